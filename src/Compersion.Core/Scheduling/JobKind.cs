@@ -1,0 +1,14 @@
+namespace Compersion.Core.Scheduling;
+
+/// <summary>What an outbound job sends. The name is part of deterministic job ids and outbox keys.</summary>
+public enum JobKind
+{
+    /// <summary>The daily five-gratitudes prompt (or the weekly check-in while backed off).</summary>
+    Prompt = 0,
+
+    /// <summary>The weekly digest.</summary>
+    Digest = 1,
+
+    /// <summary>The double opt-in confirmation email.</summary>
+    Confirm = 2,
+}

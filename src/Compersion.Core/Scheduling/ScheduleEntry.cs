@@ -1,0 +1,27 @@
+using NodaTime;
+
+namespace Compersion.Core.Scheduling;
+
+/// <summary>One row of the timing wheel: a job that is due at <see cref="DueAt"/>.</summary>
+/// <param name="SubscriberId">Whose job it is.</param>
+/// <param name="Kind">What it sends.</param>
+/// <param name="LocalDate">The subscriber's local date the job is for.</param>
+/// <param name="DueAt">The UTC instant it is due; its minute is the row's bucket.</param>
+/// <param name="Zone">The subscriber's zone, kept on the row so the next occurrence needs no extra read.</param>
+/// <param name="LocalTime">The subscriber's local time of day for this kind.</param>
+/// <param name="Weekday">For weekly kinds, the local weekday; null for daily ones.</param>
+public sealed record ScheduleEntry(
+    string SubscriberId,
+    JobKind Kind,
+    LocalDate LocalDate,
+    Instant DueAt,
+    string Zone,
+    LocalTime LocalTime,
+    IsoDayOfWeek? Weekday = null)
+{
+    /// <summary>The minute bucket this row lives in.</summary>
+    public ScheduleBucket Bucket => ScheduleBucket.Of(DueAt);
+
+    /// <summary>The deterministic id of the job this row dispatches.</summary>
+    public string JobId => OutboundJob.IdFor(SubscriberId, Kind, LocalDate);
+}

@@ -1,0 +1,20 @@
+namespace Compersion.Core.Security;
+
+/// <summary>What a signed token may be used for; a token for one purpose never passes as another.</summary>
+public enum TokenPurpose : byte
+{
+    /// <summary>Reply to a daily prompt; value = the prompt's local date.</summary>
+    Prompt = 1,
+
+    /// <summary>Reply to a weekly digest (kind acts); value = the digest's local date.</summary>
+    Digest = 2,
+
+    /// <summary>Confirm a sign-up; value = expiry.</summary>
+    Confirm = 3,
+
+    /// <summary>Unsubscribe; value = issue date (these links do not expire).</summary>
+    Unsubscribe = 4,
+
+    /// <summary>Open the settings page; value = expiry.</summary>
+    Settings = 5,
+}

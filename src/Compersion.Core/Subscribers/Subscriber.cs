@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace Compersion.Core.Subscribers;
+
+/// <summary>A person who receives the daily prompt, with their settings.</summary>
+/// <param name="Id">Opaque, random identifier; never derived from the address, safe in URLs and tokens.</param>
+/// <param name="Email">The address prompts are sent to. Never logged.</param>
+/// <param name="Zone">IANA time zone id, e.g. <c>Europe/Berlin</c>.</param>
+/// <param name="PromptTime">Local time of day the prompt is sent.</param>
+/// <param name="DigestDay">Local weekday of the weekly digest.</param>
+/// <param name="DigestTime">Local time of the weekly digest.</param>
+/// <param name="Status">Where the subscriber stands.</param>
+/// <param name="CreatedAt">When they first signed up.</param>
+/// <param name="ConfirmedAt">When they confirmed; null while pending.</param>
+/// <param name="LastReplyDate">Local date of the last reply we received, for the kind back-off.</param>
+/// <param name="MemoriesEnabled">Whether prompts resurface an earlier item.</param>
+/// <param name="ReceiptsEnabled">Whether complete replies also get a receipt.</param>
+/// <param name="KindnessGoal">Kind acts per week the subscriber aims for.</param>
+public sealed record Subscriber(
+    string Id,
+    string Email,
+    string Zone,
+    LocalTime PromptTime,
+    IsoDayOfWeek DigestDay,
+    LocalTime DigestTime,
+    SubscriberStatus Status,
+    Instant CreatedAt,
+    Instant? ConfirmedAt,
+    LocalDate? LastReplyDate,
+    bool MemoriesEnabled = true,
+    bool ReceiptsEnabled = false,
+    int KindnessGoal = 1)
+{
+    /// <summary>The default local time of the daily prompt.</summary>
+    public static readonly LocalTime DefaultPromptTime = new(20, 0);
+
+    /// <summary>The default local time of the weekly digest.</summary>
+    public static readonly LocalTime DefaultDigestTime = new(18, 0);
+
+    /// <summary>The subscriber's time zone, resolved from the bundled tz database.</summary>
+    public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[Zone];
+}
