@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,4 +19,41 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
     /// <summary>The deterministic id for (subscriber, kind, local date).</summary>
     public static string IdFor(string subscriberId, JobKind kind, LocalDate localDate) =>
         string.Create(CultureInfo.InvariantCulture, $"{subscriberId}-{kind.ToString().ToLowerInvariant()}-{LocalDatePattern.Iso.Format(localDate)}");
+
+    /// <summary>The queue message body: compact JSON with an ISO date (the queue itself Base64-encodes it).</summary>
+    public string ToJson() => JsonSerializer.Serialize(
+        new Wire(SubscriberId, Kind.ToString().ToLowerInvariant(), LocalDatePattern.Iso.Format(LocalDate)),
+        OutboundJobJsonContext.Default.Wire);
+
+    /// <summary>Reads a queue message body; false for anything malformed (never throws on bad input).</summary>
+    public static bool TryParse(string? json, out OutboundJob? job)
+    {
+        job = null;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return false;
+        }
+
+        Wire? wire;
+        try
+        {
+            wire = JsonSerializer.Deserialize(json, OutboundJobJsonContext.Default.Wire);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (wire is null || !Subscribers.SubscriberId.IsValid(wire.Sid) ||
+            !Enum.TryParse<JobKind>(wire.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) ||
+            wire.Date is null || !LocalDatePattern.Iso.Parse(wire.Date).TryGetValue(default, out var date))
+        {
+            return false;
+        }
+
+        job = For(wire.Sid!, kind, date);
+        return true;
+    }
+
+    internal sealed record Wire(string? Sid, string? Kind, string? Date);
 }

@@ -21,6 +21,9 @@ public sealed class TokenSigner
     private const int MacLength = 12;
     private const int TokenLength = BodyLength + MacLength;
 
+    /// <summary>Characters in every token (base32 of 28 bytes).</summary>
+    public const int EncodedLength = 45;
+
     private readonly (byte Id, byte[] Key)[] _keys;
 
     /// <summary>Creates a signer over the configured key ring.</summary>
@@ -56,14 +59,16 @@ public sealed class TokenSigner
     public bool TryVerify(string? text, out SignedToken? token)
     {
         token = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 64)
+        if (text is null || text.Length != EncodedLength)
         {
             return false;
         }
 
         Span<byte> bytes = stackalloc byte[TokenLength];
-        if (!Base32.TryDecode(text, bytes, out var written) || written != TokenLength)
+        if (!Base32.TryDecode(text, bytes, out var written) || written != TokenLength ||
+            !string.Equals(Base32.Encode(bytes), text, StringComparison.OrdinalIgnoreCase) || !Enum.IsDefined((TokenPurpose)bytes[0]))
         {
+            // One spelling per token: no trailing characters, no stray padding bits, no unknown purpose.
             return false;
         }
 
@@ -82,7 +87,7 @@ public sealed class TokenSigner
                     (TokenPurpose)bytes[0],
                     Base32.Encode(bytes.Slice(2, SubscriberId.ByteLength)),
                     BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(12, 4)));
-                return Enum.IsDefined(token.Purpose);
+                return true;
             }
         }
 
@@ -93,7 +98,7 @@ public sealed class TokenSigner
     public string ForReply(TokenPurpose purpose, string subscriberId, LocalDate date) =>
         Sign(purpose, subscriberId, date.DaysSinceEpoch());
 
-    /// <summary>A link token that lapses at <paramref name="expires"/>.</summary>
+    /// <summary>A link token that lapses at <paramref name="expires"/> (for unsubscribe links, which never lapse, the issue instant).</summary>
     public string ForLink(TokenPurpose purpose, string subscriberId, Instant expires) =>
         Sign(purpose, subscriberId, checked((int)(expires.ToUnixTimeSeconds() / 60)));
 

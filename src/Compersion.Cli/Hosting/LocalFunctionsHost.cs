@@ -1,0 +1,332 @@
+using System.Net;
+using System.Net.Sockets;
+using Compersion.Functions;
+using Compersion.Storage.Development;
+using Cronos;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Compersion.Cli.Hosting;
+
+/// <summary>
+/// The local stand-in for the Azure Functions host: runs the same function classes from
+/// Compersion.Functions — HTTP triggers on Kestrel at <c>/api/…</c>, timers on their schedules,
+/// queue triggers polled from Azurite — with function keys enforced per authorization level.
+/// </summary>
+internal sealed partial class LocalFunctionsHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AzuriteProcess? _azurite;
+    private readonly IReadOnlyList<FunctionDescriptor> _functions;
+    private readonly List<QueueFunctionListener> _listeners;
+    private readonly Dictionary<string, SemaphoreSlim> _timerLocks;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _background = [];
+
+    private LocalFunctionsHost(WebApplication app, AzuriteProcess? azurite, IReadOnlyList<FunctionDescriptor> functions, List<QueueFunctionListener> listeners, string baseUrl, string outbox, FunctionKeys keys, string storage)
+    {
+        _app = app;
+        _azurite = azurite;
+        _functions = functions;
+        _listeners = listeners;
+        _timerLocks = functions.Where(f => f.Trigger == FunctionTrigger.Timer).ToDictionary(f => f.Name, _ => new SemaphoreSlim(1, 1), StringComparer.OrdinalIgnoreCase);
+        BaseUrl = baseUrl;
+        OutboxDirectory = outbox;
+        Keys = keys;
+        StorageConnectionString = storage;
+    }
+
+    /// <summary>The host's root URL, e.g. <c>http://127.0.0.1:7071</c>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The pickup folder mail is written to when no SendGrid key is configured.</summary>
+    public string OutboxDirectory { get; }
+
+    /// <summary>The keys the HTTP routes accept.</summary>
+    public FunctionKeys Keys { get; }
+
+    /// <summary>The storage connection string in use (an Azurite started here, or the configured one).</summary>
+    public string StorageConnectionString { get; }
+
+    /// <summary>Whether this host started its own Azurite (and will stop it).</summary>
+    public bool StartedAzurite => _azurite is not null;
+
+    /// <summary>The application's services (the same registrations the Functions app uses).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The functions found.</summary>
+    public IReadOnlyList<FunctionDescriptor> Functions => _functions;
+
+    /// <summary>Configures and starts the host.</summary>
+    public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var stateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(Environment.CurrentDirectory, ".compersion"));
+        var state = LocalState.LoadOrCreate(stateDirectory);
+        var port = options.Port == 0 ? FreePort() : options.Port;
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var outbox = Path.GetFullPath(options.OutboxDirectory ?? Path.Combine(stateDirectory, "outbox"));
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+                ["DispatchSchedule"] = "0 * * * * *",
+                ["Tokens:CurrentSecret"] = state.TokenSecret,
+                ["Mail:PublicBaseUrl"] = baseUrl,
+                ["Mail:PickupDirectory"] = outbox,
+                ["LocalHost:FunctionKey"] = state.FunctionKey,
+                ["LocalHost:MasterKey"] = state.MasterKey,
+            })
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(options.Settings)
+            .Build();
+
+        AzuriteProcess? azurite = null;
+        var storage = configuration["AzureWebJobsStorage"]!;
+        if (AzuriteProcess.IsDevelopmentStorage(storage) && !await AzuriteProcess.IsListeningAsync(AzuriteProcess.DevelopmentTablePort, cancellationToken))
+        {
+            // Prefer the well-known ports so operator verbs in another terminal find this Azurite; else any free ones.
+            var wellKnownFree = !await AzuriteProcess.IsListeningAsync(AzuriteProcess.DevelopmentBlobPort, cancellationToken) &&
+                                !await AzuriteProcess.IsListeningAsync(AzuriteProcess.DevelopmentQueuePort, cancellationToken);
+            azurite = await AzuriteProcess.StartAsync(wellKnownFree ? AzuriteStartOptions.DevelopmentStorage : null, cancellationToken);
+            storage = azurite.ConnectionString;
+            configuration["AzureWebJobsStorage"] = storage;
+        }
+        else if (AzuriteProcess.IsDevelopmentStorage(storage))
+        {
+            storage = AzuriteProcess.DevelopmentConnectionString;
+            configuration["AzureWebJobsStorage"] = storage;
+        }
+
+        var keys = new FunctionKeys(configuration["LocalHost:FunctionKey"]!, configuration["LocalHost:MasterKey"]!);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+        });
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.SetMinimumLevel(options.QuietLogs ? LogLevel.Warning : LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        builder.Services.AddSingleton(options.Time);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddMvcCore();
+        builder.Services.AddCompersionFunctions(configuration);
+        var app = builder.Build();
+        app.UseRouting();
+
+        var functions = FunctionCatalog.Discover(typeof(FunctionsServiceCollectionExtensions).Assembly);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Compersion.LocalHost");
+        var queueSettings = QueueSettings.Load(configuration);
+        var listeners = functions
+            .Where(f => f.Trigger == FunctionTrigger.Queue)
+            .Select(f => new QueueFunctionListener(f, Resolve(configuration, f.QueueName!), storage, queueSettings, app.Services, logger))
+            .ToList();
+        var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, outbox, keys, storage);
+        host.MapRoutes(app, logger);
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            foreach (var listener in listeners)
+            {
+                await listener.EnsureCreatedAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        if (options.PollQueues)
+        {
+            host._background.AddRange(listeners.Select(l => Task.Run(() => l.RunAsync(host._stopping.Token), CancellationToken.None)));
+        }
+
+        if (options.RunTimers)
+        {
+            host._background.AddRange(functions.Where(f => f.Trigger == FunctionTrigger.Timer)
+                .Select(f => Task.Run(() => host.RunTimerLoopAsync(f, Resolve(configuration, f.Schedule!), options.Time, logger, host._stopping.Token), CancellationToken.None)));
+        }
+
+        return host;
+    }
+
+    /// <summary>Runs a timer function now (what <c>POST /admin/functions/{name}</c> does).</summary>
+    public async Task<bool> RunTimerAsync(string name, CancellationToken cancellationToken)
+    {
+        var function = _functions.FirstOrDefault(f => f.Trigger == FunctionTrigger.Timer && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (function is null)
+        {
+            return false;
+        }
+
+        var gate = _timerLocks[function.Name];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await FunctionInvoker.InvokeAsync(_app.Services, function, new Microsoft.Azure.Functions.Worker.TimerInfo(), cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Handles every visible message on every queue until none is left; returns how many were handled.</summary>
+    public async Task<int> DrainQueuesAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int round;
+        do
+        {
+            round = 0;
+            foreach (var listener in _listeners)
+            {
+                round += await listener.DrainAsync(cancellationToken);
+            }
+
+            total += round;
+        }
+        while (round > 0);
+        return total;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_background);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+        foreach (var gate in _timerLocks.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private static string Resolve(IConfiguration configuration, string value) =>
+        value.Length > 2 && value[0] == '%' && value[^1] == '%'
+            ? configuration[value[1..^1]] ?? throw new InvalidOperationException($"Setting {value[1..^1]} is not configured.")
+            : value;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void MapRoutes(WebApplication app, ILogger logger)
+    {
+        foreach (var function in _functions.Where(f => f.Trigger == FunctionTrigger.Http))
+        {
+            app.MapMethods("/api/" + function.Route!.TrimStart('/'), function.Methods!, context => HandleHttpAsync(context, function, logger));
+        }
+
+        app.MapPost("/admin/functions/{name}", async context =>
+        {
+            if (!Keys.Allows(context.Request, Microsoft.Azure.Functions.Worker.AuthorizationLevel.Admin))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            var name = (string)context.GetRouteValue("name")!;
+            context.Response.StatusCode = await RunTimerAsync(name, context.RequestAborted) ? StatusCodes.Status202Accepted : StatusCodes.Status404NotFound;
+        });
+    }
+
+    private async Task HandleHttpAsync(HttpContext context, FunctionDescriptor function, ILogger logger)
+    {
+        if (!Keys.Allows(context.Request, function.AuthLevel))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(context.RequestServices, function, context.Request, context.RequestAborted);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            LogFunctionFailed(logger, function.Name, exception);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        switch (result)
+        {
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                break;
+            case IResult minimal:
+                await minimal.ExecuteAsync(context);
+                break;
+            default:
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+        }
+    }
+
+    private async Task RunTimerLoopAsync(FunctionDescriptor function, string schedule, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var format = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        var cron = CronExpression.Parse(schedule, format);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var next = cron.GetNextOccurrence(now, TimeZoneInfo.Utc);
+            if (next is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(next.Value - now, time, cancellationToken);
+                await RunTimerAsync(function.Name, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogFunctionFailed(logger, function.Name, exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed")]
+    private static partial void LogFunctionFailed(ILogger logger, string function, Exception exception);
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Compersion.Cli.Commands;
+
+var root = new RootCommand("compersion — the local host and operator tool for Compersion, the email-first gratitude and kindness companion.")
+{
+    ServeCommand.Create(),
+    ScheduleCommand.Create(),
+    SubscribersCommand.Create(),
+    DemoCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

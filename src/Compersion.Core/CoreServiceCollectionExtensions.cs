@@ -1,0 +1,24 @@
+using Compersion.Core.Scheduling;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Compersion.Core;
+
+/// <summary>Registers Core's use cases.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Adds the sign-up, dispatch and send use cases, the composers and their options.</summary>
+    public static IServiceCollection AddCompersionCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCompersionPrompts();
+        services.TryAddSingleton<SubscriptionService>();
+        services.TryAddSingleton<Dispatcher>();
+        services.TryAddSingleton<OutboundSender>();
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+
+namespace Compersion.Core.Mail;
+
+/// <summary>Liquid templates embedded in the assembly, parsed once and rendered as plain text or HTML.</summary>
+/// <remarks>
+/// HTML renders through an HTML encoder, so every value a template outputs is escaped unless the
+/// template asks for <c>raw</c> (used only for fragments this class rendered itself). Text renders
+/// unencoded. Variables are strict: a misspelt name in a template fails loudly instead of
+/// silently printing nothing, so view models never carry nulls.
+/// </remarks>
+internal sealed class MailTemplates
+{
+    private static readonly FluidParser Parser = new();
+
+    // Every script is allowed through as characters; only markup-significant characters are escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly Assembly _assembly;
+    private readonly string _resourcePrefix;
+    private readonly TemplateOptions _options;
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a template set over embedded resources named <c>{resourcePrefix}{name}.liquid</c>.</summary>
+    /// <param name="assembly">The assembly embedding the templates.</param>
+    /// <param name="resourcePrefix">The manifest-resource prefix, ending with a dot.</param>
+    /// <param name="viewTypes">The view-model types templates may read (members are exposed in snake_case).</param>
+    public MailTemplates(Assembly assembly, string resourcePrefix, IEnumerable<Type> viewTypes)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(resourcePrefix);
+        ArgumentNullException.ThrowIfNull(viewTypes);
+        _assembly = assembly;
+        _resourcePrefix = resourcePrefix;
+        _options = new TemplateOptions
+        {
+            StrictVariables = true,
+            StrictFilters = true,
+            CultureInfo = CultureInfo.InvariantCulture,
+        };
+        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in viewTypes)
+        {
+            _options.MemberAccessStrategy.Register(type);
+        }
+    }
+
+    /// <summary>Renders a template as plain text (nothing escaped).</summary>
+    public string RenderText(string name, object view) => Render(name, view, NullEncoder.Default);
+
+    /// <summary>Renders a template as HTML (every output escaped unless marked <c>raw</c>).</summary>
+    public string RenderHtml(string name, object view) => Render(name, view, Html);
+
+    private string Render(string name, object view, TextEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var template = _parsed.GetOrAdd(name, Parse);
+        var context = new TemplateContext(view, _options, allowModelMembers: true);
+        return template.Render(context, encoder);
+    }
+
+    private IFluidTemplate Parse(string name)
+    {
+        var resource = _resourcePrefix + name + ".liquid";
+        using var stream = _assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Mail template '{resource}' is not embedded.");
+        using var reader = new StreamReader(stream);
+        var source = reader.ReadToEnd();
+        if (!Parser.TryParse(source, out var template, out var error))
+        {
+            throw new InvalidOperationException($"Mail template '{resource}' does not parse: {error}");
+        }
+
+        return template;
+    }
+}

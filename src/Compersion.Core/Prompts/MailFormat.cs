@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Core.Prompts;
+
+/// <summary>How dates, times and quoted user text read in mail (English, culture-invariant).</summary>
+internal static class MailFormat
+{
+    /// <summary>Longest quoted user text, in characters, before it is shortened with an ellipsis.</summary>
+    public const int MaxQuoteLength = 280;
+
+    private static readonly LocalDatePattern DayPattern = LocalDatePattern.Create("dddd, d MMMM", CultureInfo.InvariantCulture);
+    private static readonly LocalDatePattern DayWithYearPattern = LocalDatePattern.Create("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    /// <summary>"Wednesday, 25 November".</summary>
+    public static string Day(LocalDate date) => DayPattern.Format(date);
+
+    /// <summary>"Wednesday, 25 November", with the year added when it differs from <paramref name="relativeTo"/>'s.</summary>
+    public static string Day(LocalDate date, LocalDate relativeTo) =>
+        date.Year == relativeTo.Year ? DayPattern.Format(date) : DayWithYearPattern.Format(date);
+
+    /// <summary>"20:00".</summary>
+    public static string Time(LocalTime time) => TimePattern.Format(time);
+
+    /// <summary>"20:00 (Europe/Berlin)".</summary>
+    public static string Schedule(LocalTime time, string zone) => $"{Time(time)} ({zone})";
+
+    /// <summary>The dated lead-in of a resurfaced memory.</summary>
+    public static string MemoryLead(Memory memory, LocalDate promptDate)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var day = Day(memory.Date, promptDate);
+        return memory.Kind switch
+        {
+            MemoryKind.YearAgo => $"A year ago today, on {day}, you wrote:",
+            MemoryKind.MonthAgo => $"A month ago, on {day}, you wrote:",
+            MemoryKind.WeekAgo => $"A week ago, on {day}, you wrote:",
+            _ => $"On {day} you wrote:",
+        };
+    }
+
+    /// <summary>User text on one line, whitespace collapsed, shortened past <see cref="MaxQuoteLength"/>, in curly quotes.</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        var line = builder.ToString().TrimEnd();
+        if (line.Length > MaxQuoteLength)
+        {
+            var cut = MaxQuoteLength;
+            if (char.IsHighSurrogate(line[cut - 1]))
+            {
+                cut--;
+            }
+
+            line = line[..cut].TrimEnd() + "…";
+        }
+
+        return $"“{line}”";
+    }
+}

@@ -1,0 +1,17 @@
+using Compersion.Core.Mail;
+
+namespace Compersion.Core.Prompts;
+
+/// <summary>The prompt, check-in and confirmation templates, parsed once per process.</summary>
+internal static class PromptTemplates
+{
+    /// <summary>The templates in <c>Prompts/Templates</c>.</summary>
+    public static MailTemplates Instance { get; } = new(
+        typeof(PromptTemplates).Assembly,
+        "Compersion.Core.Prompts.Templates.",
+        [typeof(LayoutView), typeof(ListFooterView), typeof(PromptView), typeof(CheckInView), typeof(ConfirmView)]);
+
+    /// <summary>Renders a content template into the shared HTML frame.</summary>
+    public static string Page(string title, string preheader, string brand, string contentTemplate, object view, string footerHtml) =>
+        Instance.RenderHtml("layout.html", new LayoutView(title, preheader, brand, Instance.RenderHtml(contentTemplate, view), footerHtml));
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Compersion.Core.Scheduling;
+
+/// <summary>Tuning for the dispatcher (configuration section <c>Dispatch</c>).</summary>
+public sealed class DispatchOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Dispatch";
+
+    /// <summary>How far back a brand-new wheel starts looking, in minutes.</summary>
+    [Range(1, 60 * 24 * 7)]
+    public int InitialLookbackMinutes { get; set; } = 24 * 60;
+
+    /// <summary>How long a run holds the wheel before another may take over (a crashed run's lease lapses).</summary>
+    [Range(1, 60)]
+    public int LeaseMinutes { get; set; } = 5;
+
+    /// <summary>Queue writes in flight at once.</summary>
+    [Range(1, 256)]
+    public int Parallelism { get; set; } = 32;
+}

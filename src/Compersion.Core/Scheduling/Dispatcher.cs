@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Core.Scheduling;
+
+/// <summary>Walks the timing wheel from its cursor up to now and queues every due job once.</summary>
+/// <remarks>
+/// <para>Cost follows the number of due rows: one partition query per minute bucket walked, one queue
+/// write per due row, and batched table writes (the following occurrences and the removals are grouped
+/// per bucket partition, up to 100 per request).</para>
+/// <para>Two overlapping runs never both dispatch: a run first takes a lease on the cursor with optimistic
+/// concurrency; the loser reports <see cref="DispatchReport.Busy"/>. A run that dies mid-walk leaves its
+/// lease to lapse and the next run resumes from the last checkpoint; jobs it queued again carry the same
+/// deterministic id and the outbox claim stops a second send.</para>
+/// <para>Missed or late runs catch up: every bucket between the cursor and now is walked.</para>
+/// </remarks>
+public sealed partial class Dispatcher(
+    IScheduleStore store,
+    IJobQueue queue,
+    TimeProvider time,
+    IOptions<DispatchOptions> options,
+    ILogger<Dispatcher> logger)
+{
+    /// <summary>Runs one dispatcher tick.</summary>
+    public async Task<DispatchReport> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var now = Now();
+        var target = ScheduleBucket.Of(now);
+        var initial = ScheduleBucket.Of(now - Duration.FromMinutes(settings.InitialLookbackMinutes));
+        var cursor = await store.ReadCursorAsync(initial, cancellationToken);
+        if (cursor.LeaseOwner is not null && cursor.LeaseUntil > now)
+        {
+            LogBusy(logger);
+            return new DispatchReport(0, 0, Busy: true);
+        }
+
+        var runId = Guid.NewGuid().ToString("N");
+        var lease = Duration.FromMinutes(settings.LeaseMinutes);
+        var held = await store.TryWriteCursorAsync(cursor with { LeaseOwner = runId, LeaseUntil = now + lease }, cancellationToken);
+        if (held is null)
+        {
+            LogBusy(logger);
+            return new DispatchReport(0, 0, Busy: true);
+        }
+
+        var buckets = 0;
+        var jobs = 0;
+        for (var bucket = held.ProcessedThrough.Next; bucket <= target; bucket = bucket.Next)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var due = await store.GetDueAsync(bucket, cancellationToken);
+            buckets++;
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+                async (entry, token) => await queue.EnqueueAsync(OutboundJob.For(entry.SubscriberId, entry.Kind, entry.LocalDate), token));
+            jobs += due.Count;
+
+            await store.UpsertAsync([.. due.Select(LocalSchedule.Following)], cancellationToken);
+            await store.RemoveAsync(due, cancellationToken);
+
+            held = await store.TryWriteCursorAsync(held with { ProcessedThrough = bucket, LeaseUntil = Now() + lease }, cancellationToken);
+            if (held is null)
+            {
+                LogLeaseLost(logger, jobs);
+                return new DispatchReport(buckets, jobs, Busy: false);
+            }
+        }
+
+        var last = target < held.ProcessedThrough ? held.ProcessedThrough : target;
+        await store.TryWriteCursorAsync(held with { ProcessedThrough = last, LeaseOwner = null, LeaseUntil = null }, cancellationToken);
+        LogDispatched(logger, buckets, jobs);
+        return new DispatchReport(buckets, jobs, Busy: false);
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch walked {Buckets} buckets and queued {Jobs} jobs")]
+    private static partial void LogDispatched(ILogger logger, int buckets, int jobs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch skipped: another run holds the wheel")]
+    private static partial void LogBusy(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch lost its lease after queuing {Jobs} jobs; the holder continues")]
+    private static partial void LogLeaseLost(ILogger logger, int jobs);
+}

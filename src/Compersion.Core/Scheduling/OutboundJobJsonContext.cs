@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Compersion.Core.Scheduling;
+
+/// <summary>Source-generated JSON for queue messages.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(OutboundJob.Wire))]
+internal sealed partial class OutboundJobJsonContext : JsonSerializerContext;

@@ -1,0 +1,167 @@
+using Compersion.Core.Scheduling;
+using Compersion.Core.Security;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Compersion.Core.Subscribers;
+
+/// <summary>Sign-up with double opt-in, confirmation, and one-click unsubscribe.</summary>
+/// <remarks>
+/// Nothing but the confirmation email is ever sent to an unconfirmed address. Signing up again is
+/// idempotent: the outbox allows one confirmation per address and local day, and the caller's answer
+/// is the same whether or not the address was known.
+/// </remarks>
+public sealed partial class SubscriptionService(
+    ISubscriberStore subscribers,
+    IScheduleStore schedule,
+    IJobQueue queue,
+    TokenSigner signer,
+    TimeProvider time,
+    ILogger<SubscriptionService> logger)
+{
+    /// <summary>Registers (or refreshes) a pending sign-up and queues its confirmation email.</summary>
+    public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = Now();
+        var candidate = new Subscriber(
+            SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
+            SubscriberStatus.Pending, now, ConfirmedAt: null, LastReplyDate: null);
+        var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
+
+        if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Paused)
+        {
+            LogAlreadyActive(logger, subscriber.Id);
+            return SignUpOutcome.AlreadyActive;
+        }
+
+        if (subscriber.Id != candidate.Id)
+        {
+            // Known but unconfirmed or unsubscribed: take the newest settings, ask to confirm again.
+            subscriber = subscriber with
+            {
+                Zone = request.Zone,
+                PromptTime = request.PromptTime,
+                DigestDay = request.DigestDay,
+                DigestTime = request.DigestTime,
+                Status = SubscriberStatus.Pending,
+            };
+            await subscribers.SaveAsync(subscriber, cancellationToken);
+        }
+
+        var localDate = now.InZone(subscriber.TimeZone).Date;
+        await queue.EnqueueAsync(OutboundJob.For(subscriber.Id, JobKind.Confirm, localDate), cancellationToken);
+        LogConfirmationQueued(logger, subscriber.Id);
+        return SignUpOutcome.ConfirmationQueued;
+    }
+
+    /// <summary>Confirms a sign-up from its signed link and schedules the first prompt.</summary>
+    public async Task<LinkOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var now = Now();
+        var check = signer.CheckLink(token, TokenPurpose.Confirm, now, out var subscriberId);
+        if (check == LinkCheck.Expired)
+        {
+            return LinkOutcome.Expired;
+        }
+
+        var subscriber = check == LinkCheck.Valid ? await subscribers.FindByIdAsync(subscriberId!, cancellationToken) : null;
+        if (subscriber is null)
+        {
+            return LinkOutcome.Invalid;
+        }
+
+        if (subscriber.Status != SubscriberStatus.Pending)
+        {
+            return subscriber.Status == SubscriberStatus.Unsubscribed ? LinkOutcome.Invalid : LinkOutcome.AlreadyDone;
+        }
+
+        var active = subscriber with { Status = SubscriberStatus.Active, ConfirmedAt = now };
+        await ScheduleFirstPromptAsync(active, now, cancellationToken);
+        await subscribers.SaveAsync(active, cancellationToken);
+        LogConfirmed(logger, subscriber.Id);
+        return LinkOutcome.Done;
+    }
+
+    /// <summary>Adds an already-confirmed subscriber (operator verb); idempotent for a known address.</summary>
+    public async Task<Subscriber> AddConfirmedAsync(SignUpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = Now();
+        var candidate = new Subscriber(
+            SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
+            SubscriberStatus.Active, now, now, LastReplyDate: null);
+        var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
+        if (subscriber.Id == candidate.Id || subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
+        {
+            subscriber = subscriber with { Status = SubscriberStatus.Active, ConfirmedAt = subscriber.ConfirmedAt ?? now };
+            await ScheduleFirstPromptAsync(subscriber, now, cancellationToken);
+            await subscribers.SaveAsync(subscriber, cancellationToken);
+        }
+
+        return subscriber;
+    }
+
+    /// <summary>Unsubscribes from a signed link; idempotent, needs no key.</summary>
+    public async Task<LinkOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var check = signer.CheckLink(token, TokenPurpose.Unsubscribe, Now(), out var subscriberId);
+        var subscriber = check == LinkCheck.Valid ? await subscribers.FindByIdAsync(subscriberId!, cancellationToken) : null;
+        if (subscriber is null)
+        {
+            return LinkOutcome.Invalid;
+        }
+
+        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            return LinkOutcome.AlreadyDone;
+        }
+
+        await subscribers.SaveAsync(subscriber with { Status = SubscriberStatus.Unsubscribed }, cancellationToken);
+        LogUnsubscribed(logger, subscriber.Id);
+        return LinkOutcome.Done;
+    }
+
+    /// <summary>Pauses subscribers after a bounce, drop, spam report or provider unsubscribe; idempotent.</summary>
+    public async Task<int> PauseForDeliveryProblemsAsync(IEnumerable<string> subscriberIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberIds);
+        var paused = 0;
+        foreach (var id in subscriberIds.Where(SubscriberId.IsValid).Distinct(StringComparer.Ordinal))
+        {
+            var subscriber = await subscribers.FindByIdAsync(id, cancellationToken);
+            if (subscriber is { Status: SubscriberStatus.Active })
+            {
+                await subscribers.SaveAsync(subscriber with { Status = SubscriberStatus.Paused }, cancellationToken);
+                LogPausedForDelivery(logger, id);
+                paused++;
+            }
+        }
+
+        return paused;
+    }
+
+    private async Task ScheduleFirstPromptAsync(Subscriber subscriber, Instant now, CancellationToken cancellationToken)
+    {
+        var (date, due) = LocalSchedule.NextDaily(subscriber.TimeZone, subscriber.PromptTime, now);
+        var entry = new ScheduleEntry(subscriber.Id, JobKind.Prompt, date, due, subscriber.Zone, subscriber.PromptTime);
+        await schedule.UpsertAsync([entry], cancellationToken);
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Confirmation queued for subscriber {SubscriberId}")]
+    private static partial void LogConfirmationQueued(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-up for already active subscriber {SubscriberId}: nothing sent")]
+    private static partial void LogAlreadyActive(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} confirmed")]
+    private static partial void LogConfirmed(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} unsubscribed")]
+    private static partial void LogUnsubscribed(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} paused after a delivery problem")]
+    private static partial void LogPausedForDelivery(ILogger logger, string subscriberId);
+}

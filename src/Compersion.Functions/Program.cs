@@ -1,0 +1,8 @@
+using Compersion.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddCompersionFunctions(builder.Configuration);
+builder.Build().Run();

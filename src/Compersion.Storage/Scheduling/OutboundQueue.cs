@@ -1,0 +1,17 @@
+using Azure.Storage.Queues;
+using Compersion.Core.Scheduling;
+
+namespace Compersion.Storage.Scheduling;
+
+/// <summary>The <see cref="QueueNames.Outbound"/> queue.</summary>
+/// <remarks>
+/// The message text is Core's <see cref="OutboundJob.ToJson"/>, which the send trigger reads back with
+/// <see cref="OutboundJob.TryParse"/>; the client Base64-encodes it, as the Functions queue trigger expects.
+/// </remarks>
+internal sealed class OutboundQueue(QueueServiceClient queues) : IJobQueue
+{
+    private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Outbound);
+
+    public async Task EnqueueAsync(OutboundJob job, CancellationToken cancellationToken = default) =>
+        await queue.SendMessageAsync(job.ToJson(), cancellationToken);
+}

@@ -1,0 +1,91 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace Compersion.Storage;
+
+/// <summary>Builds the service clients from the <c>AzureWebJobsStorage</c> setting.</summary>
+/// <remarks>
+/// Two shapes are understood, the same two the Functions host understands: a connection string
+/// (<c>UseDevelopmentStorage=true</c>, or an explicit one such as Azurite's on custom ports), or an
+/// identity-based section (<c>AzureWebJobsStorage__accountName</c> or
+/// <c>AzureWebJobsStorage__tableServiceUri</c>/<c>__queueServiceUri</c>, with optional
+/// <c>__credential=managedidentity</c> and <c>__clientId</c>) for accounts without shared keys.
+/// </remarks>
+internal static class StorageClientFactory
+{
+    /// <summary>The setting (or section) naming the storage account.</summary>
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    private const int MaxRetries = 3;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(30);
+
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
+    {
+        var options = Configure(new TableClientOptions(), roundTrips);
+        if (configuration[ConnectionName] is { Length: > 0 } connectionString)
+        {
+            return new TableServiceClient(connectionString, options);
+        }
+
+        var section = configuration.GetSection(ConnectionName);
+        return new TableServiceClient(ServiceUri(section, "table"), CreateCredential(section), options);
+    }
+
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
+    {
+        // The Functions queue trigger expects Base64 message bodies by default.
+        var options = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, roundTrips);
+        if (configuration[ConnectionName] is { Length: > 0 } connectionString)
+        {
+            return new QueueServiceClient(connectionString, options);
+        }
+
+        var section = configuration.GetSection(ConnectionName);
+        return new QueueServiceClient(ServiceUri(section, "queue"), CreateCredential(section), options);
+    }
+
+    private static T Configure<T>(T options, StorageRoundTrips roundTrips)
+        where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = MaxRetries;
+        options.Retry.Delay = RetryDelay;
+        options.Retry.MaxDelay = MaxRetryDelay;
+        options.Retry.NetworkTimeout = NetworkTimeout;
+        options.AddPolicy(new RoundTripCountingPolicy(roundTrips), HttpPipelinePosition.PerRetry);
+        return options;
+    }
+
+    private static Uri ServiceUri(IConfigurationSection section, string service)
+    {
+        if (section[service + "ServiceUri"] is { Length: > 0 } explicitUri)
+        {
+            return new Uri(explicitUri, UriKind.Absolute);
+        }
+
+        if (section["accountName"] is { Length: > 0 } accountName)
+        {
+            return new Uri($"https://{accountName}.{service}.core.windows.net", UriKind.Absolute);
+        }
+
+        throw new InvalidOperationException(
+            $"No storage account is configured: set '{ConnectionName}' to a connection string, or '{ConnectionName}__accountName' for an identity-based connection.");
+    }
+
+    private static TokenCredential CreateCredential(IConfigurationSection section)
+    {
+        if (!string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DefaultAzureCredential();
+        }
+
+        return section["clientId"] is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+    }
+}

@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Compersion.Core.Journal;
+using Compersion.Core.Scheduling;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Compersion.Storage.Journal;
+using Compersion.Storage.Scheduling;
+using Compersion.Storage.Sending;
+using Compersion.Storage.Subscribers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Compersion.Storage;
+
+/// <summary>Registers the storage adapters.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Core's storage ports over Azure Tables and Queues, the service clients, a
+    /// <see cref="StorageInitializer"/> and the <see cref="StorageRoundTrips"/> counter.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">
+    /// Read for <c>AzureWebJobsStorage</c> (a connection string such as <c>UseDevelopmentStorage=true</c>,
+    /// or an identity-based section with <c>accountName</c>) and the <see cref="StorageOptions.SectionName"/> section.
+    /// </param>
+    /// <returns>The same service collection.</returns>
+    /// <remarks>
+    /// The connection is read when the clients are first resolved, so a missing setting fails at start-up
+    /// of whatever uses storage, with a message naming the setting. Nothing is created here: call
+    /// <see cref="StorageInitializer.EnsureCreatedAsync"/> at start-up.
+    /// </remarks>
+    public static IServiceCollection AddCompersionStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageRoundTrips>();
+        services.TryAddSingleton(provider =>
+            StorageClientFactory.CreateTableServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
+        services.TryAddSingleton(provider =>
+            StorageClientFactory.CreateQueueServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
+
+        services.AddSingleton(provider => new StorageTables(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>()));
+        services.AddSingleton(provider => new StorageInitializer(
+            provider.GetRequiredService<StorageTables>(), provider.GetRequiredService<QueueServiceClient>()));
+
+        services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.AddSingleton<IScheduleStore, TableScheduleStore>();
+        services.AddSingleton<IJobQueue, OutboundQueue>();
+        services.AddSingleton<IOutbox, TableOutbox>();
+        services.AddSingleton<IEntryStore, TableEntryStore>();
+        return services;
+    }
+}

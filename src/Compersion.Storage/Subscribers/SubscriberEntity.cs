@@ -1,0 +1,78 @@
+using Azure;
+using Azure.Data.Tables;
+using Compersion.Core.Subscribers;
+using NodaTime;
+
+namespace Compersion.Storage.Subscribers;
+
+/// <summary>A subscriber's profile row. The address is a column, never a key.</summary>
+internal sealed class SubscriberEntity : ITableEntity
+{
+    /// <summary>The row key of the (single) profile row in a subscriber's partition.</summary>
+    public const string ProfileRowKey = "profile";
+
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = ProfileRowKey;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Email { get; set; } = string.Empty;
+
+    public string Zone { get; set; } = string.Empty;
+
+    public string PromptTime { get; set; } = string.Empty;
+
+    public int DigestDay { get; set; }
+
+    public string DigestTime { get; set; } = string.Empty;
+
+    public string Status { get; set; } = string.Empty;
+
+    public string CreatedAt { get; set; } = string.Empty;
+
+    public string? ConfirmedAt { get; set; }
+
+    public string? LastReplyDate { get; set; }
+
+    public bool MemoriesEnabled { get; set; }
+
+    public bool ReceiptsEnabled { get; set; }
+
+    public int KindnessGoal { get; set; }
+
+    public static SubscriberEntity From(Subscriber subscriber) => new()
+    {
+        PartitionKey = subscriber.Id,
+        RowKey = ProfileRowKey,
+        Email = subscriber.Email,
+        Zone = subscriber.Zone,
+        PromptTime = StoredFormats.Format(subscriber.PromptTime),
+        DigestDay = (int)subscriber.DigestDay,
+        DigestTime = StoredFormats.Format(subscriber.DigestTime),
+        Status = subscriber.Status.ToString(),
+        CreatedAt = StoredFormats.Format(subscriber.CreatedAt),
+        ConfirmedAt = StoredFormats.Format(subscriber.ConfirmedAt),
+        LastReplyDate = StoredFormats.Format(subscriber.LastReplyDate),
+        MemoriesEnabled = subscriber.MemoriesEnabled,
+        ReceiptsEnabled = subscriber.ReceiptsEnabled,
+        KindnessGoal = subscriber.KindnessGoal,
+    };
+
+    public Subscriber ToSubscriber() => new(
+        PartitionKey,
+        Email,
+        Zone,
+        StoredFormats.ParseTime(PromptTime),
+        (IsoDayOfWeek)DigestDay,
+        StoredFormats.ParseTime(DigestTime),
+        Enum.Parse<SubscriberStatus>(Status),
+        StoredFormats.ParseInstant(CreatedAt),
+        StoredFormats.ParseOptionalInstant(ConfirmedAt),
+        StoredFormats.ParseOptionalDate(LastReplyDate),
+        MemoriesEnabled,
+        ReceiptsEnabled,
+        KindnessGoal);
+}

@@ -1,0 +1,206 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Logging;
+
+namespace Compersion.Storage.Subscribers;
+
+/// <summary>Subscribers over two tables: profiles by id, and an index from address hash to id.</summary>
+/// <remarks>
+/// The index row is what makes an address unique: it is inserted before the profile, so of any number
+/// of concurrent sign-ups for one address exactly one insert wins and everyone else adopts its id.
+/// Profiles are inserted rather than upserted, so the winner and anyone repairing a half-written
+/// sign-up agree on one stored record.
+/// </remarks>
+internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger<TableSubscriberStore> logger) : ISubscriberStore
+{
+    // The index row vanishing between our failed insert and our read needs a deletion racing us; a few rounds settle it.
+    private const int MaxIndexAttempts = 3;
+
+    public async Task<Subscriber?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
+    {
+        // Ids arrive from links and tokens; anything that could not be a key is simply nobody.
+        if (!TableKeys.IsSafe(id))
+        {
+            return null;
+        }
+
+        return (await ReadProfileAsync(id, cancellationToken))?.ToSubscriber();
+    }
+
+    public async Task<Subscriber?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var hash = EmailAddress.Hash(email);
+        var id = await ReadIndexAsync(hash, cancellationToken);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var profile = await ReadProfileAsync(id, cancellationToken);
+
+        // A stale index row (an address change that stopped half-way) must not resolve to someone whose address is now different.
+        return profile is not null && EmailAddress.Hash(profile.Email) == hash ? profile.ToSubscriber() : null;
+    }
+
+    public async Task<Subscriber> AddOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        TableKeys.Require(subscriber.Id, nameof(subscriber));
+        var hash = EmailAddress.Hash(subscriber.Email);
+        for (var attempt = 1; attempt <= MaxIndexAttempts; attempt++)
+        {
+            if (await TryAddIndexAsync(hash, subscriber.Id, cancellationToken))
+            {
+                return await AddProfileOrGetAsync(subscriber, cancellationToken);
+            }
+
+            var ownerId = await ReadIndexAsync(hash, cancellationToken);
+            if (ownerId is null)
+            {
+                continue;
+            }
+
+            var owner = await ReadProfileAsync(ownerId, cancellationToken);
+            if (owner is not null)
+            {
+                return owner.ToSubscriber();
+            }
+
+            // The owner's profile is missing: its writer crashed between the two writes, or is still between them.
+            // Writing it (insert-only) is safe either way: whoever inserts first, both return that record.
+            if (ownerId != subscriber.Id)
+            {
+                LogWritingMissingProfile(logger, ownerId);
+            }
+
+            return await AddProfileOrGetAsync(subscriber with { Id = ownerId }, cancellationToken);
+        }
+
+        throw new InvalidOperationException("The address index kept changing while a subscriber was being added.");
+    }
+
+    public async Task SaveAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        TableKeys.Require(subscriber.Id, nameof(subscriber));
+        var current = await ReadProfileAsync(subscriber.Id, cancellationToken)
+            ?? throw new InvalidOperationException("Only an existing subscriber can be saved; add new ones with AddOrGetAsync.");
+
+        var oldHash = EmailAddress.Hash(current.Email);
+        var newHash = EmailAddress.Hash(subscriber.Email);
+        var addressChanged = oldHash != newHash;
+        if (addressChanged)
+        {
+            await ClaimAddressAsync(newHash, subscriber.Id, cancellationToken);
+        }
+
+        await tables.Subscribers.UpdateEntityAsync(SubscriberEntity.From(subscriber), ETag.All, TableUpdateMode.Replace, cancellationToken);
+
+        if (addressChanged)
+        {
+            await ReleaseAddressAsync(oldHash, subscriber.Id, cancellationToken);
+        }
+    }
+
+    public async IAsyncEnumerable<Subscriber> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {SubscriberEntity.ProfileRowKey}");
+        await foreach (var entity in tables.Subscribers.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return entity.ToSubscriber();
+        }
+    }
+
+    private async Task<SubscriberEntity?> ReadProfileAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await tables.Subscribers.GetEntityIfExistsAsync<SubscriberEntity>(
+            id, SubscriberEntity.ProfileRowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task<string?> ReadIndexAsync(string emailHash, CancellationToken cancellationToken)
+    {
+        var response = await tables.SubscriberEmails.GetEntityIfExistsAsync<SubscriberEmailEntity>(
+            emailHash, SubscriberEmailEntity.IndexRowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.SubscriberId : null;
+    }
+
+    private async Task<bool> TryAddIndexAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.SubscriberEmails.AddEntityAsync(SubscriberEmailEntity.For(emailHash, subscriberId), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.IsConflict())
+        {
+            return false;
+        }
+    }
+
+    private async Task<Subscriber> AddProfileOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Subscribers.AddEntityAsync(SubscriberEntity.From(subscriber), cancellationToken);
+            return subscriber;
+        }
+        catch (RequestFailedException exception) when (exception.IsConflict())
+        {
+            var stored = await ReadProfileAsync(subscriber.Id, cancellationToken)
+                ?? throw new InvalidOperationException("A subscriber profile disappeared while it was being added.");
+            return stored.ToSubscriber();
+        }
+    }
+
+    private async Task ClaimAddressAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)
+    {
+        if (await TryAddIndexAsync(emailHash, subscriberId, cancellationToken))
+        {
+            return;
+        }
+
+        var response = await tables.SubscriberEmails.GetEntityIfExistsAsync<SubscriberEmailEntity>(
+            emailHash, SubscriberEmailEntity.IndexRowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.SubscriberId == subscriberId)
+        {
+            await tables.SubscriberEmails.UpsertEntityAsync(SubscriberEmailEntity.For(emailHash, subscriberId), TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
+        var owner = await ReadProfileAsync(response.Value.SubscriberId, cancellationToken);
+        if (owner is not null && EmailAddress.Hash(owner.Email) == emailHash)
+        {
+            throw new InvalidOperationException("The new address already belongs to another subscriber.");
+        }
+
+        // The index row is stale (its owner moved on or never finished signing up): take it over, unless it changed meanwhile.
+        await tables.SubscriberEmails.UpdateEntityAsync(
+            SubscriberEmailEntity.For(emailHash, subscriberId), response.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task ReleaseAddressAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)
+    {
+        var response = await tables.SubscriberEmails.GetEntityIfExistsAsync<SubscriberEmailEntity>(
+            emailHash, SubscriberEmailEntity.IndexRowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.SubscriberId != subscriberId)
+        {
+            return;
+        }
+
+        try
+        {
+            await tables.SubscriberEmails.DeleteEntityAsync(emailHash, SubscriberEmailEntity.IndexRowKey, response.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed())
+        {
+            // Someone else took the old address meanwhile; their row stays.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId} had an address index row but no profile; writing the profile")]
+    private static partial void LogWritingMissingProfile(ILogger logger, string subscriberId);
+}

@@ -1,0 +1,75 @@
+using Compersion.Cli.Hosting;
+using Compersion.Storage.Development;
+
+namespace Compersion.Cli.Tests;
+
+/// <summary>A running <c>serve</c> host on its own Azurite, a virtual clock and a fresh outbox, for one test.</summary>
+internal sealed class LocalHostFixture : IAsyncDisposable
+{
+    private readonly string _state;
+
+    private LocalHostFixture(AzuriteProcess azurite, LocalFunctionsHost host, VirtualClock clock, string state)
+    {
+        Azurite = azurite;
+        Host = host;
+        Clock = clock;
+        _state = state;
+        Http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+    }
+
+    public AzuriteProcess Azurite { get; }
+
+    public LocalFunctionsHost Host { get; }
+
+    public VirtualClock Clock { get; }
+
+    public HttpClient Http { get; }
+
+    public string Outbox => Host.OutboxDirectory;
+
+    public static async Task<LocalHostFixture> StartAsync(DateTimeOffset now, bool pollQueues = false, IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        var state = Path.Combine(Path.GetTempPath(), "compersion-tests", Guid.NewGuid().ToString("N"));
+        var clock = new VirtualClock(now);
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["SendGrid:ApiKey"] = string.Empty,
+            ["Dispatch:InitialLookbackMinutes"] = "1",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var host = await LocalFunctionsHost.StartAsync(
+            new LocalHostOptions
+            {
+                Port = 0,
+                StateDirectory = state,
+                Time = clock,
+                RunTimers = false,
+                PollQueues = pollQueues,
+                QuietLogs = true,
+                Settings = values,
+            },
+            CancellationToken.None);
+        return new LocalHostFixture(azurite, host, clock, state);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

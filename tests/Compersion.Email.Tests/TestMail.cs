@@ -1,0 +1,29 @@
+using Compersion.Core.Sending;
+
+namespace Compersion.Email.Tests;
+
+/// <summary>A prompt mail shaped like the ones Core composes.</summary>
+internal static class TestMail
+{
+    public const string UnsubscribeHeader = "<https://compersion.example/api/unsubscribe/u1.abc>, <mailto:unsubscribe+u1.abc@reply.compersion.example>";
+
+    public static OutgoingMail Prompt(string? html = "<p>What are five things you are grateful for today?</p>") => new(
+        Kind: "prompt",
+        To: "ada@example.org",
+        From: "hello@compersion.example",
+        FromName: "Compersion",
+        ReplyTo: "reply+tok123@reply.compersion.example",
+        Subject: "Five good things, Saturday",
+        Text: "What are five things you are grateful for today?",
+        Html: html,
+        Headers: new Dictionary<string, string>
+        {
+            ["List-Unsubscribe"] = UnsubscribeHeader,
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+        },
+        Tags: new Dictionary<string, string>
+        {
+            ["sid"] = "mfrggzdfmztwq2lk",
+            ["job"] = "mfrggzdfmztwq2lk-prompt-2025-03-01",
+        });
+}

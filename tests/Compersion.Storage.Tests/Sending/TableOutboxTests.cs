@@ -1,0 +1,139 @@
+using Azure.Data.Tables;
+using Compersion.Core.Scheduling;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Compersion.Storage.Sending;
+using NodaTime;
+
+namespace Compersion.Storage.Tests.Sending;
+
+public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(fixture)
+{
+    private static readonly Instant Now = Instant.FromUtc(2025, 6, 1, 18, 0);
+
+    private readonly OutboundJob job = OutboundJob.For(SubscriberId.New(), JobKind.Prompt, new LocalDate(2025, 6, 1));
+
+    private IOutbox Outbox => Harness.Get<IOutbox>();
+
+    [Fact]
+    public async Task TryClaimAsync_FirstClaim_IsClaimedWithAVersion()
+    {
+        var claim = await Outbox.TryClaimAsync(job, Now);
+
+        Assert.Equal(OutboxClaimStatus.Claimed, claim.Status);
+        Assert.False(string.IsNullOrEmpty(claim.Version));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_WhileClaimedByAnother_IsHeld()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+
+        var second = await Outbox.TryClaimAsync(job, Now + Duration.FromSeconds(5));
+
+        Assert.Equal(OutboxClaimStatus.Held, second.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_ClaimedLongAgoWithoutOutcome_IsStillHeld()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+
+        var muchLater = await Outbox.TryClaimAsync(job, Now + Duration.FromDays(1));
+
+        Assert.Equal(OutboxClaimStatus.Held, muchLater.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_AfterMarkSent_IsAlreadySent()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkSentAsync(job, "sg-message-1", Now);
+
+        var second = await Outbox.TryClaimAsync(job, Now);
+
+        Assert.Equal(OutboxClaimStatus.AlreadySent, second.Status);
+    }
+
+    [Fact]
+    public async Task MarkSentAsync_MessageId_IsRecordedOnTheRow()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+
+        await Outbox.MarkSentAsync(job, "sg-message-1", Now + Duration.FromSeconds(2));
+
+        var (partitionKey, rowKey) = TableOutbox.KeysFor(job);
+        var row = (await Harness.Table(TableNames.Outbox).GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
+        Assert.Equal("Sent", row.GetString("Status"));
+        Assert.Equal("sg-message-1", row.GetString("MessageId"));
+        Assert.Equal(job.Id, row.GetString("JobId"));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_AfterMarkSkipped_IsAlreadySent()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkSkippedAsync(job, "unsubscribed", Now);
+
+        var second = await Outbox.TryClaimAsync(job, Now);
+
+        Assert.Equal(OutboxClaimStatus.AlreadySent, second.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_AfterMarkUncertain_IsHeld()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkUncertainAsync(job, "timeout after the request was sent", Now);
+
+        var second = await Outbox.TryClaimAsync(job, Now + Duration.FromHours(1));
+
+        Assert.Equal(OutboxClaimStatus.Held, second.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_AfterRelease_IsClaimedAgainOnce()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+        await Outbox.ReleaseAsync(job, "rate limited before sending", Now);
+
+        var again = await Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1));
+        var thirdTime = await Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1));
+
+        Assert.Equal(OutboxClaimStatus.Claimed, again.Status);
+        Assert.Equal(OutboxClaimStatus.Held, thirdTime.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_ReleasedAndEightClaimersRace_ExactlyOneIsClaimed()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+        await Outbox.ReleaseAsync(job, "rate limited before sending", Now);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1))));
+
+        Assert.Single(claims, claim => claim.Status == OutboxClaimStatus.Claimed);
+        Assert.All(claims.Where(claim => claim.Status != OutboxClaimStatus.Claimed), claim => Assert.Equal(OutboxClaimStatus.Held, claim.Status));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_TenConcurrentFirstClaims_ExactlyOneIsClaimed()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Outbox.TryClaimAsync(job, Now)));
+
+        Assert.Single(claims, claim => claim.Status == OutboxClaimStatus.Claimed);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_SameSubscriberOtherDateOrKind_AreSeparateRows()
+    {
+        await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkSentAsync(job, null, Now);
+
+        var nextDay = await Outbox.TryClaimAsync(OutboundJob.For(job.SubscriberId, JobKind.Prompt, job.LocalDate.PlusDays(1)), Now);
+        var digest = await Outbox.TryClaimAsync(OutboundJob.For(job.SubscriberId, JobKind.Digest, job.LocalDate), Now);
+
+        Assert.Equal(OutboxClaimStatus.Claimed, nextDay.Status);
+        Assert.Equal(OutboxClaimStatus.Claimed, digest.Status);
+    }
+}

@@ -1,0 +1,195 @@
+using Azure.Data.Tables;
+using Compersion.Core.Subscribers;
+using Compersion.Storage.Subscribers;
+using NodaTime;
+
+namespace Compersion.Storage.Tests.Subscribers;
+
+public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageTestBase(fixture)
+{
+    private ISubscriberStore Store => Harness.Get<ISubscriberStore>();
+
+    [Fact]
+    public async Task AddOrGetAsync_NewAddress_StoresEveryField()
+    {
+        var subscriber = TestData.NewSubscriber() with
+        {
+            Status = SubscriberStatus.Active,
+            ConfirmedAt = TestData.SignUpTime + Duration.FromMinutes(3),
+            LastReplyDate = new LocalDate(2025, 3, 4),
+            MemoriesEnabled = false,
+            ReceiptsEnabled = true,
+            KindnessGoal = 3,
+            DigestDay = IsoDayOfWeek.Wednesday,
+            PromptTime = new LocalTime(21, 15, 30),
+        };
+
+        var added = await Store.AddOrGetAsync(subscriber);
+        var found = await Store.FindByIdAsync(subscriber.Id);
+
+        Assert.Equal(subscriber, added);
+        Assert.Equal(subscriber, found);
+    }
+
+    [Fact]
+    public async Task FindByEmailAsync_DifferentCase_FindsTheSubscriber()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+
+        var found = await Store.FindByEmailAsync(subscriber.Email.ToUpperInvariant());
+
+        Assert.Equal(subscriber.Id, found?.Id);
+    }
+
+    [Fact]
+    public async Task FindByEmailAsync_UnknownAddress_ReturnsNull()
+    {
+        await Store.AddOrGetAsync(TestData.NewSubscriber());
+
+        var found = await Store.FindByEmailAsync(TestData.NewAddress());
+
+        Assert.Null(found);
+    }
+
+    [Fact]
+    public async Task FindByIdAsync_IdThatCannotBeAKey_ReturnsNull()
+    {
+        var found = await Store.FindByIdAsync("../subscribers/x?y#z");
+
+        Assert.Null(found);
+    }
+
+    [Fact]
+    public async Task AddOrGetAsync_AddressAlreadyRegistered_ReturnsTheExistingSubscriber()
+    {
+        var first = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        var second = TestData.NewSubscriber(first.Email) with { Zone = "America/Chicago" };
+
+        var result = await Store.AddOrGetAsync(second);
+
+        Assert.Equal(first, result);
+        Assert.Null(await Store.FindByIdAsync(second.Id));
+    }
+
+    [Fact]
+    public async Task AddOrGetAsync_TenConcurrentSignUpsForOneAddress_AllGetOneId()
+    {
+        var email = TestData.NewAddress();
+        var candidates = Enumerable.Range(0, 10).Select(_ => TestData.NewSubscriber(email)).ToList();
+
+        var results = await Task.WhenAll(candidates.Select(candidate => Store.AddOrGetAsync(candidate)));
+
+        var id = Assert.Single(results.Select(result => result.Id).Distinct());
+        Assert.Contains(id, candidates.Select(candidate => candidate.Id));
+        Assert.Equal(id, (await Store.FindByEmailAsync(email))?.Id);
+        var profiles = await Store.ListAsync().Where(subscriber => subscriber.Email == email).ToListAsync();
+        Assert.Single(profiles);
+    }
+
+    [Fact]
+    public async Task AddOrGetAsync_IndexRowWithoutProfile_WritesTheProfileUnderTheIndexedId()
+    {
+        var crashed = TestData.NewSubscriber();
+        await Harness.Table(TableNames.SubscriberEmails).AddEntityAsync(
+            SubscriberEmailEntity.For(EmailAddress.Hash(crashed.Email), crashed.Id));
+        var retry = TestData.NewSubscriber(crashed.Email);
+
+        var result = await Store.AddOrGetAsync(retry);
+
+        Assert.Equal(crashed.Id, result.Id);
+        Assert.Equal(crashed.Id, (await Store.FindByEmailAsync(crashed.Email))?.Id);
+        Assert.Null(await Store.FindByIdAsync(retry.Id));
+    }
+
+    [Fact]
+    public async Task AddOrGetAsync_AnyAddress_NeverAppearsInPartitionOrRowKeys()
+    {
+        var subscribers = new[] { TestData.NewSubscriber(), TestData.NewSubscriber("Mixed.Case+tag@Example.ORG") };
+        foreach (var subscriber in subscribers)
+        {
+            await Store.AddOrGetAsync(subscriber);
+        }
+
+        var keys = new List<string>();
+        foreach (var table in new[] { TableNames.Subscribers, TableNames.SubscriberEmails })
+        {
+            await foreach (var row in Harness.Table(table).QueryAsync<TableEntity>())
+            {
+                keys.Add(row.PartitionKey);
+                keys.Add(row.RowKey);
+            }
+        }
+
+        Assert.Equal(8, keys.Count);
+        foreach (var subscriber in subscribers)
+        {
+            var localPart = subscriber.Email[..subscriber.Email.IndexOf('@', StringComparison.Ordinal)];
+            Assert.DoesNotContain(keys, key => key.Contains(localPart, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(keys, key => key.Contains('@', StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task SaveAsync_ChangedSettings_AreWhatFindReturns()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        var changed = subscriber with { Status = SubscriberStatus.Paused, Zone = "Asia/Tokyo", LastReplyDate = new LocalDate(2025, 4, 1) };
+
+        await Store.SaveAsync(changed);
+
+        Assert.Equal(changed, await Store.FindByIdAsync(subscriber.Id));
+        Assert.Equal(changed, await Store.FindByEmailAsync(subscriber.Email));
+    }
+
+    [Fact]
+    public async Task SaveAsync_ChangedAddress_MovesTheAddressIndex()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        var moved = subscriber with { Email = TestData.NewAddress() };
+
+        await Store.SaveAsync(moved);
+
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(moved.Email))?.Id);
+        Assert.Null(await Store.FindByEmailAsync(subscriber.Email));
+        var newcomer = await Store.AddOrGetAsync(TestData.NewSubscriber(subscriber.Email));
+        Assert.NotEqual(subscriber.Id, newcomer.Id);
+    }
+
+    [Fact]
+    public async Task SaveAsync_AddressOfAnotherSubscriber_ThrowsAndChangesNothing()
+    {
+        var first = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        var second = await Store.AddOrGetAsync(TestData.NewSubscriber());
+
+        var save = () => Store.SaveAsync(second with { Email = first.Email });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(save);
+        Assert.Equal(second, await Store.FindByIdAsync(second.Id));
+        Assert.Equal(first.Id, (await Store.FindByEmailAsync(first.Email))?.Id);
+    }
+
+    [Fact]
+    public async Task SaveAsync_UnknownSubscriber_Throws()
+    {
+        var stranger = TestData.NewSubscriber();
+
+        var save = () => Store.SaveAsync(stranger);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(save);
+        Assert.Null(await Store.FindByEmailAsync(stranger.Email));
+    }
+
+    [Fact]
+    public async Task ListAsync_SeveralSubscribers_ReturnsEachOnce()
+    {
+        var added = new List<Subscriber>();
+        for (var i = 0; i < 3; i++)
+        {
+            added.Add(await Store.AddOrGetAsync(TestData.NewSubscriber()));
+        }
+
+        var listed = await Store.ListAsync().ToListAsync();
+
+        Assert.Equal(added.Select(s => s.Id).Order(), listed.Select(s => s.Id).Order());
+    }
+}
