@@ -11,7 +11,7 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="MailOptions"/> and <see cref="SendGridOptions"/>, registers the <c>SendGrid</c> HTTP client with its
     /// retry policy, <see cref="SendGridEventWebhook"/>, and an <see cref="IMailSender"/>: SendGrid when <c>SendGrid:ApiKey</c>
-    /// is set, otherwise the pickup directory (<c>Mail:PickupDirectory</c>, default <c>&lt;temp&gt;/compersion-outbox</c>).
+    /// is set, otherwise the pickup directory <c>Mail:PickupDirectory</c>; with neither, start-up fails rather than losing mail.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The app configuration; read here only to choose the sender (options bind from the registered <see cref="IConfiguration"/>).</param>
@@ -35,6 +35,12 @@ public static class EmailServiceCollectionExtensions
         var apiKey = configuration[$"{SendGridOptions.SectionName}:{nameof(SendGridOptions.ApiKey)}"];
         if (string.IsNullOrWhiteSpace(apiKey))
         {
+            // Never fall back to a folder silently: a deployment missing its key must fail at start, not drop mail on disk.
+            if (string.IsNullOrWhiteSpace(configuration[$"{MailOptions.SectionName}:{nameof(MailOptions.PickupDirectory)}"]))
+            {
+                throw new InvalidOperationException("No mail sender configured: set SendGrid__ApiKey, or Mail__PickupDirectory to write mail to a folder (local development).");
+            }
+
             services.TryAddSingleton<IMailSender, PickupDirectoryMailSender>();
         }
         else

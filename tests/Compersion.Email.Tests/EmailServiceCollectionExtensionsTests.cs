@@ -22,14 +22,11 @@ public sealed class EmailServiceCollectionExtensionsTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void AddCompersionEmail_NoApiKey_WritesToTheDefaultPickupDirectory(string? apiKey)
+    public void AddCompersionEmail_NoApiKeyAndNoPickupDirectory_RefusesToStart(string? apiKey)
     {
-        using var provider = Build(new() { ["SendGrid:ApiKey"] = apiKey });
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["SendGrid:ApiKey"] = apiKey, ["Mail:PickupDirectory"] = null }));
 
-        var sender = provider.GetRequiredService<IMailSender>();
-
-        var pickup = Assert.IsType<PickupDirectoryMailSender>(sender);
-        Assert.Equal(Path.Combine(Path.GetTempPath(), "compersion-outbox"), pickup.OutboxDirectory);
+        Assert.Contains("SendGrid__ApiKey", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,6 +107,7 @@ public sealed class EmailServiceCollectionExtensionsTests
 
     private static ServiceProvider Build(Dictionary<string, string?> settings, IServiceCollection? services = null)
     {
+        settings.TryAdd("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "compersion-tests-outbox"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services ??= new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -9,8 +9,9 @@ public sealed class DispatchOptions
     public const string SectionName = "Dispatch";
 
     /// <summary>How far back a brand-new wheel starts looking, in minutes.</summary>
+    /// <remarks>Rows are always written for a future instant, so a short look-back suffices; each minute walked costs one query.</remarks>
     [Range(1, 60 * 24 * 7)]
-    public int InitialLookbackMinutes { get; set; } = 24 * 60;
+    public int InitialLookbackMinutes { get; set; } = 15;
 
     /// <summary>How long a run holds the wheel before another may take over (a crashed run's lease lapses).</summary>
     [Range(1, 60)]
