@@ -7,5 +7,7 @@ var root = new RootCommand("compersion — the local host and operator tool for 
     ScheduleCommand.Create(),
     SubscribersCommand.Create(),
     DemoCommand.Create(),
+    ExportCommand.Create(),
+    ParseCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -19,6 +19,13 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<OutboundSender>();
+        services.TryAddSingleton<SettingsService>();
+        services.TryAddSingleton<Api.PersonalTokens>();
+        services.TryAddSingleton<Api.EntriesApi>();
+        services.TryAddSingleton<Export.ExportService>();
+        services.TryAddSingleton<Prompts.NoteComposer>();
+        services.TryAddSingleton<Inbound.InboundReceiver>();
+        services.TryAddSingleton<Inbound.ReplyIngestor>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SendGridHttpPolicy>();
         services.TryAddSingleton<SendGridEventWebhook>();
+        services.TryAddSingleton<Core.Inbound.IInboundMailReader, InboundMailReader>();
 
         services.AddHttpClient(SendGridMailSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddPolicyHandler((provider, _) => provider.GetRequiredService<SendGridHttpPolicy>().Policy);

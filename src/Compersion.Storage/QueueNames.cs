@@ -8,4 +8,10 @@ public static class QueueNames
 
     /// <summary>Where the Functions host moves an <see cref="Outbound"/> message after its last failed attempt.</summary>
     public const string OutboundPoison = Outbound + "-poison";
+
+    /// <summary>Archived inbound posts waiting for ingestion; a message is the archive name.</summary>
+    public const string Inbound = "inbound";
+
+    /// <summary>Where an <see cref="Inbound"/> message goes after its last failed attempt (replay with <c>compersion replay</c>).</summary>
+    public const string InboundPoison = Inbound + "-poison";
 }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
@@ -47,6 +48,18 @@ internal static class StorageClientFactory
 
         var section = configuration.GetSection(ConnectionName);
         return new QueueServiceClient(ServiceUri(section, "queue"), CreateCredential(section), options);
+    }
+
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
+    {
+        var options = Configure(new BlobClientOptions(), roundTrips);
+        if (configuration[ConnectionName] is { Length: > 0 } connectionString)
+        {
+            return new BlobServiceClient(connectionString, options);
+        }
+
+        var section = configuration.GetSection(ConnectionName);
+        return new BlobServiceClient(ServiceUri(section, "blob"), CreateCredential(section), options);
     }
 
     private static T Configure<T>(T options, StorageRoundTrips roundTrips)

@@ -1,4 +1,7 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Compersion.Core.Inbound;
+using Compersion.Storage.Inbound;
 using Azure.Storage.Queues;
 using Compersion.Core.Journal;
 using Compersion.Core.Scheduling;
@@ -49,17 +52,23 @@ public static class StorageServiceCollectionExtensions
             StorageClientFactory.CreateTableServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
         services.TryAddSingleton(provider =>
             StorageClientFactory.CreateQueueServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
+        services.TryAddSingleton(provider =>
+            StorageClientFactory.CreateBlobServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
 
         services.AddSingleton(provider => new StorageTables(
             provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddSingleton(provider => new StorageInitializer(
-            provider.GetRequiredService<StorageTables>(), provider.GetRequiredService<QueueServiceClient>()));
+            provider.GetRequiredService<StorageTables>(), provider.GetRequiredService<QueueServiceClient>(), provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>()));
 
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IScheduleStore, TableScheduleStore>();
         services.AddSingleton<IJobQueue, OutboundQueue>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<IEntryStore, TableEntryStore>();
+        services.AddSingleton<ISubscriberJournal, TableSubscriberJournal>();
+        services.AddSingleton<IInboundArchive, BlobInboundArchive>();
+        services.AddSingleton<IInboundQueue, InboundQueue>();
+        services.AddSingleton<IInboundLedger, TableInboundLedger>();
         return services;
     }
 }

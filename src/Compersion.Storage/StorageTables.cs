@@ -13,9 +13,10 @@ internal sealed class StorageTables
         SubscriberEmails = service.GetTableClient(prefix + TableNames.SubscriberEmails);
         Schedule = service.GetTableClient(prefix + TableNames.Schedule);
         Outbox = service.GetTableClient(prefix + TableNames.Outbox);
-        Entries = service.GetTableClient(prefix + TableNames.Entries);
+        Inbound = service.GetTableClient(prefix + TableNames.Inbound);
     }
 
+    /// <summary>Profiles and journal entries, a partition per subscriber (<see cref="SubscriberPartition"/>).</summary>
     public TableClient Subscribers { get; }
 
     public TableClient SubscriberEmails { get; }
@@ -24,7 +25,8 @@ internal sealed class StorageTables
 
     public TableClient Outbox { get; }
 
-    public TableClient Entries { get; }
+    /// <summary>The inbound ledger: one row per inbound message, keyed by a hash.</summary>
+    public TableClient Inbound { get; }
 
-    public IReadOnlyList<TableClient> All => [Subscribers, SubscriberEmails, Schedule, Outbox, Entries];
+    public IReadOnlyList<TableClient> All => [Subscribers, SubscriberEmails, Schedule, Outbox, Inbound];
 }

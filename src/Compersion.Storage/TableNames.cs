@@ -3,7 +3,10 @@ namespace Compersion.Storage;
 /// <summary>The tables the adapters use (before any <see cref="StorageOptions.TablePrefix"/>).</summary>
 internal static class TableNames
 {
-    /// <summary>Subscriber profiles: PartitionKey = subscriber id, RowKey = <c>profile</c>.</summary>
+    /// <summary>
+    /// Subscribers and their journals: PartitionKey = subscriber id; RowKey = <c>profile</c> for the profile,
+    /// <c>yyyy-MM-dd</c> for each journal entry (see <see cref="SubscriberPartition"/>).
+    /// </summary>
     public const string Subscribers = "subscribers";
 
     /// <summary>Address index: PartitionKey = address hash, RowKey = empty; holds the subscriber id.</summary>
@@ -15,6 +18,6 @@ internal static class TableNames
     /// <summary>The send ledger: PartitionKey = subscriber id, RowKey = <c>{kind}|{yyyy-MM-dd}</c>.</summary>
     public const string Outbox = "outbox";
 
-    /// <summary>Journal entries: PartitionKey = subscriber id, RowKey = <c>yyyy-MM-dd</c>.</summary>
-    public const string Entries = "entries";
+    /// <summary>The inbound ledger: PartitionKey = message key (hash of the Message-ID or content), RowKey = empty.</summary>
+    public const string Inbound = "inbound";
 }

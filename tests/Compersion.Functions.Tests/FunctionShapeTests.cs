@@ -16,7 +16,7 @@ public sealed class FunctionShapeTests
     {
         var names = Functions.Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(["ConfirmFunction", "DispatchDueFunction", "SendGridEventsFunction", "SendOutboundFunction", "SubscribeFunction", "UnsubscribeFunction"], names);
+        Assert.Equal(["ConfirmFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "ReceiveInboundMailFunction", "SendGridEventsFunction", "SendOutboundFunction", "SubscribeFunction", "UnsubscribeFunction"], names);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.NotNull(services.GetRequiredService<IJobQueue>());
         Assert.NotNull(services.GetRequiredService<IOutbox>());
         Assert.NotNull(services.GetRequiredService<IEntryStore>());
+        Assert.NotNull(services.GetRequiredService<ISubscriberJournal>());
         Assert.NotNull(services.GetRequiredService<StorageInitializer>());
         Assert.Equal(10002, services.GetRequiredService<TableServiceClient>().Uri.Port);
         Assert.Equal(10001, services.GetRequiredService<QueueServiceClient>().Uri.Port);

@@ -9,5 +9,14 @@ public interface IEntryStore
     Task<IReadOnlyList<JournalEntry>> GetEntriesAsync(string subscriberId, CancellationToken cancellationToken = default);
 
     /// <summary>Appends items to the entry for a date, creating it when needed.</summary>
-    Task AppendAsync(string subscriberId, LocalDate date, IReadOnlyList<JournalItem> items, CancellationToken cancellationToken = default);
+    /// <param name="subscriberId">Whose journal.</param>
+    /// <param name="date">The local date.</param>
+    /// <param name="items">The items to append.</param>
+    /// <param name="appendKey">
+    /// An idempotency key (short, no spaces), e.g. a hash of the message the items came from: an append whose key the
+    /// entry already holds does nothing, so the same message ingested twice — even concurrently — adds its items once.
+    /// Null for a fresh random key.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the append.</param>
+    Task AppendAsync(string subscriberId, LocalDate date, IReadOnlyList<JournalItem> items, string? appendKey = null, CancellationToken cancellationToken = default);
 }

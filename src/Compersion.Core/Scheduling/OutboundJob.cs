@@ -39,13 +39,14 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
         {
             wire = JsonSerializer.Deserialize(json, OutboundJobJsonContext.Default.Wire);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot even be read as JSON.
             return false;
         }
 
         if (wire is null || !Subscribers.SubscriberId.IsValid(wire.Sid) ||
-            !Enum.TryParse<JobKind>(wire.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) ||
+            !TryParseKind(wire.Kind, out var kind) ||
             wire.Date is null || !LocalDatePattern.Iso.Parse(wire.Date).TryGetValue(default, out var date))
         {
             return false;
@@ -53,6 +54,22 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
 
         job = For(wire.Sid!, kind, date);
         return true;
+    }
+
+    // A kind's name in any case and nothing else: Enum.TryParse would also accept "0" or "prompt,digest" (read as digest).
+    private static bool TryParseKind(string? text, out JobKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<JobKind>())
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
     }
 
     internal sealed record Wire(string? Sid, string? Kind, string? Date);

@@ -9,14 +9,16 @@ namespace Compersion.Core.Sending;
 
 /// <summary>Handles one queued job: decides, claims the outbox row, composes, sends, records.</summary>
 /// <remarks>
-/// Queues deliver at least once; this makes the send happen at most once per (subscriber, kind,
+/// <para>Queues deliver at least once; this makes the send happen at most once per (subscriber, kind,
 /// local date): the outbox row is claimed before sending and marked after. A send that certainly
 /// failed releases the row and throws so the queue retries; an ambiguous one (timeout, 5xx) is
-/// recorded and never re-sent.
+/// recorded and never re-sent.</para>
+/// <para>A prompt reads the subscriber and their journal with one <see cref="ISubscriberJournal.LoadAsync"/>
+/// (one partition query), so a sent prompt costs that read, the claim and the mark.</para>
 /// </remarks>
 public sealed partial class OutboundSender(
     ISubscriberStore subscribers,
-    IEntryStore entries,
+    ISubscriberJournal journals,
     IScheduleStore schedule,
     IOutbox outbox,
     IMailSender sender,
@@ -30,52 +32,15 @@ public sealed partial class OutboundSender(
     public async Task<SendReport> SendAsync(OutboundJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var subscriber = await subscribers.FindByIdAsync(job.SubscriberId, cancellationToken);
-        if (subscriber is null)
+        var mail = job.Kind switch
         {
-            LogSkipped(logger, job.Id, "unknown subscriber");
+            JobKind.Confirm => await ComposeConfirmationAsync(job, cancellationToken),
+            JobKind.Prompt => await ComposePromptAsync(job, cancellationToken),
+            _ => Skip(job, "no composer for this kind yet"),
+        };
+        if (mail is null)
+        {
             return SendReport.Skipped;
-        }
-
-        OutgoingMail mail;
-        switch (job.Kind)
-        {
-            case JobKind.Confirm:
-                if (subscriber.Status != SubscriberStatus.Pending)
-                {
-                    LogSkipped(logger, job.Id, "not pending");
-                    return SendReport.Skipped;
-                }
-
-                mail = confirmations.Compose(subscriber, Now(), job.Id);
-                break;
-
-            case JobKind.Prompt:
-                if (subscriber.Status != SubscriberStatus.Active)
-                {
-                    if (subscriber.Status == SubscriberStatus.Unsubscribed)
-                    {
-                        await StopRollingAsync(subscriber, job, cancellationToken);
-                    }
-
-                    LogSkippedStatus(logger, job.Id, subscriber.Status);
-                    return SendReport.Skipped;
-                }
-
-                var journal = await entries.GetEntriesAsync(subscriber.Id, cancellationToken);
-                var plan = prompts.Plan(subscriber, job.LocalDate, journal);
-                if (plan == PromptPlan.Skip)
-                {
-                    LogSkipped(logger, job.Id, "backed off");
-                    return SendReport.Skipped;
-                }
-
-                mail = prompts.Compose(subscriber, job.LocalDate, journal, plan, job.Id);
-                break;
-
-            default:
-                LogSkipped(logger, job.Id, "no composer for this kind yet");
-                return SendReport.Skipped;
         }
 
         var claim = await outbox.TryClaimAsync(job, Now(), cancellationToken);
@@ -104,6 +69,51 @@ public sealed partial class OutboundSender(
                 LogNotSent(logger, job.Id, result.Reason);
                 throw new MailNotSentException(result.Reason ?? "not sent");
         }
+    }
+
+    private async Task<OutgoingMail?> ComposeConfirmationAsync(OutboundJob job, CancellationToken cancellationToken)
+    {
+        var subscriber = await subscribers.FindByIdAsync(job.SubscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return Skip(job, "unknown subscriber");
+        }
+
+        return subscriber.Status == SubscriberStatus.Pending
+            ? confirmations.Compose(subscriber, Now(), job.Id)
+            : Skip(job, "not pending");
+    }
+
+    private async Task<OutgoingMail?> ComposePromptAsync(OutboundJob job, CancellationToken cancellationToken)
+    {
+        // One partition query answers both "who is this" and "what did they write".
+        var (subscriber, journal) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return Skip(job, "unknown subscriber");
+        }
+
+        if (subscriber.Status != SubscriberStatus.Active)
+        {
+            if (subscriber.Status == SubscriberStatus.Unsubscribed)
+            {
+                await StopRollingAsync(subscriber, job, cancellationToken);
+            }
+
+            LogSkippedStatus(logger, job.Id, subscriber.Status);
+            return null;
+        }
+
+        var plan = prompts.Plan(subscriber, job.LocalDate, journal);
+        return plan == PromptPlan.Skip
+            ? Skip(job, "backed off")
+            : prompts.Compose(subscriber, job.LocalDate, journal, plan, job.Id);
+    }
+
+    private OutgoingMail? Skip(OutboundJob job, string reason)
+    {
+        LogSkipped(logger, job.Id, reason);
+        return null;
     }
 
     private async Task StopRollingAsync(Subscriber subscriber, OutboundJob job, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="MemoriesEnabled">Whether prompts resurface an earlier item.</param>
 /// <param name="ReceiptsEnabled">Whether complete replies also get a receipt.</param>
 /// <param name="KindnessGoal">Kind acts per week the subscriber aims for.</param>
+/// <param name="ApiTokenHash">SHA-256 (hex) of the personal entries-API token's secret; the token itself is never stored.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -29,7 +30,8 @@ public sealed record Subscriber(
     LocalDate? LastReplyDate,
     bool MemoriesEnabled = true,
     bool ReceiptsEnabled = false,
-    int KindnessGoal = 1)
+    int KindnessGoal = 1,
+    string? ApiTokenHash = null)
 {
     /// <summary>The default local time of the daily prompt.</summary>
     public static readonly LocalTime DefaultPromptTime = new(20, 0);

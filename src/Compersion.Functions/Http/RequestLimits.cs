@@ -8,4 +8,7 @@ internal static class RequestLimits
 
     /// <summary>SendGrid posts Event Webhook batches of up to a few MB.</summary>
     public const int EventWebhookBytes = 8 * 1024 * 1024;
+
+    /// <summary>An entries post: at most 50 items of 1,000 characters, with room for JSON escaping.</summary>
+    public const int EntriesBytes = 256 * 1024;
 }

@@ -7,8 +7,12 @@ using NodaTime;
 
 namespace Compersion.Storage.Journal;
 
-/// <summary>Journal entries over the <c>entries</c> table: a partition per subscriber, a row per local date.</summary>
+/// <summary>Journal entries in the <c>subscribers</c> table: a row per local date, in the subscriber's own partition.</summary>
 /// <remarks>
+/// <para>
+/// The partition also holds the profile row (<see cref="SubscriberPartition"/>), so reads select the entry
+/// rows by their row-key range and <see cref="TableSubscriberJournal"/> can read profile and entries at once.
+/// </para>
 /// <para>
 /// Appends are read-modify-write guarded by the row's ETag: a writer that lost a race re-reads and
 /// appends again, so concurrent replies for one date never lose items.
@@ -34,9 +38,8 @@ internal sealed partial class TableEntryStore(StorageTables tables, TimeProvider
     public async Task<IReadOnlyList<JournalEntry>> GetEntriesAsync(string subscriberId, CancellationToken cancellationToken = default)
     {
         TableKeys.Require(subscriberId, nameof(subscriberId));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId}");
         var entries = new List<JournalEntry>();
-        await foreach (var row in tables.Entries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Subscribers.QueryAsync<TableEntity>(SubscriberPartition.EntryRows(subscriberId), cancellationToken: cancellationToken))
         {
             entries.Add(new JournalEntry(subscriberId, StoredFormats.ParseDate(row.RowKey), JournalItemColumns.Read(row)));
         }
@@ -46,7 +49,7 @@ internal sealed partial class TableEntryStore(StorageTables tables, TimeProvider
         return entries;
     }
 
-    public async Task AppendAsync(string subscriberId, LocalDate date, IReadOnlyList<JournalItem> items, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string subscriberId, LocalDate date, IReadOnlyList<JournalItem> items, string? appendKey = null, CancellationToken cancellationToken = default)
     {
         TableKeys.Require(subscriberId, nameof(subscriberId));
         ArgumentNullException.ThrowIfNull(items);
@@ -55,11 +58,11 @@ internal sealed partial class TableEntryStore(StorageTables tables, TimeProvider
             return;
         }
 
-        var rowKey = StoredFormats.Format(date);
-        var token = Guid.NewGuid().ToString("N");
+        var rowKey = SubscriberPartition.EntryRowKey(date);
+        var token = string.IsNullOrWhiteSpace(appendKey) ? Guid.NewGuid().ToString("N") : appendKey.Replace(' ', '_');
         for (var attempt = 1; attempt <= MaxAppendAttempts; attempt++)
         {
-            var current = await tables.Entries.GetEntityIfExistsAsync<TableEntity>(subscriberId, rowKey, cancellationToken: cancellationToken);
+            var current = await tables.Subscribers.GetEntityIfExistsAsync<TableEntity>(subscriberId, rowKey, cancellationToken: cancellationToken);
             if (current.HasValue && Tokens(current.Value!).Contains(token))
             {
                 return;
@@ -89,11 +92,11 @@ internal sealed partial class TableEntryStore(StorageTables tables, TimeProvider
         {
             if (current is null)
             {
-                await tables.Entries.AddEntityAsync(row, cancellationToken);
+                await tables.Subscribers.AddEntityAsync(row, cancellationToken);
             }
             else
             {
-                await tables.Entries.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                await tables.Subscribers.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
             }
 
             return true;

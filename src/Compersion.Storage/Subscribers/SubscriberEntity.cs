@@ -9,7 +9,7 @@ namespace Compersion.Storage.Subscribers;
 internal sealed class SubscriberEntity : ITableEntity
 {
     /// <summary>The row key of the (single) profile row in a subscriber's partition.</summary>
-    public const string ProfileRowKey = "profile";
+    public const string ProfileRowKey = SubscriberPartition.ProfileRowKey;
 
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -43,6 +43,8 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public int KindnessGoal { get; set; }
 
+    public string? ApiTokenHash { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -59,7 +61,34 @@ internal sealed class SubscriberEntity : ITableEntity
         MemoriesEnabled = subscriber.MemoriesEnabled,
         ReceiptsEnabled = subscriber.ReceiptsEnabled,
         KindnessGoal = subscriber.KindnessGoal,
+        ApiTokenHash = subscriber.ApiTokenHash,
     };
+
+    /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
+    public static SubscriberEntity FromRow(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new SubscriberEntity
+        {
+            PartitionKey = row.PartitionKey,
+            RowKey = row.RowKey,
+            Timestamp = row.Timestamp,
+            ETag = row.ETag,
+            Email = row.GetString(nameof(Email)) ?? string.Empty,
+            Zone = row.GetString(nameof(Zone)) ?? string.Empty,
+            PromptTime = row.GetString(nameof(PromptTime)) ?? string.Empty,
+            DigestDay = row.GetInt32(nameof(DigestDay)) ?? 0,
+            DigestTime = row.GetString(nameof(DigestTime)) ?? string.Empty,
+            Status = row.GetString(nameof(Status)) ?? string.Empty,
+            CreatedAt = row.GetString(nameof(CreatedAt)) ?? string.Empty,
+            ConfirmedAt = row.GetString(nameof(ConfirmedAt)),
+            LastReplyDate = row.GetString(nameof(LastReplyDate)),
+            MemoriesEnabled = row.GetBoolean(nameof(MemoriesEnabled)) ?? false,
+            ReceiptsEnabled = row.GetBoolean(nameof(ReceiptsEnabled)) ?? false,
+            KindnessGoal = row.GetInt32(nameof(KindnessGoal)) ?? 0,
+            ApiTokenHash = row.GetString(nameof(ApiTokenHash)),
+        };
+    }
 
     public Subscriber ToSubscriber() => new(
         PartitionKey,
@@ -74,5 +103,6 @@ internal sealed class SubscriberEntity : ITableEntity
         StoredFormats.ParseOptionalDate(LastReplyDate),
         MemoriesEnabled,
         ReceiptsEnabled,
-        KindnessGoal);
+        KindnessGoal,
+        ApiTokenHash);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Compersion.Storage.Subscribers;
 
-/// <summary>Subscribers over two tables: profiles by id, and an index from address hash to id.</summary>
+/// <summary>Subscribers over two tables: profiles by id (sharing each partition with that subscriber's journal), and an index from address hash to id.</summary>
 /// <remarks>
 /// The index row is what makes an address unique: it is inserted before the profile, so of any number
 /// of concurrent sign-ups for one address exactly one insert wins and everyone else adopts its id.
@@ -107,7 +107,8 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
 
     public async IAsyncEnumerable<Subscriber> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {SubscriberEntity.ProfileRowKey}");
+        // The table also holds every subscriber's journal entries; only profile rows are subscribers.
+        var filter = SubscriberPartition.ProfileRows();
         await foreach (var entity in tables.Subscribers.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return entity.ToSubscriber();

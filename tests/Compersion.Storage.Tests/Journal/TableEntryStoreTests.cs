@@ -88,6 +88,38 @@ public sealed class TableEntryStoreTests(AzuriteFixture fixture) : StorageTestBa
     }
 
     [Fact]
+    public async Task GetEntriesAsync_SubscriberWithAProfile_ReturnsOnlyTheEntries()
+    {
+        var subscriber = await Harness.Get<ISubscriberStore>().AddOrGetAsync(TestData.NewSubscriber());
+        await Store.AppendAsync(subscriber.Id, Day, [new JournalItem("the only entry")]);
+
+        var entries = await Store.GetEntriesAsync(subscriber.Id);
+
+        Assert.Equal(Day, Assert.Single(entries).Date);
+    }
+
+    [Fact]
+    public async Task GetEntriesAsync_SubscriberWithAProfileAndNoEntries_ReturnsNothing()
+    {
+        var subscriber = await Harness.Get<ISubscriberStore>().AddOrGetAsync(TestData.NewSubscriber());
+
+        var entries = await Store.GetEntriesAsync(subscriber.Id);
+
+        Assert.Empty(entries);
+    }
+
+    [Fact]
+    public async Task AppendAsync_SubscriberWithAProfile_LeavesTheProfileAsItWas()
+    {
+        var subscribers = Harness.Get<ISubscriberStore>();
+        var subscriber = await subscribers.AddOrGetAsync(TestData.NewSubscriber());
+
+        await Store.AppendAsync(subscriber.Id, Day, [new JournalItem("something")]);
+
+        Assert.Equal(subscriber, await subscribers.FindByIdAsync(subscriber.Id));
+    }
+
+    [Fact]
     public async Task GetEntriesAsync_AnotherSubscribersEntries_AreNotReturned()
     {
         await Store.AppendAsync(SubscriberId.New(), Day, [new JournalItem("not yours")]);

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Compersion.Core.Journal;
 using Compersion.Core.Subscribers;
 using Compersion.Storage.Subscribers;
 using NodaTime;
@@ -177,6 +178,37 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
 
         await Assert.ThrowsAsync<InvalidOperationException>(save);
         Assert.Null(await Store.FindByEmailAsync(stranger.Email));
+    }
+
+    [Fact]
+    public async Task ListAsync_SubscribersWithJournalEntries_ReturnsOnlyTheSubscribers()
+    {
+        var entries = Harness.Get<IEntryStore>();
+        var added = new List<Subscriber>();
+        for (var i = 0; i < 3; i++)
+        {
+            var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+            await entries.AppendAsync(subscriber.Id, new LocalDate(2025, 6, 1), [new JournalItem("first")]);
+            await entries.AppendAsync(subscriber.Id, new LocalDate(2025, 6, 2), [new JournalItem("second")]);
+            added.Add(subscriber);
+        }
+
+        var listed = await Store.ListAsync().ToListAsync();
+
+        Assert.Equal(added.OrderBy(s => s.Id), listed.OrderBy(s => s.Id));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SubscriberWithJournalEntries_KeepsTheEntries()
+    {
+        var entries = Harness.Get<IEntryStore>();
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        await entries.AppendAsync(subscriber.Id, new LocalDate(2025, 6, 1), [new JournalItem("kept")]);
+
+        await Store.SaveAsync(subscriber with { Status = SubscriberStatus.Paused });
+
+        Assert.Equal("kept", Assert.Single(Assert.Single(await entries.GetEntriesAsync(subscriber.Id)).Items).Text);
+        Assert.Equal(SubscriberStatus.Paused, (await Store.FindByIdAsync(subscriber.Id))?.Status);
     }
 
     [Fact]

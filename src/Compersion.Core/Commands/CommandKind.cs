@@ -1,0 +1,41 @@
+namespace Compersion.Core.Commands;
+
+/// <summary>What an email command asks for.</summary>
+public enum CommandKind
+{
+    /// <summary>Looks like a command but is not one we know; answered with <see cref="CommandHelp.HelpText"/>.</summary>
+    Unknown = 0,
+
+    /// <summary><c>PAUSE</c>: stop the daily prompts until <c>RESUME</c>.</summary>
+    Pause,
+
+    /// <summary><c>RESUME</c>: start the daily prompts again.</summary>
+    Resume,
+
+    /// <summary><c>STOP</c> (or <c>UNSUBSCRIBE</c>): no more email at all.</summary>
+    Stop,
+
+    /// <summary><c>TIME 07:30</c>: the local time of the daily prompt.</summary>
+    Time,
+
+    /// <summary><c>ZONE Europe/Berlin</c>: the subscriber's IANA time zone.</summary>
+    Zone,
+
+    /// <summary><c>DIGEST SUNDAY 18:00</c>: the weekday and local time of the weekly digest.</summary>
+    Digest,
+
+    /// <summary><c>GOAL 2</c>: kind acts aimed for each week (0–14).</summary>
+    Goal,
+
+    /// <summary><c>EXPORT</c>: mail back everything as JSON and Markdown.</summary>
+    Export,
+
+    /// <summary><c>TOKEN</c>: mail a personal token for the entries API.</summary>
+    Token,
+
+    /// <summary><c>HELP</c>: mail the list of commands.</summary>
+    Help,
+
+    /// <summary><c>SETTINGS</c>: mail a signed link to the settings page.</summary>
+    Settings,
+}

@@ -1,0 +1,238 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Compersion.Core.Scheduling;
+using Compersion.Core.Subscribers;
+using NodaTime;
+
+namespace Compersion.Core.Commands;
+
+/// <summary>Reads an email command (<c>PAUSE</c>, <c>TIME 07:30</c> …) from the first line of a reply.</summary>
+/// <remarks>
+/// <para>
+/// Only the first non-empty line is looked at, and the rules are conservative, because a
+/// gratitude mistaken for a command is a lost gratitude:
+/// </para>
+/// <list type="bullet">
+/// <item>a known command word alone on the line, any case, with at most a trailing <c>.</c> or <c>!</c>
+/// ("Pause.", "help") — "pause please" and "Pause for a moment and I noticed…" are not commands;</item>
+/// <item>a known command word with its argument in the expected shape ("time 07:30", "Zone Europe/Berlin",
+/// "GOAL 2"); a wrong argument still makes the command, with <see cref="EmailCommand.Error"/> saying
+/// how to write it. "Time with Sam" is not a command;</item>
+/// <item>a command word written in capitals may be followed by other words ("STOP PLEASE", "PAUSE FOR A WEEK"),
+/// up to four words in all;</item>
+/// <item>any other word of 3–12 capital letters, alone or with at most three more words ("SNOOZE",
+/// "SNOOZE 3 DAYS"), is an unknown command, answered with HELP — unless it is a greeting or a
+/// heading people write ("THANKS", "TODAY").</item>
+/// </list>
+/// <para><c>UNSUBSCRIBE</c> means <c>STOP</c> and <c>TIMEZONE</c> means <c>ZONE</c>.</para>
+/// </remarks>
+public static class CommandParser
+{
+    private const int MaxWords = 4;
+    private const int MaxLineLength = 80;
+    private const int MinUnknownLength = 3;
+    private const int MaxUnknownLength = 12;
+    private const int MaxGoal = 14;
+
+    private static readonly FrozenDictionary<string, CommandKind> Words = new Dictionary<string, CommandKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["PAUSE"] = CommandKind.Pause,
+        ["RESUME"] = CommandKind.Resume,
+        ["STOP"] = CommandKind.Stop,
+        ["UNSUBSCRIBE"] = CommandKind.Stop,
+        ["TIME"] = CommandKind.Time,
+        ["ZONE"] = CommandKind.Zone,
+        ["TIMEZONE"] = CommandKind.Zone,
+        ["DIGEST"] = CommandKind.Digest,
+        ["GOAL"] = CommandKind.Goal,
+        ["EXPORT"] = CommandKind.Export,
+        ["TOKEN"] = CommandKind.Token,
+        ["HELP"] = CommandKind.Help,
+        ["SETTINGS"] = CommandKind.Settings,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Capitalised words people open a reply with that are not commands.
+    private static readonly FrozenSet<string> NotCommands = new[]
+    {
+        "HI", "HEY", "HELLO", "HIYA", "DEAR", "THANKS", "THANK", "THX", "CHEERS", "LOVE", "TODAY",
+        "TONIGHT", "YESTERDAY", "GRATEFUL", "THANKFUL", "GRATITUDE", "GRATITUDES", "KINDNESS",
+        "MORNING", "EVENING", "HERE", "YES", "YAY", "WOW", "OMG", "LOL", "FIRST", "ONE", "THE",
+        "AND", "MY", "SORRY", "NOTE", "UPDATE", "HALLO", "HOLA", "BONJOUR", "DANKE", "GRACIAS", "MERCI",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly Lazy<FrozenDictionary<string, string>> ZoneIds = new(() =>
+        DateTimeZoneProviders.Tzdb.Ids
+            .GroupBy(id => id, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Reads a command from the first non-empty line of a reply's visible text.</summary>
+    /// <param name="visibleText">The new text of the reply (quotes and signatures removed).</param>
+    /// <param name="command">The command, possibly with <see cref="EmailCommand.Error"/> set; <see langword="null"/> when the line is not a command.</param>
+    /// <returns>Whether the first line is a command (known or unknown).</returns>
+    public static bool TryParse(string? visibleText, out EmailCommand? command)
+    {
+        command = null;
+        var line = FirstLine(visibleText);
+        if (line is null)
+        {
+            return false;
+        }
+
+        var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > MaxWords)
+        {
+            return false;
+        }
+
+        var word = words[0];
+        var shouted = IsCapitals(word);
+        var argument = words.Length > 1 ? string.Join(' ', words.Skip(1)) : null;
+        if (Words.TryGetValue(word, out var kind))
+        {
+            command = Known(kind, word.ToUpperInvariant(), words[1..], argument, shouted);
+            return command is not null;
+        }
+
+        if (shouted && word.Length is >= MinUnknownLength and <= MaxUnknownLength && !NotCommands.Contains(word))
+        {
+            command = new EmailCommand(CommandKind.Unknown, word, argument);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static EmailCommand? Known(CommandKind kind, string word, string[] args, string? argument, bool shouted)
+    {
+        switch (kind)
+        {
+            case CommandKind.Time:
+                return ParseTime(word, args, argument, shouted);
+            case CommandKind.Zone:
+                return ParseZone(word, args, argument, shouted);
+            case CommandKind.Digest:
+                return ParseDigest(word, args, argument, shouted);
+            case CommandKind.Goal:
+                return ParseGoal(word, args, argument, shouted);
+            default:
+                // "pause please" is ordinary writing; "STOP PLEASE" is a command.
+                return args.Length == 0 || shouted ? new EmailCommand(kind, word, argument) : null;
+        }
+    }
+
+    private static EmailCommand? ParseTime(string word, string[] args, string? argument, bool shouted)
+    {
+        if (!shouted && (args.Length != 1 || !args[0].Any(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+
+        return args.Length == 1 && TryParseTime(args[0], out var time)
+            ? new EmailCommand(CommandKind.Time, word, argument, Time: time)
+            : Invalid(CommandKind.Time, word, argument);
+    }
+
+    private static EmailCommand? ParseZone(string word, string[] args, string? argument, bool shouted)
+    {
+        if (!shouted && (args.Length != 1 || !LooksLikeZone(args[0])))
+        {
+            return null;
+        }
+
+        if (args.Length == 1 && ZoneIds.Value.TryGetValue(args[0], out var id) && LocalSchedule.IsKnownZone(id))
+        {
+            return new EmailCommand(CommandKind.Zone, word, argument, Zone: DateTimeZoneProviders.Tzdb[id].Id);
+        }
+
+        return Invalid(CommandKind.Zone, word, argument);
+    }
+
+    private static EmailCommand? ParseDigest(string word, string[] args, string? argument, bool shouted)
+    {
+        if (!shouted && (args.Length != 2 || !args.Any(arg => arg.Any(char.IsAsciiDigit))))
+        {
+            return null;
+        }
+
+        if (args.Length == 2)
+        {
+            // Either order: "SUNDAY 18:00" or "18:00 SUNDAY".
+            var (dayText, timeText) = args[0].Any(char.IsAsciiDigit) ? (args[1], args[0]) : (args[0], args[1]);
+            if (!string.IsNullOrWhiteSpace(dayText) && SignUpRequest.TryParseDay(dayText, out var day) && TryParseTime(timeText, out var time))
+            {
+                return new EmailCommand(CommandKind.Digest, word, argument, Time: time, Day: day);
+            }
+        }
+
+        return Invalid(CommandKind.Digest, word, argument);
+    }
+
+    private static EmailCommand? ParseGoal(string word, string[] args, string? argument, bool shouted)
+    {
+        if (!shouted && (args.Length != 1 || !args[0].Any(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+
+        if (args.Length == 1 &&
+            int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var goal) &&
+            goal is >= 0 and <= MaxGoal)
+        {
+            return new EmailCommand(CommandKind.Goal, word, argument, Number: goal);
+        }
+
+        return Invalid(CommandKind.Goal, word, argument);
+    }
+
+    private static EmailCommand Invalid(CommandKind kind, string word, string? argument) =>
+        new(kind, word, argument, Error: CommandHelp.Usage(kind));
+
+    private static bool TryParseTime(string text, out LocalTime time) =>
+        SignUpRequest.TryParseTime(text, LocalTime.Midnight, out time) && !string.IsNullOrWhiteSpace(text);
+
+    private static bool LooksLikeZone(string text) =>
+        text.Contains('/', StringComparison.Ordinal) || string.Equals(text, "UTC", StringComparison.OrdinalIgnoreCase);
+
+    // A word written in capitals: "PAUSE", not "Pause" or "I".
+    private static bool IsCapitals(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return word.Length > 0;
+    }
+
+    // The first line with text, trimmed, with one trailing run of "." or "!" removed; null when it is too long to be a command.
+    private static string? FirstLine(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(start, end - start).Trim().Trim("\uFEFF\u200B").Trim();
+            if (line.Length > 0)
+            {
+                return line.Length > MaxLineLength ? null : line.TrimEnd(".!").TrimEnd().ToString();
+            }
+
+            start = end + 1;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using Compersion.Core.Journal;
+using Compersion.Core.Subscribers;
+using NodaTime.Text;
+
+namespace Compersion.Core.Export;
+
+/// <summary>Gathers everything stored for a subscriber (settings and journal) for export.</summary>
+public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entries)
+{
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    /// <summary>The export for an address, or null when nobody is registered with it.</summary>
+    public async Task<SubscriberExport?> ExportAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var subscriber = await subscribers.FindByEmailAsync(email, cancellationToken);
+        return subscriber is null ? null : await ExportAsync(subscriber, cancellationToken);
+    }
+
+    /// <summary>The export for a subscriber.</summary>
+    public async Task<SubscriberExport> ExportAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var journal = await entries.GetEntriesAsync(subscriber.Id, cancellationToken);
+        return new SubscriberExport(
+            subscriber.Email,
+            new ExportSettings(
+                subscriber.Id,
+                subscriber.Status.ToString().ToLowerInvariant(),
+                subscriber.Zone,
+                Time.Format(subscriber.PromptTime),
+                subscriber.DigestDay.ToString(),
+                Time.Format(subscriber.DigestTime),
+                subscriber.KindnessGoal,
+                subscriber.MemoriesEnabled,
+                subscriber.ReceiptsEnabled),
+            [.. journal.OrderBy(e => e.Date).Select(e => new ExportEntry(e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Items))]);
+    }
+
+    /// <summary>The export as indented JSON.</summary>
+    public static string ToJson(SubscriberExport export) => JsonSerializer.Serialize(export, ExportJsonContext.Default.SubscriberExport);
+}

@@ -1,0 +1,13 @@
+namespace Compersion.Core.Export;
+
+/// <summary>A subscriber's settings as exported.</summary>
+/// <param name="Id">Opaque id.</param>
+/// <param name="Status">pending, active, paused or unsubscribed.</param>
+/// <param name="Zone">IANA zone.</param>
+/// <param name="PromptTime">HH:mm.</param>
+/// <param name="DigestDay">Weekday name.</param>
+/// <param name="DigestTime">HH:mm.</param>
+/// <param name="KindnessGoal">Acts per week.</param>
+/// <param name="MemoriesEnabled">Whether prompts resurface earlier items.</param>
+/// <param name="ReceiptsEnabled">Whether complete replies get a receipt.</param>
+public sealed record ExportSettings(string Id, string Status, string Zone, string PromptTime, string DigestDay, string DigestTime, int KindnessGoal, bool MemoriesEnabled, bool ReceiptsEnabled);

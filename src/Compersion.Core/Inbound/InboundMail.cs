@@ -1,0 +1,22 @@
+namespace Compersion.Core.Inbound;
+
+/// <summary>An inbound email reduced to what ingestion needs; built by the Inbound Parse reader from either mode.</summary>
+/// <param name="MessageId">The Message-ID header without angle brackets, when present.</param>
+/// <param name="From">The From address (bare, as written).</param>
+/// <param name="EnvelopeTo">The SMTP envelope recipients (where the reply token is).</param>
+/// <param name="Subject">The decoded subject.</param>
+/// <param name="Text">The plain-text body, decoded to a .NET string, when there is one.</param>
+/// <param name="Html">The HTML body, decoded, when there is one.</param>
+/// <param name="SpfPass">SendGrid reported SPF pass for the sender.</param>
+/// <param name="DkimPass">SendGrid reported a DKIM pass for the From domain.</param>
+/// <param name="ContentHash">A hash of the message, used as its identity when it has no Message-ID.</param>
+public sealed record InboundMail(
+    string? MessageId,
+    string? From,
+    IReadOnlyList<string> EnvelopeTo,
+    string? Subject,
+    string? Text,
+    string? Html,
+    bool SpfPass,
+    bool DkimPass,
+    string ContentHash);

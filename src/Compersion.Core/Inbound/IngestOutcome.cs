@@ -1,0 +1,23 @@
+namespace Compersion.Core.Inbound;
+
+/// <summary>What ingestion did with one archived post (for logs, tests and the replay verb).</summary>
+public enum IngestOutcome
+{
+    /// <summary>Items were added to the subscriber's journal.</summary>
+    Journaled = 0,
+
+    /// <summary>A command was carried out.</summary>
+    Command = 1,
+
+    /// <summary>The same message was ingested before: nothing done.</summary>
+    Duplicate = 2,
+
+    /// <summary>Kept in the archive, attributed to no one.</summary>
+    Quarantined = 3,
+
+    /// <summary>The archived post no longer exists (deleted with its subscriber's data).</summary>
+    Gone = 4,
+
+    /// <summary>Readable and attributed, but nothing could be saved (an empty reply); the subscriber was told kindly.</summary>
+    Empty = 5,
+}

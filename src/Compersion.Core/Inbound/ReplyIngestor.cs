@@ -1,0 +1,406 @@
+using System.Security.Cryptography;
+using System.Text;
+using Compersion.Core.Commands;
+using Compersion.Core.Journal;
+using Compersion.Core.Prompts;
+using Compersion.Core.Replies;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>Turns one archived inbound post into journal items, a settings change, or a quarantine entry — exactly once.</summary>
+/// <remarks>
+/// <para>Attribution: the reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the
+/// subscriber, the date and the purpose, and the From address must also be theirs. Mail without a valid
+/// token is accepted only from a registered address with SPF or DKIM passing. Anything else is quarantined:
+/// kept in the archive, attributed to no one, logged without address or text — never written into a journal.</para>
+/// <para>Idempotency: the ledger, keyed by a hash of the Message-ID (else of the content), records each stage,
+/// so a redelivered queue message or a post SendGrid sent twice resumes where it stopped and never appends
+/// items or sends an answer twice.</para>
+/// </remarks>
+public sealed partial class ReplyIngestor(
+    IInboundArchive archive,
+    IInboundMailReader reader,
+    IInboundLedger ledger,
+    ISubscriberStore subscribers,
+    IEntryStore entries,
+    SettingsService settings,
+    Api.PersonalTokens personalTokens,
+    TokenSigner signer,
+    NoteComposer notes,
+    IMailSender sender,
+    IOptions<MailOptions> mailOptions,
+    ILogger<ReplyIngestor> logger)
+{
+    /// <summary>A token older than this files items under the date of arrival instead.</summary>
+    public static readonly Period MaxTokenAge = Period.FromDays(7);
+
+    /// <summary>Items kept from one reply; beyond this a reply is more likely a pasted document than a day's gratitudes.</summary>
+    public const int MaxItemsPerReply = 100;
+
+    /// <summary>Ingests one archived post.</summary>
+    public async Task<IngestOutcome> IngestAsync(string archiveName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(archiveName);
+        InboundMail? mail;
+        string? problem;
+        DateTimeOffset receivedAt;
+        await using (var post = await archive.OpenAsync(archiveName, cancellationToken))
+        {
+            if (post is null)
+            {
+                LogGone(logger, archiveName);
+                return IngestOutcome.Gone;
+            }
+
+            receivedAt = post.ReceivedAt;
+            reader.TryRead(post.Content, post.ContentType, out mail, out problem);
+        }
+
+        if (mail is null)
+        {
+            await ledger.BeginAsync("a:" + Hash(archiveName), archiveName, cancellationToken);
+            return await QuarantineAsync("a:" + Hash(archiveName), problem ?? "unreadable", cancellationToken);
+        }
+
+        var key = mail.MessageId is { Length: > 0 } id ? "m:" + Hash(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+        var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
+        if (stage is InboundStage.Done or InboundStage.Quarantined)
+        {
+            LogDuplicate(logger, archiveName);
+            return IngestOutcome.Duplicate;
+        }
+
+        var (subscriber, token, reason) = await AttributeAsync(mail, cancellationToken);
+        if (subscriber is null)
+        {
+            return await QuarantineAsync(key, reason!, cancellationToken);
+        }
+
+        var visible = Visible(mail);
+        var now = Instant.FromDateTimeOffset(receivedAt);
+        if (CommandParser.TryParse(visible, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible)))
+        {
+            var answer = await ApplyCommandAsync(subscriber, command, stage, cancellationToken);
+            if (stage < InboundStage.Stored)
+            {
+                await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+            }
+
+            await AnswerAsync(key, subscriber, answer, cancellationToken);
+            LogCommand(logger, subscriber.Id, command.Kind);
+            return IngestOutcome.Command;
+        }
+
+        var arrival = now.InZone(subscriber.TimeZone).Date;
+        var date = token is not null && token.Value >= arrival.Minus(MaxTokenAge) && token.Value <= arrival.PlusDays(1) ? token.Value : arrival;
+        var content = ItemSplitter.Split(visible);
+        var items = content.Items.Take(MaxItemsPerReply).Select(ItemSignals.Understand).ToList();
+        if (stage < InboundStage.Stored)
+        {
+            if (items.Count > 0)
+            {
+                await entries.AppendAsync(subscriber.Id, date, items, key, cancellationToken);
+                await settings.RecordReplyAsync(subscriber, date, cancellationToken);
+            }
+
+            await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+        }
+
+        var receipt = Receipt(subscriber, items, content.Acts.Count, date);
+        if (receipt is not null)
+        {
+            await AnswerAsync(key, subscriber, receipt, cancellationToken);
+        }
+        else
+        {
+            await ledger.AdvanceAsync(key, InboundStage.Done, subscriber.Id, null, cancellationToken);
+        }
+
+        LogJournaled(logger, subscriber.Id, items.Count);
+        return items.Count == 0 && content.Acts.Count == 0 ? IngestOutcome.Empty : IngestOutcome.Journaled;
+    }
+
+    // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
+    private static bool HasMoreThanOneLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(line => line.Length > 0) > 1;
+
+    private static string Visible(InboundMail mail)
+    {
+        if (!string.IsNullOrWhiteSpace(mail.Text))
+        {
+            return VisibleTextExtractor.Extract(mail.Text);
+        }
+
+        return string.IsNullOrWhiteSpace(mail.Html) ? string.Empty : VisibleTextExtractor.ExtractFromHtml(mail.Html);
+    }
+
+    private async Task<(Subscriber? Subscriber, LocalDate? TokenDate, string? Reason)> AttributeAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var domain = mailOptions.Value.InboundDomain;
+        foreach (var recipient in mail.EnvelopeTo)
+        {
+            if (!TryReadToken(recipient, domain, out var text))
+            {
+                continue;
+            }
+
+            if (!signer.TryVerify(text, out var token) || token!.Purpose is not (TokenPurpose.Prompt or TokenPurpose.Digest))
+            {
+                return (null, null, "invalid-token");
+            }
+
+            var subscriber = await subscribers.FindByIdAsync(token.SubscriberId, cancellationToken);
+            if (subscriber is null)
+            {
+                return (null, null, "unknown-subscriber");
+            }
+
+            if (!SameAddress(mail.From, subscriber.Email))
+            {
+                return (null, null, "from-mismatch");
+            }
+
+            if (subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
+            {
+                return (null, null, "not-subscribed");
+            }
+
+            return (subscriber, DateExtensions.FromDaysSinceEpoch(token.Value), null);
+        }
+
+        if (string.IsNullOrWhiteSpace(mail.From))
+        {
+            return (null, null, "no-sender");
+        }
+
+        if (!mail.SpfPass && !mail.DkimPass)
+        {
+            return (null, null, "unverified-sender");
+        }
+
+        var known = await subscribers.FindByEmailAsync(mail.From, cancellationToken);
+        if (known is null || known.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
+        {
+            return (null, null, "unknown-sender");
+        }
+
+        return (known, null, null);
+    }
+
+    private static bool TryReadToken(string recipient, string inboundDomain, out string token)
+    {
+        token = string.Empty;
+        var address = recipient.Trim().Trim('<', '>');
+        var at = address.LastIndexOf('@');
+        if (at < 0 || !string.Equals(address[(at + 1)..], inboundDomain, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var local = address[..at];
+        const string prefix = "reply+";
+        if (!local.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = local[prefix.Length..].ToLowerInvariant();
+        return true;
+    }
+
+    private static bool SameAddress(string? from, string registered) =>
+        from is not null && EmailAddress.TryNormalize(from, out var normalized) &&
+        string.Equals(normalized, registered, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<IngestOutcome> QuarantineAsync(string key, string reason, CancellationToken cancellationToken)
+    {
+        await ledger.AdvanceAsync(key, InboundStage.Quarantined, null, reason, cancellationToken);
+        LogQuarantined(logger, reason);
+        return IngestOutcome.Quarantined;
+    }
+
+    private async Task AnswerAsync(string key, Subscriber subscriber, Note note, CancellationToken cancellationToken)
+    {
+        if (await ledger.TryClaimAnswerAsync(key, cancellationToken))
+        {
+            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, key);
+            var result = await sender.SendAsync(mail, CancellationToken.None);
+            if (result.Outcome == SendOutcome.NotSent)
+            {
+                LogAnswerNotSent(logger, subscriber.Id, result.Reason);
+            }
+        }
+
+        await ledger.AdvanceAsync(key, InboundStage.Done, subscriber.Id, null, cancellationToken);
+    }
+
+    private static Note? Receipt(Subscriber subscriber, List<JournalItem> items, int acts, LocalDate date)
+    {
+        var day = date.ToString("dddd, d MMMM", System.Globalization.CultureInfo.InvariantCulture);
+        if (items.Count == 0 && acts == 0)
+        {
+            return new Note("receipt", "We couldn't find anything to save", [
+                "Thank you for writing back. We couldn't find any gratitudes in that reply, so nothing was saved — perhaps it was only quoted text, or an attachment.",
+                "Whenever you'd like, just reply with a short numbered list, one thing per line.",
+            ], []);
+        }
+
+        var hasPerson = items.Any(i => i.Social);
+        if (items.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled)
+        {
+            return null;
+        }
+
+        var paragraphs = new List<string> { $"Saved for {day}: {items.Count} {(items.Count == 1 ? "gratitude" : "gratitudes")}{(acts > 0 ? $" and {acts} kind {(acts == 1 ? "act" : "acts")}" : string.Empty)}." };
+        if (items.Count < JournalEntry.ItemsForPerfectDay && items.Count > 0)
+        {
+            paragraphs.Add($"If more come to you, just reply again: they'll join today's {items.Count}.");
+        }
+
+        if (items.Count > 0 && !hasPerson)
+        {
+            paragraphs.Add("Next time, try to include at least one person — someone who made your day a little better, or whose joy you noticed.");
+        }
+
+        if (items.Any(i => i.Vague))
+        {
+            paragraphs.Add("Some of these are broad. The more specific, the more you'll feel it: not \"my family\", but what one of them did today.");
+        }
+
+        return new Note("receipt", $"Saved: your gratitudes for {day}", paragraphs, [.. items.Select(i => i.Text)]);
+    }
+
+    private async Task<Note> ApplyCommandAsync(Subscriber subscriber, EmailCommand command, InboundStage stage, CancellationToken cancellationToken)
+    {
+        if (command.Error is { Length: > 0 } error)
+        {
+            return new Note("command", "That command needs a small fix", [error], []);
+        }
+
+        var apply = stage < InboundStage.Stored;
+        Note note;
+        switch (command.Kind)
+        {
+            case CommandKind.Pause:
+                if (apply)
+                {
+                    await settings.PauseAsync(subscriber, cancellationToken);
+                }
+
+                note = new Note("command", "Paused", ["Your daily prompts are paused. Reply RESUME whenever you're ready — no rush, and be kind to yourself."], []);
+                break;
+            case CommandKind.Resume:
+                if (apply)
+                {
+                    await settings.ResumeAsync(subscriber, cancellationToken);
+                }
+
+                note = new Note("command", "Welcome back", [$"Your daily prompt is back on, at {Format(subscriber.PromptTime)} ({subscriber.Zone})."], []);
+                break;
+            case CommandKind.Stop:
+                if (apply)
+                {
+                    await settings.StopAsync(subscriber, cancellationToken);
+                }
+
+                note = new Note("command", "You're unsubscribed", ["No more emails will come. Thank you for the gratitude you wrote."], []);
+                break;
+            case CommandKind.Time when command.Time is { } at:
+                if (apply)
+                {
+                    await settings.ChangeTimeAsync(subscriber, at, cancellationToken);
+                }
+
+                note = new Note("command", $"Your prompt now comes at {Format(at)}", [$"From now on your daily prompt arrives at {Format(at)} ({subscriber.Zone})."], []);
+                break;
+            case CommandKind.Zone when command.Zone is { } zone:
+                if (apply)
+                {
+                    await settings.ChangeZoneAsync(subscriber, zone, cancellationToken);
+                }
+
+                note = new Note("command", $"Time zone set to {zone}", [$"Your daily prompt now arrives at {Format(subscriber.PromptTime)} in {zone}."], []);
+                break;
+            case CommandKind.Digest when command.Day is { } day && command.Time is { } digestAt:
+                if (apply)
+                {
+                    await settings.ChangeDigestAsync(subscriber, day, digestAt, cancellationToken);
+                }
+
+                note = new Note("command", "Weekly look-back moved", [$"Your weekly look-back is now set for {day}s at {Format(digestAt)}."], []);
+                break;
+            case CommandKind.Goal when command.Number is { } goal:
+                if (apply)
+                {
+                    await settings.ChangeGoalAsync(subscriber, goal, cancellationToken);
+                }
+
+                note = new Note("command", $"Kindness goal: {goal} a week", [$"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep them to yourself — you'll remember them longer."], []);
+                break;
+            case CommandKind.Export:
+                var journal = await entries.GetEntriesAsync(subscriber.Id, cancellationToken);
+                note = new Note(
+                    "export",
+                    "Your Compersion journal",
+                    [journal.Count == 0 ? "Your journal is empty so far — your first reply will start it." : $"Here is everything you have written, {journal.Count} {(journal.Count == 1 ? "day" : "days")} of it, oldest first. It is yours to keep."],
+                    [.. journal.OrderBy(e => e.Date).SelectMany(e => e.Items.Select(i => $"{e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {i.Text}"))]);
+                break;
+            case CommandKind.Token:
+                // A redelivered TOKEN message must not rotate again: only the first delivery issues one.
+                if (!apply)
+                {
+                    note = new Note("command", "Your personal token", ["A token was already sent in answer to this message. Reply TOKEN again for a new one (the old one then stops working)."], []);
+                    break;
+                }
+
+                var issued = await personalTokens.IssueAsync(subscriber, cancellationToken);
+                note = new Note("command", "Your personal token", [
+                    "Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself.",
+                    issued,
+                    $"Use it as 'Authorization: Bearer <token>' with {mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries.",
+                ], []);
+                break;
+            case CommandKind.Settings:
+                note = new Note("command", "Not available yet", ["That one isn't ready yet — it's coming soon. Everything else in HELP works today."], []);
+                break;
+            case CommandKind.Help:
+                note = new Note("help", "How to use Compersion by email", [CommandHelp.HelpText], []);
+                break;
+            default:
+                note = new Note("help", "Here's what you can send", ["That command isn't one we know, so here is the list.", CommandHelp.HelpText], []);
+                break;
+        }
+
+        return note;
+    }
+
+    private static string Format(LocalTime time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Name} is gone from the archive; nothing to do")]
+    private static partial void LogGone(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Name} was ingested before; nothing done")]
+    private static partial void LogDuplicate(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound mail quarantined: {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: command {Command}")]
+    private static partial void LogCommand(ILogger logger, string subscriberId, CommandKind command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Items} items journaled")]
+    private static partial void LogJournaled(ILogger logger, string subscriberId, int items);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answer to subscriber {SubscriberId} not sent: {Reason}")]
+    private static partial void LogAnswerNotSent(ILogger logger, string subscriberId, string? reason);
+
+    private sealed record Note(string Kind, string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items);
+}

@@ -1,0 +1,9 @@
+using Compersion.Core.Subscribers;
+
+namespace Compersion.Core.Journal;
+
+/// <summary>Who a subscriber is and what they have written, as read in one go.</summary>
+/// <param name="Subscriber">The subscriber; null when nobody has that id.</param>
+/// <param name="Entries">Their journal entries, oldest first; empty when there are none.</param>
+/// <remarks>Entries are returned even when the profile is missing; callers decide on <see cref="Subscriber"/> alone.</remarks>
+public sealed record SubscriberJournal(Subscriber? Subscriber, IReadOnlyList<JournalEntry> Entries);

@@ -1,0 +1,34 @@
+using Compersion.Core.Journal;
+
+namespace Compersion.Core.Replies;
+
+/// <summary>Understands a gratitude item: does it name a person, is it too vague to savour, does it notice someone else's joy?</summary>
+/// <remarks>
+/// Deterministic word rules over embedded word lists (<c>Replies/Lexicon/*.txt</c>), so every
+/// signal can be explained with the words that set it (<see cref="Explain"/>). Social covers
+/// English, German, Spanish and French relationship words and given names from many cultures;
+/// Vague and Compersion are English. The rules and their limits are described in <c>docs/signals.md</c>.
+/// </remarks>
+public static class ItemSignals
+{
+    /// <summary>The item with its Social, Vague and Compersion signals set.</summary>
+    /// <param name="item">One gratitude item as written.</param>
+    public static JournalItem Understand(string item) => Explain(item).Item;
+
+    /// <summary>The item's signals with the rule and the words behind each.</summary>
+    /// <param name="item">One gratitude item as written.</param>
+    public static SignalExplanation Explain(string item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var analysis = new ItemAnalysis(item);
+        SocialSignal.Find(analysis);
+        CompersionSignal.Find(analysis);
+        VagueSignal.Find(analysis);
+        var journalItem = new JournalItem(
+            item,
+            Social: analysis.Has(ItemSignal.Social),
+            Vague: analysis.Has(ItemSignal.Vague),
+            Compersion: analysis.Has(ItemSignal.Compersion));
+        return new SignalExplanation(journalItem, analysis.Matches);
+    }
+}

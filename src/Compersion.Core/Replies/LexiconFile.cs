@@ -1,0 +1,81 @@
+using System.Reflection;
+
+namespace Compersion.Core.Replies;
+
+/// <summary>One embedded word-list file from <c>Replies/Lexicon</c>, read into named sections.</summary>
+/// <remarks>
+/// The format is deliberately tiny: <c>[section]</c> starts a section, entries are separated by
+/// commas or new lines, and a line starting with <c>#</c> is a comment. A missing file or section
+/// is a packaging mistake, so it throws rather than returning an empty list.
+/// </remarks>
+internal sealed class LexiconFile
+{
+    private const string ResourcePrefix = "Compersion.Core.Replies.Lexicon.";
+
+    private readonly Dictionary<string, List<string>> _sections;
+    private readonly string _name;
+
+    private LexiconFile(string name, Dictionary<string, List<string>> sections)
+    {
+        _name = name;
+        _sections = sections;
+    }
+
+    /// <summary>Reads an embedded lexicon file by its file name, such as <c>social-en.txt</c>.</summary>
+    public static LexiconFile Load(string fileName)
+    {
+        var assembly = typeof(LexiconFile).Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + fileName)
+            ?? throw new InvalidOperationException($"The lexicon '{fileName}' is not embedded in {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return Parse(fileName, reader.ReadToEnd());
+    }
+
+    /// <summary>Parses lexicon text (exposed for tests of the format itself).</summary>
+    public static LexiconFile Parse(string name, string text)
+    {
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line[0] == '[' && line[^1] == ']')
+            {
+                var section = line[1..^1].Trim();
+                if (!sections.TryGetValue(section, out current))
+                {
+                    current = [];
+                    sections.Add(section, current);
+                }
+
+                continue;
+            }
+
+            if (current is null)
+            {
+                throw new InvalidOperationException($"The lexicon '{name}' has entries before its first [section].");
+            }
+
+            foreach (var entry in line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                current.Add(entry);
+            }
+        }
+
+        return new LexiconFile(name, sections);
+    }
+
+    /// <summary>The entries of a section, in file order.</summary>
+    public IReadOnlyList<string> Section(string section) =>
+        _sections.TryGetValue(section, out var entries)
+            ? entries
+            : throw new InvalidOperationException($"The lexicon '{_name}' has no [{section}] section.");
+
+    /// <summary>A section as a set of words and phrases.</summary>
+    public WordSet Words(string section) => new(Section(section));
+}

@@ -1,0 +1,255 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Compersion.Core.Inbound;
+using MimeKit;
+
+namespace Compersion.Email;
+
+/// <summary>Reads a SendGrid Inbound Parse post (multipart/form-data) in either mode into an <see cref="InboundMail"/>.</summary>
+/// <remarks>
+/// <para>Raw mode (the <c>email</c> field holds the whole RFC 5322 message) is parsed with MimeKit, which
+/// handles charsets, RFC 2047 subjects and transfer encodings. Parsed mode sends <c>text</c> and
+/// <c>html</c> in the charset the <c>charsets</c> field names, so they are decoded with it.</para>
+/// <para>The form itself is parsed with MimeKit too (multipart/form-data is MIME), streaming from the archive.</para>
+/// </remarks>
+public static class InboundParseReader
+{
+    static InboundParseReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Reads a post; false with a short, address-free reason when it is not an Inbound Parse post.</summary>
+    public static bool TryRead(Stream post, string? contentType, out InboundMail? mail, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        mail = null;
+        if (contentType is null || !ContentType.TryParse(contentType, out var type) || !type.IsMimeType("multipart", "form-data") || string.IsNullOrEmpty(type.Boundary))
+        {
+            problem = "not-multipart-form-data";
+            return false;
+        }
+
+        Multipart form;
+        try
+        {
+            form = MimeEntity.Load(type, post) as Multipart ?? throw new FormatException("not multipart");
+        }
+        catch (FormatException)
+        {
+            problem = "malformed-form";
+            return false;
+        }
+
+        using (form)
+        {
+            var fields = new Dictionary<string, MimePart>(StringComparer.OrdinalIgnoreCase);
+            foreach (var part in form.OfType<MimePart>())
+            {
+                var name = part.ContentDisposition?.Parameters["name"];
+                if (!string.IsNullOrEmpty(name))
+                {
+                    fields.TryAdd(name, part);
+                }
+            }
+
+            var envelope = ReadEnvelope(Text(fields, "envelope", Encoding.UTF8));
+            var spf = string.Equals(Text(fields, "SPF", Encoding.UTF8)?.Trim(), "pass", StringComparison.OrdinalIgnoreCase);
+            var dkim = Text(fields, "dkim", Encoding.UTF8);
+
+            if (fields.TryGetValue("email", out var raw))
+            {
+                return TryReadRaw(raw, envelope, spf, dkim, out mail, out problem);
+            }
+
+            if (!fields.ContainsKey("text") && !fields.ContainsKey("html") && !fields.ContainsKey("from"))
+            {
+                problem = "no-mail-fields";
+                return false;
+            }
+
+            var charsets = ReadCharsets(Text(fields, "charsets", Encoding.UTF8));
+            var text = Text(fields, "text", charsets.GetValueOrDefault("text"));
+            var html = Text(fields, "html", charsets.GetValueOrDefault("html"));
+            var subject = Text(fields, "subject", charsets.GetValueOrDefault("subject"));
+            var fromHeader = Text(fields, "from", charsets.GetValueOrDefault("from"));
+            var from = MailboxAddress.TryParse(fromHeader ?? string.Empty, out var mailbox) ? mailbox.Address : envelope.From;
+            var headers = Text(fields, "headers", Encoding.UTF8);
+            var messageId = HeaderValue(headers, "Message-ID")?.Trim().Trim('<', '>');
+            mail = new InboundMail(
+                string.IsNullOrWhiteSpace(messageId) ? null : messageId,
+                from,
+                envelope.To,
+                subject,
+                text,
+                html,
+                spf,
+                DkimPasses(dkim, from),
+                Hash(from, subject, text, html));
+            problem = null;
+            return true;
+        }
+    }
+
+    private static bool TryReadRaw(MimePart raw, (string? From, IReadOnlyList<string> To) envelope, bool spf, string? dkim, out InboundMail? mail, out string? problem)
+    {
+        using var buffer = new MemoryStream();
+        raw.Content?.DecodeTo(buffer);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        buffer.Position = 0;
+        MimeMessage message;
+        try
+        {
+            message = MimeMessage.Load(buffer);
+        }
+        catch (FormatException)
+        {
+            mail = null;
+            problem = "malformed-mime";
+            return false;
+        }
+
+        using (message)
+        {
+            var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? envelope.From;
+            mail = new InboundMail(
+                string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId,
+                from,
+                envelope.To.Count > 0 ? envelope.To : [.. message.To.Mailboxes.Select(m => m.Address)],
+                message.Subject,
+                message.TextBody,
+                message.HtmlBody,
+                spf,
+                DkimPasses(dkim, from),
+                hash);
+            problem = null;
+            return true;
+        }
+    }
+
+    private static string? Text(Dictionary<string, MimePart> fields, string name, string? charset) =>
+        Text(fields, name, Charset(charset));
+
+    private static string? Text(Dictionary<string, MimePart> fields, string name, Encoding encoding)
+    {
+        if (!fields.TryGetValue(name, out var part) || part.Content is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        part.Content.DecodeTo(buffer);
+        return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static Encoding Charset(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(name.Trim());
+        }
+        catch (ArgumentException)
+        {
+            // An unknown charset name: UTF-8 is the best guess for modern mail.
+            return Encoding.UTF8;
+        }
+    }
+
+    private static (string? From, IReadOnlyList<string> To) ReadEnvelope(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return (null, []);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var from = root.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+            var to = root.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.Array
+                ? t.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+                : [];
+            return (from, to);
+        }
+        catch (JsonException)
+        {
+            return (null, []);
+        }
+    }
+
+    private static Dictionary<string, string> ReadCharsets(string? json)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return result;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+                {
+                    result[property.Name] = property.Value.GetString()!;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return result;
+    }
+
+    /// <summary>SendGrid's <c>dkim</c> field looks like <c>{@example.com : pass}</c> (several, comma-separated); a pass counts only for the From domain.</summary>
+    private static bool DkimPasses(string? dkim, string? from)
+    {
+        if (string.IsNullOrWhiteSpace(dkim) || string.IsNullOrWhiteSpace(from) || !from.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var domain = from[(from.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
+        foreach (var entry in dkim.Trim('{', '}', ' ').Split(','))
+        {
+            var pair = entry.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (pair.Length == 2 && string.Equals(pair[1], "pass", StringComparison.OrdinalIgnoreCase) &&
+                string.Equals(pair[0].TrimStart('@').ToLowerInvariant(), domain, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? HeaderValue(string? headers, string name)
+    {
+        if (string.IsNullOrEmpty(headers))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(headers.TrimEnd() + "\r\n\r\n"));
+            return HeaderList.Load(stream)[name];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Hash(params string?[] parts)
+    {
+        var joined = string.Join('\u001f', parts.Select(p => p ?? string.Empty));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Compersion.Core.Inbound;
+using Microsoft.Extensions.Options;
+
+namespace Compersion.Storage.Inbound;
+
+/// <summary>Raw Inbound Parse posts in the <c>inbound-raw</c> container, named <c>yyyy/MM/dd/HHmmss-guid</c> (UTC), streamed in and out.</summary>
+internal sealed class BlobInboundArchive(BlobServiceClient blobs, IOptions<StorageOptions> options) : IInboundArchive
+{
+    private const string ContentTypeKey = "posttype";
+    private const string ReceivedKey = "received";
+    private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + ContainerNames.InboundRaw);
+
+    public async Task<string> StoreAsync(Stream body, string? contentType, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"{receivedAt.UtcDateTime:yyyy/MM/dd/HHmmss}-{Guid.NewGuid():N}");
+        var metadata = new Dictionary<string, string>
+        {
+            [ReceivedKey] = receivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            [ContentTypeKey] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(contentType ?? string.Empty)),
+        };
+        await container.GetBlobClient(name).UploadAsync(
+            body,
+            new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+            cancellationToken);
+        return name;
+    }
+
+    public async Task<ArchivedPost?> OpenAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var result = await container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            var metadata = result.Value.Details.Metadata;
+            var contentType = metadata.TryGetValue(ContentTypeKey, out var encoded) ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : null;
+            var received = metadata.TryGetValue(ReceivedKey, out var at) ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : result.Value.Details.LastModified;
+            return new ArchivedPost(name, result.Value.Content, string.IsNullOrEmpty(contentType) ? null : contentType, received);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListSinceAsync(DateOnly sinceUtc, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var first = sinceUtc.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (string.CompareOrdinal(blob.Name, first) >= 0)
+            {
+                yield return blob.Name;
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Compersion.Storage.Inbound;
+
+/// <summary>Blob container names.</summary>
+internal static class ContainerNames
+{
+    /// <summary>Raw inbound posts, exactly as received.</summary>
+    public const string InboundRaw = "inbound-raw";
+}

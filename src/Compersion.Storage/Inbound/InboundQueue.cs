@@ -1,0 +1,13 @@
+using Azure.Storage.Queues;
+using Compersion.Core.Inbound;
+
+namespace Compersion.Storage.Inbound;
+
+/// <summary>The <c>inbound</c> queue: one archive name per message (a pointer, never mail).</summary>
+internal sealed class InboundQueue(QueueServiceClient queues) : IInboundQueue
+{
+    private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Inbound);
+
+    public async Task EnqueueAsync(string archiveName, CancellationToken cancellationToken = default) =>
+        await queue.SendMessageAsync(archiveName, cancellationToken);
+}

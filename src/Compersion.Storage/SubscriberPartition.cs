@@ -1,0 +1,54 @@
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Storage;
+
+/// <summary>
+/// The layout of one subscriber's partition in the <see cref="TableNames.Subscribers"/> table: the profile row
+/// and one journal entry row per local date, so a single partition query returns both.
+/// </summary>
+/// <remarks>
+/// The keys cannot collide: the profile's row key is the word <see cref="ProfileRowKey"/>, an entry's is an ISO
+/// date (<c>yyyy-MM-dd</c>, digits first). Entry queries select the date range, profile queries the one key, so
+/// each reader sees only its own rows. Deleting a partition forgets the person and everything they wrote.
+/// </remarks>
+internal static class SubscriberPartition
+{
+    /// <summary>The row key of the (single) profile row.</summary>
+    public const string ProfileRowKey = "profile";
+
+    /// <summary>The smallest entry row key (the first date an entry may be filed under).</summary>
+    public const string FirstEntryRowKey = "0001-01-01";
+
+    /// <summary>The largest entry row key (the last date an entry may be filed under).</summary>
+    public const string LastEntryRowKey = "9999-12-31";
+
+    /// <summary>Every row of one subscriber: the profile and all entries.</summary>
+    public static string AllRows(string subscriberId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId}");
+
+    /// <summary>Only the entry rows of one subscriber (a row-key range that leaves out the profile).</summary>
+    public static string EntryRows(string subscriberId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId} and RowKey ge {FirstEntryRowKey} and RowKey le {LastEntryRowKey}");
+
+    /// <summary>Only the profile rows of every subscriber (for listing; a full-table scan).</summary>
+    public static string ProfileRows() =>
+        TableClient.CreateQueryFilter($"RowKey eq {ProfileRowKey}");
+
+    /// <summary>The row key of the entry for a date.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1–9999, which no entry row key can hold.</exception>
+    public static string EntryRowKey(LocalDate date)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(date.Year, 1, nameof(date));
+        return StoredFormats.Format(date);
+    }
+
+    /// <summary>Whether a row key is an entry's, and for which date.</summary>
+    public static bool TryParseEntryRowKey(string rowKey, out LocalDate date)
+    {
+        var result = LocalDatePattern.Iso.Parse(rowKey);
+        date = result.Success ? result.Value : default;
+        return result.Success && date.Year >= 1;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json;
+using Compersion.Cli.Commands;
+using Compersion.Core.Export;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Compersion.Cli.Tests;
+
+public sealed class InboundEndToEndTests
+{
+    private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Reply_ToPrompt_ItemsSavedUnderThePromptDateAndExportable()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "jo@example.com");
+        var reply = SendGridInbound.Reply(prompt, "1. That Sam brought me lunch even though it was far out of his way\n2. The rain on the window while I read\n3. My sister got the job she wanted\n4. Warm socks\n5. A long call with Mum");
+
+        var response = await PostAsync(local, SendGridInbound.Raw(reply));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("jo@example.com");
+        var entry = Assert.Single(export!.Entries);
+        Assert.Equal("2026-11-25", entry.Date);
+        Assert.Equal(5, entry.Items.Count);
+        Assert.StartsWith("That Sam brought me lunch", entry.Items[0].Text, StringComparison.Ordinal);
+        Assert.True(entry.Items[0].Social);
+        Assert.DoesNotContain(entry.Items, i => i.Text.Contains("grateful for today", StringComparison.Ordinal));
+        Assert.Empty(Outbox.Read(local.Outbox, "receipt"));
+    }
+
+    [Fact]
+    public async Task Reply_SamePostThreeTimes_OneEntry()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "kai@example.com");
+        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await PostAsync(local, SendGridInbound.Raw(reply));
+        }
+
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("kai@example.com");
+        Assert.Equal(2, Assert.Single(export!.Entries).Items.Count);
+        Assert.Single(Outbox.Read(local.Outbox, "receipt"));
+    }
+
+    [Fact]
+    public async Task Reply_FewerThanFiveItems_OneKindReceipt()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "lu@example.com");
+
+        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Warm socks\n2. Quiet morning")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var receipt = Assert.Single(Outbox.Read(local.Outbox, "receipt"));
+        Assert.Equal("lu@example.com", receipt.To.Mailboxes.Single().Address);
+        Assert.Contains("2 gratitudes", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("person", receipt.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reply_ForgedFrom_QuarantinedAndNoJournalTouched()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "mo@example.com");
+        var forged = SendGridInbound.Reply(prompt, "1. I write into someone else's journal", from: "mallory@evil.example");
+
+        var response = await PostAsync(local, SendGridInbound.Raw(forged));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("mo@example.com");
+        Assert.Empty(export!.Entries);
+        Assert.Empty(Outbox.Read(local.Outbox, "receipt"));
+    }
+
+    [Fact]
+    public async Task Reply_PauseCommand_PausedAndConfirmed()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "ny@example.com");
+
+        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "PAUSE")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var subscriber = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("ny@example.com");
+        Assert.Equal(SubscriberStatus.Paused, subscriber!.Status);
+        Assert.Contains("RESUME", Assert.Single(Outbox.Read(local.Outbox, "command")).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_WithoutFunctionKey_401AndNothingArchived()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening);
+
+        var response = await local.Http.PostAsync("/api/inbound/sendgrid", new StringContent("hello"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await local.Host.DrainQueuesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Webhook_GarbagePost_200AndQuarantined()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening);
+
+        var response = await local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", new StringContent("not a form at all"));
+        var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, handled);
+    }
+
+    [Fact]
+    public async Task TokenCommand_ThenEntriesApi_PostAndGetThroughTheSameRules()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "ola@example.com");
+        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var tokenMail = Assert.Single(Outbox.Read(local.Outbox, "command"));
+        var token = tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/entries") { Content = new StringContent("{\"date\":\"2026-11-24\",\"items\":[\"My friend Lea got the job she wanted\",\"health\"]}", System.Text.Encoding.UTF8, "application/json") };
+        post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var created = await local.Http.SendAsync(post);
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/api/entries?from=2026-11-24&to=2026-11-24");
+        get.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var listed = await local.Http.SendAsync(get);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/entries");
+        wrong.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token[..^1] + (token[^1] == 'a' ? 'b' : 'a'));
+        var refused = await local.Http.SendAsync(wrong);
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, "/api/entries") { Content = new StringContent("{\"items\": [1, 2]}", System.Text.Encoding.UTF8, "application/json") };
+        malformed.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var bad = await local.Http.SendAsync(malformed);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        using var body = JsonDocument.Parse(await listed.Content.ReadAsStringAsync());
+        var items = body.RootElement[0].GetProperty("items");
+        Assert.Equal("2026-11-24", body.RootElement[0].GetProperty("date").GetString());
+        Assert.True(items[0].GetProperty("compersion").GetBoolean());
+        Assert.True(items[1].GetProperty("vague").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("string", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PlainTextReply_ItemsWithSignals()
+    {
+        var result = ParseCommand.Understand("1. My partner had a wonderful date and came home glowing\n2. health\nkindness: left a note for my neighbour");
+
+        Assert.Equal(2, result.Items.Count);
+        Assert.True(result.Items[0].Compersion);
+        Assert.True(result.Items[1].Vague);
+        Assert.Equal("left a note for my neighbour", Assert.Single(result.Acts).Text);
+    }
+
+    private static async Task<MimeMessage> PromptAsync(LocalHostFixture local, string email)
+    {
+        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", null, null, out var request, out _));
+        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        local.Clock.SetTo(Evening);
+        await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        return Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == email);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(LocalHostFixture local, MultipartFormDataContent form) =>
+        local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", form);
+}

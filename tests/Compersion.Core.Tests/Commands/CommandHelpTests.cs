@@ -1,0 +1,74 @@
+using Compersion.Core.Commands;
+
+namespace Compersion.Core.Tests.Commands;
+
+public sealed class CommandHelpTests
+{
+    [Theory]
+    [InlineData("PAUSE")]
+    [InlineData("RESUME")]
+    [InlineData("STOP")]
+    [InlineData("TIME 07:30")]
+    [InlineData("ZONE Europe/Berlin")]
+    [InlineData("DIGEST SUNDAY 18:00")]
+    [InlineData("GOAL 2")]
+    [InlineData("EXPORT")]
+    [InlineData("TOKEN")]
+    [InlineData("SETTINGS")]
+    [InlineData("HELP")]
+    public void HelpText_EveryCommand_IsListedWithItsExample(string example)
+    {
+        var text = CommandHelp.HelpText;
+
+        Assert.Contains(example + " - ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpText_EveryExample_ParsesAsAValidCommand()
+    {
+        var examples = CommandHelp.HelpText.Split('\n')
+            .Where(line => line.Contains(" - ", StringComparison.Ordinal))
+            .Select(line => line[..line.IndexOf(" - ", StringComparison.Ordinal)])
+            .ToList();
+
+        Assert.Equal(Enum.GetValues<CommandKind>().Length - 1, examples.Count);
+        Assert.All(examples, example =>
+        {
+            Assert.True(CommandParser.TryParse(example, out var command), example);
+            Assert.True(command!.IsValid, example);
+        });
+    }
+
+    [Fact]
+    public void HelpText_Tone_IsKindAndShort()
+    {
+        var text = CommandHelp.HelpText;
+
+        Assert.Contains("Be kind to yourself.", text, StringComparison.Ordinal);
+        Assert.True(text.Split('\n').Length <= 22, "HELP should fit on one phone screen or so.");
+        Assert.DoesNotContain("must", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(CommandKind.Time)]
+    [InlineData(CommandKind.Zone)]
+    [InlineData(CommandKind.Digest)]
+    [InlineData(CommandKind.Goal)]
+    public void Usage_CommandWithArgument_IsOneSentenceWithAnExample(CommandKind kind)
+    {
+        var usage = CommandHelp.Usage(kind);
+
+        Assert.NotNull(usage);
+        Assert.Contains("like ", usage, StringComparison.Ordinal);
+        Assert.EndsWith(".", usage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CommandKind.Pause)]
+    [InlineData(CommandKind.Help)]
+    [InlineData(CommandKind.Unknown)]
+    public void Usage_CommandWithoutArgument_IsNull(CommandKind kind)
+    {
+        Assert.Null(CommandHelp.Usage(kind));
+    }
+}

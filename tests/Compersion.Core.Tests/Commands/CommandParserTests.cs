@@ -1,0 +1,254 @@
+using Compersion.Core.Commands;
+using NodaTime;
+
+namespace Compersion.Core.Tests.Commands;
+
+public sealed class CommandParserTests
+{
+    [Theory]
+    [InlineData("PAUSE", CommandKind.Pause)]
+    [InlineData("RESUME", CommandKind.Resume)]
+    [InlineData("STOP", CommandKind.Stop)]
+    [InlineData("UNSUBSCRIBE", CommandKind.Stop)]
+    [InlineData("EXPORT", CommandKind.Export)]
+    [InlineData("TOKEN", CommandKind.Token)]
+    [InlineData("HELP", CommandKind.Help)]
+    [InlineData("SETTINGS", CommandKind.Settings)]
+    [InlineData("pause", CommandKind.Pause)]
+    [InlineData("Pause.", CommandKind.Pause)]
+    [InlineData("  resume!  ", CommandKind.Resume)]
+    [InlineData("Help", CommandKind.Help)]
+    public void TryParse_CommandWithoutArgument_IsThatCommand(string line, CommandKind expected)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.NotNull(command);
+        Assert.Equal(expected, command.Kind);
+        Assert.Null(command.Error);
+        Assert.True(command.IsValid);
+    }
+
+    [Fact]
+    public void TryParse_CommandOnFirstLineWithTextBelow_ReadsTheFirstLineOnly()
+    {
+        var parsed = CommandParser.TryParse("\n\n  PAUSE\n\n1. coffee\n2. TIME 07:30", out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Pause, command!.Kind);
+    }
+
+    [Theory]
+    [InlineData("STOP PLEASE", CommandKind.Stop, "PLEASE")]
+    [InlineData("PAUSE FOR A WEEK", CommandKind.Pause, "FOR A WEEK")]
+    [InlineData("HELP me", CommandKind.Help, "me")]
+    public void TryParse_CapitalCommandWithExtraWords_IsThatCommand(string line, CommandKind expected, string argument)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(expected, command!.Kind);
+        Assert.Equal(argument, command.Argument);
+    }
+
+    [Theory]
+    [InlineData("TIME 07:30", 7, 30)]
+    [InlineData("time 20:00", 20, 0)]
+    [InlineData("Time 7:05", 7, 5)]
+    [InlineData("TIME 23:59.", 23, 59)]
+    public void TryParse_TimeWithValidTime_CarriesTheTime(string line, int hour, int minute)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Time, command!.Kind);
+        Assert.Equal(new LocalTime(hour, minute), command.Time);
+        Assert.Null(command.Error);
+    }
+
+    [Theory]
+    [InlineData("TIME 25:00")]
+    [InlineData("TIME 7pm")]
+    [InlineData("TIME 07.30")]
+    [InlineData("TIME")]
+    [InlineData("TIME SOON")]
+    [InlineData("time 7:60")]
+    public void TryParse_TimeWithInvalidTime_IsTimeWithAFriendlyError(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Time, command!.Kind);
+        Assert.Null(command.Time);
+        Assert.Contains("TIME 07:30", command.Error, StringComparison.Ordinal);
+        Assert.False(command.IsValid);
+    }
+
+    [Theory]
+    [InlineData("ZONE Europe/Berlin", "Europe/Berlin")]
+    [InlineData("zone europe/berlin", "Europe/Berlin")]
+    [InlineData("ZONE AMERICA/NEW_YORK", "America/New_York")]
+    [InlineData("TIMEZONE Asia/Kolkata", "Asia/Kolkata")]
+    [InlineData("ZONE UTC", "UTC")]
+    public void TryParse_ZoneWithKnownZone_CarriesCanonicalId(string line, string expected)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Zone, command!.Kind);
+        Assert.Equal(expected, command.Zone);
+        Assert.Null(command.Error);
+    }
+
+    [Theory]
+    [InlineData("ZONE Mars/Olympus")]
+    [InlineData("ZONE BERLIN")]
+    [InlineData("ZONE")]
+    [InlineData("zone Europe/Atlantis")]
+    public void TryParse_ZoneWithUnknownZone_IsZoneWithAFriendlyError(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Zone, command!.Kind);
+        Assert.Null(command.Zone);
+        Assert.Contains("ZONE Europe/Berlin", command.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DIGEST SUNDAY 18:00", IsoDayOfWeek.Sunday, 18, 0)]
+    [InlineData("digest friday 07:15", IsoDayOfWeek.Friday, 7, 15)]
+    [InlineData("DIGEST Mon 9:00", IsoDayOfWeek.Monday, 9, 0)]
+    [InlineData("DIGEST 18:30 SATURDAY", IsoDayOfWeek.Saturday, 18, 30)]
+    public void TryParse_DigestWithDayAndTime_CarriesBoth(string line, IsoDayOfWeek day, int hour, int minute)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Digest, command!.Kind);
+        Assert.Equal(day, command.Day);
+        Assert.Equal(new LocalTime(hour, minute), command.Time);
+        Assert.Null(command.Error);
+    }
+
+    [Theory]
+    [InlineData("DIGEST SUNDAY")]
+    [InlineData("DIGEST FUNDAY 18:00")]
+    [InlineData("DIGEST SUNDAY 6PM")]
+    [InlineData("DIGEST")]
+    [InlineData("digest someday 18:00")]
+    public void TryParse_DigestWithBadArguments_IsDigestWithAFriendlyError(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Digest, command!.Kind);
+        Assert.Contains("DIGEST SUNDAY 18:00", command.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GOAL 2", 2)]
+    [InlineData("goal 0", 0)]
+    [InlineData("Goal 14!", 14)]
+    public void TryParse_GoalInRange_CarriesTheNumber(string line, int expected)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Goal, command!.Kind);
+        Assert.Equal(expected, command.Number);
+        Assert.Null(command.Error);
+    }
+
+    [Theory]
+    [InlineData("GOAL 15")]
+    [InlineData("GOAL -1")]
+    [InlineData("GOAL TWO")]
+    [InlineData("GOAL 1.5")]
+    [InlineData("goal 99")]
+    public void TryParse_GoalOutOfRangeOrNotANumber_IsGoalWithAFriendlyError(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Goal, command!.Kind);
+        Assert.Null(command.Number);
+        Assert.Contains("GOAL 2", command.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SNOOZE", "SNOOZE", null)]
+    [InlineData("SNOOZE 3 DAYS", "SNOOZE", "3 DAYS")]
+    [InlineData("VACATION until monday", "VACATION", "until monday")]
+    [InlineData("DELETE", "DELETE", null)]
+    public void TryParse_UnknownCapitalWord_IsAnUnknownCommand(string line, string word, string? argument)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Unknown, command!.Kind);
+        Assert.Equal(word, command.Word);
+        Assert.Equal(argument, command.Argument);
+        Assert.False(command.IsValid);
+    }
+
+    [Theory]
+    [InlineData("Pause for a moment and I noticed the light on the water")]
+    [InlineData("pause please")]
+    [InlineData("1. Time with Sam")]
+    [InlineData("Time with Sam")]
+    [InlineData("Time flies")]
+    [InlineData("Stopped to smell the roses")]
+    [InlineData("Zone out on the sofa")]
+    [InlineData("Goal: be kinder")]
+    [InlineData("Help from my neighbour with the shopping")]
+    [InlineData("Export of my mum's recipes arrived")]
+    [InlineData("Digest this: my friend got the job")]
+    [InlineData("THANKS")]
+    [InlineData("TODAY")]
+    [InlineData("Hi!")]
+    [InlineData("OK")]
+    [InlineData("I")]
+    [InlineData("SAM MADE ME DINNER AND WE DANCED")]
+    [InlineData("kindness: paused to help a stranger")]
+    [InlineData("The SUN came out")]
+    [InlineData("PAUSE?")]
+    [InlineData("ABSOLUTELYWONDERFUL")]
+    [InlineData("")]
+    [InlineData("   \n  \n")]
+    public void TryParse_GratitudeText_IsNotACommand(string text)
+    {
+        var parsed = CommandParser.TryParse(text, out var command);
+
+        Assert.False(parsed);
+        Assert.Null(command);
+    }
+
+    [Fact]
+    public void TryParse_HundredKilobyteFirstLine_IsNotACommand()
+    {
+        var parsed = CommandParser.TryParse("PAUSE " + new string('X', 100_000), out var command);
+
+        Assert.False(parsed);
+        Assert.Null(command);
+    }
+
+    [Fact]
+    public void TryParse_Null_IsNotACommand()
+    {
+        var parsed = CommandParser.TryParse(null, out var command);
+
+        Assert.False(parsed);
+        Assert.Null(command);
+    }
+
+    [Fact]
+    public void TryParse_WordAsWritten_IsUpperCased()
+    {
+        var parsed = CommandParser.TryParse("unsubscribe", out var command);
+
+        Assert.True(parsed);
+        Assert.Equal("UNSUBSCRIBE", command!.Word);
+        Assert.Equal(CommandKind.Stop, command.Kind);
+    }
+}

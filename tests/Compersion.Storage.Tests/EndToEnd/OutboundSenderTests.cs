@@ -1,0 +1,147 @@
+using Azure.Data.Tables;
+using Compersion.Core.Mail;
+using Compersion.Core.Scheduling;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Compersion.Storage.Sending;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Storage.Tests.EndToEnd;
+
+/// <summary>The real send handler over Azurite: at most one mail per job however often the queue delivers it.</summary>
+public sealed class OutboundSenderTests(AzuriteFixture fixture) : PipelineTestBase(fixture)
+{
+    private static readonly LocalDate Today = new(2026, 1, 15);
+
+    [Fact]
+    public async Task SendAsync_SameJobThreeTimesInARow_SendsOneMail()
+    {
+        var job = await PromptJobForNewSubscriberAsync();
+
+        var reports = new List<SendReport>();
+        for (var i = 0; i < 3; i++)
+        {
+            reports.Add(await Pipeline.Sender.SendAsync(job));
+        }
+
+        Assert.Equal([SendReport.Sent, SendReport.Duplicate, SendReport.Duplicate], reports);
+        Assert.Equal(job.Id, Assert.Single(Pipeline.Mail.Attempts).Tags["job"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_SameJobThreeTimesAtOnce_SendsOneMail()
+    {
+        var job = await PromptJobForNewSubscriberAsync();
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Pipeline.Sender.SendAsync(job))));
+
+        Assert.Single(reports, report => report == SendReport.Sent);
+        Assert.All(reports.Where(report => report != SendReport.Sent), report => Assert.Equal(SendReport.Duplicate, report));
+        Assert.Equal(job.Id, Assert.Single(Pipeline.Mail.Attempts).Tags["job"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_SenderUncertain_RecordsItAndARedeliverySendsNothing()
+    {
+        var job = await PromptJobForNewSubscriberAsync();
+        Pipeline.Mail.Respond = _ => SendResult.Uncertain("timeout after the request was sent");
+
+        var first = await Pipeline.Sender.SendAsync(job);
+        Pipeline.Mail.Respond = null;
+        var redelivery = await Pipeline.Sender.SendAsync(job);
+
+        Assert.Equal(SendReport.Uncertain, first);
+        Assert.Equal(SendReport.Duplicate, redelivery);
+        Assert.Single(Pipeline.Mail.Attempts);
+        Assert.Empty(Pipeline.Mail.Delivered);
+        Assert.Equal("Uncertain", (await OutboxRowAsync(job)).GetString("Status"));
+    }
+
+    [Fact]
+    public async Task SendAsync_SenderNotSent_ThrowsAndALaterRedeliverySendsExactlyOnce()
+    {
+        var job = await PromptJobForNewSubscriberAsync();
+        Pipeline.Mail.Respond = _ => SendResult.NotSent("connection refused");
+
+        var failure = await Record.ExceptionAsync(() => Pipeline.Sender.SendAsync(job));
+        var statusAfterFailure = (await OutboxRowAsync(job)).GetString("Status");
+        Pipeline.Mail.Respond = null;
+        Pipeline.SetNow(Pipeline.Now + Duration.FromMinutes(1));
+        var redeliveries = new List<SendReport>();
+        for (var i = 0; i < 2; i++)
+        {
+            redeliveries.Add(await Pipeline.Sender.SendAsync(job));
+        }
+
+        Assert.IsType<MailNotSentException>(failure);
+        Assert.Equal("Released", statusAfterFailure);
+        Assert.Equal([SendReport.Sent, SendReport.Duplicate], redeliveries);
+        Assert.Equal(2, Pipeline.Mail.Attempts.Count);
+        Assert.Equal(job.Id, Assert.Single(Pipeline.Mail.Delivered).Tags["job"]);
+        Assert.Equal("Sent", (await OutboxRowAsync(job)).GetString("Status"));
+    }
+
+    [Fact]
+    public async Task SendAsync_DispatchedJobsOfPendingPausedAndUnsubscribedSubscribers_SendsOnlyToTheActiveOne()
+    {
+        await Pipeline.Dispatcher.DispatchDueAsync();
+        var active = await Pipeline.AddConfirmedAsync("Etc/UTC", "06:30");
+        var paused = await Pipeline.AddConfirmedAsync("Etc/UTC", "06:30");
+        await Pipeline.Subscriptions.PauseForDeliveryProblemsAsync([paused.Id]);
+        var unsubscribed = await Pipeline.AddConfirmedAsync("Etc/UTC", "06:30");
+        var unsubscribe = UnsubscribeLinks.Create(Pipeline.Get<TokenSigner>(), Pipeline.Get<IOptions<MailOptions>>().Value, unsubscribed.Id, Today);
+        Assert.Equal(LinkOutcome.Done, await Pipeline.Subscriptions.UnsubscribeAsync(unsubscribe.Token));
+        var pending = await SignUpWithoutConfirmingAsync("Etc/UTC", "06:30");
+        await Pipeline.DrainQueueAsync();
+        Pipeline.SetNow(Instant.FromUtc(2026, 1, 15, 6, 30, 30));
+        await Pipeline.Dispatcher.DispatchDueAsync();
+        var jobs = await Pipeline.DrainQueueAsync();
+        var tomorrow = ScheduleBucket.Of(Instant.FromUtc(2026, 1, 16, 6, 30));
+        var rollingBeforeSending = (await Pipeline.Schedule.GetDueAsync(tomorrow)).Select(row => row.SubscriberId).ToList();
+
+        var stalePromptForPending = await Pipeline.Sender.SendAsync(OutboundJob.For(pending.Id, JobKind.Prompt, Today));
+        var reports = new Dictionary<string, SendReport>();
+        foreach (var job in jobs)
+        {
+            reports[job.SubscriberId] = await Pipeline.Sender.SendAsync(job);
+        }
+
+        Assert.Equal(
+            new Dictionary<string, SendReport>
+            {
+                [active.Id] = SendReport.Sent,
+                [paused.Id] = SendReport.Skipped,
+                [unsubscribed.Id] = SendReport.Skipped,
+            },
+            reports);
+        Assert.Equal(SendReport.Skipped, stalePromptForPending);
+        Assert.Equal(active.Email, Assert.Single(Pipeline.Mail.Attempts).To);
+        Assert.Equal(new[] { active.Id, paused.Id, unsubscribed.Id }.Order(), rollingBeforeSending.Order());
+        var rolling = (await Pipeline.Schedule.GetDueAsync(tomorrow)).Select(row => row.SubscriberId).ToList();
+        Assert.Equal(new[] { active.Id, paused.Id }.Order(), rolling.Order());
+    }
+
+    private async Task<OutboundJob> PromptJobForNewSubscriberAsync()
+    {
+        var subscriber = await Pipeline.AddConfirmedAsync("Europe/Berlin", "20:00");
+        return OutboundJob.For(subscriber.Id, JobKind.Prompt, Today);
+    }
+
+    private async Task<Subscriber> SignUpWithoutConfirmingAsync(string zone, string promptTime)
+    {
+        Assert.True(SignUpRequest.TryCreate($"pending.{Guid.NewGuid():N}@example.org", zone, promptTime, null, null, out var request, out var error), error);
+        Assert.Equal(SignUpOutcome.ConfirmationQueued, await Pipeline.Subscriptions.SignUpAsync(request!));
+        var subscriber = await Pipeline.Get<ISubscriberStore>().FindByEmailAsync(request!.Email);
+        Assert.Equal(SubscriberStatus.Pending, subscriber?.Status);
+        return subscriber!;
+    }
+
+    private async Task<TableEntity> OutboxRowAsync(OutboundJob job)
+    {
+        var (partitionKey, rowKey) = TableOutbox.KeysFor(job);
+        var table = Pipeline.Get<TableServiceClient>().GetTableClient(Pipeline.Get<IOptions<StorageOptions>>().Value.TablePrefix + TableNames.Outbox);
+        return (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
+    }
+}
