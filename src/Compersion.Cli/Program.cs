@@ -9,5 +9,6 @@ var root = new RootCommand("compersion — the local host and operator tool for 
     DemoCommand.Create(),
     ExportCommand.Create(),
     ParseCommand.Create(),
+    ReplayCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -52,7 +52,7 @@ public static class InboundParseReader
             }
 
             var envelope = ReadEnvelope(Text(fields, "envelope", Encoding.UTF8));
-            var spf = string.Equals(Text(fields, "SPF", Encoding.UTF8)?.Trim(), "pass", StringComparison.OrdinalIgnoreCase);
+            var spf = Text(fields, "SPF", Encoding.UTF8);
             var dkim = Text(fields, "dkim", Encoding.UTF8);
 
             if (fields.TryGetValue("email", out var raw))
@@ -81,7 +81,7 @@ public static class InboundParseReader
                 subject,
                 text,
                 html,
-                spf,
+                SpfPasses(spf, envelope.From, from),
                 DkimPasses(dkim, from),
                 Hash(from, subject, text, html));
             problem = null;
@@ -89,7 +89,7 @@ public static class InboundParseReader
         }
     }
 
-    private static bool TryReadRaw(MimePart raw, (string? From, IReadOnlyList<string> To) envelope, bool spf, string? dkim, out InboundMail? mail, out string? problem)
+    private static bool TryReadRaw(MimePart raw, (string? From, IReadOnlyList<string> To) envelope, string? spf, string? dkim, out InboundMail? mail, out string? problem)
     {
         using var buffer = new MemoryStream();
         raw.Content?.DecodeTo(buffer);
@@ -117,7 +117,7 @@ public static class InboundParseReader
                 message.Subject,
                 message.TextBody,
                 message.HtmlBody,
-                spf,
+                SpfPasses(spf, envelope.From, from),
                 DkimPasses(dkim, from),
                 hash);
             problem = null;
@@ -151,9 +151,9 @@ public static class InboundParseReader
         {
             return Encoding.GetEncoding(name.Trim());
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
-            // An unknown charset name: UTF-8 is the best guess for modern mail.
+            // An unknown charset name, or one .NET refuses (UTF-7 throws NotSupportedException): UTF-8 is the best guess for modern mail.
             return Encoding.UTF8;
         }
     }
@@ -207,15 +207,24 @@ public static class InboundParseReader
         return result;
     }
 
+    /// <summary>
+    /// SendGrid's <c>SPF</c> field is the verdict for the envelope sender (SMTP MAIL FROM), not for the From header;
+    /// it vouches for From only when both are in the same domain, as DMARC's strict SPF alignment requires.
+    /// </summary>
+    /// <remarks>Without this, anyone with a domain of their own passes SPF while writing a subscriber's address in From.</remarks>
+    private static bool SpfPasses(string? spf, string? envelopeFrom, string? from) =>
+        string.Equals(spf?.Trim(), "pass", StringComparison.OrdinalIgnoreCase) &&
+        Domain(from) is { } domain &&
+        string.Equals(Domain(envelopeFrom), domain, StringComparison.Ordinal);
+
     /// <summary>SendGrid's <c>dkim</c> field looks like <c>{@example.com : pass}</c> (several, comma-separated); a pass counts only for the From domain.</summary>
     private static bool DkimPasses(string? dkim, string? from)
     {
-        if (string.IsNullOrWhiteSpace(dkim) || string.IsNullOrWhiteSpace(from) || !from.Contains('@', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(dkim) || Domain(from) is not { } domain)
         {
             return false;
         }
 
-        var domain = from[(from.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
         foreach (var entry in dkim.Trim('{', '}', ' ').Split(','))
         {
             var pair = entry.Split(':', 2, StringSplitOptions.TrimEntries);
@@ -227,6 +236,14 @@ public static class InboundParseReader
         }
 
         return false;
+    }
+
+    /// <summary>The lower-cased domain of an address, or null when there is none.</summary>
+    private static string? Domain(string? address)
+    {
+        var at = address?.LastIndexOf('@') ?? -1;
+        var domain = at < 0 ? string.Empty : address![(at + 1)..].Trim().TrimEnd('>').ToLowerInvariant();
+        return domain.Length == 0 ? null : domain;
     }
 
     private static string? HeaderValue(string? headers, string name)

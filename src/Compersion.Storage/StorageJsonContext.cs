@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compersion.Storage.Journal;
+using Compersion.Storage.Kindness;
 
 namespace Compersion.Storage;
 
@@ -10,6 +11,7 @@ namespace Compersion.Storage;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(List<StoredJournalItem>))]
+[JsonSerializable(typeof(List<StoredKindAct>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
     /// <summary>The context to use: like <see cref="Default"/>, but non-ASCII text is kept as is.</summary>

@@ -5,13 +5,15 @@ using NodaTime.Text;
 namespace Compersion.Storage;
 
 /// <summary>
-/// The layout of one subscriber's partition in the <see cref="TableNames.Subscribers"/> table: the profile row
-/// and one journal entry row per local date, so a single partition query returns both.
+/// The layout of one subscriber's partition in the <see cref="TableNames.Subscribers"/> table: the profile row,
+/// one journal entry row per local date and one kind-acts row per local date, so a single partition query returns all.
 /// </summary>
 /// <remarks>
 /// The keys cannot collide: the profile's row key is the word <see cref="ProfileRowKey"/>, an entry's is an ISO
-/// date (<c>yyyy-MM-dd</c>, digits first). Entry queries select the date range, profile queries the one key, so
-/// each reader sees only its own rows. Deleting a partition forgets the person and everything they wrote.
+/// date (<c>yyyy-MM-dd</c>, digits first), an acts row's is <see cref="ActRowKeyPrefix"/> and an ISO date
+/// (<c>act-yyyy-MM-dd</c>, a letter first, so it sorts after every entry and before the profile). Entry queries
+/// select the date range, act queries the prefixed range, profile queries the one key, so each reader sees only its
+/// own rows. Deleting a partition forgets the person and everything they wrote.
 /// </remarks>
 internal static class SubscriberPartition
 {
@@ -24,13 +26,21 @@ internal static class SubscriberPartition
     /// <summary>The largest entry row key (the last date an entry may be filed under).</summary>
     public const string LastEntryRowKey = "9999-12-31";
 
-    /// <summary>Every row of one subscriber: the profile and all entries.</summary>
+    /// <summary>What comes before the date in an acts row's key.</summary>
+    public const string ActRowKeyPrefix = "act-";
+
+    /// <summary>Every row of one subscriber: the profile, all entries and all acts.</summary>
     public static string AllRows(string subscriberId) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId}");
 
     /// <summary>Only the entry rows of one subscriber (a row-key range that leaves out the profile).</summary>
     public static string EntryRows(string subscriberId) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId} and RowKey ge {FirstEntryRowKey} and RowKey le {LastEntryRowKey}");
+
+    /// <summary>Only the kind-acts rows of one subscriber (a row-key range that leaves out the profile and the entries).</summary>
+    public static string ActRows(string subscriberId) =>
+        TableClient.CreateQueryFilter(
+            $"PartitionKey eq {subscriberId} and RowKey ge {ActRowKeyPrefix + FirstEntryRowKey} and RowKey le {ActRowKeyPrefix + LastEntryRowKey}");
 
     /// <summary>Only the profile rows of every subscriber (for listing; a full-table scan).</summary>
     public static string ProfileRows() =>
@@ -42,6 +52,18 @@ internal static class SubscriberPartition
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(date.Year, 1, nameof(date));
         return StoredFormats.Format(date);
+    }
+
+    /// <summary>The row key of the kind acts for a date.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1–9999, which no row key can hold.</exception>
+    public static string ActRowKey(LocalDate date) => ActRowKeyPrefix + EntryRowKey(date);
+
+    /// <summary>Whether a row key is an acts row's, and for which date.</summary>
+    public static bool TryParseActRowKey(string rowKey, out LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        date = default;
+        return rowKey.StartsWith(ActRowKeyPrefix, StringComparison.Ordinal) && TryParseEntryRowKey(rowKey[ActRowKeyPrefix.Length..], out date);
     }
 
     /// <summary>Whether a row key is an entry's, and for which date.</summary>

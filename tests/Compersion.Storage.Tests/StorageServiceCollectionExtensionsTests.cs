@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -22,6 +23,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.NotNull(services.GetRequiredService<IJobQueue>());
         Assert.NotNull(services.GetRequiredService<IOutbox>());
         Assert.NotNull(services.GetRequiredService<IEntryStore>());
+        Assert.NotNull(services.GetRequiredService<IActStore>());
         Assert.NotNull(services.GetRequiredService<ISubscriberJournal>());
         Assert.NotNull(services.GetRequiredService<StorageInitializer>());
         Assert.Equal(10002, services.GetRequiredService<TableServiceClient>().Uri.Port);

@@ -62,7 +62,7 @@ internal static class ParseCommand
             [.. content.Acts.Select(act => new ParsedAct(act, null, null))]);
     }
 
-    private static async Task<int> BatchAsync(Stream input, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> BatchAsync(Stream input, TextWriter output, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(input, Encoding.UTF8);
         string? line;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Replies;
 using Compersion.Core.Subscribers;
 using NodaTime;
@@ -11,15 +12,19 @@ using NodaTime.Text;
 namespace Compersion.Core.Api;
 
 /// <summary><c>POST/GET /api/entries</c>: the journal over HTTP, through the same rules as email replies.</summary>
-public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, SettingsService settings, TimeProvider time)
+public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActStore acts, SettingsService settings, TimeProvider time)
 {
-    /// <summary>Most items accepted in one post.</summary>
+    /// <summary>Most items (and, separately, most kind acts) accepted in one post.</summary>
     public const int MaxItems = 50;
 
-    /// <summary>Longest item accepted, in characters.</summary>
+    /// <summary>Longest item or kind act accepted, in characters.</summary>
     public const int MaxItemLength = 1000;
 
-    /// <summary>Adds items: <c>{ "date"?: "yyyy-MM-dd", "items": ["…"] }</c>.</summary>
+    /// <summary>Adds items and kind acts: <c>{ "date"?: "yyyy-MM-dd", "items"?: ["…"], "acts"?: ["…"] }</c>.</summary>
+    /// <remarks>
+    /// Either list may be left out or empty, not both. The answer is <c>201</c> with <c>{ "date", "items", "acts" }</c>:
+    /// what this post added, items with their signals. Posting the same body again adds nothing.
+    /// </remarks>
     public async Task<ApiResult> PostAsync(string? authorization, byte[] body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -31,13 +36,14 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, Setti
 
         string? dateText = null;
         var texts = new List<string>();
+        var actTexts = new List<string>();
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return ApiResult.Error(400, "The body must be a JSON object: { \"date\": \"yyyy-MM-dd\", \"items\": [\"…\"] }.");
+                return ApiResult.Error(400, "The body must be a JSON object: { \"date\": \"yyyy-MM-dd\", \"items\": [\"…\"], \"acts\": [\"…\"] }.");
             }
 
             if (root.TryGetProperty("date", out var date) && date.ValueKind != JsonValueKind.Null)
@@ -50,19 +56,14 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, Setti
                 dateText = date.GetString();
             }
 
-            if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            if (ReadStrings(root, "items", "item", texts) is { } itemsError)
             {
-                return ApiResult.Error(400, "\"items\" must be an array of strings.");
+                return itemsError;
             }
 
-            foreach (var item in items.EnumerateArray())
+            if (ReadStrings(root, "acts", "act", actTexts) is { } actsError)
             {
-                if (item.ValueKind != JsonValueKind.String)
-                {
-                    return ApiResult.Error(400, "Every item must be a string.");
-                }
-
-                texts.Add(item.GetString()!.Trim());
+                return actsError;
             }
         }
         catch (JsonException)
@@ -70,19 +71,14 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, Setti
             return ApiResult.Error(400, "That isn't valid JSON.");
         }
 
-        if (texts.Count == 0 || texts.All(string.IsNullOrWhiteSpace))
+        if (texts.All(string.IsNullOrWhiteSpace) && actTexts.All(string.IsNullOrWhiteSpace))
         {
-            return ApiResult.Error(400, "Send at least one item.");
+            return ApiResult.Error(400, "Send at least one item (or a kind act in \"acts\").");
         }
 
-        if (texts.Count > MaxItems)
+        if ((CheckLimits(texts, "items", "item") ?? CheckLimits(actTexts, "acts", "act")) is { } limitError)
         {
-            return ApiResult.Error(400, $"Too many items: at most {MaxItems} per request.");
-        }
-
-        if (texts.Any(t => t.Length > MaxItemLength))
-        {
-            return ApiResult.Error(400, $"An item is too long: at most {MaxItemLength} characters each.");
+            return limitError;
         }
 
         var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(subscriber.TimeZone).Date;
@@ -104,13 +100,18 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, Setti
         }
 
         var understood = texts.Where(t => t.Length > 0).Select(ItemSignals.Understand).ToList();
+        var kindActs = actTexts.Where(t => t.Length > 0).Select(t => new KindAct(t)).ToList();
+
+        // Items and acts are separate rows, each remembering the key, so a retried post adds neither twice.
         var key = "api:" + Convert.ToHexStringLower(SHA256.HashData(body))[..32];
         await entries.AppendAsync(subscriber.Id, day, understood, key, cancellationToken);
+        await acts.AppendAsync(subscriber.Id, day, kindActs, key, cancellationToken);
         await settings.RecordReplyAsync(subscriber, day, cancellationToken);
-        return new ApiResult(201, new EntryResponse(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), understood));
+        return new ApiResult(201, new EntryResponse(Iso(day), understood, kindActs));
     }
 
-    /// <summary>Lists entries between two dates (inclusive, either optional).</summary>
+    /// <summary>Lists journal days between two dates (inclusive, either optional): <c>[{ "date", "items", "acts" }]</c>, oldest first.</summary>
+    /// <remarks>A day appears when it has an item or an act; the other list is then empty.</remarks>
     public async Task<ApiResult> GetAsync(string? authorization, string? from, string? to, CancellationToken cancellationToken = default)
     {
         var subscriber = await tokens.AuthenticateAsync(authorization, cancellationToken);
@@ -143,12 +144,53 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, Setti
             end = parsed.Value;
         }
 
-        var journal = await entries.GetEntriesAsync(subscriber.Id, cancellationToken);
-        var selected = journal
-            .Where(e => (start is null || e.Date >= start) && (end is null || e.Date <= end))
-            .OrderBy(e => e.Date)
-            .Select(e => new EntryResponse(e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Items))
+        var days = JournalDay.Merge(
+            await entries.GetEntriesAsync(subscriber.Id, cancellationToken),
+            await acts.GetActsAsync(subscriber.Id, cancellationToken));
+        var selected = days
+            .Where(d => (start is null || d.Date >= start) && (end is null || d.Date <= end))
+            .Select(d => new EntryResponse(Iso(d.Date), d.Items, d.Acts))
             .ToList();
         return new ApiResult(200, selected);
     }
+
+    /// <summary>Reads an optional array of strings (missing or null reads as empty), trimmed; an error for anything else.</summary>
+    private static ApiResult? ReadStrings(JsonElement root, string property, string noun, List<string> into)
+    {
+        if (!root.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            return ApiResult.Error(400, $"\"{property}\" must be an array of strings.");
+        }
+
+        foreach (var element in array.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return ApiResult.Error(400, $"Every {noun} must be a string.");
+            }
+
+            into.Add(element.GetString()!.Trim());
+        }
+
+        return null;
+    }
+
+    private static ApiResult? CheckLimits(List<string> texts, string property, string noun)
+    {
+        if (texts.Count > MaxItems)
+        {
+            return ApiResult.Error(400, $"Too many {property}: at most {MaxItems} per request.");
+        }
+
+        return texts.Any(t => t.Length > MaxItemLength)
+            ? ApiResult.Error(400, $"An {noun} is too long: at most {MaxItemLength} characters each.")
+            : null;
+    }
+
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,7 @@ public sealed class PersonalTokens(ISubscriberStore subscribers)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         var secret = Base32.Encode(RandomNumberGenerator.GetBytes(20));
-        await subscribers.SaveAsync(subscriber with { ApiTokenHash = Hash(secret) }, cancellationToken);
+        await subscribers.UpdateAsync(subscriber.Id, s => s with { ApiTokenHash = Hash(secret) }, cancellationToken);
         return $"{subscriber.Id}.{secret}";
     }
 

@@ -1,8 +1,10 @@
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 
 namespace Compersion.Core.Export;
 
 /// <summary>One journal day as exported.</summary>
 /// <param name="Date">yyyy-MM-dd.</param>
-/// <param name="Items">The items with their signals.</param>
-public sealed record ExportEntry(string Date, IReadOnlyList<JournalItem> Items);
+/// <param name="Items">The items with their signals; empty on a day with only kind acts.</param>
+/// <param name="Acts">The kind acts logged that day; empty when there are none.</param>
+public sealed record ExportEntry(string Date, IReadOnlyList<JournalItem> Items, IReadOnlyList<KindAct> Acts);

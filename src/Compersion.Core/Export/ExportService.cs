@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
 using NodaTime.Text;
 
 namespace Compersion.Core.Export;
 
-/// <summary>Gathers everything stored for a subscriber (settings and journal) for export.</summary>
-public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entries)
+/// <summary>Gathers everything stored for a subscriber (settings, journal and kind acts) for export.</summary>
+public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entries, IActStore acts)
 {
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
@@ -22,7 +23,9 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
     public async Task<SubscriberExport> ExportAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        var journal = await entries.GetEntriesAsync(subscriber.Id, cancellationToken);
+        var days = JournalDay.Merge(
+            await entries.GetEntriesAsync(subscriber.Id, cancellationToken),
+            await acts.GetActsAsync(subscriber.Id, cancellationToken));
         return new SubscriberExport(
             subscriber.Email,
             new ExportSettings(
@@ -35,7 +38,7 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
                 subscriber.KindnessGoal,
                 subscriber.MemoriesEnabled,
                 subscriber.ReceiptsEnabled),
-            [.. journal.OrderBy(e => e.Date).Select(e => new ExportEntry(e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Items))]);
+            [.. days.Select(d => new ExportEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Items, d.Acts))]);
     }
 
     /// <summary>The export as indented JSON.</summary>

@@ -3,5 +3,5 @@ namespace Compersion.Core.Export;
 /// <summary>Everything stored for one subscriber, in a stable JSON shape (dates ISO 8601, times HH:mm).</summary>
 /// <param name="Email">Their address.</param>
 /// <param name="Settings">Their settings.</param>
-/// <param name="Entries">Their journal, oldest first.</param>
+/// <param name="Entries">Their journal, a day per date with gratitudes or kind acts, oldest first.</param>
 public sealed record SubscriberExport(string Email, ExportSettings Settings, IReadOnlyList<ExportEntry> Entries);

@@ -7,7 +7,7 @@ namespace Compersion.Core.Inbound;
 /// <param name="Subject">The decoded subject.</param>
 /// <param name="Text">The plain-text body, decoded to a .NET string, when there is one.</param>
 /// <param name="Html">The HTML body, decoded, when there is one.</param>
-/// <param name="SpfPass">SendGrid reported SPF pass for the sender.</param>
+/// <param name="SpfPass">SendGrid reported SPF pass for the envelope sender, and that sender is in the From domain (SPF alone says nothing about From).</param>
 /// <param name="DkimPass">SendGrid reported a DKIM pass for the From domain.</param>
 /// <param name="ContentHash">A hash of the message, used as its identity when it has no Message-ID.</param>
 public sealed record InboundMail(

@@ -3,7 +3,7 @@ namespace Compersion.Core.Inbound;
 /// <summary>What ingestion did with one archived post (for logs, tests and the replay verb).</summary>
 public enum IngestOutcome
 {
-    /// <summary>Items were added to the subscriber's journal.</summary>
+    /// <summary>Items or kind acts (or both) were added to the subscriber's journal.</summary>
     Journaled = 0,
 
     /// <summary>A command was carried out.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Commands;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Prompts;
 using Compersion.Core.Replies;
 using Compersion.Core.Security;
@@ -13,7 +14,7 @@ using NodaTime;
 
 namespace Compersion.Core.Inbound;
 
-/// <summary>Turns one archived inbound post into journal items, a settings change, or a quarantine entry — exactly once.</summary>
+/// <summary>Turns one archived inbound post into journal items and kind acts, a settings change, or a quarantine entry — exactly once.</summary>
 /// <remarks>
 /// <para>Attribution: the reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the
 /// subscriber, the date and the purpose, and the From address must also be theirs. Mail without a valid
@@ -21,7 +22,7 @@ namespace Compersion.Core.Inbound;
 /// kept in the archive, attributed to no one, logged without address or text — never written into a journal.</para>
 /// <para>Idempotency: the ledger, keyed by a hash of the Message-ID (else of the content), records each stage,
 /// so a redelivered queue message or a post SendGrid sent twice resumes where it stopped and never appends
-/// items or sends an answer twice.</para>
+/// items or acts, or sends an answer twice.</para>
 /// </remarks>
 public sealed partial class ReplyIngestor(
     IInboundArchive archive,
@@ -29,6 +30,7 @@ public sealed partial class ReplyIngestor(
     IInboundLedger ledger,
     ISubscriberStore subscribers,
     IEntryStore entries,
+    IActStore acts,
     SettingsService settings,
     Api.PersonalTokens personalTokens,
     TokenSigner signer,
@@ -40,7 +42,7 @@ public sealed partial class ReplyIngestor(
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
     public static readonly Period MaxTokenAge = Period.FromDays(7);
 
-    /// <summary>Items kept from one reply; beyond this a reply is more likely a pasted document than a day's gratitudes.</summary>
+    /// <summary>Items (and, separately, kind acts) kept from one reply; beyond this a reply is more likely a pasted document than a day's gratitudes.</summary>
     public const int MaxItemsPerReply = 100;
 
     /// <summary>Ingests one archived post.</summary>
@@ -86,13 +88,23 @@ public sealed partial class ReplyIngestor(
         var now = Instant.FromDateTimeOffset(receivedAt);
         if (CommandParser.TryParse(visible, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible)))
         {
-            var answer = await ApplyCommandAsync(subscriber, command, stage, cancellationToken);
-            if (stage < InboundStage.Stored)
+            if (command.Kind == CommandKind.Token && command.Error is not { Length: > 0 })
             {
-                await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+                // Issuing rotates the token, so only the delivery that wins the answer claim issues one, and mails it:
+                // concurrent deliveries of one message that each issued a token would mail one a later issue revoked.
+                await AnswerAsync(key, subscriber, async () => TokenNote(await personalTokens.IssueAsync(subscriber, cancellationToken)), cancellationToken);
+            }
+            else
+            {
+                var answer = await ApplyCommandAsync(subscriber, command, stage, cancellationToken);
+                if (stage < InboundStage.Stored)
+                {
+                    await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+                }
+
+                await AnswerAsync(key, subscriber, answer, cancellationToken);
             }
 
-            await AnswerAsync(key, subscriber, answer, cancellationToken);
             LogCommand(logger, subscriber.Id, command.Kind);
             return IngestOutcome.Command;
         }
@@ -101,29 +113,33 @@ public sealed partial class ReplyIngestor(
         var date = token is not null && token.Value >= arrival.Minus(MaxTokenAge) && token.Value <= arrival.PlusDays(1) ? token.Value : arrival;
         var content = ItemSplitter.Split(visible);
         var items = content.Items.Take(MaxItemsPerReply).Select(ItemSignals.Understand).ToList();
+        var kindActs = content.Acts.Take(MaxItemsPerReply).Select(text => new KindAct(text)).ToList();
         if (stage < InboundStage.Stored)
         {
-            if (items.Count > 0)
+            // Items and acts live in different rows, each remembering the key: a retry after a crash between the two
+            // appends finds the first already done and completes the second.
+            await entries.AppendAsync(subscriber.Id, date, items, key, cancellationToken);
+            await acts.AppendAsync(subscriber.Id, date, kindActs, key, cancellationToken);
+            if (items.Count > 0 || kindActs.Count > 0)
             {
-                await entries.AppendAsync(subscriber.Id, date, items, key, cancellationToken);
                 await settings.RecordReplyAsync(subscriber, date, cancellationToken);
             }
 
             await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
         }
 
-        var receipt = Receipt(subscriber, items, content.Acts.Count, date);
+        var receipt = ReplyReceipt.For(subscriber, items, kindActs, date);
         if (receipt is not null)
         {
-            await AnswerAsync(key, subscriber, receipt, cancellationToken);
+            await AnswerAsync(key, subscriber, new Note("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items), cancellationToken);
         }
         else
         {
             await ledger.AdvanceAsync(key, InboundStage.Done, subscriber.Id, null, cancellationToken);
         }
 
-        LogJournaled(logger, subscriber.Id, items.Count);
-        return items.Count == 0 && content.Acts.Count == 0 ? IngestOutcome.Empty : IngestOutcome.Journaled;
+        LogJournaled(logger, subscriber.Id, items.Count, kindActs.Count);
+        return items.Count == 0 && kindActs.Count == 0 ? IngestOutcome.Empty : IngestOutcome.Journaled;
     }
 
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
@@ -225,10 +241,15 @@ public sealed partial class ReplyIngestor(
         return IngestOutcome.Quarantined;
     }
 
-    private async Task AnswerAsync(string key, Subscriber subscriber, Note note, CancellationToken cancellationToken)
+    private Task AnswerAsync(string key, Subscriber subscriber, Note note, CancellationToken cancellationToken) =>
+        AnswerAsync(key, subscriber, () => Task.FromResult(note), cancellationToken);
+
+    // The note is composed only after the claim is won, so a note whose making has effects (a new token) is made once.
+    private async Task AnswerAsync(string key, Subscriber subscriber, Func<Task<Note>> compose, CancellationToken cancellationToken)
     {
         if (await ledger.TryClaimAnswerAsync(key, cancellationToken))
         {
+            var note = await compose();
             var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, key);
             var result = await sender.SendAsync(mail, CancellationToken.None);
             if (result.Outcome == SendOutcome.NotSent)
@@ -238,42 +259,6 @@ public sealed partial class ReplyIngestor(
         }
 
         await ledger.AdvanceAsync(key, InboundStage.Done, subscriber.Id, null, cancellationToken);
-    }
-
-    private static Note? Receipt(Subscriber subscriber, List<JournalItem> items, int acts, LocalDate date)
-    {
-        var day = date.ToString("dddd, d MMMM", System.Globalization.CultureInfo.InvariantCulture);
-        if (items.Count == 0 && acts == 0)
-        {
-            return new Note("receipt", "We couldn't find anything to save", [
-                "Thank you for writing back. We couldn't find any gratitudes in that reply, so nothing was saved — perhaps it was only quoted text, or an attachment.",
-                "Whenever you'd like, just reply with a short numbered list, one thing per line.",
-            ], []);
-        }
-
-        var hasPerson = items.Any(i => i.Social);
-        if (items.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled)
-        {
-            return null;
-        }
-
-        var paragraphs = new List<string> { $"Saved for {day}: {items.Count} {(items.Count == 1 ? "gratitude" : "gratitudes")}{(acts > 0 ? $" and {acts} kind {(acts == 1 ? "act" : "acts")}" : string.Empty)}." };
-        if (items.Count < JournalEntry.ItemsForPerfectDay && items.Count > 0)
-        {
-            paragraphs.Add($"If more come to you, just reply again: they'll join today's {items.Count}.");
-        }
-
-        if (items.Count > 0 && !hasPerson)
-        {
-            paragraphs.Add("Next time, try to include at least one person — someone who made your day a little better, or whose joy you noticed.");
-        }
-
-        if (items.Any(i => i.Vague))
-        {
-            paragraphs.Add("Some of these are broad. The more specific, the more you'll feel it: not \"my family\", but what one of them did today.");
-        }
-
-        return new Note("receipt", $"Saved: your gratitudes for {day}", paragraphs, [.. items.Select(i => i.Text)]);
     }
 
     private async Task<Note> ApplyCommandAsync(Subscriber subscriber, EmailCommand command, InboundStage stage, CancellationToken cancellationToken)
@@ -344,27 +329,15 @@ public sealed partial class ReplyIngestor(
                 note = new Note("command", $"Kindness goal: {goal} a week", [$"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep them to yourself — you'll remember them longer."], []);
                 break;
             case CommandKind.Export:
-                var journal = await entries.GetEntriesAsync(subscriber.Id, cancellationToken);
+                var days = JournalDay.Merge(
+                    await entries.GetEntriesAsync(subscriber.Id, cancellationToken),
+                    await acts.GetActsAsync(subscriber.Id, cancellationToken));
                 note = new Note(
                     "export",
                     "Your Compersion journal",
-                    [journal.Count == 0 ? "Your journal is empty so far — your first reply will start it." : $"Here is everything you have written, {journal.Count} {(journal.Count == 1 ? "day" : "days")} of it, oldest first. It is yours to keep."],
-                    [.. journal.OrderBy(e => e.Date).SelectMany(e => e.Items.Select(i => $"{e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {i.Text}"))]);
-                break;
-            case CommandKind.Token:
-                // A redelivered TOKEN message must not rotate again: only the first delivery issues one.
-                if (!apply)
-                {
-                    note = new Note("command", "Your personal token", ["A token was already sent in answer to this message. Reply TOKEN again for a new one (the old one then stops working)."], []);
-                    break;
-                }
-
-                var issued = await personalTokens.IssueAsync(subscriber, cancellationToken);
-                note = new Note("command", "Your personal token", [
-                    "Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself.",
-                    issued,
-                    $"Use it as 'Authorization: Bearer <token>' with {mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries.",
-                ], []);
+                    [days.Count == 0 ? "Your journal is empty so far — your first reply will start it." : $"Here is everything you have written, {days.Count} {(days.Count == 1 ? "day" : "days")} of it, oldest first. It is yours to keep."],
+                    [.. days.SelectMany(d => d.Items.Select(i => i.Text).Concat(d.Acts.Select(a => ReplyReceipt.ActLabel + a.Text))
+                        .Select(text => $"{d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {text}"))]);
                 break;
             case CommandKind.Settings:
                 note = new Note("command", "Not available yet", ["That one isn't ready yet — it's coming soon. Everything else in HELP works today."], []);
@@ -379,6 +352,12 @@ public sealed partial class ReplyIngestor(
 
         return note;
     }
+
+    private Note TokenNote(string issued) => new("command", "Your personal token", [
+        "Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself.",
+        issued,
+        $"Use it as 'Authorization: Bearer <token>' with {mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries.",
+    ], []);
 
     private static string Format(LocalTime time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -396,8 +375,8 @@ public sealed partial class ReplyIngestor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: command {Command}")]
     private static partial void LogCommand(ILogger logger, string subscriberId, CommandKind command);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Items} items journaled")]
-    private static partial void LogJournaled(ILogger logger, string subscriberId, int items);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Items} items and {Acts} kind acts journaled")]
+    private static partial void LogJournaled(ILogger logger, string subscriberId, int items, int acts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answer to subscriber {SubscriberId} not sent: {Reason}")]
     private static partial void LogAnswerNotSent(ILogger logger, string subscriberId, string? reason);

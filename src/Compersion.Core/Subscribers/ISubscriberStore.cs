@@ -15,6 +15,17 @@ public interface ISubscriberStore
     /// <summary>Saves changed settings or status of an existing subscriber.</summary>
     Task SaveAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies a change to the stored subscriber with optimistic concurrency: read, change, write only if nobody
+    /// wrote in between, else read again and re-apply. The change sees the latest stored state, so concurrent
+    /// changes (a STOP and a reply's bookkeeping) never undo each other.
+    /// </summary>
+    /// <param name="id">The subscriber.</param>
+    /// <param name="change">Returns the changed subscriber (same id and address), or the input unchanged to write nothing. May run more than once.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>The stored subscriber afterwards, or null when there is none.</returns>
+    Task<Subscriber?> UpdateAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default);
+
     /// <summary>Every subscriber, for operator verbs; not used on any hot path.</summary>
     IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken = default);
 }

@@ -5,59 +5,58 @@ namespace Compersion.Core.Subscribers;
 
 /// <summary>Changes a subscriber's settings and keeps their schedule row in step.</summary>
 /// <remarks>
-/// A subscriber has one pending prompt row in the timing wheel. Changing the time or zone removes the
-/// row the old settings put in the wheel (for the dates around now, since the dispatcher may not have
-/// reached it yet) and writes the next occurrence under the new settings; resuming writes it again.
-/// The outbox still guarantees one prompt per local date, whatever races remain.
+/// <para>Every change goes through <see cref="ISubscriberStore.UpdateAsync"/>, which applies it to the latest stored
+/// state with optimistic concurrency, so a STOP and a reply's bookkeeping processed side by side never undo each other.</para>
+/// <para>A subscriber has one pending prompt row in the timing wheel. Changing the time or zone removes the row the
+/// old settings put in the wheel (for the dates around now, since the dispatcher may not have reached it yet) and
+/// writes the next occurrence under the new settings; resuming writes it again. The outbox still guarantees one
+/// prompt per local date, whatever races remain.</para>
 /// </remarks>
 public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore schedule, TimeProvider time)
 {
     /// <summary>Pauses prompts (the schedule keeps rolling; nothing is sent while paused).</summary>
     public Task<Subscriber> PauseAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { Status = SubscriberStatus.Paused }, reschedule: false, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Active ? s with { Status = SubscriberStatus.Paused } : s, reschedule: false, cancellationToken);
 
     /// <summary>Resumes prompts.</summary>
     public Task<Subscriber> ResumeAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { Status = SubscriberStatus.Active }, reschedule: true, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Paused ? s with { Status = SubscriberStatus.Active } : s, reschedule: true, cancellationToken);
 
     /// <summary>Stops everything (as unsubscribing does).</summary>
     public Task<Subscriber> StopAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { Status = SubscriberStatus.Unsubscribed }, reschedule: false, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s with { Status = SubscriberStatus.Unsubscribed }, reschedule: false, cancellationToken);
 
     /// <summary>Moves the daily prompt to a new local time.</summary>
     public Task<Subscriber> ChangeTimeAsync(Subscriber subscriber, LocalTime newTime, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { PromptTime = newTime }, reschedule: true, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s with { PromptTime = newTime }, reschedule: true, cancellationToken);
 
     /// <summary>Moves the subscriber to a new IANA zone (the local time stays).</summary>
     public Task<Subscriber> ChangeZoneAsync(Subscriber subscriber, string zone, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { Zone = DateTimeZoneProviders.Tzdb[zone].Id }, reschedule: true, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s with { Zone = DateTimeZoneProviders.Tzdb[zone].Id }, reschedule: true, cancellationToken);
 
     /// <summary>Changes the weekly digest's day and time.</summary>
     public Task<Subscriber> ChangeDigestAsync(Subscriber subscriber, IsoDayOfWeek day, LocalTime at, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { DigestDay = day, DigestTime = at }, reschedule: false, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s with { DigestDay = day, DigestTime = at }, reschedule: false, cancellationToken);
 
     /// <summary>Changes the weekly kindness goal.</summary>
     public Task<Subscriber> ChangeGoalAsync(Subscriber subscriber, int goal, CancellationToken cancellationToken = default) =>
-        SaveAsync(subscriber with { KindnessGoal = goal }, reschedule: false, subscriber, cancellationToken);
+        ChangeAsync(subscriber, s => s with { KindnessGoal = goal }, reschedule: false, cancellationToken);
 
-    /// <summary>Records that a reply arrived for a local date (ends the back-off).</summary>
-    public async Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default)
+    /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else.</summary>
+    public Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, reschedule: false, cancellationToken);
+
+    private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, bool reschedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        if (subscriber.LastReplyDate >= date)
+        Subscriber? before = null;
+        var after = await subscribers.UpdateAsync(subscriber.Id, s => change(before = s), cancellationToken);
+        if (after is null || before is null)
         {
             return subscriber;
         }
 
-        var updated = subscriber with { LastReplyDate = date };
-        await subscribers.SaveAsync(updated, cancellationToken);
-        return updated;
-    }
-
-    private async Task<Subscriber> SaveAsync(Subscriber updated, bool reschedule, Subscriber before, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        if (reschedule && updated.Status == SubscriberStatus.Active)
+        if (reschedule && after.Status == SubscriberStatus.Active && after != before)
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             var oldZone = before.TimeZone;
@@ -67,11 +66,10 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
                 .Select(date => new ScheduleEntry(before.Id, JobKind.Prompt, date, LocalSchedule.InstantFor(oldZone, date, before.PromptTime), before.Zone, before.PromptTime))
                 .ToList();
             await schedule.RemoveAsync(stale, cancellationToken);
-            var (nextDate, due) = LocalSchedule.NextDaily(updated.TimeZone, updated.PromptTime, now);
-            await schedule.UpsertAsync([new ScheduleEntry(updated.Id, JobKind.Prompt, nextDate, due, updated.Zone, updated.PromptTime)], cancellationToken);
+            var (nextDate, due) = LocalSchedule.NextDaily(after.TimeZone, after.PromptTime, now);
+            await schedule.UpsertAsync([new ScheduleEntry(after.Id, JobKind.Prompt, nextDate, due, after.Zone, after.PromptTime)], cancellationToken);
         }
 
-        await subscribers.SaveAsync(updated, cancellationToken);
-        return updated;
+        return after;
     }
 }

@@ -76,9 +76,21 @@ public sealed partial class SubscriptionService(
             return subscriber.Status == SubscriberStatus.Unsubscribed ? LinkOutcome.Invalid : LinkOutcome.AlreadyDone;
         }
 
-        var active = subscriber with { Status = SubscriberStatus.Active, ConfirmedAt = now };
+        var confirmedNow = false;
+        var active = await subscribers.UpdateAsync(
+            subscriber.Id,
+            s =>
+            {
+                confirmedNow = s.Status == SubscriberStatus.Pending;
+                return confirmedNow ? s with { Status = SubscriberStatus.Active, ConfirmedAt = now } : s;
+            },
+            cancellationToken);
+        if (!confirmedNow || active is null)
+        {
+            return LinkOutcome.AlreadyDone;
+        }
+
         await ScheduleFirstPromptAsync(active, now, cancellationToken);
-        await subscribers.SaveAsync(active, cancellationToken);
         LogConfirmed(logger, subscriber.Id);
         return LinkOutcome.Done;
     }
@@ -117,7 +129,7 @@ public sealed partial class SubscriptionService(
             return LinkOutcome.AlreadyDone;
         }
 
-        await subscribers.SaveAsync(subscriber with { Status = SubscriberStatus.Unsubscribed }, cancellationToken);
+        await subscribers.UpdateAsync(subscriber.Id, s => s with { Status = SubscriberStatus.Unsubscribed }, cancellationToken);
         LogUnsubscribed(logger, subscriber.Id);
         return LinkOutcome.Done;
     }
@@ -129,10 +141,17 @@ public sealed partial class SubscriptionService(
         var paused = 0;
         foreach (var id in subscriberIds.Where(SubscriberId.IsValid).Distinct(StringComparer.Ordinal))
         {
-            var subscriber = await subscribers.FindByIdAsync(id, cancellationToken);
-            if (subscriber is { Status: SubscriberStatus.Active })
+            var changed = false;
+            await subscribers.UpdateAsync(
+                id,
+                s =>
+                {
+                    changed = s.Status == SubscriberStatus.Active;
+                    return changed ? s with { Status = SubscriberStatus.Paused } : s;
+                },
+                cancellationToken);
+            if (changed)
             {
-                await subscribers.SaveAsync(subscriber with { Status = SubscriberStatus.Paused }, cancellationToken);
                 LogPausedForDelivery(logger, id);
                 paused++;
             }

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using Azure;
 using Azure.Data.Tables;
 using Compersion.Core.Journal;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Compersion.Storage.Journal;
@@ -10,31 +7,16 @@ namespace Compersion.Storage.Journal;
 /// <summary>Journal entries in the <c>subscribers</c> table: a row per local date, in the subscriber's own partition.</summary>
 /// <remarks>
 /// <para>
-/// The partition also holds the profile row (<see cref="SubscriberPartition"/>), so reads select the entry
-/// rows by their row-key range and <see cref="TableSubscriberJournal"/> can read profile and entries at once.
+/// The partition also holds the profile and the kind-acts rows (<see cref="SubscriberPartition"/>), so reads select
+/// the entry rows by their row-key range and <see cref="TableSubscriberJournal"/> can read everything at once.
 /// </para>
 /// <para>
-/// Appends are read-modify-write guarded by the row's ETag: a writer that lost a race re-reads and
-/// appends again, so concurrent replies for one date never lose items.
-/// </para>
-/// <para>
-/// Each append also records a random token in the row (the last <see cref="RememberedAppends"/> of them).
-/// When the storage client retries a write whose first attempt landed unseen, the retry fails its
-/// precondition; finding its own token in the row tells the writer its items are already there, so
-/// they are not appended twice.
+/// Appends go through <see cref="IdempotentAppender"/>: concurrent replies for one date never lose items, and an
+/// append key the row already holds adds nothing.
 /// </para>
 /// </remarks>
-internal sealed partial class TableEntryStore(StorageTables tables, TimeProvider timeProvider, ILogger<TableEntryStore> logger) : IEntryStore
+internal sealed class TableEntryStore(StorageTables tables, IdempotentAppender appender) : IEntryStore
 {
-    /// <summary>How many recent append tokens a row keeps.</summary>
-    public const int RememberedAppends = 64;
-
-    // Each lost race means someone else's append landed, so even heavy contention settles well within this.
-    private const int MaxAppendAttempts = 100;
-
-    private const string AppendTokensColumn = "Appends";
-    private const int MaxBackoffMilliseconds = 50;
-
     public async Task<IReadOnlyList<JournalEntry>> GetEntriesAsync(string subscriberId, CancellationToken cancellationToken = default)
     {
         TableKeys.Require(subscriberId, nameof(subscriberId));
@@ -58,58 +40,12 @@ internal sealed partial class TableEntryStore(StorageTables tables, TimeProvider
             return;
         }
 
-        var rowKey = SubscriberPartition.EntryRowKey(date);
-        var token = string.IsNullOrWhiteSpace(appendKey) ? Guid.NewGuid().ToString("N") : appendKey.Replace(' ', '_');
-        for (var attempt = 1; attempt <= MaxAppendAttempts; attempt++)
-        {
-            var current = await tables.Subscribers.GetEntityIfExistsAsync<TableEntity>(subscriberId, rowKey, cancellationToken: cancellationToken);
-            if (current.HasValue && Tokens(current.Value!).Contains(token))
-            {
-                return;
-            }
-
-            if (await TryWriteAsync(subscriberId, rowKey, current.HasValue ? current.Value : null, items, token, cancellationToken))
-            {
-                return;
-            }
-
-            LogAppendRaced(logger, attempt);
-            await Task.Delay(TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(1, MaxBackoffMilliseconds)), timeProvider, cancellationToken);
-        }
-
-        throw new InvalidOperationException("Could not append to a journal entry: too many concurrent writers.");
+        await appender.AppendAsync(
+            tables.Subscribers,
+            subscriberId,
+            SubscriberPartition.EntryRowKey(date),
+            appendKey,
+            (current, row) => JournalItemColumns.Write(row, [.. current is null ? [] : JournalItemColumns.Read(current), .. items]),
+            cancellationToken);
     }
-
-    private async Task<bool> TryWriteAsync(
-        string subscriberId, string rowKey, TableEntity? current, IReadOnlyList<JournalItem> items, string token, CancellationToken cancellationToken)
-    {
-        var row = new TableEntity(subscriberId, rowKey);
-        var existingItems = current is null ? [] : JournalItemColumns.Read(current);
-        JournalItemColumns.Write(row, [.. existingItems, .. items]);
-        var tokens = current is null ? [] : Tokens(current);
-        row[AppendTokensColumn] = string.Join(' ', tokens.Append(token).TakeLast(RememberedAppends));
-        try
-        {
-            if (current is null)
-            {
-                await tables.Subscribers.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                await tables.Subscribers.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.IsConflict() || exception.IsPreconditionFailed() || exception.IsNotFound())
-        {
-            return false;
-        }
-    }
-
-    private static string[] Tokens(TableEntity row) =>
-        row.GetString(AppendTokensColumn)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Journal append lost a race on attempt {Attempt}; retrying")]
-    private static partial void LogAppendRaced(ILogger logger, int attempt);
 }

@@ -1,16 +1,18 @@
 using Azure.Data.Tables;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
+using Compersion.Storage.Kindness;
 using Compersion.Storage.Subscribers;
 
 namespace Compersion.Storage.Journal;
 
-/// <summary>Reads a subscriber's profile and journal entries with one query of their partition in the <c>subscribers</c> table.</summary>
+/// <summary>Reads a subscriber's profile, journal entries and kind acts with one query of their partition in the <c>subscribers</c> table.</summary>
 /// <remarks>
-/// One partition query is one round trip for up to 1 000 rows (the service's page size): about two and a half years
-/// of daily entries. A longer journal costs one more round trip per further thousand rows, still in one call here.
-/// Rows that are neither the profile nor an entry (none exist today) are ignored, so new row kinds can join the
-/// partition without confusing this reader.
+/// One partition query is one round trip for up to 1 000 rows (the service's page size): over a year of daily
+/// entries with an act logged every day. A longer journal costs one more round trip per further thousand rows, still
+/// in one call here. Rows that are neither the profile, an entry nor an acts row (none exist today) are ignored, so new
+/// row kinds can join the partition without confusing this reader.
 /// </remarks>
 internal sealed class TableSubscriberJournal(StorageTables tables) : ISubscriberJournal
 {
@@ -24,6 +26,7 @@ internal sealed class TableSubscriberJournal(StorageTables tables) : ISubscriber
 
         Subscriber? subscriber = null;
         var entries = new List<JournalEntry>();
+        var acts = new List<KindActDay>();
         await foreach (var row in tables.Subscribers.QueryAsync<TableEntity>(SubscriberPartition.AllRows(subscriberId), cancellationToken: cancellationToken))
         {
             if (row.RowKey == SubscriberPartition.ProfileRowKey)
@@ -34,10 +37,15 @@ internal sealed class TableSubscriberJournal(StorageTables tables) : ISubscriber
             {
                 entries.Add(new JournalEntry(subscriberId, date, JournalItemColumns.Read(row)));
             }
+            else if (SubscriberPartition.TryParseActRowKey(row.RowKey, out var actDate))
+            {
+                acts.Add(new KindActDay(subscriberId, actDate, KindActColumns.Read(row)));
+            }
         }
 
-        // Entry keys sort before "profile" and in date order already; sorting states the contract rather than trusting it.
+        // Keys come back in date order within each kind already; sorting states the contract rather than trusting it.
         entries.Sort((left, right) => left.Date.CompareTo(right.Date));
-        return new SubscriberJournal(subscriber, entries);
+        acts.Sort((left, right) => left.Date.CompareTo(right.Date));
+        return new SubscriberJournal(subscriber, entries) { Acts = acts };
     }
 }

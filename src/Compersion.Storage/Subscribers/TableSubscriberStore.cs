@@ -82,6 +82,8 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         throw new InvalidOperationException("The address index kept changing while a subscriber was being added.");
     }
 
+    private const int MaxUpdateAttempts = 20;
+
     public async Task SaveAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
@@ -102,6 +104,46 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         if (addressChanged)
         {
             await ReleaseAddressAsync(oldHash, subscriber.Id, cancellationToken);
+        }
+    }
+
+    public async Task<Subscriber?> UpdateAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!TableKeys.IsSafe(id))
+        {
+            return null;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await ReadProfileAsync(id, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var before = current.ToSubscriber();
+            var after = change(before);
+            if (after == before)
+            {
+                return before;
+            }
+
+            if (after.Id != before.Id || !string.Equals(after.Email, before.Email, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("UpdateAsync changes settings only; use SaveAsync to change an address.");
+            }
+
+            try
+            {
+                await tables.Subscribers.UpdateEntityAsync(SubscriberEntity.From(after), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                return after;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
+            {
+                // Someone wrote in between: read their version and apply the change to it.
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Compersion.Core.Journal;
 using Compersion.Core.Replies;
 using Xunit.Abstractions;
 
@@ -54,7 +55,7 @@ public sealed class ItemSignalsAccuracyTests(ITestOutputHelper output)
         Assert.True(accuracy >= RequiredAccuracy, $"{signal} accuracy {accuracy:P1} is below {RequiredAccuracy:P0}.");
     }
 
-    private static bool Actual(Journal.JournalItem item, ItemSignal signal) => signal switch
+    private static bool Actual(JournalItem item, ItemSignal signal) => signal switch
     {
         ItemSignal.Social => item.Social,
         ItemSignal.Vague => item.Vague,

@@ -1,3 +1,4 @@
+using Compersion.Core.Journal;
 using Compersion.Core.Replies;
 
 namespace Compersion.Core.Tests.Replies;
@@ -191,7 +192,7 @@ public sealed class ItemSignalsTests
 
         Assert.Empty(explanation.Matches);
         Assert.Equal("no signals", explanation.ToString());
-        Assert.Equal(new Journal.JournalItem("The first strawberries of the year"), explanation.Item);
+        Assert.Equal(new JournalItem("The first strawberries of the year"), explanation.Item);
     }
 
     [Theory]

@@ -55,6 +55,26 @@ public sealed class TableEntryStoreTests(AzuriteFixture fixture) : StorageTestBa
     }
 
     [Fact]
+    public async Task AppendAsync_SameKeyTwice_StoresTheItemsOnce()
+    {
+        await Store.AppendAsync(subscriberId, Day, [new JournalItem("first"), new JournalItem("second")], "m:abc");
+
+        await Store.AppendAsync(subscriberId, Day, [new JournalItem("first"), new JournalItem("second")], "m:abc");
+
+        Assert.Equal(2, Assert.Single(await Store.GetEntriesAsync(subscriberId)).Items.Count);
+    }
+
+    [Fact]
+    public async Task AppendAsync_TenConcurrentAppendsWithOneKey_StoresTheItemsOnce()
+    {
+        JournalItem[] items = [new("Sam made soup"), new("the first snow")];
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Store.AppendAsync(subscriberId, Day, items, "m:same-message")));
+
+        Assert.Equal(items, Assert.Single(await Store.GetEntriesAsync(subscriberId)).Items);
+    }
+
+    [Fact]
     public async Task AppendAsync_ItemsLongerThanOneColumn_RoundTrip()
     {
         var items = Enumerable.Range(0, 4).Select(i => new JournalItem(new string((char)('a' + i), 25_000) + "🌱")).ToList();

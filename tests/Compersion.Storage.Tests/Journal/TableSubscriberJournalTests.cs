@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
 using NodaTime;
 
@@ -14,6 +15,8 @@ public sealed class TableSubscriberJournalTests(AzuriteFixture fixture) : Storag
     private ISubscriberStore Subscribers => Harness.Get<ISubscriberStore>();
 
     private IEntryStore Entries => Harness.Get<IEntryStore>();
+
+    private IActStore Acts => Harness.Get<IActStore>();
 
     [Fact]
     public async Task LoadAsync_ProfileAndEntries_ReturnsBothInOneRoundTrip()
@@ -30,6 +33,38 @@ public sealed class TableSubscriberJournalTests(AzuriteFixture fixture) : Storag
         Assert.Equal(subscriber, journal.Subscriber);
         Assert.Equal([Day, Day.PlusDays(2)], journal.Entries.Select(entry => entry.Date));
         Assert.Equal(await Entries.GetEntriesAsync(subscriber.Id), journal.Entries, new JournalEntryComparer());
+    }
+
+    [Fact]
+    public async Task LoadAsync_ProfileEntriesAndActs_ReturnsAllInOneRoundTrip()
+    {
+        var subscriber = await Subscribers.AddOrGetAsync(TestData.NewSubscriber());
+        await Entries.AppendAsync(subscriber.Id, Day, [new JournalItem("rain")]);
+        await Acts.AppendAsync(subscriber.Id, Day.PlusDays(3), [new KindAct("fed the neighbour's cat", "practical help", "neighbour")]);
+        await Acts.AppendAsync(subscriber.Id, Day, [new KindAct("left flowers on a doorstep"), new KindAct("a note for the postman")]);
+        var roundTrips = Harness.Get<StorageRoundTrips>();
+        roundTrips.Reset();
+
+        var journal = await Journal.LoadAsync(subscriber.Id);
+
+        Assert.Equal(1, roundTrips.Count);
+        Assert.Equal(subscriber, journal.Subscriber);
+        Assert.Equal(Day, Assert.Single(journal.Entries).Date);
+        Assert.Equal([Day, Day.PlusDays(3)], journal.Acts.Select(day => day.Date));
+        Assert.Equal(["left flowers on a doorstep", "a note for the postman"], journal.Acts[0].Acts.Select(act => act.Text));
+        Assert.Equal(new KindAct("fed the neighbour's cat", "practical help", "neighbour"), Assert.Single(journal.Acts[1].Acts));
+        Assert.All(journal.Acts, day => Assert.Equal(subscriber.Id, day.SubscriberId));
+    }
+
+    [Fact]
+    public async Task LoadAsync_ProfileWithoutActs_ReturnsNoActs()
+    {
+        var subscriber = await Subscribers.AddOrGetAsync(TestData.NewSubscriber());
+        await Entries.AppendAsync(subscriber.Id, Day, [new JournalItem("rain")]);
+
+        var journal = await Journal.LoadAsync(subscriber.Id);
+
+        Assert.Empty(journal.Acts);
     }
 
     [Fact]

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Subscribers;
+using NodaTime;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>The short, kind note that tells a subscriber what their reply saved (DESIGN §2 "Receipts").</summary>
+/// <param name="Subject">The subject line.</param>
+/// <param name="Paragraphs">What was saved, then gentle suggestions.</param>
+/// <param name="Items">What was saved, as written: gratitudes, then kind acts (marked as such).</param>
+internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items)
+{
+    /// <summary>The secrecy reminder every saved kind act gets (the article: "do NOT tell anyone you've done it").</summary>
+    public const string SecrecyReminder = "Don't tell anyone — you'll remember it longer.";
+
+    /// <summary>What marks a kind act among gratitudes in a list of what was written.</summary>
+    public const string ActLabel = "Kind act: ";
+
+    /// <summary>The receipt for a reply, or null when none is due.</summary>
+    /// <param name="subscriber">Who replied (their receipt preference decides about complete days).</param>
+    /// <param name="items">The gratitudes saved.</param>
+    /// <param name="acts">The kind acts saved.</param>
+    /// <param name="date">The local date they were filed under.</param>
+    /// <remarks>
+    /// A complete day (five items, one with a person) gets no receipt unless the subscriber asked for receipts, even
+    /// when it also logged an act: the digest acknowledges acts. Everything else gets one, nothing saved included.
+    /// </remarks>
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(acts);
+        var day = date.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
+        if (items.Count == 0 && acts.Count == 0)
+        {
+            return new ReplyReceipt("We couldn't find anything to save", [
+                "Thank you for writing back. We couldn't find any gratitudes in that reply, so nothing was saved — perhaps it was only quoted text, or an attachment.",
+                "Whenever you'd like, just reply with a short numbered list, one thing per line.",
+            ], []);
+        }
+
+        var hasPerson = items.Any(i => i.Social);
+        if (items.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled)
+        {
+            return null;
+        }
+
+        var saved = new List<string>();
+        if (items.Count > 0)
+        {
+            saved.Add(Count(items.Count, "gratitude", "gratitudes"));
+        }
+
+        if (acts.Count > 0)
+        {
+            saved.Add(Count(acts.Count, "kind act", "kind acts"));
+        }
+
+        var paragraphs = new List<string> { $"Saved for {day}: {string.Join(" and ", saved)}." };
+        if (acts.Count > 0)
+        {
+            paragraphs.Add($"{(acts.Count == 1 ? "Your kind act is" : "Your kind acts are")} kept here for you alone. {SecrecyReminder}");
+        }
+
+        if (items.Count < JournalEntry.ItemsForPerfectDay && items.Count > 0)
+        {
+            paragraphs.Add($"If more come to you, just reply again: they'll join today's {items.Count}.");
+        }
+
+        if (items.Count > 0 && !hasPerson)
+        {
+            paragraphs.Add("Next time, try to include at least one person — someone who made your day a little better, or whose joy you noticed.");
+        }
+
+        if (items.Any(i => i.Vague))
+        {
+            paragraphs.Add("Some of these are broad. The more specific, the more you'll feel it: not \"my family\", but what one of them did today.");
+        }
+
+        var subject = items.Count > 0
+            ? $"Saved: your gratitudes for {day}"
+            : $"Saved: your {(acts.Count == 1 ? "kind act" : "kind acts")} for {day}";
+        return new ReplyReceipt(subject, paragraphs, [.. items.Select(i => i.Text), .. acts.Select(a => ActLabel + a.Text)]);
+    }
+
+    private static string Count(int count, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
+}

@@ -1,0 +1,9 @@
+namespace Compersion.Core.Kindness;
+
+/// <summary>One secret act of kindness, as logged by the subscriber.</summary>
+/// <param name="Text">The act as written, marker (<c>kindness:</c>) stripped.</param>
+/// <param name="Category">
+/// What kind of act it was (words, time/attention, practical help, gift …); null until acts are classified.
+/// </param>
+/// <param name="Recipient">Who it was for (partner, neighbour, stranger …); null until acts are classified.</param>
+public sealed record KindAct(string Text, string? Category = null, string? Recipient = null);

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Compersion.Core.Kindness;
+
+namespace Compersion.Storage.Kindness;
+
+/// <summary>The stored shape of a kind act, decoupled from the domain record so renames there don't break stored rows.</summary>
+internal sealed record StoredKindAct(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("category")] string? Category,
+    [property: JsonPropertyName("recipient")] string? Recipient)
+{
+    public static StoredKindAct From(KindAct act) => new(act.Text, act.Category, act.Recipient);
+
+    public KindAct ToAct() => new(Text, Category, Recipient);
+}

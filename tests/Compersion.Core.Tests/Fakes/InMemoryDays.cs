@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace Compersion.Core.Tests.Fakes;
+
+/// <summary>Lists filed by subscriber and date with the stores' append-key rule: a key a day already holds adds nothing.</summary>
+internal sealed class InMemoryDays<T>
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string SubscriberId, LocalDate Date), (List<T> Values, HashSet<string> Keys)> days = [];
+
+    public void Append(string subscriberId, LocalDate date, IReadOnlyList<T> values, string? appendKey)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (!days.TryGetValue((subscriberId, date), out var day))
+            {
+                day = ([], []);
+                days[(subscriberId, date)] = day;
+            }
+
+            if (day.Keys.Add(appendKey ?? Guid.NewGuid().ToString("N")))
+            {
+                day.Values.AddRange(values);
+            }
+        }
+    }
+
+    public IReadOnlyList<(LocalDate Date, IReadOnlyList<T> Values)> Get(string subscriberId)
+    {
+        lock (gate)
+        {
+            return [.. days.Where(pair => pair.Key.SubscriberId == subscriberId)
+                .OrderBy(pair => pair.Key.Date)
+                .Select(pair => (pair.Key.Date, (IReadOnlyList<T>)[.. pair.Value.Values]))];
+        }
+    }
+}

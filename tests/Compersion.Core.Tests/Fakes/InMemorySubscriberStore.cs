@@ -1,0 +1,43 @@
+using Compersion.Core.Subscribers;
+
+namespace Compersion.Core.Tests.Fakes;
+
+/// <summary>An <see cref="ISubscriberStore"/> in memory: enough for use cases that read and save profiles.</summary>
+internal sealed class InMemorySubscriberStore : ISubscriberStore
+{
+    private readonly Dictionary<string, Subscriber> byId = [];
+
+    public Task<Subscriber?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(byId.GetValueOrDefault(id));
+
+    public Task<Subscriber?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        Task.FromResult(byId.Values.FirstOrDefault(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)));
+
+    public Task<Subscriber> AddOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return Task.FromResult(byId.TryAdd(subscriber.Id, subscriber) ? subscriber : byId[subscriber.Id]);
+    }
+
+    public Task SaveAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        byId[subscriber.Id] = subscriber;
+        return Task.CompletedTask;
+    }
+
+    public Task<Subscriber?> UpdateAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!byId.TryGetValue(id, out var current))
+        {
+            return Task.FromResult<Subscriber?>(null);
+        }
+
+        var updated = change(current);
+        byId[id] = updated;
+        return Task.FromResult<Subscriber?>(updated);
+    }
+
+    public IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken = default) => byId.Values.ToList().ToAsyncEnumerable();
+}
