@@ -16,10 +16,10 @@ public sealed class InboundEndToEndTests
     public async Task Reply_ToPrompt_ItemsSavedUnderThePromptDateAndExportable()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "jo@example.com");
+        var prompt = await local.PromptAsync("jo@example.com", Evening);
         var reply = SendGridInbound.Reply(prompt, "1. That Sam brought me lunch even though it was far out of his way\n2. The rain on the window while I read\n3. My sister got the job she wanted\n4. Warm socks\n5. A long call with Mum");
 
-        var response = await PostAsync(local, SendGridInbound.Raw(reply));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -37,12 +37,12 @@ public sealed class InboundEndToEndTests
     public async Task Reply_SamePostThreeTimes_OneEntry()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "kai@example.com");
+        var prompt = await local.PromptAsync("kai@example.com", Evening);
         var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
 
         for (var i = 0; i < 3; i++)
         {
-            await PostAsync(local, SendGridInbound.Raw(reply));
+            await local.PostInboundAsync(SendGridInbound.Raw(reply));
         }
 
         await local.Host.DrainQueuesAsync(CancellationToken.None);
@@ -56,9 +56,9 @@ public sealed class InboundEndToEndTests
     public async Task Reply_FewerThanFiveItems_OneKindReceipt()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "lu@example.com");
+        var prompt = await local.PromptAsync("lu@example.com", Evening);
 
-        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Warm socks\n2. Quiet morning")));
+        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Warm socks\n2. Quiet morning")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var receipt = Assert.Single(Outbox.Read(local.Outbox, "receipt"));
@@ -71,10 +71,10 @@ public sealed class InboundEndToEndTests
     public async Task Reply_ForgedFrom_QuarantinedAndNoJournalTouched()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "mo@example.com");
+        var prompt = await local.PromptAsync("mo@example.com", Evening);
         var forged = SendGridInbound.Reply(prompt, "1. I write into someone else's journal", from: "mallory@evil.example");
 
-        var response = await PostAsync(local, SendGridInbound.Raw(forged));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(forged));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -87,9 +87,9 @@ public sealed class InboundEndToEndTests
     public async Task Reply_PauseCommand_PausedAndConfirmed()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "ny@example.com");
+        var prompt = await local.PromptAsync("ny@example.com", Evening);
 
-        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "PAUSE")));
+        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "PAUSE")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var subscriber = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("ny@example.com");
@@ -124,8 +124,8 @@ public sealed class InboundEndToEndTests
     public async Task TokenCommand_ThenEntriesApi_PostAndGetThroughTheSameRules()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "ola@example.com");
-        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
+        var prompt = await local.PromptAsync("ola@example.com", Evening);
+        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var tokenMail = Assert.Single(Outbox.Read(local.Outbox, "command"));
         var token = tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
@@ -166,16 +166,5 @@ public sealed class InboundEndToEndTests
         Assert.Equal("left a note for my neighbour", Assert.Single(result.Acts).Text);
     }
 
-    private static async Task<MimeMessage> PromptAsync(LocalHostFixture local, string email)
-    {
-        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", null, null, out var request, out _));
-        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
-        local.Clock.SetTo(Evening);
-        await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
-        return Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == email);
-    }
 
-    private static Task<HttpResponseMessage> PostAsync(LocalHostFixture local, MultipartFormDataContent form) =>
-        local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", form);
 }

@@ -32,7 +32,7 @@ public sealed class InboundHostileInputTests
         var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
         var tampered = Tamper(prompt.ReplyTo.Mailboxes.Single().Address);
 
-        var response = await PostAsync(local, SendGridInbound.Raw(reply, envelopeTo: tampered));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply, envelopeTo: tampered));
         var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,7 +50,7 @@ public sealed class InboundHostileInputTests
         var prompts = await PromptsAsync(local, "ana@example.com", "ben@example.com");
         var reply = SendGridInbound.Reply(prompts["ana@example.com"], "1. I write into Ana's journal", from: "cy@example.net");
 
-        var response = await PostAsync(local, SendGridInbound.Raw(reply));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -66,7 +66,7 @@ public sealed class InboundHostileInputTests
         var prompts = await PromptsAsync(local, "ana@example.com", "ben@example.com");
         var reply = SendGridInbound.Reply(prompts["ana@example.com"], "1. Ben writing into Ana's journal\n2. The sunset", from: "ben@example.com");
 
-        var response = await PostAsync(local, SendGridInbound.Raw(reply, spf: "pass", dkim: "{@example.com : pass}"));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply, spf: "pass", dkim: "{@example.com : pass}"));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -89,7 +89,7 @@ public sealed class InboundHostileInputTests
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
         local.Clock.SetTo(DateTimeOffset.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture));
 
-        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset")));
+        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
@@ -107,7 +107,7 @@ public sealed class InboundHostileInputTests
         await SignUpAsync(local, "ana@example.com");
         var mail = Tokenless(local, "ana@example.com", "1. Coffee with Ana\n2. The sunset");
 
-        var response = await PostAsync(local, SendGridInbound.Raw(mail, spf: spf, dkim: dkim));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(mail, spf: spf, dkim: dkim));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -129,7 +129,7 @@ public sealed class InboundHostileInputTests
             ("SPF", "pass"),
             ("dkim", "{@evil.example : pass}"));
 
-        var response = await PostAsync(local, form);
+        var response = await local.PostInboundAsync(form);
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -146,7 +146,7 @@ public sealed class InboundHostileInputTests
         var mail = Tokenless(local, "ana@example.com", "1. Coffee with Ana\n2. The sunset");
         local.Clock.SetTo(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
 
-        var response = await PostAsync(local, SendGridInbound.Raw(mail, spf: "fail", dkim: "{@example.com : pass}"));
+        var response = await local.PostInboundAsync(SendGridInbound.Raw(mail, spf: "fail", dkim: "{@example.com : pass}"));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -168,7 +168,7 @@ public sealed class InboundHostileInputTests
             ("dkim", "{@example.com : pass}"));
         var posted = await form.ReadAsByteArrayAsync();
 
-        var response = await PostAsync(local, form);
+        var response = await local.PostInboundAsync(form);
         var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -193,7 +193,7 @@ public sealed class InboundHostileInputTests
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 
-        var response = await PostAsync(local, content);
+        var response = await local.PostInboundAsync(content);
         var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -217,7 +217,7 @@ public sealed class InboundHostileInputTests
             new TextPart("html") { Text = $"<ol><li>{First}</li><li>{Second}</li></ol><script>alert(2)</script>" },
         };
 
-        await PostAsync(local, SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(SendGridInbound.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
@@ -249,7 +249,7 @@ public sealed class InboundHostileInputTests
         var form = SendGridInbound.Raw(reply);
         var size = (await form.ReadAsByteArrayAsync()).Length;
 
-        var response = await PostAsync(local, form);
+        var response = await local.PostInboundAsync(form);
         var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.InRange(size, 30_000_000, 32 * 1024 * 1024);
@@ -269,7 +269,7 @@ public sealed class InboundHostileInputTests
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
         var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostAsync(local, SendGridInbound.Raw(reply))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => local.PostInboundAsync(SendGridInbound.Raw(reply))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -286,7 +286,7 @@ public sealed class InboundHostileInputTests
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
         var reply = SendGridInbound.Reply(prompt, "TOKEN");
 
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostAsync(local, SendGridInbound.Raw(reply))));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => local.PostInboundAsync(SendGridInbound.Raw(reply))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var answer = Assert.Single(Outbox.Read(local.Outbox, "command"));
@@ -309,7 +309,7 @@ public sealed class InboundHostileInputTests
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
         var replies = Enumerable.Range(1, 4).Select(i => SendGridInbound.Reply(prompt, $"1. Coffee number {i} with Ana")).Append(SendGridInbound.Reply(prompt, "STOP"));
 
-        await Task.WhenAll(replies.Select(reply => PostAsync(local, SendGridInbound.Raw(reply))));
+        await Task.WhenAll(replies.Select(reply => local.PostInboundAsync(SendGridInbound.Raw(reply))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var subscriber = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("ana@example.com");
@@ -432,6 +432,4 @@ public sealed class InboundHostileInputTests
         return (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(LocalHostFixture local, HttpContent content) =>
-        local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", content);
 }

@@ -18,10 +18,10 @@ public sealed class KindActsEndToEndTests
     public async Task Reply_ItemsAndAKindnessLine_ItemsAndActStoredAndReceiptMentionsTheAct()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "ida@example.com");
+        var prompt = await local.PromptAsync("ida@example.com", Evening);
         var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana before work\n2. The sunset over the river\nkindness: left flowers on my neighbour's doorstep");
 
-        await PostAsync(local, SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(SendGridInbound.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("ida@example.com");
@@ -38,11 +38,11 @@ public sealed class KindActsEndToEndTests
     public async Task Reply_SamePostTwice_OneAct()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "rey@example.com");
+        var prompt = await local.PromptAsync("rey@example.com", Evening);
         var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\nkindness: paid for the coffee of the person behind me");
 
-        await PostAsync(local, SendGridInbound.Raw(reply));
-        await PostAsync(local, SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(SendGridInbound.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("rey@example.com");
@@ -56,9 +56,9 @@ public sealed class KindActsEndToEndTests
     public async Task Reply_OnlyAKindnessLine_ActSavedAndKeptSecret()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "uma@example.com");
+        var prompt = await local.PromptAsync("uma@example.com", Evening);
 
-        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "kindness: shovelled the snow off my neighbour's path before she woke")));
+        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "kindness: shovelled the snow off my neighbour's path before she woke")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("uma@example.com");
@@ -76,8 +76,8 @@ public sealed class KindActsEndToEndTests
     public async Task EntriesApi_PostWithActs_StoredAndListed()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await PromptAsync(local, "eli@example.com");
-        await PostAsync(local, SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
+        var prompt = await local.PromptAsync("eli@example.com", Evening);
+        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var token = TokenFrom(Assert.Single(Outbox.Read(local.Outbox, "command")));
 
@@ -99,18 +99,7 @@ public sealed class KindActsEndToEndTests
         Assert.Equal("left a thank-you note for the night nurse", Assert.Single(Assert.Single(export!.Entries, e => e.Date == "2026-11-24").Acts).Text);
     }
 
-    private static async Task<MimeMessage> PromptAsync(LocalHostFixture local, string email)
-    {
-        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", null, null, out var request, out _));
-        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
-        local.Clock.SetTo(Evening);
-        await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
-        return Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == email);
-    }
 
-    private static Task<HttpResponseMessage> PostAsync(LocalHostFixture local, MultipartFormDataContent form) =>
-        local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", form);
 
     private static string TokenFrom(MimeMessage tokenMail) =>
         tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));

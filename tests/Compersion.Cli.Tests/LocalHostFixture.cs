@@ -1,5 +1,8 @@
 using Compersion.Cli.Hosting;
+using Compersion.Core.Subscribers;
 using Compersion.Storage.Development;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Compersion.Cli.Tests;
 
@@ -58,6 +61,21 @@ internal sealed class LocalHostFixture : IAsyncDisposable
             CancellationToken.None);
         return new LocalHostFixture(azurite, host, clock, state);
     }
+
+    /// <summary>Adds a confirmed Berlin subscriber prompted at 20:00, moves the clock to <paramref name="evening"/>, dispatches and returns their prompt.</summary>
+    public async Task<MimeMessage> PromptAsync(string email, DateTimeOffset evening)
+    {
+        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", null, null, out var request, out _));
+        await Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        Clock.SetTo(evening);
+        await Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
+        await Host.DrainQueuesAsync(CancellationToken.None);
+        return Compersion.Cli.Tests.Outbox.Read(Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == email);
+    }
+
+    /// <summary>Posts to the Inbound Parse webhook with the function key, as SendGrid would.</summary>
+    public Task<HttpResponseMessage> PostInboundAsync(HttpContent content) =>
+        Http.PostAsync($"/api/inbound/sendgrid?code={Host.Keys.FunctionKey}", content);
 
     public async ValueTask DisposeAsync()
     {
