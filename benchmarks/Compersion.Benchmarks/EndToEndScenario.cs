@@ -28,16 +28,14 @@ internal static class EndToEndScenario
     /// <summary>Step name for the dispatcher tick.</summary>
     public const string DispatchStep = "dispatcher tick";
 
-    /// <summary>Step name for the host's queue receives and deletes.</summary>
-    public const string HostStep = "host (queue trigger)";
-
     /// <summary>Step name for <see cref="OutboundSender.SendAsync"/>.</summary>
     public const string SendStep = "send handler";
 
     private const int SeedParallelism = 32;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
-    private static readonly string[] Gratitudes =
+    /// <summary>Journal lines the scenarios write, and the inbound scenario's replies say.</summary>
+    public static readonly IReadOnlyList<string> Gratitudes =
     [
         "My sister called just to ask how the interview went",
         "The bus driver waited for me when I was running late",
@@ -76,7 +74,8 @@ internal static class EndToEndScenario
 
         clock.Set(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(5));
         var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(OutboundQueueName);
-        var worker = new OutboundQueueWorker(queue, services.GetRequiredService<OutboundSender>(), options.BatchSize, options.Parallelism);
+        var sender = services.GetRequiredService<OutboundSender>();
+        var worker = new QueueTriggerWorker<SendReport>(queue, (text, token) => SendAsync(sender, text, token), SendStep, options.BatchSize, options.Parallelism);
         var dispatcher = services.GetRequiredService<Dispatcher>();
         var roundTrips = services.GetRequiredService<StorageRoundTrips>();
 
@@ -143,6 +142,11 @@ internal static class EndToEndScenario
         return report.Consistent ? 0 : 1;
     }
 
+    private static Task<SendReport> SendAsync(OutboundSender sender, string message, CancellationToken cancellationToken) =>
+        OutboundJob.TryParse(message, out var job)
+            ? sender.SendAsync(job!, cancellationToken)
+            : throw new InvalidOperationException("Malformed outbound job message.");
+
     private static async Task SeedDueSubscribersAsync(IServiceProvider services, EndToEndOptions options, CancellationToken cancellationToken)
     {
         var subscriptions = services.GetRequiredService<SubscriptionService>();
@@ -156,7 +160,7 @@ internal static class EndToEndScenario
             for (var day = 1; day <= options.JournalDays; day++)
             {
                 var items = Enumerable.Range(0, 5)
-                    .Select(item => new JournalItem(Gratitudes[(index + day + item) % Gratitudes.Length], Social: item % 2 == 0))
+                    .Select(item => new JournalItem(Gratitudes[(index + day + item) % Gratitudes.Count], Social: item % 2 == 0))
                     .ToList();
                 await entries.AppendAsync(subscriber.Id, local.Date.PlusDays(-day), items, cancellationToken: token);
             }

@@ -1,31 +1,44 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Compersion.Core.Scheduling;
-using Compersion.Core.Sending;
 
 namespace Compersion.Benchmarks;
 
-/// <summary>Does the Functions host's share of <c>SendOutboundFunction</c>: receive in batches, run the handler with bounded parallelism, delete what succeeded.</summary>
+/// <summary>Does the Functions host's share of a queue trigger: receive in batches, run the handler with bounded parallelism, delete what succeeded.</summary>
 /// <remarks>
 /// Like the host, the next batch is fetched while earlier messages are still being handled, as soon as a handler
 /// slot is free; an empty queue is polled again after a short, doubling pause. A message whose handler threw is left
 /// for redelivery, as the host would. The queue client is the app's own, so its requests count as storage round trips.
 /// </remarks>
-internal sealed class OutboundQueueWorker(QueueClient queue, OutboundSender sender, int batchSize, int parallelism)
+/// <typeparam name="TOutcome">What the handler reports for one message; the worker counts each value.</typeparam>
+/// <param name="queue">The trigger's queue.</param>
+/// <param name="handler">The function body, given the message text.</param>
+/// <param name="handlerStep">The <see cref="StorageRequestLog.Step"/> the handler's storage requests are filed under.</param>
+/// <param name="batchSize">Messages per receive, as the host's <c>batchSize</c> (1-32).</param>
+/// <param name="parallelism">Handlers running at once.</param>
+internal sealed class QueueTriggerWorker<TOutcome>(
+    QueueClient queue,
+    Func<string, CancellationToken, Task<TOutcome>> handler,
+    string handlerStep,
+    int batchSize,
+    int parallelism)
+    where TOutcome : notnull
 {
+    /// <summary>Step name for the host's queue receives and deletes.</summary>
+    public const string HostStep = "host (queue trigger)";
+
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<SendReport, int> reports = new();
+    private readonly ConcurrentDictionary<TOutcome, int> outcomes = new();
     private int failed;
     private string? firstFailure;
 
-    /// <summary>How the handled jobs came out.</summary>
-    public IReadOnlyDictionary<SendReport, int> Reports => reports;
+    /// <summary>How the handled messages came out.</summary>
+    public IReadOnlyDictionary<TOutcome, int> Outcomes => outcomes;
 
-    /// <summary>Jobs whose handler threw (left on the queue).</summary>
+    /// <summary>Messages whose handler threw (left on the queue).</summary>
     public int Failed => Volatile.Read(ref failed);
 
     /// <summary>The first handler failure, for the summary.</summary>
@@ -45,7 +58,7 @@ internal sealed class OutboundQueueWorker(QueueClient queue, OutboundSender send
         while (received < expected)
         {
             QueueMessage[] messages;
-            using (StorageRequestLog.Step(EndToEndScenario.HostStep))
+            using (StorageRequestLog.Step(HostStep))
             {
                 messages = (await queue.ReceiveMessagesAsync(batchSize, Visibility, cancellationToken)).Value;
             }
@@ -78,19 +91,14 @@ internal sealed class OutboundQueueWorker(QueueClient queue, OutboundSender send
         await Task.Yield();
         try
         {
-            if (!OutboundJob.TryParse(message.Body.ToString(), out var job))
+            TOutcome outcome;
+            using (StorageRequestLog.Step(handlerStep))
             {
-                throw new InvalidOperationException("Malformed outbound job message.");
+                outcome = await handler(message.Body.ToString(), cancellationToken);
             }
 
-            SendReport report;
-            using (StorageRequestLog.Step(EndToEndScenario.SendStep))
-            {
-                report = await sender.SendAsync(job!, cancellationToken);
-            }
-
-            reports.AddOrUpdate(report, 1, (_, count) => count + 1);
-            using (StorageRequestLog.Step(EndToEndScenario.HostStep))
+            outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
+            using (StorageRequestLog.Step(HostStep))
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
             }

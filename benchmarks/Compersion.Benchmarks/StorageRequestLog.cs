@@ -9,7 +9,7 @@ namespace Compersion.Benchmarks;
 /// <para>It listens to <see cref="HttpClient"/>'s own activities (one per attempt, retries included, the same thing
 /// <c>StorageRoundTrips</c> counts) and files each under the innermost <see cref="Step"/> it ran in, so the
 /// breakdown holds even while the dispatcher and the queue worker run at the same time.</para>
-/// <para>Requests to anything but Azurite's table and queue ports (the loopback SendGrid) are ignored.</para>
+/// <para>Requests to anything but Azurite's blob, table and queue ports (the loopback SendGrid, a benchmark's own webhook) are ignored.</para>
 /// </remarks>
 internal sealed class StorageRequestLog : IDisposable
 {
@@ -19,6 +19,7 @@ internal sealed class StorageRequestLog : IDisposable
     private static readonly ActivitySource StepSource = new(StepSourceName);
 
     private readonly ActivityListener listener;
+    private readonly int blobPort;
     private readonly int tablePort;
     private readonly int queuePort;
     private readonly ConcurrentDictionary<StorageRequestKind, Tally> tallies = new();
@@ -27,6 +28,7 @@ internal sealed class StorageRequestLog : IDisposable
     public StorageRequestLog(AzuriteProcess azurite)
     {
         ArgumentNullException.ThrowIfNull(azurite);
+        blobPort = azurite.BlobPort;
         tablePort = azurite.TablePort;
         queuePort = azurite.QueuePort;
         listener = new ActivityListener
@@ -73,7 +75,7 @@ internal sealed class StorageRequestLog : IDisposable
             return;
         }
 
-        var service = uri.Port == tablePort ? "table" : uri.Port == queuePort ? "queue" : null;
+        var service = uri.Port == tablePort ? "table" : uri.Port == queuePort ? "queue" : uri.Port == blobPort ? "blob" : null;
         if (service is null)
         {
             return;
@@ -154,6 +156,18 @@ internal sealed class StorageRequestLog : IDisposable
                 "DELETE" when hasMessageId => "delete message",
                 "DELETE" => "clear messages",
                 "PUT" => hasMessageId ? "update message" : "create queue",
+                _ => method,
+            };
+        }
+
+        if (service == "blob")
+        {
+            // HttpClient redacts the query, so a whole upload, a staged block and a block-list commit all read as PUT.
+            return method switch
+            {
+                "PUT" => "PUT (upload, block or commit)",
+                "GET" => "download",
+                "HEAD" => "properties",
                 _ => method,
             };
         }
