@@ -43,8 +43,11 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
         ChangeAsync(subscriber, s => s with { KindnessGoal = goal }, reschedule: false, cancellationToken);
 
     /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else.</summary>
+    /// <remarks>The date only ever moves forward, so when the copy in hand already has it, nothing is read or written.</remarks>
     public Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, reschedule: false, cancellationToken);
+        subscriber?.LastReplyDate >= date
+            ? Task.FromResult(subscriber!)
+            : ChangeAsync(subscriber!, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, reschedule: false, cancellationToken);
 
     private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, bool reschedule, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ namespace Compersion.Storage.Inbound;
 /// <summary>Raw Inbound Parse posts in the <c>inbound-raw</c> container, named <c>yyyy/MM/dd/HHmmss-guid</c> (UTC), streamed in and out.</summary>
 internal sealed class BlobInboundArchive(BlobServiceClient blobs, IOptions<StorageOptions> options) : IInboundArchive
 {
+    private const int SinglePutBytes = 256 * 1024;
     private const string ContentTypeKey = "posttype";
     private const string ReceivedKey = "received";
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + ContainerNames.InboundRaw);
@@ -23,10 +24,30 @@ internal sealed class BlobInboundArchive(BlobServiceClient blobs, IOptions<Stora
             [ReceivedKey] = receivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             [ContentTypeKey] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(contentType ?? string.Empty)),
         };
-        await container.GetBlobClient(name).UploadAsync(
-            body,
-            new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-            cancellationToken);
+        var options = new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+
+        // Most replies are a few KB: read up to SinglePutBytes first, and if the post ends there, store it with one
+        // request (a stream of unknown length costs a block upload plus a commit). Larger posts stream on, never
+        // held in memory whole: the prefix read so far is followed by the rest of the request body.
+        var prefix = new byte[SinglePutBytes];
+        var filled = 0;
+        int read;
+        while (filled < prefix.Length && (read = await body.ReadAsync(prefix.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        var blob = container.GetBlobClient(name);
+        if (filled < prefix.Length)
+        {
+            await blob.UploadAsync(new BinaryData(prefix.AsMemory(0, filled)), options, cancellationToken);
+        }
+        else
+        {
+            await using var rest = new PrefixedStream(prefix, body);
+            await blob.UploadAsync(rest, options, cancellationToken);
+        }
+
         return name;
     }
 

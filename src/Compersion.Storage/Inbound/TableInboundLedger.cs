@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Compersion.Core.Inbound;
@@ -5,11 +6,18 @@ using Compersion.Core.Inbound;
 namespace Compersion.Storage.Inbound;
 
 /// <summary>The <c>inbound</c> table: PartitionKey = message key (a hash, never an address), RowKey = empty.</summary>
-/// <remarks>Every change is a read followed by a write conditioned on the ETag, so two workers on the same message agree.</remarks>
+/// <remarks>
+/// Every change is a write conditioned on the row's ETag, so two workers on the same message agree. The row
+/// this worker last wrote or read is remembered (stage, answer claim, ETag) while the message is in flight, so
+/// the next change is a single conditional write; only when someone else wrote in between (412) is the row read
+/// again. Finished and quarantined rows are forgotten.
+/// </remarks>
 internal sealed class TableInboundLedger(StorageTables tables) : IInboundLedger
 {
     private const string StageColumn = "Stage";
     private const string AnswerColumn = "AnswerClaimed";
+
+    private readonly ConcurrentDictionary<string, TableEntity> known = new(StringComparer.Ordinal);
 
     private TableClient Table => tables.Inbound;
 
@@ -23,71 +31,121 @@ internal sealed class TableInboundLedger(StorageTables tables) : IInboundLedger
         };
         try
         {
-            await Table.AddEntityAsync(row, cancellationToken);
+            var response = await Table.AddEntityAsync(row, cancellationToken);
+            row.ETag = response.Headers.ETag ?? default;
+            Remember(row);
             return InboundStage.Received;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            var existing = await Table.GetEntityAsync<TableEntity>(messageKey, string.Empty, cancellationToken: cancellationToken);
-            return (InboundStage)(existing.Value.GetInt32(StageColumn) ?? 0);
+            var existing = await ReadAsync(messageKey, cancellationToken);
+            return Stage(existing);
         }
     }
 
     public async Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
     {
+        var current = Known(messageKey) ?? await ReadAsync(messageKey, cancellationToken);
         while (true)
         {
-            var current = (await Table.GetEntityAsync<TableEntity>(messageKey, string.Empty, cancellationToken: cancellationToken)).Value;
-            var now = (InboundStage)(current.GetInt32(StageColumn) ?? 0);
+            var now = Stage(current);
             if (now is InboundStage.Done or InboundStage.Quarantined || (stage != InboundStage.Quarantined && now >= stage))
             {
+                Forget(messageKey, now);
                 return;
             }
 
-            current[StageColumn] = (int)stage;
+            var next = Copy(current);
+            next[StageColumn] = (int)stage;
             if (subscriberId is not null)
             {
-                current["SubscriberId"] = subscriberId;
+                next["SubscriberId"] = subscriberId;
             }
 
             if (detail is not null)
             {
-                current["Detail"] = detail;
+                next["Detail"] = detail;
             }
 
-            try
+            if (await TryWriteAsync(next, current.ETag, cancellationToken))
             {
-                await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                Forget(messageKey, stage);
                 return;
             }
-            catch (RequestFailedException exception) when (exception.Status == 412)
-            {
-                // Someone else moved it; read again and decide.
-            }
+
+            // Someone else moved it; read again and decide.
+            current = await ReadAsync(messageKey, cancellationToken);
         }
     }
 
     public async Task<bool> TryClaimAnswerAsync(string messageKey, CancellationToken cancellationToken = default)
     {
+        var current = Known(messageKey) ?? await ReadAsync(messageKey, cancellationToken);
         while (true)
         {
-            var current = (await Table.GetEntityAsync<TableEntity>(messageKey, string.Empty, cancellationToken: cancellationToken)).Value;
-            if (current.GetBoolean(AnswerColumn) == true || (InboundStage)(current.GetInt32(StageColumn) ?? 0) is InboundStage.Done or InboundStage.Quarantined)
+            if (current.GetBoolean(AnswerColumn) == true || Stage(current) is InboundStage.Done or InboundStage.Quarantined)
             {
                 return false;
             }
 
-            current[AnswerColumn] = true;
-            current[StageColumn] = (int)InboundStage.Answering;
-            try
+            var next = Copy(current);
+            next[AnswerColumn] = true;
+            next[StageColumn] = (int)InboundStage.Answering;
+            if (await TryWriteAsync(next, current.ETag, cancellationToken))
             {
-                await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
-            catch (RequestFailedException exception) when (exception.Status == 412)
-            {
-                // Lost a race; the loop reads the winner's claim and answers false.
-            }
+
+            // Lost a race; the loop reads the winner's claim and answers false.
+            current = await ReadAsync(messageKey, cancellationToken);
+        }
+    }
+
+    private TableEntity? Known(string messageKey) => known.TryGetValue(messageKey, out var row) ? row : null;
+
+    private static InboundStage Stage(TableEntity row) => (InboundStage)(row.GetInt32(StageColumn) ?? 0);
+
+    private static TableEntity Copy(TableEntity row) => new(row) { ETag = row.ETag };
+
+    private async Task<TableEntity> ReadAsync(string messageKey, CancellationToken cancellationToken)
+    {
+        var row = (await Table.GetEntityAsync<TableEntity>(messageKey, string.Empty, cancellationToken: cancellationToken)).Value;
+        Remember(row);
+        return row;
+    }
+
+    private async Task<bool> TryWriteAsync(TableEntity next, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(next, ifMatch, TableUpdateMode.Replace, cancellationToken);
+            next.ETag = response.Headers.ETag ?? default;
+            Remember(next);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private void Remember(TableEntity row)
+    {
+        // Without an ETag a later write could not be conditional, so such a row is not remembered.
+        if (row.ETag == default)
+        {
+            known.TryRemove(row.PartitionKey, out _);
+            return;
+        }
+
+        known[row.PartitionKey] = row;
+    }
+
+    private void Forget(string messageKey, InboundStage stage)
+    {
+        if (stage is InboundStage.Done or InboundStage.Quarantined)
+        {
+            known.TryRemove(messageKey, out _);
         }
     }
 }
