@@ -10,5 +10,6 @@ var root = new RootCommand("compersion — the local host and operator tool for 
     ExportCommand.Create(),
     ParseCommand.Create(),
     ReplayCommand.Create(),
+    ReplyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

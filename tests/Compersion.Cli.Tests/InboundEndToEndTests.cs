@@ -1,3 +1,4 @@
+using Compersion.Cli.Inbox;
 using System.Net;
 using System.Text.Json;
 using Compersion.Cli.Commands;
@@ -17,9 +18,9 @@ public sealed class InboundEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("jo@example.com", Evening);
-        var reply = SendGridInbound.Reply(prompt, "1. That Sam brought me lunch even though it was far out of his way\n2. The rain on the window while I read\n3. My sister got the job she wanted\n4. Warm socks\n5. A long call with Mum");
+        var reply = InboundParsePost.Reply(prompt, "1. That Sam brought me lunch even though it was far out of his way\n2. The rain on the window while I read\n3. My sister got the job she wanted\n4. Warm socks\n5. A long call with Mum");
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -38,11 +39,11 @@ public sealed class InboundEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("kai@example.com", Evening);
-        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
 
         for (var i = 0; i < 3; i++)
         {
-            await local.PostInboundAsync(SendGridInbound.Raw(reply));
+            await local.PostInboundAsync(InboundParsePost.Raw(reply));
         }
 
         await local.Host.DrainQueuesAsync(CancellationToken.None);
@@ -58,7 +59,7 @@ public sealed class InboundEndToEndTests
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("lu@example.com", Evening);
 
-        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Warm socks\n2. Quiet morning")));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "1. Warm socks\n2. Quiet morning")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var receipt = Assert.Single(Outbox.Read(local.Outbox, "receipt"));
@@ -72,9 +73,9 @@ public sealed class InboundEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("mo@example.com", Evening);
-        var forged = SendGridInbound.Reply(prompt, "1. I write into someone else's journal", from: "mallory@evil.example");
+        var forged = InboundParsePost.Reply(prompt, "1. I write into someone else's journal", from: "mallory@evil.example");
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(forged));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(forged));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -89,7 +90,7 @@ public sealed class InboundEndToEndTests
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("ny@example.com", Evening);
 
-        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "PAUSE")));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "PAUSE")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var subscriber = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("ny@example.com");
@@ -125,7 +126,7 @@ public sealed class InboundEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("ola@example.com", Evening);
-        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "TOKEN")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var tokenMail = Assert.Single(Outbox.Read(local.Outbox, "command"));
         var token = tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));

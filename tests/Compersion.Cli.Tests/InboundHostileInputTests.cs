@@ -1,3 +1,4 @@
+using Compersion.Cli.Inbox;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -29,10 +30,10 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
-        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
         var tampered = Tamper(prompt.ReplyTo.Mailboxes.Single().Address);
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply, envelopeTo: tampered));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(reply, envelopeTo: tampered));
         var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -48,9 +49,9 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompts = await PromptsAsync(local, "ana@example.com", "ben@example.com");
-        var reply = SendGridInbound.Reply(prompts["ana@example.com"], "1. I write into Ana's journal", from: "cy@example.net");
+        var reply = InboundParsePost.Reply(prompts["ana@example.com"], "1. I write into Ana's journal", from: "cy@example.net");
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -64,9 +65,9 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompts = await PromptsAsync(local, "ana@example.com", "ben@example.com");
-        var reply = SendGridInbound.Reply(prompts["ana@example.com"], "1. Ben writing into Ana's journal\n2. The sunset", from: "ben@example.com");
+        var reply = InboundParsePost.Reply(prompts["ana@example.com"], "1. Ben writing into Ana's journal\n2. The sunset", from: "ben@example.com");
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(reply, spf: "pass", dkim: "{@example.com : pass}"));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(reply, spf: "pass", dkim: "{@example.com : pass}"));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -89,7 +90,7 @@ public sealed class InboundHostileInputTests
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
         local.Clock.SetTo(DateTimeOffset.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture));
 
-        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset")));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
@@ -107,7 +108,7 @@ public sealed class InboundHostileInputTests
         await SignUpAsync(local, "ana@example.com");
         var mail = Tokenless(local, "ana@example.com", "1. Coffee with Ana\n2. The sunset");
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(mail, spf: spf, dkim: dkim));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(mail, spf: spf, dkim: dkim));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -146,7 +147,7 @@ public sealed class InboundHostileInputTests
         var mail = Tokenless(local, "ana@example.com", "1. Coffee with Ana\n2. The sunset");
         local.Clock.SetTo(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
 
-        var response = await local.PostInboundAsync(SendGridInbound.Raw(mail, spf: "fail", dkim: "{@example.com : pass}"));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(mail, spf: "fail", dkim: "{@example.com : pass}"));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -210,14 +211,14 @@ public sealed class InboundHostileInputTests
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
         const string First = "My friend Sam sent me <script>alert(1)</script> as a joke";
         const string Second = "Learning that <b>bold</b> & <i>italic</i> are just tags";
-        var reply = SendGridInbound.Reply(prompt, $"1. {First}\n2. {Second}");
+        var reply = InboundParsePost.Reply(prompt, $"1. {First}\n2. {Second}");
         reply.Body = new MultipartAlternative
         {
             reply.Body!,
             new TextPart("html") { Text = $"<ol><li>{First}</li><li>{Second}</li></ol><script>alert(2)</script>" },
         };
 
-        await local.PostInboundAsync(SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
@@ -235,7 +236,7 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
-        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
         reply.Body = new Multipart("mixed")
         {
             reply.Body!,
@@ -246,7 +247,7 @@ public sealed class InboundHostileInputTests
                 Content = new MimeContent(new MemoryStream(RandomNumberGenerator.GetBytes(22 * 1024 * 1024))),
             },
         };
-        var form = SendGridInbound.Raw(reply);
+        var form = InboundParsePost.Raw(reply);
         var size = (await form.ReadAsByteArrayAsync()).Length;
 
         var response = await local.PostInboundAsync(form);
@@ -267,9 +268,9 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
-        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => local.PostInboundAsync(SendGridInbound.Raw(reply))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => local.PostInboundAsync(InboundParsePost.Raw(reply))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -284,9 +285,9 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
-        var reply = SendGridInbound.Reply(prompt, "TOKEN");
+        var reply = InboundParsePost.Reply(prompt, "TOKEN");
 
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => local.PostInboundAsync(SendGridInbound.Raw(reply))));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => local.PostInboundAsync(InboundParsePost.Raw(reply))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var answer = Assert.Single(Outbox.Read(local.Outbox, "command"));
@@ -307,9 +308,9 @@ public sealed class InboundHostileInputTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
-        var replies = Enumerable.Range(1, 4).Select(i => SendGridInbound.Reply(prompt, $"1. Coffee number {i} with Ana")).Append(SendGridInbound.Reply(prompt, "STOP"));
+        var replies = Enumerable.Range(1, 4).Select(i => InboundParsePost.Reply(prompt, $"1. Coffee number {i} with Ana")).Append(InboundParsePost.Reply(prompt, "STOP"));
 
-        await Task.WhenAll(replies.Select(reply => local.PostInboundAsync(SendGridInbound.Raw(reply))));
+        await Task.WhenAll(replies.Select(reply => local.PostInboundAsync(InboundParsePost.Raw(reply))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var subscriber = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("ana@example.com");

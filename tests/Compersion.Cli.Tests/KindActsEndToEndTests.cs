@@ -1,3 +1,4 @@
+using Compersion.Cli.Inbox;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -19,9 +20,9 @@ public sealed class KindActsEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("ida@example.com", Evening);
-        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana before work\n2. The sunset over the river\nkindness: left flowers on my neighbour's doorstep");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana before work\n2. The sunset over the river\nkindness: left flowers on my neighbour's doorstep");
 
-        await local.PostInboundAsync(SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("ida@example.com");
@@ -39,10 +40,10 @@ public sealed class KindActsEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("rey@example.com", Evening);
-        var reply = SendGridInbound.Reply(prompt, "1. Coffee with Ana\nkindness: paid for the coffee of the person behind me");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana\nkindness: paid for the coffee of the person behind me");
 
-        await local.PostInboundAsync(SendGridInbound.Raw(reply));
-        await local.PostInboundAsync(SendGridInbound.Raw(reply));
+        await local.PostInboundAsync(InboundParsePost.Raw(reply));
+        await local.PostInboundAsync(InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("rey@example.com");
@@ -58,7 +59,7 @@ public sealed class KindActsEndToEndTests
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("uma@example.com", Evening);
 
-        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "kindness: shovelled the snow off my neighbour's path before she woke")));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "kindness: shovelled the snow off my neighbour's path before she woke")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("uma@example.com");
@@ -77,7 +78,7 @@ public sealed class KindActsEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("eli@example.com", Evening);
-        await local.PostInboundAsync(SendGridInbound.Raw(SendGridInbound.Reply(prompt, "TOKEN")));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "TOKEN")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var token = TokenFrom(Assert.Single(Outbox.Read(local.Outbox, "command")));
 

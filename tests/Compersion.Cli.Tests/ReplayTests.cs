@@ -1,3 +1,4 @@
+using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Subscribers;
 using Compersion.Storage;
@@ -38,7 +39,7 @@ public sealed class ReplayTests
         await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var prompt = Assert.Single(Outbox.Read(local.Outbox, "prompt"));
-        await local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", SendGridInbound.Raw(SendGridInbound.Reply(prompt, "1. Tea with Ravi\n2. Snow")));
+        await local.Http.PostAsync($"/api/inbound/sendgrid?code={local.Host.Keys.FunctionKey}", InboundParsePost.Raw(InboundParsePost.Reply(prompt, "1. Tea with Ravi\n2. Snow")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var archive = local.Host.Services.GetRequiredService<Core.Inbound.IInboundArchive>();

@@ -68,7 +68,7 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var stateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(CheckoutRoot(), ".compersion"));
+        var stateDirectory = Path.GetFullPath(options.StateDirectory ?? DefaultStateDirectory());
         var state = LocalState.LoadOrCreate(stateDirectory);
         var port = options.Port == 0 ? FreePort() : options.Port;
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -236,6 +236,9 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         value.Length > 2 && value[0] == '%' && value[^1] == '%'
             ? configuration[value[1..^1]] ?? throw new InvalidOperationException($"Setting {value[1..^1]} is not configured.")
             : value;
+
+    /// <summary>Where <c>serve</c> keeps its secrets and outbox unless told otherwise: <c>.compersion</c> at the checkout root.</summary>
+    public static string DefaultStateDirectory() => Path.Combine(CheckoutRoot(), ".compersion");
 
     /// <summary>The checkout holding the solution (where <c>dotnet run --project</c> was started from), else the current directory.</summary>
     private static string CheckoutRoot()

@@ -2,27 +2,31 @@ using System.Net.Http.Headers;
 using System.Text;
 using MimeKit;
 
-namespace Compersion.Cli.Tests;
+namespace Compersion.Cli.Inbox;
 
-/// <summary>Builds posts the way SendGrid Inbound Parse sends them (multipart/form-data), in raw or parsed mode.</summary>
-internal static class SendGridInbound
+/// <summary>Builds the multipart/form-data post SendGrid Inbound Parse sends in raw mode, so a reply can be tried locally.</summary>
+internal static class InboundParsePost
 {
-    /// <summary>A reply to a prompt: From the subscriber, to the prompt's Reply-To address, quoting the prompt.</summary>
-    public static MimeMessage Reply(MimeMessage prompt, string body, string? from = null, string? messageId = null)
+    /// <summary>A reply to a mail from the outbox: From its recipient, to its Reply-To address, quoting it below the new text.</summary>
+    public static MimeMessage Reply(MimeMessage original, string text, string? from = null, string? messageId = null)
     {
+        ArgumentNullException.ThrowIfNull(original);
         var reply = new MimeMessage();
-        reply.From.Add(MailboxAddress.Parse(from ?? prompt.To.Mailboxes.Single().Address));
-        reply.To.Add(prompt.ReplyTo.Mailboxes.Single());
-        reply.Subject = "Re: " + prompt.Subject;
+        reply.From.Add(MailboxAddress.Parse(from ?? original.To.Mailboxes.Single().Address));
+        reply.To.Add(original.ReplyTo.Mailboxes.FirstOrDefault() ?? original.From.Mailboxes.Single());
+        reply.Subject = "Re: " + original.Subject;
         reply.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("mail.example.com");
-        reply.InReplyTo = prompt.MessageId;
-        reply.Body = new TextPart("plain") { Text = body + "\n\nOn Wed, 25 Nov 2026 at 20:00, Compersion <hello@compersion.local> wrote:\n> " + (prompt.TextBody ?? string.Empty).Replace("\n", "\n> ", StringComparison.Ordinal) };
+        reply.InReplyTo = original.MessageId;
+        var quoted = (original.TextBody ?? string.Empty).Replace("\n", "\n> ", StringComparison.Ordinal);
+        var date = original.Date.ToString("ddd, d MMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        reply.Body = new TextPart("plain") { Text = $"{text}\n\nOn {date}, {original.From} wrote:\n> {quoted}" };
         return reply;
     }
 
-    /// <summary>A raw-mode post: the whole message in the <c>email</c> field.</summary>
+    /// <summary>The raw-mode form: the whole message in <c>email</c>, plus <c>envelope</c>, <c>SPF</c>, <c>dkim</c> and friends.</summary>
     public static MultipartFormDataContent Raw(MimeMessage message, string? envelopeTo = null, string spf = "pass", string? dkim = null)
     {
+        ArgumentNullException.ThrowIfNull(message);
         using var buffer = new MemoryStream();
         message.WriteTo(buffer);
         var from = message.From.Mailboxes.Single().Address;
