@@ -19,6 +19,13 @@ public sealed record ScheduleEntry(
     LocalTime LocalTime,
     IsoDayOfWeek? Weekday = null)
 {
+    /// <summary>The prompt row for a subscriber's local date, due at their prompt time in their zone.</summary>
+    public static ScheduleEntry PromptFor(Subscribers.Subscriber subscriber, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return new(subscriber.Id, JobKind.Prompt, date, LocalSchedule.InstantFor(subscriber.TimeZone, date, subscriber.PromptTime), subscriber.Zone, subscriber.PromptTime);
+    }
+
     /// <summary>The minute bucket this row lives in.</summary>
     public ScheduleBucket Bucket => ScheduleBucket.Of(DueAt);
 

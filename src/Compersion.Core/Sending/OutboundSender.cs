@@ -119,9 +119,7 @@ public sealed partial class OutboundSender(
     private async Task StopRollingAsync(Subscriber subscriber, OutboundJob job, CancellationToken cancellationToken)
     {
         // The dispatcher already wrote the next occurrence; an unsubscribed person's row stops here.
-        var next = job.LocalDate.PlusDays(1);
-        var entry = new ScheduleEntry(subscriber.Id, JobKind.Prompt, next, LocalSchedule.InstantFor(subscriber.TimeZone, next, subscriber.PromptTime), subscriber.Zone, subscriber.PromptTime);
-        await schedule.RemoveAsync([entry], cancellationToken);
+        await schedule.RemoveAsync([ScheduleEntry.PromptFor(subscriber, job.LocalDate.PlusDays(1))], cancellationToken);
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());

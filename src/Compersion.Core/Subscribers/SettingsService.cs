@@ -62,15 +62,11 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
         if (reschedule && after.Status == SubscriberStatus.Active && after != before)
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-            var oldZone = before.TimeZone;
-            var today = now.InZone(oldZone).Date;
-            var stale = Enumerable.Range(-1, 3)
-                .Select(offset => today.PlusDays(offset))
-                .Select(date => new ScheduleEntry(before.Id, JobKind.Prompt, date, LocalSchedule.InstantFor(oldZone, date, before.PromptTime), before.Zone, before.PromptTime))
-                .ToList();
+            var today = now.InZone(before.TimeZone).Date;
+            var stale = Enumerable.Range(-1, 3).Select(offset => ScheduleEntry.PromptFor(before, today.PlusDays(offset))).ToList();
             await schedule.RemoveAsync(stale, cancellationToken);
-            var (nextDate, due) = LocalSchedule.NextDaily(after.TimeZone, after.PromptTime, now);
-            await schedule.UpsertAsync([new ScheduleEntry(after.Id, JobKind.Prompt, nextDate, due, after.Zone, after.PromptTime)], cancellationToken);
+            var (nextDate, _) = LocalSchedule.NextDaily(after.TimeZone, after.PromptTime, now);
+            await schedule.UpsertAsync([ScheduleEntry.PromptFor(after, nextDate)], cancellationToken);
         }
 
         return after;

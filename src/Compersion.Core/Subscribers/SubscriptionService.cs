@@ -162,9 +162,8 @@ public sealed partial class SubscriptionService(
 
     private async Task ScheduleFirstPromptAsync(Subscriber subscriber, Instant now, CancellationToken cancellationToken)
     {
-        var (date, due) = LocalSchedule.NextDaily(subscriber.TimeZone, subscriber.PromptTime, now);
-        var entry = new ScheduleEntry(subscriber.Id, JobKind.Prompt, date, due, subscriber.Zone, subscriber.PromptTime);
-        await schedule.UpsertAsync([entry], cancellationToken);
+        var (date, _) = LocalSchedule.NextDaily(subscriber.TimeZone, subscriber.PromptTime, now);
+        await schedule.UpsertAsync([ScheduleEntry.PromptFor(subscriber, date)], cancellationToken);
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
