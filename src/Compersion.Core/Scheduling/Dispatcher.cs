@@ -60,7 +60,7 @@ public sealed partial class Dispatcher(
             await Parallel.ForEachAsync(
                 due,
                 new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-                async (entry, token) => await queue.EnqueueAsync(OutboundJob.For(entry.SubscriberId, entry.Kind, entry.LocalDate), token));
+                async (entry, token) => await queue.EnqueueAsync(OutboundJob.From(entry), token));
             jobs += due.Count;
 
             await store.UpsertAsync([.. due.Select(LocalSchedule.Following)], cancellationToken);

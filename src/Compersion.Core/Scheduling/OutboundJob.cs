@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -10,11 +11,44 @@ namespace Compersion.Core.Scheduling;
 /// <param name="SubscriberId">Who receives it.</param>
 /// <param name="Kind">What is sent.</param>
 /// <param name="LocalDate">The subscriber's local date it is for.</param>
+/// <remarks>
+/// A job dispatched from the timing wheel also carries the zone and local time of the row it came from
+/// (<see cref="Zone"/>, <see cref="LocalTime"/>), so the handler can find the row the dispatcher wrote next
+/// (<see cref="Following"/>) and stop it rolling when its subscriber has left, even after they were deleted.
+/// </remarks>
 public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, LocalDate LocalDate)
 {
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.ExtendedIso;
+
+    /// <summary>The zone of the schedule row this job was dispatched from; null for jobs not from the wheel.</summary>
+    public string? Zone { get; init; }
+
+    /// <summary>The local time of the schedule row this job was dispatched from; null for jobs not from the wheel.</summary>
+    public LocalTime? LocalTime { get; init; }
+
     /// <summary>Builds a job with its deterministic id.</summary>
     public static OutboundJob For(string subscriberId, JobKind kind, LocalDate localDate) =>
         new(IdFor(subscriberId, kind, localDate), subscriberId, kind, localDate);
+
+    /// <summary>The job a schedule row dispatches, remembering the row's zone and time.</summary>
+    public static OutboundJob From(ScheduleEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return For(entry.SubscriberId, entry.Kind, entry.LocalDate) with { Zone = entry.Zone, LocalTime = entry.LocalTime };
+    }
+
+    /// <summary>The row the dispatcher wrote after this job's row (the next day's prompt, the next week's digest); null when unknown.</summary>
+    public ScheduleEntry? Following()
+    {
+        if (Zone is null || LocalTime is not { } time || !LocalSchedule.IsKnownZone(Zone) || Kind is not (JobKind.Prompt or JobKind.Digest))
+        {
+            return null;
+        }
+
+        var row = new ScheduleEntry(
+            SubscriberId, Kind, LocalDate, LocalSchedule.InstantFor(DateTimeZoneProviders.Tzdb[Zone], LocalDate, time), Zone, time, Kind == JobKind.Digest ? LocalDate.DayOfWeek : null);
+        return LocalSchedule.Following(row);
+    }
 
     /// <summary>The deterministic id for (subscriber, kind, local date).</summary>
     public static string IdFor(string subscriberId, JobKind kind, LocalDate localDate) =>
@@ -22,7 +56,12 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
 
     /// <summary>The queue message body: compact JSON with an ISO date (the queue itself Base64-encodes it).</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        new Wire(SubscriberId, Kind.ToString().ToLowerInvariant(), LocalDatePattern.Iso.Format(LocalDate)),
+        new Wire(
+            SubscriberId,
+            Kind.ToString().ToLowerInvariant(),
+            LocalDatePattern.Iso.Format(LocalDate),
+            Zone,
+            LocalTime is { } time ? TimePattern.Format(time) : null),
         OutboundJobJsonContext.Default.Wire);
 
     /// <summary>Reads a queue message body; false for anything malformed (never throws on bad input).</summary>
@@ -53,6 +92,12 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
         }
 
         job = For(wire.Sid!, kind, date);
+        if (LocalSchedule.IsKnownZone(wire.Zone) && wire.At is not null && TimePattern.Parse(wire.At).TryGetValue(default, out var at))
+        {
+            // Both or neither: a row's zone without its time (or a zone no longer known) finds no row.
+            job = job with { Zone = wire.Zone, LocalTime = at };
+        }
+
         return true;
     }
 
@@ -72,5 +117,10 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
         return false;
     }
 
-    internal sealed record Wire(string? Sid, string? Kind, string? Date);
+    internal sealed record Wire(
+        string? Sid,
+        string? Kind,
+        string? Date,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Zone = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? At = null);
 }

@@ -1,3 +1,4 @@
+using Compersion.Core.Subscribers;
 using NodaTime;
 
 namespace Compersion.Core.Scheduling;
@@ -20,10 +21,18 @@ public sealed record ScheduleEntry(
     IsoDayOfWeek? Weekday = null)
 {
     /// <summary>The prompt row for a subscriber's local date, due at their prompt time in their zone.</summary>
-    public static ScheduleEntry PromptFor(Subscribers.Subscriber subscriber, LocalDate date)
+    public static ScheduleEntry PromptFor(Subscriber subscriber, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         return new(subscriber.Id, JobKind.Prompt, date, LocalSchedule.InstantFor(subscriber.TimeZone, date, subscriber.PromptTime), subscriber.Zone, subscriber.PromptTime);
+    }
+
+    /// <summary>The digest row for a subscriber's local date (their digest weekday), due at their digest time in their zone.</summary>
+    public static ScheduleEntry DigestFor(Subscriber subscriber, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return new(
+            subscriber.Id, JobKind.Digest, date, LocalSchedule.InstantFor(subscriber.TimeZone, date, subscriber.DigestTime), subscriber.Zone, subscriber.DigestTime, subscriber.DigestDay);
     }
 
     /// <summary>The minute bucket this row lives in.</summary>

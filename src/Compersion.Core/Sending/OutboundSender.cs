@@ -36,7 +36,8 @@ public sealed partial class OutboundSender(
         {
             JobKind.Confirm => await ComposeConfirmationAsync(job, cancellationToken),
             JobKind.Prompt => await ComposePromptAsync(job, cancellationToken),
-            _ => Skip(job, "no composer for this kind yet"),
+            JobKind.Digest => await ComposeDigestAsync(job, cancellationToken),
+            _ => Skip(job, "no composer for this kind"),
         };
         if (mail is null)
         {
@@ -88,26 +89,45 @@ public sealed partial class OutboundSender(
     {
         // One partition query answers both "who is this" and "what did they write".
         var (subscriber, journal) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
-        if (subscriber is null)
+        if (!await IsActiveAsync(subscriber, job, cancellationToken))
         {
-            return Skip(job, "unknown subscriber");
-        }
-
-        if (subscriber.Status != SubscriberStatus.Active)
-        {
-            if (subscriber.Status == SubscriberStatus.Unsubscribed)
-            {
-                await StopRollingAsync(subscriber, job, cancellationToken);
-            }
-
-            LogSkippedStatus(logger, job.Id, subscriber.Status);
             return null;
         }
 
-        var plan = prompts.Plan(subscriber, job.LocalDate, journal);
+        var plan = prompts.Plan(subscriber!, job.LocalDate, journal);
         return plan == PromptPlan.Skip
             ? Skip(job, "backed off")
-            : prompts.Compose(subscriber, job.LocalDate, journal, plan, job.Id);
+            : prompts.Compose(subscriber!, job.LocalDate, journal, plan, job.Id);
+    }
+
+    private async Task<OutgoingMail?> ComposeDigestAsync(OutboundJob job, CancellationToken cancellationToken)
+    {
+        var (subscriber, _) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
+        return await IsActiveAsync(subscriber, job, cancellationToken) ? Skip(job, "the digest is not composed yet") : null;
+    }
+
+    // A gone or unsubscribed subscriber's row stops rolling here; a paused one's keeps rolling, unsent.
+    private async Task<bool> IsActiveAsync(Subscriber? subscriber, OutboundJob job, CancellationToken cancellationToken)
+    {
+        if (subscriber is null)
+        {
+            await StopRollingAsync(null, job, cancellationToken);
+            Skip(job, "unknown subscriber");
+            return false;
+        }
+
+        if (subscriber.Status == SubscriberStatus.Active)
+        {
+            return true;
+        }
+
+        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            await StopRollingAsync(subscriber, job, cancellationToken);
+        }
+
+        LogSkippedStatus(logger, job.Id, subscriber.Status);
+        return false;
     }
 
     private OutgoingMail? Skip(OutboundJob job, string reason)
@@ -116,10 +136,20 @@ public sealed partial class OutboundSender(
         return null;
     }
 
-    private async Task StopRollingAsync(Subscriber subscriber, OutboundJob job, CancellationToken cancellationToken)
+    private async Task StopRollingAsync(Subscriber? subscriber, OutboundJob job, CancellationToken cancellationToken)
     {
-        // The dispatcher already wrote the next occurrence; an unsubscribed person's row stops here.
-        await schedule.RemoveAsync([ScheduleEntry.PromptFor(subscriber, job.LocalDate.PlusDays(1))], cancellationToken);
+        // The dispatcher already wrote the next occurrence from the job's row; the row it wrote is removed. Jobs from
+        // older messages do not name their row, so the subscriber's settings say where it went.
+        var following = job.Following() ?? (subscriber is null ? null : job.Kind switch
+        {
+            JobKind.Prompt => ScheduleEntry.PromptFor(subscriber, job.LocalDate.PlusDays(1)),
+            JobKind.Digest => ScheduleEntry.DigestFor(subscriber, job.LocalDate.PlusWeeks(1)),
+            _ => null,
+        });
+        if (following is not null)
+        {
+            await schedule.RemoveAsync([following], cancellationToken);
+        }
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());

@@ -3,53 +3,59 @@ using NodaTime;
 
 namespace Compersion.Core.Subscribers;
 
-/// <summary>Changes a subscriber's settings and keeps their schedule row in step.</summary>
+/// <summary>Changes a subscriber's settings and keeps their schedule rows in step.</summary>
 /// <remarks>
 /// <para>Every change goes through <see cref="ISubscriberStore.UpdateAsync"/>, which applies it to the latest stored
 /// state with optimistic concurrency, so a STOP and a reply's bookkeeping processed side by side never undo each other.</para>
-/// <para>A subscriber has one pending prompt row in the timing wheel. Changing the time or zone removes the row the
-/// old settings put in the wheel (for the dates around now, since the dispatcher may not have reached it yet) and
-/// writes the next occurrence under the new settings; resuming writes it again. The outbox still guarantees one
-/// prompt per local date, whatever races remain.</para>
+/// <para>A subscriber has one pending row per kind in the timing wheel: the next prompt and the next digest. Changing
+/// a time, day or zone removes the rows the old settings may have put in the wheel
+/// (<see cref="SubscriberSchedule.Possible"/>: the dispatcher may not have reached them yet) and writes the next
+/// occurrence under the new settings; resuming writes them again. The outbox still guarantees one mail per kind and
+/// local date, whatever races remain.</para>
 /// </remarks>
 public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore schedule, TimeProvider time)
 {
-    /// <summary>Pauses prompts (the schedule keeps rolling; nothing is sent while paused).</summary>
-    public Task<Subscriber> PauseAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Active ? s with { Status = SubscriberStatus.Paused } : s, reschedule: false, cancellationToken);
+    private static readonly JobKind[] Prompt = [JobKind.Prompt];
+    private static readonly JobKind[] Digest = [JobKind.Digest];
+    private static readonly JobKind[] Both = [JobKind.Prompt, JobKind.Digest];
+    private static readonly JobKind[] None = [];
 
-    /// <summary>Resumes prompts.</summary>
+    /// <summary>Pauses prompts and digests (the schedule keeps rolling; nothing is sent while paused).</summary>
+    public Task<Subscriber> PauseAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Active ? s with { Status = SubscriberStatus.Paused } : s, None, cancellationToken);
+
+    /// <summary>Resumes prompts and digests.</summary>
     public Task<Subscriber> ResumeAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Paused ? s with { Status = SubscriberStatus.Active } : s, reschedule: true, cancellationToken);
+        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Paused ? s with { Status = SubscriberStatus.Active } : s, Both, cancellationToken);
 
     /// <summary>Stops everything (as unsubscribing does).</summary>
     public Task<Subscriber> StopAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s with { Status = SubscriberStatus.Unsubscribed }, reschedule: false, cancellationToken);
+        ChangeAsync(subscriber, s => s with { Status = SubscriberStatus.Unsubscribed }, None, cancellationToken);
 
     /// <summary>Moves the daily prompt to a new local time.</summary>
     public Task<Subscriber> ChangeTimeAsync(Subscriber subscriber, LocalTime newTime, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s with { PromptTime = newTime }, reschedule: true, cancellationToken);
+        ChangeAsync(subscriber, s => s with { PromptTime = newTime }, Prompt, cancellationToken);
 
-    /// <summary>Moves the subscriber to a new IANA zone (the local time stays).</summary>
+    /// <summary>Moves the subscriber to a new IANA zone (the local times stay).</summary>
     public Task<Subscriber> ChangeZoneAsync(Subscriber subscriber, string zone, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s with { Zone = DateTimeZoneProviders.Tzdb[zone].Id }, reschedule: true, cancellationToken);
+        ChangeAsync(subscriber, s => s with { Zone = DateTimeZoneProviders.Tzdb[zone].Id }, Both, cancellationToken);
 
     /// <summary>Changes the weekly digest's day and time.</summary>
     public Task<Subscriber> ChangeDigestAsync(Subscriber subscriber, IsoDayOfWeek day, LocalTime at, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s with { DigestDay = day, DigestTime = at }, reschedule: false, cancellationToken);
+        ChangeAsync(subscriber, s => s with { DigestDay = day, DigestTime = at }, Digest, cancellationToken);
 
     /// <summary>Changes the weekly kindness goal.</summary>
     public Task<Subscriber> ChangeGoalAsync(Subscriber subscriber, int goal, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s with { KindnessGoal = goal }, reschedule: false, cancellationToken);
+        ChangeAsync(subscriber, s => s with { KindnessGoal = goal }, None, cancellationToken);
 
     /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else.</summary>
     /// <remarks>The date only ever moves forward, so when the copy in hand already has it, nothing is read or written.</remarks>
     public Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default) =>
         subscriber?.LastReplyDate >= date
             ? Task.FromResult(subscriber!)
-            : ChangeAsync(subscriber!, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, reschedule: false, cancellationToken);
+            : ChangeAsync(subscriber!, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, None, cancellationToken);
 
-    private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, bool reschedule, CancellationToken cancellationToken)
+    private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, JobKind[] reschedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         Subscriber? before = null;
@@ -59,14 +65,11 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
             return subscriber;
         }
 
-        if (reschedule && after.Status == SubscriberStatus.Active && after != before)
+        if (reschedule.Length > 0 && after.Status == SubscriberStatus.Active && after != before)
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-            var today = now.InZone(before.TimeZone).Date;
-            var stale = Enumerable.Range(-1, 3).Select(offset => ScheduleEntry.PromptFor(before, today.PlusDays(offset))).ToList();
-            await schedule.RemoveAsync(stale, cancellationToken);
-            var (nextDate, _) = LocalSchedule.NextDaily(after.TimeZone, after.PromptTime, now);
-            await schedule.UpsertAsync([ScheduleEntry.PromptFor(after, nextDate)], cancellationToken);
+            await schedule.RemoveAsync([.. reschedule.SelectMany(kind => SubscriberSchedule.Possible(before, kind, now))], cancellationToken);
+            await schedule.UpsertAsync([.. reschedule.Select(kind => SubscriberSchedule.Next(after, kind, now))], cancellationToken);
         }
 
         return after;

@@ -55,7 +55,7 @@ public sealed partial class SubscriptionService(
         return SignUpOutcome.ConfirmationQueued;
     }
 
-    /// <summary>Confirms a sign-up from its signed link and schedules the first prompt.</summary>
+    /// <summary>Confirms a sign-up from its signed link and schedules the first prompt and digest.</summary>
     public async Task<LinkOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
         var now = Now();
@@ -90,7 +90,7 @@ public sealed partial class SubscriptionService(
             return LinkOutcome.AlreadyDone;
         }
 
-        await ScheduleFirstPromptAsync(active, now, cancellationToken);
+        await ScheduleFirstAsync(active, now, cancellationToken);
         LogConfirmed(logger, subscriber.Id);
         return LinkOutcome.Done;
     }
@@ -107,7 +107,7 @@ public sealed partial class SubscriptionService(
         if (subscriber.Id == candidate.Id || subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
         {
             subscriber = subscriber with { Status = SubscriberStatus.Active, ConfirmedAt = subscriber.ConfirmedAt ?? now };
-            await ScheduleFirstPromptAsync(subscriber, now, cancellationToken);
+            await ScheduleFirstAsync(subscriber, now, cancellationToken);
             await subscribers.SaveAsync(subscriber, cancellationToken);
         }
 
@@ -160,11 +160,9 @@ public sealed partial class SubscriptionService(
         return paused;
     }
 
-    private async Task ScheduleFirstPromptAsync(Subscriber subscriber, Instant now, CancellationToken cancellationToken)
-    {
-        var (date, _) = LocalSchedule.NextDaily(subscriber.TimeZone, subscriber.PromptTime, now);
-        await schedule.UpsertAsync([ScheduleEntry.PromptFor(subscriber, date)], cancellationToken);
-    }
+    // The first prompt and the first weekly digest.
+    private Task ScheduleFirstAsync(Subscriber subscriber, Instant now, CancellationToken cancellationToken) =>
+        schedule.UpsertAsync(SubscriberSchedule.NextAll(subscriber, now), cancellationToken);
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 

@@ -32,6 +32,56 @@ public sealed class OutboundJobTests
     }
 
     [Fact]
+    public void TryParse_JobFromAScheduleRow_KeepsTheRowsZoneAndTime()
+    {
+        var row = new ScheduleEntry(TestFixtures.AlexId, JobKind.Digest, SpringForward, TestFixtures.Utc("2026-03-08T22:00:00Z"), "America/New_York", new LocalTime(18, 0), IsoDayOfWeek.Sunday);
+        var job = OutboundJob.From(row);
+
+        var parsed = OutboundJob.TryParse(job.ToJson(), out var read);
+
+        Assert.True(parsed);
+        Assert.Equal(job, read);
+        Assert.Equal("America/New_York", read!.Zone);
+        Assert.Equal(new LocalTime(18, 0), read.LocalTime);
+        Assert.Equal(row.JobId, read.Id);
+    }
+
+    [Fact]
+    public void Following_DigestJobFromARow_IsTheRowTheDispatcherWroteAWeekLater()
+    {
+        var row = new ScheduleEntry(TestFixtures.AlexId, JobKind.Digest, TestFixtures.Date("2026-03-01"), TestFixtures.Utc("2026-03-01T23:00:00Z"), "America/New_York", new LocalTime(18, 0), IsoDayOfWeek.Sunday);
+
+        var following = OutboundJob.From(row).Following();
+
+        Assert.Equal(LocalSchedule.Following(row), following);
+        Assert.Equal(TestFixtures.Utc("2026-03-08T22:00:00Z"), following!.DueAt);
+    }
+
+    [Fact]
+    public void Following_PromptJobFromARow_IsTheNextDaysRow()
+    {
+        var row = new ScheduleEntry(TestFixtures.AlexId, JobKind.Prompt, SpringForward, TestFixtures.Utc("2026-03-08T19:00:00Z"), "Europe/Berlin", new LocalTime(20, 0));
+
+        var following = OutboundJob.From(row).Following();
+
+        Assert.Equal(row with { LocalDate = SpringForward.PlusDays(1), DueAt = TestFixtures.Utc("2026-03-09T19:00:00Z") }, following);
+    }
+
+    [Theory]
+    [InlineData("""{"sid":"abcdefghijklmnop","kind":"prompt","date":"2026-03-08"}""")]
+    [InlineData("""{"sid":"abcdefghijklmnop","kind":"prompt","date":"2026-03-08","zone":"Europe/Berlin"}""")]
+    [InlineData("""{"sid":"abcdefghijklmnop","kind":"prompt","date":"2026-03-08","zone":"Mars/Base","at":"20:00:00"}""")]
+    [InlineData("""{"sid":"abcdefghijklmnop","kind":"prompt","date":"2026-03-08","zone":"Europe/Berlin","at":"25:00"}""")]
+    public void TryParse_MessageWithoutAUsableRow_IsStillAJobButFindsNoFollowingRow(string json)
+    {
+        var parsed = OutboundJob.TryParse(json, out var job);
+
+        Assert.True(parsed);
+        Assert.Equal(OutboundJob.For(TestFixtures.AlexId, JobKind.Prompt, SpringForward), job);
+        Assert.Null(job!.Following());
+    }
+
+    [Fact]
     public void For_SameSubscriberKindAndDate_GivesTheSameDeterministicId()
     {
         var first = OutboundJob.For(TestFixtures.AlexId, JobKind.Digest, SpringForward);

@@ -141,8 +141,13 @@ public sealed class DispatcherTests(AzuriteFixture fixture) : PipelineTestBase(f
             [new LocalDate(2026, 3, 9)] = Instant.FromUtc(2026, 3, 9, 6, 30),
             [new LocalDate(2026, 3, 10)] = Instant.FromUtc(2026, 3, 10, 6, 30),
         };
-        Assert.All(queuedAt, queued => Assert.Equal((subscriber.Id, JobKind.Prompt), (queued.Job.SubscriberId, queued.Job.Kind)));
-        Assert.Equal(expected.Select(pair => (pair.Key, pair.Value)), queuedAt.Select(queued => (queued.Job.LocalDate, queued.At)));
+        Assert.All(queuedAt, queued => Assert.Equal(subscriber.Id, queued.Job.SubscriberId));
+        var prompts = queuedAt.Where(queued => queued.Job.Kind == JobKind.Prompt);
+        Assert.Equal(expected.Select(pair => (pair.Key, pair.Value)), prompts.Select(queued => (queued.Job.LocalDate, queued.At)));
+
+        // The weekly digest (Sunday 18:00 by default) went once too, at 18:00 EDT, the new offset.
+        var digest = Assert.Single(queuedAt, queued => queued.Job.Kind == JobKind.Digest);
+        Assert.Equal((new LocalDate(2026, 3, 8), Instant.FromUtc(2026, 3, 8, 22, 0)), (digest.Job.LocalDate, digest.At));
         Assert.Equal(expected.Keys.Select(date => OutboundJob.IdFor(subscriber.Id, JobKind.Prompt, date)), Pipeline.Mail.Delivered.Select(mail => mail.Tags["job"]));
     }
 }

@@ -82,11 +82,11 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
 
-    /// <summary>Signs up and confirms a subscriber through the real use case, which also schedules their first prompt.</summary>
-    public async Task<Subscriber> AddConfirmedAsync(string zone, string promptTime)
+    /// <summary>Signs up and confirms a subscriber through the real use case, which also schedules their first prompt and digest.</summary>
+    public async Task<Subscriber> AddConfirmedAsync(string zone, string promptTime, string? digestDay = null, string? digestTime = null)
     {
         Assert.True(
-            SignUpRequest.TryCreate($"person.{Guid.NewGuid():N}@example.org", zone, promptTime, null, null, out var request, out var error),
+            SignUpRequest.TryCreate($"person.{Guid.NewGuid():N}@example.org", zone, promptTime, digestDay, digestTime, out var request, out var error),
             error);
         return await Subscriptions.AddConfirmedAsync(request!);
     }
