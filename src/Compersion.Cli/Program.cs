@@ -11,5 +11,7 @@ var root = new RootCommand("compersion — the local host and operator tool for 
     ParseCommand.Create(),
     ReplayCommand.Create(),
     ReplyCommand.Create(),
+    IdeasCommand.Create(),
+    PreviewCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

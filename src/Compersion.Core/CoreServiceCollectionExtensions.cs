@@ -9,7 +9,7 @@ namespace Compersion.Core;
 /// <summary>Registers Core's use cases.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds the sign-up, dispatch and send use cases, the composers and their options.</summary>
+    /// <summary>Adds the sign-up, dispatch and send use cases, the composers (prompt, digest, notes), the idea catalog and their options.</summary>
     public static IServiceCollection AddCompersionCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -24,6 +24,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Api.EntriesApi>();
         services.TryAddSingleton<Export.ExportService>();
         services.TryAddSingleton<Prompts.NoteComposer>();
+        services.TryAddSingleton<Digests.DigestComposer>();
+
+        // Read and validated here, so a catalog that does not validate stops the app at start-up, not at the first digest.
+        services.TryAddSingleton(Kindness.IdeaCatalog.Shipped);
         services.TryAddSingleton<Inbound.InboundReceiver>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         return services;

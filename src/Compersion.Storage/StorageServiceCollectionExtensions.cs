@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Compersion.Core.Digests;
 using Compersion.Core.Inbound;
+using Compersion.Storage.Digests;
 using Compersion.Storage.Inbound;
 using Azure.Storage.Queues;
 using Compersion.Core.Journal;
@@ -70,6 +72,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntryStore, TableEntryStore>();
         services.AddSingleton<IActStore, TableActStore>();
         services.AddSingleton<ISubscriberJournal, TableSubscriberJournal>();
+        services.AddSingleton<IDigestLog, TableDigestLog>();
         services.AddSingleton(provider => new QueueReplay(provider.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<IInboundArchive, BlobInboundArchive>();
         services.AddSingleton<IInboundQueue, InboundQueue>();

@@ -6,12 +6,14 @@ namespace Compersion.Storage;
 
 /// <summary>
 /// The layout of one subscriber's partition in the <see cref="TableNames.Subscribers"/> table: the profile row,
-/// one journal entry row per local date and one kind-acts row per local date, so a single partition query returns all.
+/// one journal entry row per local date, one kind-acts row per local date and one record per weekly digest, so a single
+/// partition query returns all.
 /// </summary>
 /// <remarks>
 /// The keys cannot collide: the profile's row key is the word <see cref="ProfileRowKey"/>, an entry's is an ISO
 /// date (<c>yyyy-MM-dd</c>, digits first), an acts row's is <see cref="ActRowKeyPrefix"/> and an ISO date
-/// (<c>act-yyyy-MM-dd</c>, a letter first, so it sorts after every entry and before the profile). Entry queries
+/// (<c>act-yyyy-MM-dd</c>, a letter first, so it sorts after every entry and before the profile), a digest record's is
+/// <see cref="DigestRowKeyPrefix"/> and an ISO date (<c>digest-yyyy-MM-dd</c>). Entry queries
 /// select the date range, act queries the prefixed range, profile queries the one key, so each reader sees only its
 /// own rows. Deleting a partition forgets the person and everything they wrote.
 /// </remarks>
@@ -28,6 +30,9 @@ internal static class SubscriberPartition
 
     /// <summary>What comes before the date in an acts row's key.</summary>
     public const string ActRowKeyPrefix = "act-";
+
+    /// <summary>What comes before the date in a digest record's row key.</summary>
+    public const string DigestRowKeyPrefix = "digest-";
 
     /// <summary>Every row of one subscriber: the profile, all entries and all acts.</summary>
     public static string AllRows(string subscriberId) =>
@@ -57,6 +62,17 @@ internal static class SubscriberPartition
     /// <summary>The row key of the kind acts for a date.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The year is outside 1–9999, which no row key can hold.</exception>
     public static string ActRowKey(LocalDate date) => ActRowKeyPrefix + EntryRowKey(date);
+
+    /// <summary>The row key of the digest record for a date.</summary>
+    public static string DigestRowKey(LocalDate date) => DigestRowKeyPrefix + EntryRowKey(date);
+
+    /// <summary>Whether a row key is a digest record's, and for which date.</summary>
+    public static bool TryParseDigestRowKey(string rowKey, out LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        date = default;
+        return rowKey.StartsWith(DigestRowKeyPrefix, StringComparison.Ordinal) && TryParseEntryRowKey(rowKey[DigestRowKeyPrefix.Length..], out date);
+    }
 
     /// <summary>Whether a row key is an acts row's, and for which date.</summary>
     public static bool TryParseActRowKey(string rowKey, out LocalDate date)

@@ -59,7 +59,7 @@ internal static class ParseCommand
         return new ParseResult(
             visibleText,
             [.. content.Items.Select(ItemSignals.Understand)],
-            [.. content.Acts.Select(act => new ParsedAct(act, null, null))]);
+            [.. content.Acts.Select(ParsedAct.From)]);
     }
 
     internal static async Task<int> BatchAsync(Stream input, TextWriter output, CancellationToken cancellationToken)
@@ -96,14 +96,29 @@ internal static class ParseCommand
 /// <summary>What <c>compersion parse</c> prints.</summary>
 /// <param name="Text">The visible reply text.</param>
 /// <param name="Items">Gratitudes with their signals.</param>
-/// <param name="Acts">Kind acts (category and recipient are filled once kind acts are classified).</param>
+/// <param name="Acts">Kind acts, classified.</param>
 internal sealed record ParseResult(string Text, IReadOnlyList<JournalItem> Items, IReadOnlyList<ParsedAct> Acts);
 
 /// <summary>A kind act as parsed.</summary>
 /// <param name="Text">The act as written.</param>
-/// <param name="Category">Its category, once classified.</param>
-/// <param name="Recipient">Its recipient, once classified.</param>
-internal sealed record ParsedAct(string Text, string? Category, string? Recipient);
+/// <param name="Category">Its category (<c>words</c>, <c>help</c> … or <c>unclassified</c>).</param>
+/// <param name="Recipient">Its recipient (<c>partner</c>, <c>stranger</c> … or <c>unclassified</c>).</param>
+/// <param name="CategoryReason">The tag or words that decided the category.</param>
+/// <param name="RecipientReason">The tag or words that decided the recipient.</param>
+internal sealed record ParsedAct(string Text, string Category, string Recipient, string CategoryReason, string RecipientReason)
+{
+    /// <summary>Classifies an act as ingestion does.</summary>
+    public static ParsedAct From(string text)
+    {
+        var classified = Core.Kindness.ActClassifier.Classify(text);
+        return new ParsedAct(
+            text,
+            Core.Kindness.KindnessNames.Name(classified.Category),
+            Core.Kindness.KindnessNames.Name(classified.Recipient),
+            classified.CategoryReason,
+            classified.RecipientReason);
+    }
+}
 
 /// <summary>One line of <c>--batch</c> input.</summary>
 /// <param name="Id">Caller's id.</param>

@@ -100,7 +100,7 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActS
         }
 
         var understood = texts.Where(t => t.Length > 0).Select(ItemSignals.Understand).ToList();
-        var kindActs = actTexts.Where(t => t.Length > 0).Select(t => new KindAct(t)).ToList();
+        var kindActs = actTexts.Where(t => t.Length > 0).Select(ActClassifier.ToAct).ToList();
 
         // Items and acts are separate rows, each remembering the key, so a retried post adds neither twice.
         var key = "api:" + Convert.ToHexStringLower(SHA256.HashData(body))[..32];

@@ -16,6 +16,9 @@ namespace Compersion.Core.Inbound;
 
 /// <summary>Turns one archived inbound post into journal items and kind acts, a settings change, or a quarantine entry — exactly once.</summary>
 /// <remarks>
+/// <para>A reply to a prompt holds gratitudes (and <c>kindness:</c> lines, which are acts); a reply to the weekly digest
+/// (its token's purpose is <see cref="TokenPurpose.Digest"/>) holds kind acts, every item of it. Acts are classified
+/// by <see cref="ActClassifier"/> as they are stored.</para>
 /// <para>Attribution: the reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the
 /// subscriber, the date and the purpose, and the From address must also be theirs. Mail without a valid
 /// token is accepted only from a registered address with SPF or DKIM passing. Anything else is quarantined:
@@ -78,7 +81,7 @@ public sealed partial class ReplyIngestor(
             return IngestOutcome.Duplicate;
         }
 
-        var (subscriber, token, reason) = await AttributeAsync(mail, cancellationToken);
+        var (subscriber, token, purpose, reason) = await AttributeAsync(mail, cancellationToken);
         if (subscriber is null)
         {
             return await QuarantineAsync(key, reason!, cancellationToken);
@@ -109,11 +112,14 @@ public sealed partial class ReplyIngestor(
             return IngestOutcome.Command;
         }
 
+        // A reply to a prompt is filed under the prompt's date; a reply to the weekly digest logs acts on the day it
+        // arrives, so next week's digest counts them.
         var arrival = now.InZone(subscriber.TimeZone).Date;
-        var date = token is not null && token.Value >= arrival.Minus(MaxTokenAge) && token.Value <= arrival.PlusDays(1) ? token.Value : arrival;
+        var digestReply = purpose == TokenPurpose.Digest;
+        var date = !digestReply && token is not null && token.Value >= arrival.Minus(MaxTokenAge) && token.Value <= arrival.PlusDays(1) ? token.Value : arrival;
         var content = ItemSplitter.Split(visible);
-        var items = content.Items.Take(MaxItemsPerReply).Select(ItemSignals.Understand).ToList();
-        var kindActs = content.Acts.Take(MaxItemsPerReply).Select(text => new KindAct(text)).ToList();
+        var items = digestReply ? [] : content.Items.Take(MaxItemsPerReply).Select(ItemSignals.Understand).ToList();
+        var kindActs = (digestReply ? content.Items.Concat(content.Acts) : content.Acts).Take(MaxItemsPerReply).Select(ActClassifier.ToAct).ToList();
         if (stage < InboundStage.Stored)
         {
             // Items and acts live in different rows, each remembering the key: a retry after a crash between the two
@@ -128,7 +134,7 @@ public sealed partial class ReplyIngestor(
             await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
         }
 
-        var receipt = ReplyReceipt.For(subscriber, items, kindActs, date);
+        var receipt = ReplyReceipt.For(subscriber, items, kindActs, date, actsExpected: digestReply);
         if (receipt is not null)
         {
             await AnswerAsync(key, subscriber, new Note("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items), cancellationToken);
@@ -156,7 +162,7 @@ public sealed partial class ReplyIngestor(
         return string.IsNullOrWhiteSpace(mail.Html) ? string.Empty : VisibleTextExtractor.ExtractFromHtml(mail.Html);
     }
 
-    private async Task<(Subscriber? Subscriber, LocalDate? TokenDate, string? Reason)> AttributeAsync(InboundMail mail, CancellationToken cancellationToken)
+    private async Task<(Subscriber? Subscriber, LocalDate? TokenDate, TokenPurpose? Purpose, string? Reason)> AttributeAsync(InboundMail mail, CancellationToken cancellationToken)
     {
         var domain = mailOptions.Value.InboundDomain;
         foreach (var recipient in mail.EnvelopeTo)
@@ -168,45 +174,45 @@ public sealed partial class ReplyIngestor(
 
             if (!signer.TryVerify(text, out var token) || token!.Purpose is not (TokenPurpose.Prompt or TokenPurpose.Digest))
             {
-                return (null, null, "invalid-token");
+                return (null, null, null, "invalid-token");
             }
 
             var subscriber = await subscribers.FindByIdAsync(token.SubscriberId, cancellationToken);
             if (subscriber is null)
             {
-                return (null, null, "unknown-subscriber");
+                return (null, null, null, "unknown-subscriber");
             }
 
             if (!SameAddress(mail.From, subscriber.Email))
             {
-                return (null, null, "from-mismatch");
+                return (null, null, null, "from-mismatch");
             }
 
             if (subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
             {
-                return (null, null, "not-subscribed");
+                return (null, null, null, "not-subscribed");
             }
 
-            return (subscriber, DateExtensions.FromDaysSinceEpoch(token.Value), null);
+            return (subscriber, DateExtensions.FromDaysSinceEpoch(token.Value), token.Purpose, null);
         }
 
         if (string.IsNullOrWhiteSpace(mail.From))
         {
-            return (null, null, "no-sender");
+            return (null, null, null, "no-sender");
         }
 
         if (!mail.SpfPass && !mail.DkimPass)
         {
-            return (null, null, "unverified-sender");
+            return (null, null, null, "unverified-sender");
         }
 
         var known = await subscribers.FindByEmailAsync(mail.From, cancellationToken);
         if (known is null || known.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
         {
-            return (null, null, "unknown-sender");
+            return (null, null, null, "unknown-sender");
         }
 
-        return (known, null, null);
+        return (known, null, null, null);
     }
 
     private static bool TryReadToken(string recipient, string inboundDomain, out string token)

@@ -23,16 +23,25 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
     /// <param name="items">The gratitudes saved.</param>
     /// <param name="acts">The kind acts saved.</param>
     /// <param name="date">The local date they were filed under.</param>
+    /// <param name="actsExpected">Whether the reply answered a weekly digest, whose replies log kind acts.</param>
     /// <remarks>
     /// A complete day (five items, one with a person) gets no receipt unless the subscriber asked for receipts, even
     /// when it also logged an act: the digest acknowledges acts. Everything else gets one, nothing saved included.
     /// </remarks>
-    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date)
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(acts);
         var day = date.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
+        if (items.Count == 0 && acts.Count == 0 && actsExpected)
+        {
+            return new ReplyReceipt("We couldn't find anything to save", [
+                "Thank you for writing back. We couldn't find a kind act in that reply, so nothing was saved — perhaps it was only quoted text.",
+                "Whenever you'd like, just reply to the weekly email with one act per line.",
+            ], []);
+        }
+
         if (items.Count == 0 && acts.Count == 0)
         {
             return new ReplyReceipt("We couldn't find anything to save", [
@@ -82,7 +91,17 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         var subject = items.Count > 0
             ? $"Saved: your gratitudes for {day}"
             : $"Saved: your {(acts.Count == 1 ? "kind act" : "kind acts")} for {day}";
-        return new ReplyReceipt(subject, paragraphs, [.. items.Select(i => i.Text), .. acts.Select(a => ActLabel + a.Text)]);
+        return new ReplyReceipt(subject, paragraphs, [.. items.Select(i => i.Text), .. acts.Select(ActLine)]);
+    }
+
+    // "Kind act: shovelled the path (practical help for a neighbour)": what was understood is shown, so a wrong guess is visible.
+    private static string ActLine(KindAct act)
+    {
+        var understood = KindnessNames.TryParseCategory(act.Category, out var category) && category != KindCategory.Unclassified &&
+                         KindnessNames.TryParseRecipient(act.Recipient, out var recipient) && recipient != KindRecipient.Unclassified
+            ? $" ({KindnessNames.Phrase(category)} for {KindnessNames.Phrase(recipient)})"
+            : string.Empty;
+        return ActLabel + act.Text + understood;
     }
 
     private static string Count(int count, string one, string many) =>

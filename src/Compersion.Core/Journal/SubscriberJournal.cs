@@ -12,4 +12,8 @@ public sealed record SubscriberJournal(Subscriber? Subscriber, IReadOnlyList<Jou
     /// <summary>Their kind acts, a day per date, oldest first; empty when there are none.</summary>
     /// <remarks>Read by the same partition query as <see cref="Entries"/>, so it costs no extra round trip.</remarks>
     public IReadOnlyList<KindActDay> Acts { get; init; } = [];
+
+    /// <summary>What their earlier weekly digests suggested, oldest first; empty when none was sent.</summary>
+    /// <remarks>Read by the same partition query as <see cref="Entries"/>.</remarks>
+    public IReadOnlyList<Digests.DigestRecord> Digests { get; init; } = [];
 }

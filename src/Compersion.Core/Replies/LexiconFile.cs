@@ -21,11 +21,14 @@ internal sealed class LexiconFile
         _sections = sections;
     }
 
-    /// <summary>Reads an embedded lexicon file by its file name, such as <c>social-en.txt</c>.</summary>
-    public static LexiconFile Load(string fileName)
+    /// <summary>Reads an embedded lexicon file of <c>Replies/Lexicon</c> by its file name, such as <c>social-en.txt</c>.</summary>
+    public static LexiconFile Load(string fileName) => Load(ResourcePrefix, fileName);
+
+    /// <summary>Reads an embedded lexicon file from another folder, e.g. <c>Compersion.Core.Kindness.Lexicon.</c>.</summary>
+    public static LexiconFile Load(string resourcePrefix, string fileName)
     {
         var assembly = typeof(LexiconFile).Assembly;
-        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + fileName)
+        using var stream = assembly.GetManifestResourceStream(resourcePrefix + fileName)
             ?? throw new InvalidOperationException($"The lexicon '{fileName}' is not embedded in {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         return Parse(fileName, reader.ReadToEnd());
@@ -75,6 +78,9 @@ internal sealed class LexiconFile
         _sections.TryGetValue(section, out var entries)
             ? entries
             : throw new InvalidOperationException($"The lexicon '{_name}' has no [{section}] section.");
+
+    /// <summary>Whether the file has a section (for optional ones).</summary>
+    public bool Has(string section) => _sections.ContainsKey(section);
 
     /// <summary>A section as a set of words and phrases.</summary>
     public WordSet Words(string section) => new(Section(section));

@@ -1,4 +1,6 @@
+using Compersion.Core.Digests;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
@@ -7,14 +9,15 @@ using NodaTime;
 
 namespace Compersion.Core.Sending;
 
-/// <summary>Handles one queued job: decides, claims the outbox row, composes, sends, records.</summary>
+/// <summary>Handles one queued job (confirmation, prompt or digest): decides, claims the outbox row, composes, sends, records.</summary>
 /// <remarks>
 /// <para>Queues deliver at least once; this makes the send happen at most once per (subscriber, kind,
 /// local date): the outbox row is claimed before sending and marked after. A send that certainly
 /// failed releases the row and throws so the queue retries; an ambiguous one (timeout, 5xx) is
 /// recorded and never re-sent.</para>
 /// <para>A prompt reads the subscriber and their journal with one <see cref="ISubscriberJournal.LoadAsync"/>
-/// (one partition query), so a sent prompt costs that read, the claim and the mark.</para>
+/// (one partition query), so a sent prompt costs that read, the claim and the mark. A digest reads the same, and
+/// the first composition of a week also writes that week's suggestions (<see cref="IDigestLog"/>).</para>
 /// </remarks>
 public sealed partial class OutboundSender(
     ISubscriberStore subscribers,
@@ -24,6 +27,9 @@ public sealed partial class OutboundSender(
     IMailSender sender,
     PromptComposer prompts,
     ConfirmationComposer confirmations,
+    DigestComposer digests,
+    IDigestLog digestLog,
+    IdeaCatalog catalog,
     TimeProvider time,
     ILogger<OutboundSender> logger)
 {
@@ -102,8 +108,28 @@ public sealed partial class OutboundSender(
 
     private async Task<OutgoingMail?> ComposeDigestAsync(OutboundJob job, CancellationToken cancellationToken)
     {
-        var (subscriber, _) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
-        return await IsActiveAsync(subscriber, job, cancellationToken) ? Skip(job, "the digest is not composed yet") : null;
+        // The same one partition query as a prompt: profile, entries, acts and the earlier digests' suggestions.
+        var journal = await journals.LoadAsync(job.SubscriberId, cancellationToken);
+        if (!await IsActiveAsync(journal.Subscriber, job, cancellationToken))
+        {
+            return null;
+        }
+
+        var subscriber = journal.Subscriber!;
+        if (prompts.Plan(subscriber, job.LocalDate, journal.Entries) != PromptPlan.Daily)
+        {
+            // Someone who has gone quiet gets the weekly check-in, not a second weekly mail.
+            return Skip(job, "backed off");
+        }
+
+        // The first composition fixes the week's suggestions; a redelivered or concurrent job reads them back.
+        var record = journal.Digests.FirstOrDefault(digest => digest.Date == job.LocalDate)
+                     ?? await digestLog.RecordAsync(
+                         subscriber.Id,
+                         new DigestRecord(job.LocalDate, [.. DigestBuilder.Suggest(subscriber, job.LocalDate, journal, catalog).Select(idea => idea.Id)]),
+                         cancellationToken);
+        var digest = DigestBuilder.Build(subscriber, job.LocalDate, journal, DigestBuilder.Resolve(record, catalog));
+        return digests.Compose(subscriber, digest, job.Id);
     }
 
     // A gone or unsubscribed subscriber's row stops rolling here; a paused one's keeps rolling, unsent.

@@ -1,13 +1,15 @@
 using Azure.Data.Tables;
+using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
+using Compersion.Storage.Digests;
 using Compersion.Storage.Kindness;
 using Compersion.Storage.Subscribers;
 
 namespace Compersion.Storage.Journal;
 
-/// <summary>Reads a subscriber's profile, journal entries and kind acts with one query of their partition in the <c>subscribers</c> table.</summary>
+/// <summary>Reads a subscriber's profile, journal entries, kind acts and digest records with one query of their partition in the <c>subscribers</c> table.</summary>
 /// <remarks>
 /// One partition query is one round trip for up to 1 000 rows (the service's page size): over a year of daily
 /// entries with an act logged every day. A longer journal costs one more round trip per further thousand rows, still
@@ -27,6 +29,7 @@ internal sealed class TableSubscriberJournal(StorageTables tables) : ISubscriber
         Subscriber? subscriber = null;
         var entries = new List<JournalEntry>();
         var acts = new List<KindActDay>();
+        var digests = new List<DigestRecord>();
         await foreach (var row in tables.Subscribers.QueryAsync<TableEntity>(SubscriberPartition.AllRows(subscriberId), cancellationToken: cancellationToken))
         {
             if (row.RowKey == SubscriberPartition.ProfileRowKey)
@@ -41,11 +44,16 @@ internal sealed class TableSubscriberJournal(StorageTables tables) : ISubscriber
             {
                 acts.Add(new KindActDay(subscriberId, actDate, KindActColumns.Read(row)));
             }
+            else if (SubscriberPartition.TryParseDigestRowKey(row.RowKey, out var digestDate))
+            {
+                digests.Add(TableDigestLog.Read(digestDate, row));
+            }
         }
 
         // Keys come back in date order within each kind already; sorting states the contract rather than trusting it.
         entries.Sort((left, right) => left.Date.CompareTo(right.Date));
         acts.Sort((left, right) => left.Date.CompareTo(right.Date));
-        return new SubscriberJournal(subscriber, entries) { Acts = acts };
+        digests.Sort((left, right) => left.Date.CompareTo(right.Date));
+        return new SubscriberJournal(subscriber, entries) { Acts = acts, Digests = digests };
     }
 }

@@ -26,10 +26,10 @@ public sealed class EntriesApiTests
         var body = Assert.IsType<EntryResponse>(result.Body);
         Assert.Equal("2026-11-24", body.Date);
         Assert.True(Assert.Single(body.Items).Compersion);
-        Assert.Equal(new KindAct("left flowers on my neighbour's doorstep"), Assert.Single(body.Acts));
+        Assert.Equal(new KindAct("left flowers on my neighbour's doorstep", "gift", "neighbour"), Assert.Single(body.Acts));
         var day = Assert.Single(await acts.GetActsAsync(AlexId));
         Assert.Equal(Date("2026-11-24"), day.Date);
-        Assert.Equal("left flowers on my neighbour's doorstep", Assert.Single(day.Acts).Text);
+        Assert.Equal(new KindAct("left flowers on my neighbour's doorstep", "gift", "neighbour"), Assert.Single(day.Acts));
         Assert.Single(Assert.Single(await entries.GetEntriesAsync(AlexId)).Items);
     }
 

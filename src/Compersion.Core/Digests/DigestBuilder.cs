@@ -1,0 +1,193 @@
+using System.Globalization;
+using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Prompts;
+using Compersion.Core.Replies;
+using Compersion.Core.Subscribers;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Core.Digests;
+
+/// <summary>Works out what a weekly digest says from a subscriber's journal, acts and earlier digests.</summary>
+/// <remarks>
+/// Pure and deterministic: the same inputs give the same digest, so a re-composed digest says what the first did.
+/// Entries and acts of anyone other than the subscriber are ignored, so a store bug can never show someone else's words.
+/// </remarks>
+public static class DigestBuilder
+{
+    /// <summary>Most people, joyful items and unclassified acts a digest lists.</summary>
+    public const int MaxListed = 3;
+
+    private static readonly HashSet<string> NotSomeone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "person", "folks", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "guy", "man",
+        "woman", "lady", "gentleman", "girl", "boy", "family", "loved one", "loved ones", "team", "staff", "crew",
+    };
+
+    /// <summary>Builds the digest for <paramref name="date"/>.</summary>
+    /// <param name="subscriber">Whose digest.</param>
+    /// <param name="date">The digest's local date.</param>
+    /// <param name="journal">The subscriber's entries, acts and earlier digest records.</param>
+    /// <param name="suggestions">The week's three ideas (picked with <see cref="Suggest"/>, or read back from this date's record).</param>
+    public static WeeklyDigest Build(Subscriber subscriber, LocalDate date, SubscriberJournal journal, IReadOnlyList<KindnessIdea> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(suggestions);
+        var weekStart = date.PlusDays(-7);
+        var weekEnd = date.PlusDays(-1);
+        var entries = journal.Entries.Where(entry => entry.SubscriberId == subscriber.Id).ToList();
+        var acts = OwnActs(subscriber, journal);
+        return new WeeklyDigest(
+            date,
+            weekStart,
+            weekEnd,
+            Gratitude(subscriber, date, weekStart, weekEnd, entries),
+            Kindness(subscriber, weekStart, weekEnd, acts, suggestions));
+    }
+
+    /// <summary>Picks the week's three ideas from the catalog (<see cref="SuggestionPicker"/>), given what earlier digests suggested.</summary>
+    public static IReadOnlyList<KindnessIdea> Suggest(Subscriber subscriber, LocalDate date, SubscriberJournal journal, IdeaCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(journal);
+        var earlier = journal.Digests.SelectMany(record => record.IdeaIds.Select(id => (record.Date, id)));
+        return SuggestionPicker.Pick(subscriber.Id, date, OwnActs(subscriber, journal).Where(act => act.Date < date).ToList(), earlier, catalog);
+    }
+
+    /// <summary>The ideas of a stored record, in order, leaving out any since removed from the catalog.</summary>
+    public static IReadOnlyList<KindnessIdea> Resolve(DigestRecord record, IdeaCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. record.IdeaIds.Select(catalog.Find).OfType<KindnessIdea>()];
+    }
+
+    private static List<LoggedAct> OwnActs(Subscriber subscriber, SubscriberJournal journal) =>
+        [.. LoggedAct.From(journal.Acts.Where(day => day.SubscriberId == subscriber.Id))];
+
+    private static GratitudeWeek Gratitude(Subscriber subscriber, LocalDate date, LocalDate weekStart, LocalDate weekEnd, List<JournalEntry> entries)
+    {
+        var week = entries
+            .Where(entry => entry.Date >= weekStart && entry.Date <= weekEnd)
+            .GroupBy(entry => entry.Date)
+            .OrderBy(group => group.Key)
+            .Select(group => (Date: group.Key, Items: group.SelectMany(entry => entry.Items).ToList()))
+            .Where(day => day.Items.Count > 0)
+            .ToList();
+        var items = week.SelectMany(day => day.Items.Select(item => new DatedItem(day.Date, item))).ToList();
+        var memory = MemoryPicker.Pick(subscriber.Id, weekStart, entries, subscriber.MemoriesEnabled);
+        return new GratitudeWeek(
+            week.Count,
+            week.Count(day => day.Items.Count >= JournalEntry.ItemsForPerfectDay),
+            week.Count(day => day.Items.Exists(item => item.Social)),
+            items.Count,
+            AdherenceProgress.For(date, entries).CurrentRun,
+            MostSpecific(items),
+            People(items),
+            [.. items.Where(item => item.Item.Compersion).Take(MaxListed)],
+            memory is null ? null : new DatedItem(memory.Date, memory.Item));
+    }
+
+    private static KindnessWeek Kindness(Subscriber subscriber, LocalDate weekStart, LocalDate weekEnd, List<LoggedAct> acts, IReadOnlyList<KindnessIdea> suggestions)
+    {
+        var thisWeek = acts.Where(act => act.Date >= weekStart && act.Date <= weekEnd).ToList();
+        var recent = Variety.Recent(acts, weekEnd);
+        return new KindnessWeek(
+            subscriber.KindnessGoal,
+            thisWeek,
+            recent,
+            Variety.Measure(recent),
+            suggestions,
+            ForYouAlone(subscriber.Id, weekStart, acts),
+            [.. thisWeek.Where(act => !act.IsClassified).Take(MaxListed)]);
+    }
+
+    // Specific = many content words, a named person, no vagueness; the first of equals wins.
+    private static DatedItem? MostSpecific(List<DatedItem> items)
+    {
+        DatedItem? best = null;
+        var bestScore = 0;
+        foreach (var item in items.Where(item => !item.Item.Vague))
+        {
+            var explanation = ItemSignals.Explain(item.Item.Text);
+            var score = ContentWords(item.Item.Text) +
+                        (explanation.Matches.Any(match => match.Rule is SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb) ? 2 : 0) +
+                        (item.Item.Social ? 1 : 0);
+            if (score > bestScore)
+            {
+                best = item;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static int ContentWords(string text)
+    {
+        var lexicon = Lexicon.Shared;
+        return ItemTokenizer.Tokenize(text).Count(token =>
+            token.Kind == TokenKind.Number || (token.Kind == TokenKind.Word && token.Text.Length >= 3 && !lexicon.FunctionWords.Contains(token)));
+    }
+
+    private static List<PersonCount> People(List<DatedItem> items)
+    {
+        var days = new Dictionary<string, (HashSet<LocalDate> Days, int First)>(StringComparer.OrdinalIgnoreCase);
+        var order = 0;
+        foreach (var item in items)
+        {
+            foreach (var match in ItemSignals.Explain(item.Item.Text).Matches)
+            {
+                var name = match.Rule switch
+                {
+                    SocialSignal.Relationship => "your " + string.Join(' ', match.Words).ToLowerInvariant(),
+                    SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb or SocialSignal.Title => string.Join(' ', match.Words),
+                    _ => null,
+                };
+                if (name is null || NotSomeone.Contains(string.Join(' ', match.Words)))
+                {
+                    continue;
+                }
+
+                if (!days.TryGetValue(name, out var seen))
+                {
+                    seen = ([], order++);
+                    days.Add(name, seen);
+                }
+
+                seen.Days.Add(item.Date);
+            }
+        }
+
+        return [.. days
+            .OrderByDescending(pair => pair.Value.Days.Count)
+            .ThenBy(pair => pair.Value.First)
+            .Take(MaxListed)
+            .Select(pair => new PersonCount(pair.Key, pair.Value.Days.Count))];
+    }
+
+    // An older act to savour: from about a year ago, else a month ago, else any earlier one (chosen by subscriber and week).
+    private static LoggedAct? ForYouAlone(string subscriberId, LocalDate weekStart, List<LoggedAct> acts)
+    {
+        var older = acts.Where(act => act.Date < weekStart).ToList();
+        if (older.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var around in new[] { weekStart.PlusYears(-1), weekStart.PlusMonths(-1) })
+        {
+            var near = older.Where(act => Math.Abs(Period.Between(around, act.Date, PeriodUnits.Days).Days) <= 3).ToList();
+            if (near.Count > 0)
+            {
+                return near[StableHash.Index(near.Count, subscriberId, "for-you-alone", Iso(weekStart), Iso(around))];
+            }
+        }
+
+        return older[StableHash.Index(older.Count, subscriberId, "for-you-alone", Iso(weekStart))];
+    }
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.WithCulture(CultureInfo.InvariantCulture).Format(date);
+}

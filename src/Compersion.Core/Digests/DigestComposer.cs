@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
+using Compersion.Core.Prompts;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Core.Digests;
+
+/// <summary>Writes the weekly digest: plain text and HTML from the same view, through the Fluid templates.</summary>
+/// <remarks>
+/// Warm and short, never a scoreboard: a quiet week is met with kindness, an empty kindness week with small ideas.
+/// Every piece of user text is escaped in the HTML (the templates' encoder), and the mail carries a
+/// <see cref="TokenPurpose.Digest"/> reply token, so a reply to it logs kind acts.
+/// </remarks>
+public sealed class DigestComposer
+{
+    /// <summary>The <see cref="OutgoingMail.Kind"/> of the digest.</summary>
+    public const string DigestKind = "digest";
+
+    /// <summary>The secrecy reminder, after the article: untold acts are remembered longer.</summary>
+    public const string SecrecyLine = "Keep them secret: don't tell anyone — you'll remember them longer.";
+
+    private static readonly LocalDatePattern RangeDay = LocalDatePattern.Create("dddd d", CultureInfo.InvariantCulture);
+    private static readonly LocalDatePattern RangeDayMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
+
+    private readonly TokenSigner _signer;
+    private readonly MailOptions _options;
+
+    /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
+    public DigestComposer(TokenSigner signer, IOptions<MailOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(options);
+        _signer = signer;
+        _options = options.Value;
+    }
+
+    /// <summary>Composes the digest mail.</summary>
+    /// <param name="subscriber">Who it is for.</param>
+    /// <param name="digest">What it says (<see cref="DigestBuilder.Build"/>).</param>
+    /// <param name="jobId">The outbound job's id, carried as an opaque tag.</param>
+    public OutgoingMail Compose(Subscriber subscriber, WeeklyDigest digest, string jobId)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var view = View(digest, _options.FromName);
+        var subject = $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
+        var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, digest.Date);
+        var footer = new ListFooterView(
+            $"a weekly look-back on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl);
+        var prompts = PromptTemplates.Instance;
+        var templates = DigestTemplates.Instance;
+        var content = templates.RenderHtml("digest.html", view);
+        var html = prompts.RenderHtml("layout.html", new LayoutView(subject, Preheader(digest), _options.FromName, content, prompts.RenderHtml("list-footer.html", footer)));
+
+        return new OutgoingMail(
+            DigestKind,
+            subscriber.Email,
+            _options.From,
+            _options.FromName,
+            $"reply+{_signer.ForReply(TokenPurpose.Digest, subscriber.Id, digest.Date)}@{_options.InboundDomain}",
+            subject,
+            templates.RenderText("digest.text", view) + prompts.RenderText("list-footer.text", footer),
+            html,
+            links.Headers,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+    }
+
+    private static string Preheader(WeeklyDigest digest)
+    {
+        var days = digest.Gratitude.DaysJournaled;
+        var acts = digest.Kindness.ThisWeek.Count;
+        if (days == 0 && acts == 0)
+        {
+            return "A quiet week, and that's okay. Three small ideas inside, if one appeals.";
+        }
+
+        return Invariant($"{Count(days, "day")} journaled, {Count(acts, "kind act")} — and three small ideas for the week ahead.");
+    }
+
+    internal static DigestView View(WeeklyDigest digest, string signature)
+    {
+        var gratitude = digest.Gratitude;
+        var kindness = digest.Kindness;
+        var grid = Grid(kindness.Recent);
+        return new DigestView(
+            "Your week, looking back",
+            Range(digest.WeekStart, digest.WeekEnd),
+            GratitudeLine(gratitude),
+            ProgressLine(gratitude.CurrentRun),
+            gratitude.MostSpecific is not null,
+            gratitude.MostSpecific is { } specific ? $"The most specific thing you wrote ({MailFormat.Day(specific.Date, digest.Date)}):" : string.Empty,
+            gratitude.MostSpecific is { } item ? MailFormat.Quote(item.Item.Text) : string.Empty,
+            PeopleLine(gratitude.People),
+            [.. gratitude.JoyInOthers.Select(joy => MailFormat.Quote(joy.Item.Text))],
+            gratitude.Resurfaced is not null,
+            gratitude.Resurfaced is { } old ? $"From earlier — on {MailFormat.Day(old.Date, digest.Date)} you wrote:" : string.Empty,
+            gratitude.Resurfaced is { } memory ? MailFormat.Quote(memory.Item.Text) : string.Empty,
+            GoalLine(kindness),
+            [.. kindness.ThisWeek.Select(act => new DigestActView(ActClassifier.WithoutTags(act.Text), Label(act)))],
+            grid is not null,
+            grid?.Columns ?? [],
+            grid?.Rows ?? [],
+            grid?.Text ?? string.Empty,
+            VarietyLine(kindness.Variety),
+            RepeatLine(kindness),
+            [.. kindness.Suggestions.Select(idea => new DigestIdeaView(idea.Text, Details(idea)))],
+            kindness.ForYouAlone is { } alone
+                ? $"For you alone: on {MailFormat.Day(alone.Date, digest.Date)} you logged {MailFormat.Quote(ActClassifier.WithoutTags(alone.Text))}. Take a quiet moment with it."
+                : string.Empty,
+            UnclassifiedLine(kindness.Unclassified),
+            SecrecyLine,
+            "To log a kind act, just reply to this email — one act per line.",
+            signature);
+    }
+
+    private static string Range(LocalDate start, LocalDate end) =>
+        start.Month == end.Month
+            ? $"{RangeDay.Format(start)} to {RangeDayMonth.Format(end)}"
+            : $"{RangeDayMonth.Format(start)} to {RangeDayMonth.Format(end)}";
+
+    private static string GratitudeLine(GratitudeWeek week) => week.DaysJournaled == 0
+        ? "A quiet week for your journal, and that's okay — life gets full. Tonight's prompt is a fresh start, and one line is plenty."
+        : Invariant($"You wrote on {week.DaysJournaled} of 7 days: {Count(week.PerfectDays, "day")} with five gratitudes, and {Count(week.DaysWithPerson, "day")} with a person in them.");
+
+    private static string ProgressLine(int run) => run switch
+    {
+        0 => "A new run toward 22 days can start any evening you like.",
+        < 22 => Invariant($"You're on a run of {Count(run, "day")} in a row with five — {22 - run} more make 22."),
+        22 => "22 days in a row with five: you made it. Take a moment to notice how you feel.",
+        _ => Invariant($"{run} days in a row with five — past 22, and still going."),
+    };
+
+    private static string PeopleLine(IReadOnlyList<PersonCount> people) => people.Count == 0
+        ? string.Empty
+        : "Who showed up most: " + List(people.Select(person => Invariant($"{person.Name} ({Count(person.Days, "day")})")).ToList()) + ".";
+
+    private static string GoalLine(KindnessWeek week)
+    {
+        var acts = week.ThisWeek.Count;
+        if (acts == 0)
+        {
+            return week.Recent.Count == 0
+                ? "You haven't logged a kind act yet — once a week is plenty. Here are three small ideas to start with."
+                : "No kind act logged this week — no pressure at all. If one of the ideas below appeals, it's a small one.";
+        }
+
+        var logged = Count(acts, "secret act") + " of kindness this week";
+        return acts >= week.Goal
+            ? Invariant($"{logged} — your goal of {week.Goal} is met. Lovely.")
+            : Invariant($"{logged}, toward your goal of {week.Goal}. Every one counts.");
+    }
+
+    private static string VarietyLine(VarietyReport variety)
+    {
+        if (variety.Classified == 0)
+        {
+            return string.Empty;
+        }
+
+        if (variety.Classified == 1)
+        {
+            return "One act so far — the next one can be something new, for someone new.";
+        }
+
+        var spread = Math.Min(variety.CategoryEvenness, variety.RecipientEvenness) switch
+        {
+            >= 0.8 => "a lovely spread",
+            >= 0.5 => "a good mix",
+            _ => "mostly one kind so far; the ideas below change it up",
+        };
+        return Invariant($"Across your last {variety.Classified} acts: {Count(variety.DistinctPairs, "different pairing")} of what and for whom — {spread}.");
+    }
+
+    private static string RepeatLine(KindnessWeek week)
+    {
+        if (week.Variety.Repeat is not { } repeat)
+        {
+            return string.Empty;
+        }
+
+        var alternative = week.Suggestions.Count > 0 ? $" Maybe: {MailFormat.Quote(week.Suggestions[0].Text)}?" : string.Empty;
+        return $"Your last two acts were both {KindnessNames.Phrase(repeat.Category)} for {KindnessNames.Phrase(repeat.Recipient)} — kind both times. "
+               + "For maximum effect, change up the act and who it's for." + alternative;
+    }
+
+    private static string UnclassifiedLine(IReadOnlyList<LoggedAct> acts) => acts.Count == 0
+        ? string.Empty
+        : $"We couldn't quite tell what kind of act {List([.. acts.Select(act => MailFormat.Quote(ActClassifier.WithoutTags(act.Text)))])} "
+          + $"{(acts.Count == 1 ? "was" : "were")}, or who {(acts.Count == 1 ? "it was" : "they were")} for — that's fine. If you like, add a tag next time, such as #help @neighbour.";
+
+    private static string Label(LoggedAct act) => act.IsClassified
+        ? $"{KindnessNames.Phrase(act.Category)} for {KindnessNames.Phrase(act.Recipient)}"
+        : act.Category != KindCategory.Unclassified
+            ? KindnessNames.Phrase(act.Category)
+            : act.Recipient != KindRecipient.Unclassified ? "for " + KindnessNames.Phrase(act.Recipient) : "not sure what kind yet";
+
+    private static string Details(KindnessIdea idea)
+    {
+        var effort = idea.Effort switch { 1 => "a few minutes", 2 => "under an hour", _ => "an afternoon" };
+        var cost = idea.Cost switch { IdeaCost.Free => "free", IdeaCost.Small => "a little money", _ => "some money" };
+        var setting = idea.Setting switch { IdeaSetting.Home => "at home", IdeaSetting.Work => "at work", IdeaSetting.Public => "out and about", _ => "online" };
+        return $"{effort} · {cost} · {setting}";
+    }
+
+    private static (IReadOnlyList<string> Columns, IReadOnlyList<DigestGridRow> Rows, string Text)? Grid(IReadOnlyList<LoggedAct> recent)
+    {
+        var classified = recent.Where(act => act.IsClassified).ToList();
+        if (classified.Count == 0)
+        {
+            return null;
+        }
+
+        var categories = KindnessNames.Categories.Where(category => classified.Exists(act => act.Category == category)).ToList();
+        var recipients = KindnessNames.Recipients.Where(recipient => classified.Exists(act => act.Recipient == recipient)).ToList();
+        var rows = recipients
+            .Select(recipient => new DigestGridRow(
+                KindnessNames.Name(recipient),
+                [.. categories.Select(category => classified.Count(act => act.Category == category && act.Recipient == recipient) is var n and > 0 ? n.ToString(CultureInfo.InvariantCulture) : "·")]))
+            .ToList();
+        var columns = categories.Select(KindnessNames.Name).ToList();
+
+        var width = Math.Max(rows.Max(row => row.Recipient.Length), 9) + 2;
+        var text = new StringBuilder();
+        text.Append(new string(' ', width));
+        text.AppendJoin(string.Empty, columns.Select(column => column.PadLeft(column.Length + 2)));
+        foreach (var row in rows)
+        {
+            text.Append('\n').Append(("  " + row.Recipient).PadRight(width));
+            text.AppendJoin(string.Empty, row.Cells.Select((cell, i) => cell.PadLeft(columns[i].Length + 2)));
+        }
+
+        return (columns, rows, text.ToString());
+    }
+
+    private static string List(List<string> parts) => parts.Count switch
+    {
+        0 => string.Empty,
+        1 => parts[0],
+        _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
+    };
+
+    private static string Count(int n, string noun) => n == 1 ? "1 " + noun : Invariant($"{n} {noun}s");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

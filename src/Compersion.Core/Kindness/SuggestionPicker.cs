@@ -1,0 +1,105 @@
+using System.Globalization;
+using Compersion.Core.Prompts;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Core.Kindness;
+
+/// <summary>Chooses the week's three ideas from the catalog, favouring what the subscriber has not done lately.</summary>
+/// <remarks>
+/// <para>Rules, in order:</para>
+/// <list type="number">
+/// <item>every suggestion differs from the latest act in both category and recipient (where those are known);</item>
+/// <item>no idea suggested in the last <see cref="NoRepeatWeeks"/> weeks comes back;</item>
+/// <item>pairs used least recently come first (never used is least recent), then the least recently used
+/// category and recipient, then a pseudo-random order seeded by subscriber and date;</item>
+/// <item>the three differ from each other in pair, category and recipient, and in effort, as far as the pool allows.</item>
+/// </list>
+/// <para>Deterministic: the same subscriber, date, acts and earlier suggestions give the same three, so a re-sent digest
+/// suggests what the first one did.</para>
+/// </remarks>
+public static class SuggestionPicker
+{
+    /// <summary>Suggestions per digest.</summary>
+    public const int Count = 3;
+
+    /// <summary>An idea suggested within this many weeks is not suggested again.</summary>
+    public const int NoRepeatWeeks = 8;
+
+    /// <summary>Picks the suggestions for the digest of <paramref name="date"/>.</summary>
+    /// <param name="subscriberId">Whose digest (seeds the order of equally good ideas).</param>
+    /// <param name="date">The digest's local date; acts after it are ignored.</param>
+    /// <param name="acts">The subscriber's acts, oldest first.</param>
+    /// <param name="earlier">Ideas suggested by earlier digests, with the digest's date (older ones are ignored).</param>
+    /// <param name="catalog">The idea catalog.</param>
+    public static IReadOnlyList<KindnessIdea> Pick(
+        string subscriberId, LocalDate date, IReadOnlyList<LoggedAct> acts, IEnumerable<(LocalDate Date, string IdeaId)> earlier, IdeaCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberId);
+        ArgumentNullException.ThrowIfNull(acts);
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var past = acts.Where(act => act.Date <= date).ToList();
+        var last = past.Count > 0 ? past[^1] : null;
+        var since = date.PlusWeeks(-NoRepeatWeeks);
+        var recentlySuggested = earlier.Where(s => s.Date > since && s.Date < date).Select(s => s.IdeaId).ToHashSet(StringComparer.Ordinal);
+
+        var pairUsed = LastUse(past, act => (act.Category, act.Recipient));
+        var categoryUsed = LastUse(past, act => act.Category);
+        var recipientUsed = LastUse(past, act => act.Recipient);
+        var seed = StableHash.Of(subscriberId, "suggestions", LocalDatePattern.Iso.Format(date));
+
+        var pool = catalog.Ideas
+            .Where(idea => last is null ||
+                           ((last.Category == KindCategory.Unclassified || idea.Category != last.Category) &&
+                            (last.Recipient == KindRecipient.Unclassified || idea.Recipient != last.Recipient)))
+            .Where(idea => !recentlySuggested.Contains(idea.Id))
+            .OrderBy(idea => pairUsed.GetValueOrDefault((idea.Category, idea.Recipient), LocalDate.MinIsoValue))
+            .ThenBy(idea => categoryUsed.GetValueOrDefault(idea.Category, LocalDate.MinIsoValue))
+            .ThenBy(idea => recipientUsed.GetValueOrDefault(idea.Recipient, LocalDate.MinIsoValue))
+            .ThenBy(idea => Shuffle(seed, idea.Id))
+            .ToList();
+
+        var chosen = new List<KindnessIdea>(Count);
+        Func<KindnessIdea, bool>[] preferences =
+        [
+            idea => Different(idea, chosen) && chosen.TrueForAll(other => other.Effort != idea.Effort),
+            idea => Different(idea, chosen),
+            idea => chosen.TrueForAll(other => (other.Category, other.Recipient) != (idea.Category, idea.Recipient)),
+            _ => true,
+        ];
+        while (chosen.Count < Count)
+        {
+            var next = preferences.Select(preference => pool.Find(idea => !chosen.Contains(idea) && preference(idea))).FirstOrDefault(idea => idea is not null);
+            if (next is null)
+            {
+                break;
+            }
+
+            chosen.Add(next);
+        }
+
+        return chosen;
+    }
+
+    private static bool Different(KindnessIdea idea, List<KindnessIdea> chosen) =>
+        chosen.TrueForAll(other => other.Category != idea.Category && other.Recipient != idea.Recipient);
+
+    private static Dictionary<T, LocalDate> LastUse<T>(List<LoggedAct> acts, Func<LoggedAct, T> key)
+        where T : notnull
+    {
+        var last = new Dictionary<T, LocalDate>();
+        foreach (var act in acts)
+        {
+            last[key(act)] = act.Date;
+        }
+
+        return last;
+    }
+
+    private static ulong Shuffle(ulong seed, string ideaId)
+    {
+        var state = seed ^ ulong.Parse(ideaId, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return StableHash.Next(ref state);
+    }
+}
