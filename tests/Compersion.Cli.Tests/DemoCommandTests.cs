@@ -22,7 +22,31 @@ public sealed class DemoCommandTests
         Assert.Equal(
             ["2026-03-06T01:00Z", "2026-03-07T01:00Z", "2026-03-08T01:00Z", "2026-03-09T00:00Z", "2026-03-10T00:00Z", "2026-03-11T00:00Z", "2026-03-12T00:00Z", "2026-03-13T00:00Z"],
             prompts.Select(p => p.Date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        Assert.Contains("8 mails", summary, StringComparison.Ordinal);
+        Assert.Contains("replies posted to the Inbound Parse webhook", summary, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Demo_EightDays_EndsWithADigestReflectingTheRepliesItPosted()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "compersion-tests", Guid.NewGuid().ToString("N"));
+        Assert.True(SignUpRequest.TryCreate("demo@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
+
+        await DemoCommand.RunAsync(request!, new LocalDate(2026, 6, 4), 8, folder, CancellationToken.None);
+
+        var digests = Outbox.Read(folder, "digest");
+        Assert.Equal(2, digests.Count);
+        var last = digests[^1].TextBody!;
+        Assert.Contains("Thursday 4 to Wednesday 10 June", last, StringComparison.Ordinal);
+        Assert.Contains("You wrote on 6 of 7 days", last, StringComparison.Ordinal);
+        Assert.Contains("Sam (3 days)", last, StringComparison.Ordinal);
+
+        // The kindness: line of the first reply and the two acts of the reply to the first digest.
+        Assert.Contains("3 secret acts of kindness this week", last, StringComparison.Ordinal);
+        Assert.Contains("left a thank-you note on my neighbour's car (kind words for a neighbour)", last, StringComparison.Ordinal);
+        Assert.Contains("paid for the coffee of the person behind me (generosity for a stranger)", last, StringComparison.Ordinal);
+        Assert.Contains("taught my nephew to tie his shoelaces (a skill shared for family)", last, StringComparison.Ordinal);
+        Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.Subject!.Contains("gratitudes", StringComparison.Ordinal));
         Directory.Delete(folder, recursive: true);
     }
 }

@@ -136,21 +136,10 @@ public static class DigestBuilder
     {
         var days = new Dictionary<string, (HashSet<LocalDate> Days, int First)>(StringComparer.OrdinalIgnoreCase);
         var order = 0;
-        foreach (var item in items)
+        foreach (var item in items.Where(item => item.Item.Social))
         {
-            foreach (var match in ItemSignals.Explain(item.Item.Text).Matches)
+            foreach (var name in Mentions(item.Item.Text))
             {
-                var name = match.Rule switch
-                {
-                    SocialSignal.Relationship => "your " + string.Join(' ', match.Words).ToLowerInvariant(),
-                    SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb or SocialSignal.Title => string.Join(' ', match.Words),
-                    _ => null,
-                };
-                if (name is null || NotSomeone.Contains(string.Join(' ', match.Words)))
-                {
-                    continue;
-                }
-
                 if (!days.TryGetValue(name, out var seen))
                 {
                     seen = ([], order++);
@@ -166,6 +155,55 @@ public static class DigestBuilder
             .ThenBy(pair => pair.Value.First)
             .Take(MaxListed)
             .Select(pair => new PersonCount(pair.Key, pair.Value.Days.Count))];
+    }
+
+    // The people an item names, as the digest shows them: "Sam", "Grandad", "your mum" (from "my mum"), "the barista".
+    // Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.
+    private static IEnumerable<string> Mentions(string text)
+    {
+        var analysis = new ItemAnalysis(text);
+        SocialSignal.Find(analysis);
+        var tokens = analysis.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var rule = analysis.PersonRules[i];
+            if (rule is null)
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Count && analysis.PersonRules[end + 1] == rule && rule != SocialSignal.Pronoun && !tokens[end].Possessive)
+            {
+                end++;
+            }
+
+            var words = string.Join(' ', tokens.Skip(i).Take(end - i + 1).Select(token => token.Text));
+            var previous = i > 0 ? tokens[i - 1] : (Token?)null;
+            i = end;
+            if (rule == SocialSignal.Pronoun || NotSomeone.Contains(words))
+            {
+                continue;
+            }
+
+            if (rule != SocialSignal.Relationship)
+            {
+                yield return words;
+            }
+            else if (previous is { Lower: "my" or "our" })
+            {
+                yield return "your " + words.ToLowerInvariant();
+            }
+            else if (previous is { Lower: "the" or "a" or "an" or "this" or "that" })
+            {
+                yield return "the " + words.ToLowerInvariant();
+            }
+            else if (previous is not { } before || !(before.Possessive || before.Lower is "his" or "her" or "their" or "your" or "its"))
+            {
+                // "Mum sent a photo", "a call with Grandad": a relationship word used as a name.
+                yield return words;
+            }
+        }
     }
 
     // An older act to savour: from about a year ago, else a month ago, else any earlier one (chosen by subscriber and week).

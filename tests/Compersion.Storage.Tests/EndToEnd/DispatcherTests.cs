@@ -148,6 +148,8 @@ public sealed class DispatcherTests(AzuriteFixture fixture) : PipelineTestBase(f
         // The weekly digest (Sunday 18:00 by default) went once too, at 18:00 EDT, the new offset.
         var digest = Assert.Single(queuedAt, queued => queued.Job.Kind == JobKind.Digest);
         Assert.Equal((new LocalDate(2026, 3, 8), Instant.FromUtc(2026, 3, 8, 22, 0)), (digest.Job.LocalDate, digest.At));
-        Assert.Equal(expected.Keys.Select(date => OutboundJob.IdFor(subscriber.Id, JobKind.Prompt, date)), Pipeline.Mail.Delivered.Select(mail => mail.Tags["job"]));
+        var sentPrompts = Pipeline.Mail.Delivered.Where(mail => mail.Kind == "prompt").Select(mail => mail.Tags["job"]);
+        Assert.Equal(expected.Keys.Select(date => OutboundJob.IdFor(subscriber.Id, JobKind.Prompt, date)), sentPrompts);
+        Assert.Equal(OutboundJob.IdFor(subscriber.Id, JobKind.Digest, new LocalDate(2026, 3, 8)), Assert.Single(Pipeline.Mail.Delivered, mail => mail.Kind == "digest").Tags["job"]);
     }
 }
