@@ -53,7 +53,7 @@ public static class DigestBuilder
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(journal);
         var earlier = journal.Digests.SelectMany(record => record.IdeaIds.Select(id => (record.Date, id)));
-        return SuggestionPicker.Pick(subscriber.Id, date, OwnActs(subscriber, journal).Where(act => act.Date < date).ToList(), earlier, catalog);
+        return SuggestionPicker.Pick(subscriber.Id, date, OwnActs(subscriber, journal), earlier, catalog);
     }
 
     /// <summary>The ideas of a stored record, in order, leaving out any since removed from the catalog.</summary>

@@ -11,9 +11,10 @@ namespace Compersion.Core.Kindness;
 /// <list type="number">
 /// <item>every suggestion differs from the latest act in both category and recipient (where those are known);</item>
 /// <item>no idea suggested in the last <see cref="NoRepeatWeeks"/> weeks comes back;</item>
-/// <item>pairs used least recently come first (never used is least recent), then the least recently used
-/// category and recipient, then a pseudo-random order seeded by subscriber and date;</item>
-/// <item>the three differ from each other in pair, category and recipient, and in effort, as far as the pool allows.</item>
+/// <item>pairs used least recently come first, counted in whole weeks (a pair not done for <see cref="FreshWeeks"/>
+/// weeks is as fresh as one never done);</item>
+/// <item>among equally fresh ideas, the three differ from each other in category and recipient, then in effort;</item>
+/// <item>then the least recently used pair, category and recipient, then a pseudo-random order seeded by subscriber and date.</item>
 /// </list>
 /// <para>Deterministic: the same subscriber, date, acts and earlier suggestions give the same three, so a re-sent digest
 /// suggests what the first one did.</para>
@@ -26,12 +27,16 @@ public static class SuggestionPicker
     /// <summary>An idea suggested within this many weeks is not suggested again.</summary>
     public const int NoRepeatWeeks = 8;
 
+    /// <summary>A pair not done for this many weeks counts as fresh as one never done.</summary>
+    public const int FreshWeeks = 9;
+
     /// <summary>Picks the suggestions for the digest of <paramref name="date"/>.</summary>
     /// <param name="subscriberId">Whose digest (seeds the order of equally good ideas).</param>
-    /// <param name="date">The digest's local date; acts after it are ignored.</param>
+    /// <param name="date">The digest's local date; acts on or after it are ignored (they belong to next week's digest).</param>
     /// <param name="acts">The subscriber's acts, oldest first.</param>
     /// <param name="earlier">Ideas suggested by earlier digests, with the digest's date (older ones are ignored).</param>
     /// <param name="catalog">The idea catalog.</param>
+    /// <returns>Three ideas (fewer only if the catalog ran out), each picked greedily by the rules above.</returns>
     public static IReadOnlyList<KindnessIdea> Pick(
         string subscriberId, LocalDate date, IReadOnlyList<LoggedAct> acts, IEnumerable<(LocalDate Date, string IdeaId)> earlier, IdeaCatalog catalog)
     {
@@ -39,7 +44,7 @@ public static class SuggestionPicker
         ArgumentNullException.ThrowIfNull(acts);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(catalog);
-        var past = acts.Where(act => act.Date <= date).ToList();
+        var past = acts.Where(act => act.Date < date).ToList();
         var last = past.Count > 0 ? past[^1] : null;
         var since = date.PlusWeeks(-NoRepeatWeeks);
         var recentlySuggested = earlier.Where(s => s.Date > since && s.Date < date).Select(s => s.IdeaId).ToHashSet(StringComparer.Ordinal);
@@ -54,23 +59,21 @@ public static class SuggestionPicker
                            ((last.Category == KindCategory.Unclassified || idea.Category != last.Category) &&
                             (last.Recipient == KindRecipient.Unclassified || idea.Recipient != last.Recipient)))
             .Where(idea => !recentlySuggested.Contains(idea.Id))
-            .OrderBy(idea => pairUsed.GetValueOrDefault((idea.Category, idea.Recipient), LocalDate.MinIsoValue))
-            .ThenBy(idea => categoryUsed.GetValueOrDefault(idea.Category, LocalDate.MinIsoValue))
-            .ThenBy(idea => recipientUsed.GetValueOrDefault(idea.Recipient, LocalDate.MinIsoValue))
-            .ThenBy(idea => Shuffle(seed, idea.Id))
             .ToList();
 
         var chosen = new List<KindnessIdea>(Count);
-        Func<KindnessIdea, bool>[] preferences =
-        [
-            idea => Different(idea, chosen) && chosen.TrueForAll(other => other.Effort != idea.Effort),
-            idea => Different(idea, chosen),
-            idea => chosen.TrueForAll(other => (other.Category, other.Recipient) != (idea.Category, idea.Recipient)),
-            _ => true,
-        ];
         while (chosen.Count < Count)
         {
-            var next = preferences.Select(preference => pool.Find(idea => !chosen.Contains(idea) && preference(idea))).FirstOrDefault(idea => idea is not null);
+            var next = pool
+                .Where(idea => !chosen.Contains(idea))
+                .OrderByDescending(idea => Staleness(date, pairUsed, (idea.Category, idea.Recipient)))
+                .ThenBy(idea => chosen.Exists(other => other.Category == idea.Category || other.Recipient == idea.Recipient))
+                .ThenBy(idea => chosen.Exists(other => other.Effort == idea.Effort))
+                .ThenBy(idea => pairUsed.GetValueOrDefault((idea.Category, idea.Recipient), LocalDate.MinIsoValue))
+                .ThenBy(idea => categoryUsed.GetValueOrDefault(idea.Category, LocalDate.MinIsoValue))
+                .ThenBy(idea => recipientUsed.GetValueOrDefault(idea.Recipient, LocalDate.MinIsoValue))
+                .ThenBy(idea => Shuffle(seed, idea.Id))
+                .FirstOrDefault();
             if (next is null)
             {
                 break;
@@ -82,8 +85,10 @@ public static class SuggestionPicker
         return chosen;
     }
 
-    private static bool Different(KindnessIdea idea, List<KindnessIdea> chosen) =>
-        chosen.TrueForAll(other => other.Category != idea.Category && other.Recipient != idea.Recipient);
+    /// <summary>Whole weeks since a pair was last done, up to <see cref="FreshWeeks"/> (also for never): the coarse "least recently used".</summary>
+    internal static int Staleness<T>(LocalDate date, Dictionary<T, LocalDate> lastUse, T key)
+        where T : notnull =>
+        lastUse.TryGetValue(key, out var used) ? Math.Min(FreshWeeks, Period.Between(used, date, PeriodUnits.Days).Days / 7) : FreshWeeks;
 
     private static Dictionary<T, LocalDate> LastUse<T>(List<LoggedAct> acts, Func<LoggedAct, T> key)
         where T : notnull

@@ -1,0 +1,266 @@
+using AngleSharp.Html.Parser;
+using Compersion.Core.Digests;
+using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using NodaTime;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Digests;
+
+/// <summary>The weekly digest on fixed histories: what it says, how it reads, and that it never lets user text become markup.</summary>
+public sealed class DigestComposerTests
+{
+    private const string JobId = "abcdefghijklmnop-digest-2026-11-29";
+    private const string Hostile = "<script>alert(1)</script><img src=\"https://evil.example/x.png\"> & \" ' Sam";
+
+    // Sunday 29 November 2026; the week looked back on is Sunday 22 to Saturday 28.
+    private static readonly LocalDate Sunday = Date("2026-11-29");
+
+    [Fact]
+    public void Compose_Digest_IsADigestWithAUniqueSubjectAndADigestReplyToken()
+    {
+        var signer = Signer();
+
+        var mail = Compose(Journal());
+
+        Assert.Equal("digest", mail.Kind);
+        Assert.Equal("Your week of gratitude and kindness — Sunday, 29 November", mail.Subject);
+        Assert.NotEqual(mail.Subject, Compose(Journal(), Sunday.PlusWeeks(1)).Subject);
+        var replyTo = mail.ReplyTo!;
+        var token = replyTo[6..replyTo.IndexOf('@', StringComparison.Ordinal)];
+        Assert.True(signer.TryVerify(token, out var signed));
+        Assert.Equal((TokenPurpose.Digest, AlexId, Sunday.DaysSinceEpoch()), (signed!.Purpose, signed.SubscriberId, signed.Value));
+        Assert.EndsWith("@" + InboundDomain, mail.ReplyTo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_Digest_CarriesOneClickUnsubscribeAndAVisibleLink()
+    {
+        var mail = Compose(Journal());
+
+        Assert.Equal(UnsubscribeLinks.OneClickValue, mail.Headers[UnsubscribeLinks.ListUnsubscribePostHeader]);
+        Assert.Contains("/api/unsubscribe?token=", mail.Headers[UnsubscribeLinks.ListUnsubscribeHeader], StringComparison.Ordinal);
+        Assert.Contains("Unsubscribe: " + PublicBaseUrl + "/api/unsubscribe?token=", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("a weekly look-back on Sundays at 18:00 (Europe/Berlin)", mail.Text, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["sid"] = AlexId, ["job"] = JobId }, mail.Tags);
+    }
+
+    [Fact]
+    public void Compose_EmptyWeekAndNoActsEver_IsKindAndOffersIdeas()
+    {
+        var mail = Compose(Journal());
+
+        Assert.Contains("A quiet week for your journal, and that's okay", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("You haven't logged a kind act yet — once a week is plenty.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Three small ideas for the week ahead:", mail.Text, StringComparison.Ordinal);
+        Assert.Contains(DigestComposer.SecrecyLine, mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 of 7", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your recent acts, by kind and by whom", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("most specific", mail.Text, StringComparison.Ordinal);
+        Assert.Equal("A quiet week, and that's okay. Three small ideas inside, if one appeals.", Preheader(mail));
+    }
+
+    [Fact]
+    public void Compose_PerfectWeek_CountsItAndNamesTheMostSpecificItemAndThePeople()
+    {
+        var entries = Enumerable.Range(0, 7).Select(i => new JournalEntry(AlexId, Sunday.PlusDays(-7 + i), [
+            Item("Sam made pancakes"),
+            Item("my mum called to say she loved the photo I sent of the cherry blossom at the station"),
+            Item("Coffee"),
+            Item("My sister got the job she wanted"),
+            Item("health"),
+        ])).ToList();
+
+        var mail = Compose(Journal(entries));
+
+        Assert.Contains("You wrote on 7 of 7 days: 7 days with five gratitudes, and 7 days with a person in them.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("You're on a run of 7 days in a row with five — 15 more make 22.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("The most specific thing you wrote (Sunday, 22 November):\n  “my mum called to say she loved the photo I sent of the cherry blossom at the station”", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Who showed up most: Sam (7 days), your mum (7 days) and your sister (7 days).", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Joy you noticed in others:\n  - “my mum called", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_WeekOutsideTheWindow_IsNotCounted()
+    {
+        var entries = new List<JournalEntry>
+        {
+            Entry(Sunday, 5),
+            Entry(Sunday.PlusDays(-8), 5),
+            Entry(Sunday.PlusDays(-3), 2),
+        };
+
+        var mail = Compose(Journal(entries));
+
+        Assert.Contains("You wrote on 1 of 7 days: 0 days with five gratitudes", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_RepeatedAct_IsCalledOutGentlyWithAnAlternativeOfAnotherKindForSomeoneElse()
+    {
+        var acts = new List<KindActDay>
+        {
+            Acts(Sunday.PlusDays(-20), "baked cookies for my neighbour"),
+            Acts(Sunday.PlusDays(-5), "shovelled the path for my neighbour"),
+            Acts(Sunday.PlusDays(-2), "carried my neighbour's shopping up the stairs"),
+        };
+        var journal = Journal(acts: acts);
+
+        var digest = Build(journal);
+        var mail = Compose(journal);
+
+        Assert.NotNull(digest.Kindness.Variety.Repeat);
+        Assert.Contains("Your last two acts were both practical help for a neighbour — kind both times. For maximum effect, change up the act and who it's for. Maybe: “" + digest.Kindness.Suggestions[0].Text + "”?", mail.Text, StringComparison.Ordinal);
+        Assert.All(digest.Kindness.Suggestions, idea => Assert.True(idea.Category != KindCategory.Help && idea.Recipient != KindRecipient.Neighbour, idea.Text));
+        Assert.Contains("2 secret acts of kindness this week — your goal of 1 is met. Lovely.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("  - shovelled the path for my neighbour (practical help for a neighbour)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("For you alone: on Monday, 9 November you logged “baked cookies for my neighbour”.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ActsWithoutThisWeek_IsGentleAboutTheEmptyWeekAndShowsTheGrid()
+    {
+        var journal = Journal(acts: [Acts(Sunday.PlusDays(-30), "tipped the barista extra", "texted my sister a compliment")]);
+
+        var mail = Compose(journal);
+
+        Assert.Contains("No kind act logged this week — no pressure at all.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Your recent acts, by kind and by whom:\n             words  generosity\n  family         1           ·\n  stranger       ·           1", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Across your last 2 acts: 2 different pairings of what and for whom — a lovely spread.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ActThatCannotBeClassified_IsAskedAboutKindly()
+    {
+        var mail = Compose(Journal(acts: [Acts(Sunday.PlusDays(-1), "did something nice #secret")]));
+
+        Assert.Contains("  - did something nice #secret (not sure what kind yet)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("We couldn't quite tell what kind of act “did something nice #secret” was, or who it was for — that's fine.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ActBelowTheGoal_CountsTowardIt()
+    {
+        var subscriber = Subscriber() with { KindnessGoal = 3 };
+
+        var mail = Compose(Journal(acts: [Acts(Sunday.PlusDays(-4), "called my grandad")]), subscriber: subscriber);
+
+        Assert.Contains("1 secret act of kindness this week, toward your goal of 3. Every one counts.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_HostileText_IsEscapedInHtmlAndKeptAsTextInPlainText()
+    {
+        var entries = new List<JournalEntry> { new(AlexId, Sunday.PlusDays(-2), [Item(Hostile)]) };
+        var acts = new List<KindActDay> { Acts(Sunday.PlusDays(-3), Hostile), Acts(Sunday.PlusDays(-40), Hostile) };
+
+        var mail = Compose(Journal(entries, acts));
+
+        var document = new HtmlParser().ParseDocument(mail.Html!);
+        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.Empty(document.QuerySelectorAll("img"));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_RichWeek_HtmlIsAnEmailSafeTableLayoutWithEverySection()
+    {
+        var journal = SampleJournal.Create(Sunday);
+        var subscriber = SampleJournal.Subscriber;
+
+        var mail = Compose(journal, subscriber: subscriber);
+
+        var document = new HtmlParser().ParseDocument(mail.Html!);
+        Assert.Empty(document.QuerySelectorAll("script, link, style, iframe, form, img"));
+        Assert.All(document.QuerySelectorAll("td, th"), cell => Assert.Contains("color:", cell.GetAttribute("style") ?? string.Empty, StringComparison.Ordinal));
+        Assert.All(document.QuerySelectorAll("[style*='background-color']"), element => Assert.Contains("color:", element.GetAttribute("style")!, StringComparison.Ordinal));
+        Assert.Empty(document.QuerySelectorAll("[class]"));
+        Assert.Equal("light", document.QuerySelector("meta[name='color-scheme']")?.GetAttribute("content"));
+        var text = document.Body!.TextContent;
+        foreach (var part in new[] { "Gratitude", "Kindness", "The most specific thing you wrote", "Who showed up most", "Joy you noticed in others", "From earlier", "Your recent acts, by kind and by whom", "Three small ideas for the week ahead", "For you alone", "Your last two acts were both", "We couldn't quite tell", DigestComposer.SecrecyLine, "Unsubscribe" })
+        {
+            Assert.Contains(part, text, StringComparison.Ordinal);
+        }
+
+        var grid = document.QuerySelectorAll("table").Single(table => table.QuerySelector("table") is null && table.QuerySelector("th") is not null);
+        Assert.Equal(["", "words", "time", "help", "gift", "food", "generosity", "skill", "community"], grid.QuerySelectorAll("tr")[0].QuerySelectorAll("th").Select(th => th.TextContent));
+        Assert.Equal(3, document.QuerySelectorAll("ol li").Length);
+    }
+
+    [Fact]
+    public void Compose_RichWeek_PlainTextCarriesEverythingTheHtmlShows()
+    {
+        var journal = SampleJournal.Create(Sunday);
+
+        var mail = Compose(journal, subscriber: SampleJournal.Subscriber);
+
+        var html = new HtmlParser().ParseDocument(mail.Html!).Body!.TextContent;
+        var digest = Build(journal, SampleJournal.Subscriber);
+        foreach (var idea in digest.Kindness.Suggestions)
+        {
+            Assert.Contains(idea.Text, mail.Text, StringComparison.Ordinal);
+            Assert.Contains(idea.Text, html, StringComparison.Ordinal);
+        }
+
+        foreach (var act in digest.Kindness.ThisWeek)
+        {
+            Assert.Contains(act.Text, mail.Text, StringComparison.Ordinal);
+            Assert.Contains(act.Text, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Compose_SameJournalTwice_ComposesTheSameMail()
+    {
+        var journal = SampleJournal.Create(Sunday);
+
+        var first = Compose(journal, subscriber: SampleJournal.Subscriber);
+        var second = Compose(journal, subscriber: SampleJournal.Subscriber);
+
+        Assert.Equal((first.Subject, first.Text, first.Html), (second.Subject, second.Text, second.Html));
+    }
+
+    [Fact]
+    public void Build_SomeoneElsesRows_AreIgnored()
+    {
+        var journal = new SubscriberJournal(Subscriber(), [new JournalEntry(SamId, Sunday.PlusDays(-2), [Item("Sam's secret")])])
+        {
+            Acts = [new KindActDay(SamId, Sunday.PlusDays(-2), [ActClassifier.ToAct("Sam's act for his neighbour")])],
+        };
+
+        var digest = Build(journal);
+
+        Assert.Equal(0, digest.Gratitude.Items);
+        Assert.Empty(digest.Kindness.ThisWeek);
+        Assert.Empty(digest.Kindness.Recent);
+    }
+
+    private static WeeklyDigest Build(SubscriberJournal journal, Subscriber? subscriber = null, LocalDate? date = null)
+    {
+        var who = subscriber ?? Subscriber();
+        var day = date ?? Sunday;
+        return DigestBuilder.Build(who, day, journal, DigestBuilder.Suggest(who, day, journal, IdeaCatalog.Shipped));
+    }
+
+    private static OutgoingMail Compose(SubscriberJournal journal, LocalDate? date = null, Subscriber? subscriber = null) =>
+        new DigestComposer(Signer(), MailSettings()).Compose(subscriber ?? Subscriber(), Build(journal, subscriber, date), JobId);
+
+    private static SubscriberJournal Journal(List<JournalEntry>? entries = null, List<KindActDay>? acts = null) =>
+        new(Subscriber(), entries ?? []) { Acts = acts ?? [] };
+
+    private static JournalItem Item(string text) => Core.Replies.ItemSignals.Understand(text);
+
+    private static KindActDay Acts(LocalDate date, params string[] texts) => new(AlexId, date, [.. texts.Select(ActClassifier.ToAct)]);
+
+    private static string Preheader(OutgoingMail mail)
+    {
+        var document = new HtmlParser().ParseDocument(mail.Html!);
+        return document.Body!.QuerySelector("div")!.TextContent;
+    }
+}
