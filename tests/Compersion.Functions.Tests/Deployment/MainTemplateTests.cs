@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -6,6 +8,7 @@ namespace Compersion.Functions.Tests.Deployment;
 /// <summary><c>infra/main.bicep</c> as the Bicep CLI compiles and lints it (with <c>infra/bicepconfig.json</c>).</summary>
 public sealed class MainTemplateTests
 {
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly Regex ListFunction = new(@"\blist\w*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex SecretLookingName = new("secret|password|pwd|connectionstring|accountkey|apikey|token|credential", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -44,7 +47,7 @@ public sealed class MainTemplateTests
         Assert.All(outputs, output =>
         {
             var type = (string?)output.Value!["type"];
-            var value = output.Value["value"]!.ToJsonString();
+            var value = output.Value["value"]!.ToJsonString(Relaxed);
             Assert.False(type!.StartsWith("secure", StringComparison.OrdinalIgnoreCase), $"{output.Key} is a secure output: azd would still write it to .env.");
             Assert.DoesNotMatch(SecretLookingName, output.Key);
             Assert.DoesNotMatch(ListFunction, value);
@@ -76,5 +79,18 @@ public sealed class MainTemplateTests
             Assert.Equal("securestring", (string?)parameters[name]!["type"], ignoreCase: true));
         Assert.Equal(32, (int)parameters["tokensCurrentSecret"]!["minLength"]!);
         Assert.False(((JsonObject)parameters["tokensCurrentSecret"]!).ContainsKey("defaultValue"));
+    }
+
+    [Fact]
+    public async Task Parameters_Defaults_CheapAndDispatchEveryMinuteInTheTemplateAndThroughAzd()
+    {
+        var compiled = await InfraTemplate.CompiledAsync();
+
+        var parameters = compiled["parameters"]!.AsObject();
+
+        Assert.Equal("0 * * * * *", (string?)parameters["dispatchSchedule"]!["defaultValue"]);
+        Assert.Equal("0 * * * * *", AzdParameters.Resolve(new Dictionary<string, string>())["dispatchSchedule"]);
+        Assert.Equal(40, (int)parameters["maximumInstanceCount"]!["defaultValue"]!);
+        Assert.Equal(2048, (int)parameters["instanceMemoryMB"]!["defaultValue"]!);
     }
 }
