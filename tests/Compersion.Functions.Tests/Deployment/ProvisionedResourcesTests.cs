@@ -252,9 +252,6 @@ public sealed class ProvisionedResourcesTests
         var snapshot = await InfraTemplate.SnapshotAsync();
         var appTables = new StorageTables(new TableServiceClient("UseDevelopmentStorage=true"), Options.Create(new StorageOptions())).All.Select(table => table.Name);
 
-        static IEnumerable<string> Names(JsonObject snapshot, string type) =>
-            InfraTemplate.Resources(snapshot, type).Select(resource => ((string?)resource["name"])!.Split('/')[^1]);
-
         Assert.Equal(appTables.Order(StringComparer.Ordinal), Names(snapshot, "Microsoft.Storage/storageAccounts/tableServices/tables").Order(StringComparer.Ordinal));
         Assert.Equal(StorageInitializer.Queues.Order(StringComparer.Ordinal), Names(snapshot, "Microsoft.Storage/storageAccounts/queueServices/queues").Order(StringComparer.Ordinal));
         Assert.Equal(
@@ -276,4 +273,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal("functions", (string?)InfraTemplate.Single(snapshot, "Microsoft.Web/sites")["tags"]!["azd-service-name"]);
         Assert.Single(tagged, resource => resource["tags"]!["azd-service-name"] is not null);
     }
+
+    private static IEnumerable<string> Names(JsonObject snapshot, string type) =>
+        InfraTemplate.Resources(snapshot, type).Select(resource => ((string?)resource["name"])!.Split('/')[^1]);
 }
