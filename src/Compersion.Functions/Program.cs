@@ -4,5 +4,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddCompersionTelemetry(builder.Configuration);
 builder.Services.AddCompersionFunctions(builder.Configuration);
 builder.Build().Run();

@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +33,7 @@ internal static class StorageClientFactory
         }
 
         var section = configuration.GetSection(ConnectionName);
-        return new TableServiceClient(ServiceUri(section, "table"), CreateCredential(section), options);
+        return new TableServiceClient(ServiceUri(section, "table"), StorageCredentialChoice.From(section).Create(), options);
     }
 
     public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
@@ -47,7 +46,7 @@ internal static class StorageClientFactory
         }
 
         var section = configuration.GetSection(ConnectionName);
-        return new QueueServiceClient(ServiceUri(section, "queue"), CreateCredential(section), options);
+        return new QueueServiceClient(ServiceUri(section, "queue"), StorageCredentialChoice.From(section).Create(), options);
     }
 
     public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
@@ -59,7 +58,7 @@ internal static class StorageClientFactory
         }
 
         var section = configuration.GetSection(ConnectionName);
-        return new BlobServiceClient(ServiceUri(section, "blob"), CreateCredential(section), options);
+        return new BlobServiceClient(ServiceUri(section, "blob"), StorageCredentialChoice.From(section).Create(), options);
     }
 
     private static T Configure<T>(T options, StorageRoundTrips roundTrips)
@@ -74,7 +73,8 @@ internal static class StorageClientFactory
         return options;
     }
 
-    private static Uri ServiceUri(IConfigurationSection section, string service)
+    /// <summary>The endpoint of one service (<c>blob</c>, <c>queue</c>, <c>table</c>): <c>__{service}ServiceUri</c> if set, else the public-cloud endpoint of <c>__accountName</c>.</summary>
+    internal static Uri ServiceUri(IConfigurationSection section, string service)
     {
         if (section[service + "ServiceUri"] is { Length: > 0 } explicitUri)
         {
@@ -88,17 +88,5 @@ internal static class StorageClientFactory
 
         throw new InvalidOperationException(
             $"No storage account is configured: set '{ConnectionName}' to a connection string, or '{ConnectionName}__accountName' for an identity-based connection.");
-    }
-
-    private static TokenCredential CreateCredential(IConfigurationSection section)
-    {
-        if (!string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
-        {
-            return new DefaultAzureCredential();
-        }
-
-        return section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
     }
 }

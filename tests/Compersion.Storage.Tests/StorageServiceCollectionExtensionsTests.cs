@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
@@ -37,6 +38,33 @@ public sealed class StorageServiceCollectionExtensionsTests
 
         Assert.Equal(new Uri("https://compersionprod.table.core.windows.net/"), services.GetRequiredService<TableServiceClient>().Uri);
         Assert.Equal(new Uri("https://compersionprod.queue.core.windows.net/"), services.GetRequiredService<QueueServiceClient>().Uri);
+        Assert.Equal(new Uri("https://compersionprod.blob.core.windows.net/"), services.GetRequiredService<BlobServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void AddCompersionStorage_ServiceUris_EachClientUsesItsOwnOverTheAccountName()
+    {
+        using var services = CreateServices(new()
+        {
+            ["AzureWebJobsStorage:accountName"] = "ignored",
+            ["AzureWebJobsStorage:tableServiceUri"] = "https://tables.example.net",
+            ["AzureWebJobsStorage:queueServiceUri"] = "https://queues.example.net",
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://blobs.example.net",
+            ["AzureWebJobsStorage:credential"] = "managedidentity",
+            ["AzureWebJobsStorage:clientId"] = "11111111-2222-3333-4444-555555555555",
+        });
+
+        Assert.Equal(new Uri("https://tables.example.net/"), services.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(new Uri("https://queues.example.net/"), services.GetRequiredService<QueueServiceClient>().Uri);
+        Assert.Equal(new Uri("https://blobs.example.net/"), services.GetRequiredService<BlobServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void AddCompersionStorage_ConnectionStringAndIdentitySettings_ConnectionStringWins()
+    {
+        using var services = CreateServices(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["AzureWebJobsStorage:accountName"] = "compersionprod" });
+
+        Assert.Equal(10000, services.GetRequiredService<BlobServiceClient>().Uri.Port);
     }
 
     [Fact]

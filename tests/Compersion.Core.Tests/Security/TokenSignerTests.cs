@@ -124,6 +124,22 @@ public sealed partial class TokenSignerTests
     }
 
     [Fact]
+    public void TryVerify_PreviousSecretSameAsCurrent_BehavesAsTheCurrentSecretAlone()
+    {
+        // infra/ stores the current secret as the previous one until a rotation gives a real previous secret.
+        var doubled = Signer(current: Secret, previous: Secret);
+        var single = Signer(current: Secret);
+        var token = single.ForReply(TokenPurpose.Prompt, AlexId, Date("2026-11-25"));
+
+        var ok = doubled.TryVerify(token, out var verified);
+
+        Assert.True(ok);
+        Assert.Equal(new SignedToken(TokenPurpose.Prompt, AlexId, DaysTo20261125), verified);
+        Assert.Equal(token, doubled.ForReply(TokenPurpose.Prompt, AlexId, Date("2026-11-25")));
+        Assert.False(doubled.TryVerify(Signer(current: OtherSecret).ForReply(TokenPurpose.Prompt, AlexId, Date("2026-11-25")), out _));
+    }
+
+    [Fact]
     public void Sign_AfterRotation_UsesTheNewSecret()
     {
         var afterRotation = Signer(current: OtherSecret, previous: Secret);
