@@ -102,6 +102,54 @@ public sealed class KindActsEndToEndTests
 
 
 
+    [Fact]
+    public async Task WeeklyDigest_RepliesDuringTheWeek_DigestReflectsThemAndAReplyToItLogsClassifiedActs()
+    {
+        // Monday 23 November 2026, Berlin; the digest is on Wednesdays at 18:00, the prompt daily at 20:00.
+        await using var local = await LocalHostFixture.StartAsync(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        Assert.True(SignUpRequest.TryCreate("noor@example.com", "Europe/Berlin", "20:00", "wednesday", "18:00", out var request, out _));
+        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        string[] replies =
+        [
+            "1. Sam made me laugh at breakfast\n2. Rain on the window\n3. My sister got the job\n4. A quiet lunch\n5. Early night\nkindness: left a thank-you note on my neighbour's car",
+            "1. Priya brought me soup\n2. Warm socks\n3. A good book\n4. Sam's terrible puns\n5. The bus was on time",
+        ];
+        for (var day = 0; day < replies.Length; day++)
+        {
+            local.Clock.SetTo(new DateTimeOffset(2026, 11, 23 + day, 19, 0, 30, TimeSpan.Zero));
+            await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
+            await local.Host.DrainQueuesAsync(CancellationToken.None);
+            var prompt = Outbox.Read(local.Outbox, "prompt")[day];
+            await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, replies[day])));
+            await local.Host.DrainQueuesAsync(CancellationToken.None);
+        }
+
+        local.Clock.SetTo(new DateTimeOffset(2026, 11, 25, 17, 0, 30, TimeSpan.Zero));
+        await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var digest = Assert.Single(Outbox.Read(local.Outbox, "digest"));
+        Assert.Equal("Your week of gratitude and kindness — Wednesday, 25 November", digest.Subject);
+        var text = digest.TextBody!;
+        Assert.Contains("You wrote on 2 of 7 days: 2 days with five gratitudes, and 2 days with a person in them.", text, StringComparison.Ordinal);
+        Assert.Contains("Who showed up most: Sam (2 days)", text, StringComparison.Ordinal);
+        Assert.Contains("1 secret act of kindness this week — your goal of 1 is met.", text, StringComparison.Ordinal);
+        Assert.Contains("left a thank-you note on my neighbour's car (kind words for a neighbour)", text, StringComparison.Ordinal);
+        Assert.NotNull(digest.Headers["List-Unsubscribe-Post"]);
+
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(digest, "paid for the coffee of the person behind me\ntaught my nephew to tie his shoelaces")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var export = await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("noor@example.com");
+        var wednesday = Assert.Single(export!.Entries, entry => entry.Date == "2026-11-25");
+        Assert.Empty(wednesday.Items);
+        Assert.Equal(
+            [("paid for the coffee of the person behind me", "generosity", "stranger"), ("taught my nephew to tie his shoelaces", "skill", "family")],
+            wednesday.Acts.Select(act => (act.Text, act.Category, act.Recipient)));
+        var receipt = Outbox.Read(local.Outbox, "receipt")[^1];
+        Assert.Contains("Kind act: paid for the coffee of the person behind me (generosity for a stranger)", receipt.TextBody, StringComparison.Ordinal);
+    }
+
     private static string TokenFrom(MimeMessage tokenMail) =>
         tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
 

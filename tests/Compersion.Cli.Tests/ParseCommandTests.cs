@@ -28,4 +28,23 @@ public sealed class ParseCommandTests
         Assert.True(second.RootElement.TryGetProperty("error", out _));
         Assert.Equal("1. Rain\n2. Sam", third.RootElement.GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void Understand_ReplyWithKindnessLines_ClassifiesEachActWithItsReasons()
+    {
+        var result = ParseCommand.Understand("1. Sam made pancakes\nkindness: paid for the coffee of the person behind me\nkindness: did something nice #help");
+
+        var json = JsonSerializer.Serialize(result, ParseJsonContext.Default.ParseResult);
+
+        using var document = JsonDocument.Parse(json);
+        var acts = document.RootElement.GetProperty("acts");
+        Assert.Equal(2, acts.GetArrayLength());
+        Assert.Equal("generosity", acts[0].GetProperty("category").GetString());
+        Assert.Equal("stranger", acts[0].GetProperty("recipient").GetString());
+        Assert.Equal("the person behind me", acts[0].GetProperty("recipientReason").GetString());
+        Assert.Equal("help", acts[1].GetProperty("category").GetString());
+        Assert.Equal("tag #help", acts[1].GetProperty("categoryReason").GetString());
+        Assert.Equal("unclassified", acts[1].GetProperty("recipient").GetString());
+        Assert.True(document.RootElement.GetProperty("items")[0].GetProperty("social").GetBoolean());
+    }
 }

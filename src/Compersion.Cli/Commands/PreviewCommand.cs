@@ -29,13 +29,19 @@ internal static class PreviewCommand
 
     private static Command Create(string kind, string description)
     {
-        var sample = new Option<bool>("--sample") { Description = "Use the built-in sample history (required: the only source for now)", Required = true };
+        var sample = new Option<bool>("--sample") { Description = "Use the built-in sample history (required: the only source for now)" };
         var html = new Option<bool>("--html") { Description = "Print the HTML body" };
         var text = new Option<bool>("--text") { Description = "Print the plain-text body (the default)" };
         var date = new Option<string?>("--date") { Description = "The mail's local date, yyyy-MM-dd" };
         var command = new Command(kind, description) { sample, html, text, date };
         command.SetAction(parse =>
         {
+            if (!parse.GetValue(sample))
+            {
+                parse.InvocationConfiguration.Error.WriteLine("Add --sample: previews render the built-in sample history.");
+                return 2;
+            }
+
             if (parse.GetValue(html) && parse.GetValue(text))
             {
                 parse.InvocationConfiguration.Error.WriteLine("Choose one of --html and --text.");
