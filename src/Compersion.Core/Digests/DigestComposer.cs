@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Compersion.Core.Kindness;
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
@@ -106,7 +105,6 @@ public sealed class DigestComposer
             GoalLine(kindness),
             [.. kindness.ThisWeek.Select(act => new DigestActView(ActClassifier.WithoutTags(act.Text), Label(act)))],
             grid is not null,
-            grid?.Columns ?? [],
             grid?.Rows ?? [],
             grid?.Text ?? string.Empty,
             VarietyLine(kindness.Variety),
@@ -210,7 +208,9 @@ public sealed class DigestComposer
         return $"{effort} · {cost} · {setting}";
     }
 
-    private static (IReadOnlyList<string> Columns, IReadOnlyList<DigestGridRow> Rows, string Text)? Grid(IReadOnlyList<LoggedAct> recent)
+    // The category × recipient grid, shown by its filled cells: one row per recipient, the categories done for them
+    // ("help ×3, words"). A full 9 × 8 table does not fit a phone's width; its filled cells always do.
+    private static (IReadOnlyList<DigestGridRow> Rows, string Text)? Grid(IReadOnlyList<LoggedAct> recent)
     {
         var classified = recent.Where(act => act.IsClassified).ToList();
         if (classified.Count == 0)
@@ -218,26 +218,18 @@ public sealed class DigestComposer
             return null;
         }
 
-        var categories = KindnessNames.Categories.Where(category => classified.Exists(act => act.Category == category)).ToList();
-        var recipients = KindnessNames.Recipients.Where(recipient => classified.Exists(act => act.Recipient == recipient)).ToList();
-        var rows = recipients
+        var rows = KindnessNames.Recipients
+            .Where(recipient => classified.Exists(act => act.Recipient == recipient))
             .Select(recipient => new DigestGridRow(
                 KindnessNames.Name(recipient),
-                [.. categories.Select(category => classified.Count(act => act.Category == category && act.Recipient == recipient) is var n and > 0 ? n.ToString(CultureInfo.InvariantCulture) : "·")]))
+                [.. KindnessNames.Categories
+                    .Select(category => (category, count: classified.Count(act => act.Category == category && act.Recipient == recipient)))
+                    .Where(cell => cell.count > 0)
+                    .Select(cell => cell.count == 1 ? KindnessNames.Name(cell.category) : Invariant($"{KindnessNames.Name(cell.category)} ×{cell.count}"))]))
             .ToList();
-        var columns = categories.Select(KindnessNames.Name).ToList();
-
-        var width = Math.Max(rows.Max(row => row.Recipient.Length), 9) + 2;
-        var text = new StringBuilder();
-        text.Append(new string(' ', width));
-        text.AppendJoin(string.Empty, columns.Select(column => column.PadLeft(column.Length + 2)));
-        foreach (var row in rows)
-        {
-            text.Append('\n').Append(("  " + row.Recipient).PadRight(width));
-            text.AppendJoin(string.Empty, row.Cells.Select((cell, i) => cell.PadLeft(columns[i].Length + 2)));
-        }
-
-        return (columns, rows, text.ToString());
+        var width = rows.Max(row => row.Recipient.Length) + 2;
+        var text = string.Join('\n', rows.Select(row => ("  " + row.Recipient).PadRight(width + 2) + string.Join(", ", row.Cells)));
+        return (rows, text);
     }
 
     private static string List(List<string> parts) => parts.Count switch

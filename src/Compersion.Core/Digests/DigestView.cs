@@ -16,9 +16,8 @@ namespace Compersion.Core.Digests;
 /// <param name="GoalLine">Acts this week against the goal.</param>
 /// <param name="Acts">This week's acts, each with what it was and for whom.</param>
 /// <param name="HasGrid">Whether the category × recipient grid is shown.</param>
-/// <param name="GridColumns">The categories that appear, as column headings.</param>
-/// <param name="GridRows">One row per recipient that appears.</param>
-/// <param name="GridText">The grid as aligned plain text.</param>
+/// <param name="GridRows">The grid's filled cells: one row per recipient that appears, with the categories done for them.</param>
+/// <param name="GridText">The same rows as plain text.</param>
 /// <param name="VarietyLine">How varied the recent acts are; empty when there are none.</param>
 /// <param name="RepeatLine">The gentle call-out of a repeat; empty when there is none.</param>
 /// <param name="Suggestions">Three ideas for the week ahead.</param>
@@ -43,7 +42,6 @@ internal sealed record DigestView(
     string GoalLine,
     IReadOnlyList<DigestActView> Acts,
     bool HasGrid,
-    IReadOnlyList<string> GridColumns,
     IReadOnlyList<DigestGridRow> GridRows,
     string GridText,
     string VarietyLine,
@@ -60,9 +58,9 @@ internal sealed record DigestView(
 /// <param name="Label">"kind words for a neighbour", or "not sure what kind yet".</param>
 internal sealed record DigestActView(string Text, string Label);
 
-/// <summary>One row of the category × recipient grid.</summary>
+/// <summary>One row of the category × recipient grid: a recipient and its filled cells.</summary>
 /// <param name="Recipient">The row heading.</param>
-/// <param name="Cells">One count per column, "·" for none.</param>
+/// <param name="Cells">The categories done for this recipient, with a count when more than one ("help ×3").</param>
 internal sealed record DigestGridRow(string Recipient, IReadOnlyList<string> Cells);
 
 /// <summary>One suggested idea.</summary>

@@ -59,7 +59,7 @@ public sealed class DigestComposerTests
         Assert.Contains("Three small ideas for the week ahead:", mail.Text, StringComparison.Ordinal);
         Assert.Contains(DigestComposer.SecrecyLine, mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("0 of 7", mail.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Your recent acts, by kind and by whom", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your recent acts, by whom and what kind", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("most specific", mail.Text, StringComparison.Ordinal);
         Assert.Equal("A quiet week, and that's okay. Three small ideas inside, if one appeals.", Preheader(mail));
     }
@@ -129,7 +129,7 @@ public sealed class DigestComposerTests
         var mail = Compose(journal);
 
         Assert.Contains("No kind act logged this week — no pressure at all.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Your recent acts, by kind and by whom:\n             words  generosity\n  family         1           ·\n  stranger       ·           1", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Your recent acts, by whom and what kind:\n  family    words\n  stranger  generosity", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Across your last 2 acts: 2 different pairings of what and for whom — a lovely spread.", mail.Text, StringComparison.Ordinal);
     }
 
@@ -183,13 +183,14 @@ public sealed class DigestComposerTests
         Assert.Empty(document.QuerySelectorAll("[class]"));
         Assert.Equal("light", document.QuerySelector("meta[name='color-scheme']")?.GetAttribute("content"));
         var text = document.Body!.TextContent;
-        foreach (var part in new[] { "Gratitude", "Kindness", "The most specific thing you wrote", "Who showed up most", "Joy you noticed in others", "From earlier", "Your recent acts, by kind and by whom", "Three small ideas for the week ahead", "For you alone", "Your last two acts were both", "We couldn't quite tell", DigestComposer.SecrecyLine, "Unsubscribe" })
+        foreach (var part in new[] { "Gratitude", "Kindness", "The most specific thing you wrote", "Who showed up most", "Joy you noticed in others", "From earlier", "Your recent acts, by whom and what kind", "Three small ideas for the week ahead", "For you alone", "Your last two acts were both", "We couldn't quite tell", DigestComposer.SecrecyLine, "Unsubscribe" })
         {
             Assert.Contains(part, text, StringComparison.Ordinal);
         }
 
         var grid = document.QuerySelectorAll("table").Single(table => table.QuerySelector("table") is null && table.QuerySelector("th") is not null);
-        Assert.Equal(["", "words", "time", "help", "gift", "food", "generosity", "skill", "community"], grid.QuerySelectorAll("tr")[0].QuerySelectorAll("th").Select(th => th.TextContent));
+        Assert.Equal(["partner", "metamour", "family", "friend", "coworker", "neighbour", "stranger", "community", "animal"], grid.QuerySelectorAll("th").Select(th => th.TextContent));
+        Assert.Contains(grid.QuerySelectorAll("tr"), row => row.TextContent == "neighbourwords, help ×3");
         Assert.Equal(3, document.QuerySelectorAll("ol li").Length);
     }
 
