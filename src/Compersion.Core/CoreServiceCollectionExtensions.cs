@@ -30,6 +30,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(Kindness.IdeaCatalog.Shipped);
         services.TryAddSingleton<Inbound.InboundReceiver>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
+        services.TryAddSingleton<Security.FormTokens>();
+        services.TryAddSingleton<Privacy.DeletionService>();
+        services.TryAddSingleton<Import.ImportService>();
         return services;
     }
 }

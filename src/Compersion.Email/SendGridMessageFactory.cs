@@ -6,7 +6,7 @@ namespace Compersion.Email;
 /// <summary>Builds SendGrid's v3 mail/send payload for one <see cref="OutgoingMail"/>.</summary>
 internal static class SendGridMessageFactory
 {
-    /// <summary>The payload: one recipient, text then HTML, the mail's headers, the kind as category, the tags as custom args, no tracking.</summary>
+    /// <summary>The payload: one recipient, text then HTML, attachments (base64, disposition attachment), the mail's headers, the kind as category, the tags as custom args, no tracking.</summary>
     /// <remarks>
     /// Categories and custom args are stored by SendGrid and echoed in events, so they carry opaque ids only;
     /// anything shaped like an address is left out rather than leaked (see <see cref="IsOpaque"/>).
@@ -28,6 +28,11 @@ internal static class SendGridMessageFactory
         if (!string.IsNullOrWhiteSpace(mail.ReplyTo))
         {
             message.ReplyTo = new EmailAddress(mail.ReplyTo);
+        }
+
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            message.AddAttachment(attachment.FileName, Convert.ToBase64String(attachment.Content), attachment.ContentType, "attachment");
         }
 
         if (mail.Headers.Count > 0)

@@ -77,6 +77,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundArchive, BlobInboundArchive>();
         services.AddSingleton<IInboundQueue, InboundQueue>();
         services.AddSingleton<IInboundLedger, TableInboundLedger>();
+        services.AddSingleton<IPostIndex, TablePostIndex>();
+        services.AddSingleton<Core.Privacy.IPersonalDataStore, Privacy.TablePersonalDataStore>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ internal sealed class StorageTables
         Schedule = service.GetTableClient(prefix + TableNames.Schedule);
         Outbox = service.GetTableClient(prefix + TableNames.Outbox);
         Inbound = service.GetTableClient(prefix + TableNames.Inbound);
+        SubscriberPosts = service.GetTableClient(prefix + TableNames.SubscriberPosts);
     }
 
     /// <summary>Profiles and journal entries, a partition per subscriber (<see cref="SubscriberPartition"/>).</summary>
@@ -28,5 +29,8 @@ internal sealed class StorageTables
     /// <summary>The inbound ledger: one row per inbound message, keyed by a hash.</summary>
     public TableClient Inbound { get; }
 
-    public IReadOnlyList<TableClient> All => [Subscribers, SubscriberEmails, Schedule, Outbox, Inbound];
+    /// <summary>The index of each subscriber's archived raw posts, a partition per subscriber.</summary>
+    public TableClient SubscriberPosts { get; }
+
+    public IReadOnlyList<TableClient> All => [Subscribers, SubscriberEmails, Schedule, Outbox, Inbound, SubscriberPosts];
 }

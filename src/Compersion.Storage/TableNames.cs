@@ -20,4 +20,7 @@ internal static class TableNames
 
     /// <summary>The inbound ledger: PartitionKey = message key (hash of the Message-ID or content), RowKey = empty.</summary>
     public const string Inbound = "inbound";
+
+    /// <summary>Which archived raw posts are whose: PartitionKey = subscriber id, RowKey = archive name with <c>/</c> as <c>_</c> (see <see cref="Inbound.TablePostIndex"/>).</summary>
+    public const string SubscriberPosts = "subscriberposts";
 }

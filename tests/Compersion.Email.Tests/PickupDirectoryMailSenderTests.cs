@@ -47,6 +47,26 @@ public sealed partial class PickupDirectoryMailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_MailWithAttachments_WritesThemAsMimeAttachmentsBesideBothBodies()
+    {
+        var sut = CreateSut(root);
+
+        await sut.SendAsync(TestMail.Export());
+
+        using var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(root)));
+        var attachments = message.Attachments.OfType<MimePart>().ToList();
+        Assert.Equal(["compersion-journal.json", "compersion-journal.md"], attachments.Select(a => a.FileName));
+        Assert.Equal("application/json", attachments[0].ContentType.MimeType);
+        Assert.Equal("text/markdown", attachments[1].ContentType.MimeType);
+        Assert.True(attachments[1].IsAttachment);
+        using var content = new MemoryStream();
+        await attachments[1].Content!.DecodeToAsync(content);
+        Assert.Equal("# Journal\n\n1. Café with Zoë\n", System.Text.Encoding.UTF8.GetString(content.ToArray()));
+        Assert.Equal("What are five things you are grateful for today?", message.TextBody?.TrimEnd());
+        Assert.Equal("<p>What are five things you are grateful for today?</p>", message.HtmlBody?.TrimEnd());
+    }
+
+    [Fact]
     public async Task SendAsync_TextOnlyMailWithoutJob_WritesTextPartAndNoJobHeader()
     {
         var sut = CreateSut(root);

@@ -77,6 +77,39 @@ public sealed class SendGridMailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_MailWithAttachments_PostsEachAsBase64AttachmentWithNameAndType()
+    {
+        RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "msg-export"));
+        var sender = CreateSut(server.Url!);
+
+        var result = await SendAsync(sender, TestMail.Export());
+
+        Assert.Equal(SendResult.Sent("msg-export"), result);
+        using var json = JsonDocument.Parse(Assert.Single(server.LogEntries).RequestMessage.Body!);
+        var attachments = json.RootElement.GetProperty("attachments");
+        Assert.Equal(2, attachments.GetArrayLength());
+        Assert.Equal("compersion-journal.json", attachments[0].GetProperty("filename").GetString());
+        Assert.Equal("application/json", attachments[0].GetProperty("type").GetString());
+        Assert.Equal("attachment", attachments[0].GetProperty("disposition").GetString());
+        Assert.Equal("{\"entries\":[]}", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(attachments[0].GetProperty("content").GetString()!)));
+        Assert.Equal("compersion-journal.md", attachments[1].GetProperty("filename").GetString());
+        Assert.Equal("text/markdown", attachments[1].GetProperty("type").GetString());
+        Assert.Equal("# Journal\n\n1. Café with Zoë\n", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(attachments[1].GetProperty("content").GetString()!)));
+    }
+
+    [Fact]
+    public async Task SendAsync_MailWithoutAttachments_PostsNoAttachmentsArray()
+    {
+        RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "msg-plain"));
+        var sender = CreateSut(server.Url!);
+
+        await SendAsync(sender, TestMail.Prompt());
+
+        using var json = JsonDocument.Parse(Assert.Single(server.LogEntries).RequestMessage.Body!);
+        Assert.False(json.RootElement.TryGetProperty("attachments", out _));
+    }
+
+    [Fact]
     public async Task SendAsync_TagShapedLikeAnAddress_IsNotSentToSendGrid()
     {
         RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "msg-tags"));

@@ -26,4 +26,18 @@ internal static class TestMail
             ["sid"] = "mfrggzdfmztwq2lk",
             ["job"] = "mfrggzdfmztwq2lk-prompt-2025-03-01",
         });
+
+    /// <summary>An export note with a JSON and a Markdown attachment (the second with non-ASCII text).</summary>
+    public static OutgoingMail Export() => Prompt() with
+    {
+        Kind = "export",
+        ReplyTo = null,
+        Subject = "Your Compersion journal",
+        Headers = new Dictionary<string, string>(),
+        Attachments =
+        [
+            new MailAttachment("compersion-journal.json", "application/json", System.Text.Encoding.UTF8.GetBytes("{\"entries\":[]}")),
+            new MailAttachment("compersion-journal.md", "text/markdown", System.Text.Encoding.UTF8.GetBytes("# Journal\n\n1. Café with Zoë\n")),
+        ],
+    };
 }

@@ -32,7 +32,7 @@ public static class CommandParser
     private const int MaxLineLength = 80;
     private const int MinUnknownLength = 3;
     private const int MaxUnknownLength = 12;
-    private const int MaxGoal = 14;
+    private const int MaxGoal = Subscriber.MaxKindnessGoal;
 
     private static readonly FrozenDictionary<string, CommandKind> Words = new Dictionary<string, CommandKind>(StringComparer.OrdinalIgnoreCase)
     {

@@ -43,4 +43,20 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
 
     /// <summary>The export as indented JSON.</summary>
     public static string ToJson(SubscriberExport export) => JsonSerializer.Serialize(export, ExportJsonContext.Default.SubscriberExport);
+
+    /// <summary>The export as a readable Markdown journal (see <see cref="ExportMarkdown"/>).</summary>
+    public static string ToMarkdown(SubscriberExport export) => ExportMarkdown.Write(export);
+
+    /// <summary>The file name of the JSON export.</summary>
+    public const string JsonFileName = "compersion-journal.json";
+
+    /// <summary>The file name of the Markdown export.</summary>
+    public const string MarkdownFileName = "compersion-journal.md";
+
+    /// <summary>Both exports as mail attachments (UTF-8).</summary>
+    public static IReadOnlyList<Sending.MailAttachment> Attachments(SubscriberExport export) =>
+    [
+        new(JsonFileName, "application/json", System.Text.Encoding.UTF8.GetBytes(ToJson(export))),
+        new(MarkdownFileName, "text/markdown", System.Text.Encoding.UTF8.GetBytes(ToMarkdown(export))),
+    ];
 }

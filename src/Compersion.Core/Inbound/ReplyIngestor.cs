@@ -3,6 +3,7 @@ using System.Text;
 using Compersion.Core.Commands;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Replies;
 using Compersion.Core.Security;
@@ -40,7 +41,10 @@ public sealed partial class ReplyIngestor(
     NoteComposer notes,
     IMailSender sender,
     IOptions<MailOptions> mailOptions,
-    ILogger<ReplyIngestor> logger)
+    ILogger<ReplyIngestor> logger,
+    Export.ExportService exports,
+    IPostIndex postIndex,
+    TimeProvider time)
 {
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
     public static readonly Period MaxTokenAge = Period.FromDays(7);
@@ -77,6 +81,13 @@ public sealed partial class ReplyIngestor(
         var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
         if (stage is InboundStage.Done or InboundStage.Quarantined)
         {
+            // A second copy of a message (SendGrid posted it twice, or an archive replay) is its own blob: index it too,
+            // so deleting the subscriber finds every copy.
+            if (stage == InboundStage.Done && (await AttributeAsync(mail, cancellationToken)).Subscriber is { } owner)
+            {
+                await postIndex.RecordAsync(owner.Id, archiveName, key, cancellationToken);
+            }
+
             LogDuplicate(logger, archiveName);
             return IngestOutcome.Duplicate;
         }
@@ -86,6 +97,9 @@ public sealed partial class ReplyIngestor(
         {
             return await QuarantineAsync(key, reason!, cancellationToken);
         }
+
+        // Before anything is stored for them, so a deletion finds this post whatever happens next.
+        await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
 
         var visible = Visible(mail);
         var now = Instant.FromDateTimeOffset(receivedAt);
@@ -256,7 +270,7 @@ public sealed partial class ReplyIngestor(
         if (await ledger.TryClaimAnswerAsync(key, cancellationToken))
         {
             var note = await compose();
-            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, key);
+            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, key, note.Attachments);
             var result = await sender.SendAsync(mail, CancellationToken.None);
             if (result.Outcome == SendOutcome.NotSent)
             {
@@ -335,18 +349,27 @@ public sealed partial class ReplyIngestor(
                 note = new Note("command", $"Kindness goal: {goal} a week", [$"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep them to yourself — you'll remember them longer."], []);
                 break;
             case CommandKind.Export:
-                var days = JournalDay.Merge(
-                    await entries.GetEntriesAsync(subscriber.Id, cancellationToken),
-                    await acts.GetActsAsync(subscriber.Id, cancellationToken));
+                var export = await exports.ExportAsync(subscriber, cancellationToken);
+                var days = export.Entries.Count;
                 note = new Note(
                     "export",
                     "Your Compersion journal",
-                    [days.Count == 0 ? "Your journal is empty so far — your first reply will start it." : $"Here is everything you have written, {days.Count} {(days.Count == 1 ? "day" : "days")} of it, oldest first. It is yours to keep."],
-                    [.. days.SelectMany(d => d.Items.Select(i => i.Text).Concat(d.Acts.Select(a => ReplyReceipt.ActLabel + a.Text))
-                        .Select(text => $"{d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {text}"))]);
+                    [
+                        days == 0
+                            ? "Your journal is empty so far — your first reply will start it. Your settings are attached all the same."
+                            : $"Here is everything you have written, {days} {(days == 1 ? "day" : "days")} of it, oldest first. It is yours to keep.",
+                        $"Two files are attached: {Export.ExportService.MarkdownFileName} to read, and {Export.ExportService.JsonFileName} for other apps.",
+                    ],
+                    [],
+                    Export.ExportService.Attachments(export));
                 break;
             case CommandKind.Settings:
-                note = new Note("command", "Not available yet", ["That one isn't ready yet — it's coming soon. Everything else in HELP works today."], []);
+                var link = SettingsLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime);
+                note = new Note("settings", "Your settings link", [
+                    "Here is your private link to your settings: the time and zone of your prompt, your weekly look-back, your kindness goal, pausing, exporting, importing, or deleting everything.",
+                    link,
+                    "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself; reply SETTINGS again whenever you need a new one.",
+                ], []);
                 break;
             case CommandKind.Help:
                 note = new Note("help", "How to use Compersion by email", [CommandHelp.HelpText], []);
@@ -387,5 +410,5 @@ public sealed partial class ReplyIngestor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answer to subscriber {SubscriberId} not sent: {Reason}")]
     private static partial void LogAnswerNotSent(ILogger logger, string subscriberId, string? reason);
 
-    private sealed record Note(string Kind, string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items);
+    private sealed record Note(string Kind, string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items, IReadOnlyList<MailAttachment>? Attachments = null);
 }

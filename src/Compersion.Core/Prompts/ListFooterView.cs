@@ -6,4 +6,8 @@ namespace Compersion.Core.Prompts;
 /// <param name="UnsubscribeUrl">The visible one-click unsubscribe link.</param>
 /// <param name="UnsubscribeAddress">The address that unsubscribes by email.</param>
 /// <param name="UnsubscribeMailto">The mailto link of <paramref name="UnsubscribeAddress"/>.</param>
-internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto);
+/// <param name="SettingsUrl">
+/// The signed, expiring settings link (<see cref="Mail.SettingsLinks"/>); empty shows no settings link, so callers
+/// built before it existed keep working.
+/// </param>
+internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto, string SettingsUrl = "");

@@ -1,12 +1,19 @@
+using Compersion.Core.Mail;
+using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Compersion.Core.Prompts;
 
-/// <summary>Composes the short notes sent in answer to a reply: receipts, command confirmations, help.</summary>
-/// <remarks>Not list mail and never marketing: a note answers something the subscriber just sent.</remarks>
-public sealed class NoteComposer(IOptions<MailOptions> options)
+/// <summary>Composes the short notes sent in answer to a reply: receipts, command confirmations, help, exports.</summary>
+/// <remarks>
+/// Not list mail and never marketing: a note answers something the subscriber just sent. Its footer carries a signed
+/// settings link that lapses <see cref="SettingsLinks.Lifetime"/> after the note is composed — except the farewell
+/// after a deletion, which has nothing left to link to.
+/// </remarks>
+public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner signer, TimeProvider time)
 {
     /// <summary>Composes a note.</summary>
     /// <param name="subscriber">Who it goes to.</param>
@@ -15,11 +22,31 @@ public sealed class NoteComposer(IOptions<MailOptions> options)
     /// <param name="paragraphs">Plain-text paragraphs; escaped in HTML.</param>
     /// <param name="items">Items to list under the paragraphs (may be empty).</param>
     /// <param name="jobId">An opaque id for the tags.</param>
-    public OutgoingMail Compose(Subscriber subscriber, string kind, string subject, IReadOnlyList<string> paragraphs, IReadOnlyList<string> items, string jobId)
+    /// <param name="attachments">Files to attach (may be null).</param>
+    /// <param name="settingsLink">Whether the footer links to the settings page.</param>
+    public OutgoingMail Compose(
+        Subscriber subscriber,
+        string kind,
+        string subject,
+        IReadOnlyList<string> paragraphs,
+        IReadOnlyList<string> items,
+        string jobId,
+        IReadOnlyList<MailAttachment>? attachments = null,
+        bool settingsLink = true)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(paragraphs);
         var settings = options.Value;
         var view = new NoteView(paragraphs, items, settings.FromName);
+        var templates = PromptTemplates.Instance;
+        string footerText = string.Empty, footerHtml = string.Empty;
+        if (settingsLink)
+        {
+            var footer = new NoteFooterView(SettingsLinks.Url(signer, settings, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime));
+            footerText = templates.RenderText("note-footer.text", footer);
+            footerHtml = templates.RenderHtml("note-footer.html", footer);
+        }
+
         return new OutgoingMail(
             kind,
             subscriber.Email,
@@ -27,9 +54,10 @@ public sealed class NoteComposer(IOptions<MailOptions> options)
             settings.FromName,
             ReplyTo: null,
             subject,
-            PromptTemplates.Instance.RenderText("note.text", view),
-            PromptTemplates.Page(subject, paragraphs.Count > 0 ? paragraphs[0] : subject, settings.FromName, "note.html", view, string.Empty),
+            templates.RenderText("note.text", view) + footerText,
+            PromptTemplates.Page(subject, paragraphs.Count > 0 ? paragraphs[0] : subject, settings.FromName, "note.html", view, footerHtml),
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId },
+            attachments);
     }
 }

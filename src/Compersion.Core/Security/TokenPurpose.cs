@@ -17,4 +17,8 @@ public enum TokenPurpose : byte
 
     /// <summary>Open the settings page; value = expiry.</summary>
     Settings = 5,
+
+    /// <summary>Confirm deleting everything (issued by the confirm step, never mailed); value = expiry.</summary>
+    /// <remarks>Single-use by construction: once used, the subscriber id it names no longer exists, and ids are never reused.</remarks>
+    Delete = 6,
 }

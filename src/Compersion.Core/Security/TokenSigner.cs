@@ -120,6 +120,40 @@ public sealed class TokenSigner
         return LinkCheck.Valid;
     }
 
+    /// <summary>A MAC of <paramref name="context"/> under the current secret (22 base64url characters), for stateless form tokens.</summary>
+    /// <remarks>Keyed apart from link tokens (the context is prefixed), so a MAC can never pass as a token or the reverse.</remarks>
+    public string MacFor(string context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return FormMac(_keys[0].Key, context);
+    }
+
+    /// <summary>Whether <paramref name="presented"/> is the MAC of <paramref name="context"/> under any secret in the ring (constant time).</summary>
+    public bool VerifyMac(string context, string? presented)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (presented is null)
+        {
+            return false;
+        }
+
+        var given = Encoding.ASCII.GetBytes(presented);
+        var matched = false;
+        foreach (var (_, key) in _keys)
+        {
+            matched |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(FormMac(key, context)), given);
+        }
+
+        return matched;
+    }
+
+    private static string FormMac(byte[] key, string context)
+    {
+        Span<byte> full = stackalloc byte[32];
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("compersion-form:" + context), full);
+        return Convert.ToBase64String(full[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
     private static (byte Id, byte[] Key) Derive(string secret)
     {
         var key = SHA256.HashData(Encoding.UTF8.GetBytes("compersion-token-key:" + secret));

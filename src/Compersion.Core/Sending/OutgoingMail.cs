@@ -11,6 +11,7 @@ namespace Compersion.Core.Sending;
 /// <param name="Html">HTML body, if any.</param>
 /// <param name="Headers">Extra headers (List-Unsubscribe, List-Unsubscribe-Post …).</param>
 /// <param name="Tags">Opaque ids only (subscriber id, job id), sent as SendGrid custom args.</param>
+/// <param name="Attachments">Files attached to the mail; null or empty for none (every list mail).</param>
 public sealed record OutgoingMail(
     string Kind,
     string To,
@@ -21,4 +22,5 @@ public sealed record OutgoingMail(
     string Text,
     string? Html,
     IReadOnlyDictionary<string, string> Headers,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    IReadOnlyList<MailAttachment>? Attachments = null);

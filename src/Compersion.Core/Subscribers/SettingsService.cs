@@ -48,6 +48,45 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
     public Task<Subscriber> ChangeGoalAsync(Subscriber subscriber, int goal, CancellationToken cancellationToken = default) =>
         ChangeAsync(subscriber, s => s with { KindnessGoal = goal }, None, cancellationToken);
 
+    /// <summary>Turns resurfaced memories in prompts on or off.</summary>
+    public Task<Subscriber> ChangeMemoriesAsync(Subscriber subscriber, bool enabled, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s with { MemoriesEnabled = enabled }, None, cancellationToken);
+
+    /// <summary>Turns receipts for complete replies on or off.</summary>
+    public Task<Subscriber> ChangeReceiptsAsync(Subscriber subscriber, bool enabled, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s with { ReceiptsEnabled = enabled }, None, cancellationToken);
+
+    /// <summary>Applies everything the settings page submitted in one write, moving only the schedule rows whose timing changed.</summary>
+    /// <remarks>
+    /// The prompt row moves when the zone or prompt time changed, the digest row when the zone or digest day or time
+    /// changed, and both are written again on resume, exactly as the single-setting changes do.
+    /// </remarks>
+    public Task<Subscriber> ApplyAsync(Subscriber subscriber, SettingsChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var zone = DateTimeZoneProviders.Tzdb[change.Zone].Id;
+        return ChangeAsync(
+            subscriber,
+            s => s with
+            {
+                Zone = zone,
+                PromptTime = change.PromptTime,
+                DigestDay = change.DigestDay,
+                DigestTime = change.DigestTime,
+                KindnessGoal = change.KindnessGoal,
+                MemoriesEnabled = change.MemoriesEnabled,
+                ReceiptsEnabled = change.ReceiptsEnabled,
+                Status = (s.Status, change.Paused) switch
+                {
+                    (SubscriberStatus.Active, true) => SubscriberStatus.Paused,
+                    (SubscriberStatus.Paused, false) => SubscriberStatus.Active,
+                    _ => s.Status,
+                },
+            },
+            Moved,
+            cancellationToken);
+    }
+
     /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else.</summary>
     /// <remarks>The date only ever moves forward, so when the copy in hand already has it, nothing is read or written.</remarks>
     public Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default) =>
@@ -55,7 +94,26 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
             ? Task.FromResult(subscriber!)
             : ChangeAsync(subscriber!, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, None, cancellationToken);
 
-    private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, JobKind[] reschedule, CancellationToken cancellationToken)
+    // The kinds whose rows a whole-page change moves: a resume writes both again, as ResumeAsync does.
+    private static JobKind[] Moved(Subscriber before, Subscriber after)
+    {
+        var resumed = before.Status != SubscriberStatus.Active && after.Status == SubscriberStatus.Active;
+        var zone = before.Zone != after.Zone;
+        var prompt = resumed || zone || before.PromptTime != after.PromptTime;
+        var digest = resumed || zone || before.DigestDay != after.DigestDay || before.DigestTime != after.DigestTime;
+        return (prompt, digest) switch
+        {
+            (true, true) => Both,
+            (true, false) => Prompt,
+            (false, true) => Digest,
+            _ => None,
+        };
+    }
+
+    private Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, JobKind[] reschedule, CancellationToken cancellationToken) =>
+        ChangeAsync(subscriber, change, (_, _) => reschedule, cancellationToken);
+
+    private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, Func<Subscriber, Subscriber, JobKind[]> rescheduleFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         Subscriber? before = null;
@@ -65,6 +123,7 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
             return subscriber;
         }
 
+        var reschedule = rescheduleFor(before, after);
         if (reschedule.Length > 0 && after.Status == SubscriberStatus.Active && after != before)
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());

@@ -11,12 +11,17 @@ namespace Compersion.Core.Subscribers;
 /// <param name="PromptTime">Local time of the daily prompt.</param>
 /// <param name="DigestDay">Local weekday of the digest.</param>
 /// <param name="DigestTime">Local time of the digest.</param>
-public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTime, IsoDayOfWeek DigestDay, LocalTime DigestTime)
+/// <param name="KindnessGoal">Secret kind acts aimed for each week, 0 to <see cref="Subscriber.MaxKindnessGoal"/>.</param>
+public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTime, IsoDayOfWeek DigestDay, LocalTime DigestTime, int KindnessGoal = Subscriber.DefaultKindnessGoal)
 {
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     /// <summary>Validates raw form or JSON fields; on failure <paramref name="error"/> says what to fix, in words a person understands.</summary>
-    public static bool TryCreate(string? email, string? zone, string? time, string? digestDay, string? digestTime, out SignUpRequest? request, out string error)
+    public static bool TryCreate(string? email, string? zone, string? time, string? digestDay, string? digestTime, out SignUpRequest? request, out string error) =>
+        TryCreate(email, zone, time, digestDay, digestTime, goal: null, out request, out error);
+
+    /// <summary>Validates raw fields including the optional weekly kindness goal (blank gives <see cref="Subscriber.DefaultKindnessGoal"/>).</summary>
+    public static bool TryCreate(string? email, string? zone, string? time, string? digestDay, string? digestTime, string? goal, out SignUpRequest? request, out string error)
     {
         request = null;
         if (!EmailAddress.TryNormalize(email, out var normalized))
@@ -50,7 +55,13 @@ public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTi
             return false;
         }
 
-        request = new SignUpRequest(normalized, DateTimeZoneProviders.Tzdb[zoneId].Id, promptTime, day, digestAt);
+        if (!TryParseGoal(goal, out var kindnessGoal))
+        {
+            error = $"Please choose a weekly kindness goal from 0 to {Subscriber.MaxKindnessGoal}.";
+            return false;
+        }
+
+        request = new SignUpRequest(normalized, DateTimeZoneProviders.Tzdb[zoneId].Id, promptTime, day, digestAt, kindnessGoal);
         error = string.Empty;
         return true;
     }
@@ -73,6 +84,18 @@ public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTi
         var result = TimePattern.Parse(trimmed);
         time = result.Success ? result.Value : fallback;
         return result.Success;
+    }
+
+    /// <summary>Parses a weekly kindness goal, a whole number from 0 to <see cref="Subscriber.MaxKindnessGoal"/>; blank gives the default.</summary>
+    public static bool TryParseGoal(string? text, out int goal)
+    {
+        goal = Subscriber.DefaultKindnessGoal;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out goal) && goal is >= 0 and <= Subscriber.MaxKindnessGoal;
     }
 
     /// <summary>Parses an English weekday name or three-letter abbreviation; blank gives Sunday.</summary>

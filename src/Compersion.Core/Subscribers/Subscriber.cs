@@ -30,7 +30,7 @@ public sealed record Subscriber(
     LocalDate? LastReplyDate,
     bool MemoriesEnabled = true,
     bool ReceiptsEnabled = false,
-    int KindnessGoal = 1,
+    int KindnessGoal = Subscriber.DefaultKindnessGoal,
     string? ApiTokenHash = null)
 {
     /// <summary>The default local time of the daily prompt.</summary>
@@ -38,6 +38,12 @@ public sealed record Subscriber(
 
     /// <summary>The default local time of the weekly digest.</summary>
     public static readonly LocalTime DefaultDigestTime = new(18, 0);
+
+    /// <summary>The weekly kindness goal a new subscriber starts with (the article's "once a week").</summary>
+    public const int DefaultKindnessGoal = 1;
+
+    /// <summary>The highest weekly kindness goal accepted anywhere (sign-up, settings page, the <c>GOAL</c> command); the lowest is 0.</summary>
+    public const int MaxKindnessGoal = 14;
 
     /// <summary>The subscriber's time zone, resolved from the bundled tz database.</summary>
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[Zone];

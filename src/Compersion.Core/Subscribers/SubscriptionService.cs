@@ -26,7 +26,7 @@ public sealed partial class SubscriptionService(
         var now = Now();
         var candidate = new Subscriber(
             SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
-            SubscriberStatus.Pending, now, ConfirmedAt: null, LastReplyDate: null);
+            SubscriberStatus.Pending, now, ConfirmedAt: null, LastReplyDate: null, KindnessGoal: request.KindnessGoal);
         var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
 
         if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Paused)
@@ -44,6 +44,7 @@ public sealed partial class SubscriptionService(
                 PromptTime = request.PromptTime,
                 DigestDay = request.DigestDay,
                 DigestTime = request.DigestTime,
+                KindnessGoal = request.KindnessGoal,
                 Status = SubscriberStatus.Pending,
             };
             await subscribers.SaveAsync(subscriber, cancellationToken);
@@ -102,7 +103,7 @@ public sealed partial class SubscriptionService(
         var now = Now();
         var candidate = new Subscriber(
             SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
-            SubscriberStatus.Active, now, now, LastReplyDate: null);
+            SubscriberStatus.Active, now, now, LastReplyDate: null, KindnessGoal: request.KindnessGoal);
         var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
         if (subscriber.Id == candidate.Id || subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
         {

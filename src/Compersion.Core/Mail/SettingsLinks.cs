@@ -1,0 +1,34 @@
+using Compersion.Core.Scheduling;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using NodaTime;
+
+namespace Compersion.Core.Mail;
+
+/// <summary>Signed, expiring links to the settings page (<c>/api/settings?token=…</c>) for mail footers and the <c>SETTINGS</c> command.</summary>
+/// <remarks>
+/// A settings link opens everything (settings, export, import, delete) without a password, so it lives at most
+/// <see cref="Lifetime"/>; an expired one shows a page offering to mail a fresh link to the address on file.
+/// </remarks>
+public static class SettingsLinks
+{
+    /// <summary>How long a settings link works.</summary>
+    public static readonly Duration Lifetime = Duration.FromHours(24);
+
+    /// <summary>The link, lapsing at <paramref name="expires"/>.</summary>
+    public static string Url(TokenSigner signer, MailOptions options, string subscriberId, Instant expires)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(options);
+        return $"{options.PublicBaseUrl.TrimEnd('/')}/api/settings?token={signer.ForLink(TokenPurpose.Settings, subscriberId, expires)}";
+    }
+
+    /// <summary>The link for a scheduled mail: it lapses <see cref="Lifetime"/> after the mail's scheduled local send time.</summary>
+    /// <remarks>Computed from the schedule rather than the clock, so the same mail composed twice carries the same link.</remarks>
+    public static string ForScheduledMail(TokenSigner signer, MailOptions options, Subscriber subscriber, LocalDate date, LocalTime sendTime)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return Url(signer, options, subscriber.Id, LocalSchedule.InstantFor(subscriber.TimeZone, date, sendTime) + Lifetime);
+    }
+}
