@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.InboundReceiver>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Security.FormTokens>();
+        services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<Privacy.DeletionService>();
         services.TryAddSingleton<Import.ImportService>();
         return services;

@@ -16,7 +16,13 @@ public sealed class FunctionShapeTests
     {
         var names = Functions.Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(["ConfirmFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "ReceiveInboundMailFunction", "SendGridEventsFunction", "SendOutboundFunction", "SubscribeFunction", "UnsubscribeFunction"], names);
+        Assert.Equal(
+            [
+                "AssetsFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "ReceiveInboundMailFunction",
+                "SendGridEventsFunction", "SendOutboundFunction", "SettingsExportFunction", "SettingsFunction", "SettingsImportFunction", "SettingsLinkFunction",
+                "SignUpPageFunction", "SubscribeFunction", "UnsubscribeFunction",
+            ],
+            names);
     }
 
     [Fact]

@@ -7,14 +7,14 @@ using Fluid;
 
 namespace Compersion.Core.Mail;
 
-/// <summary>Liquid templates embedded in the assembly, parsed once and rendered as plain text or HTML.</summary>
+/// <summary>Liquid templates embedded in an assembly (the mail, and the web pages), parsed once and rendered as plain text or HTML.</summary>
 /// <remarks>
 /// HTML renders through an HTML encoder, so every value a template outputs is escaped unless the
 /// template asks for <c>raw</c> (used only for fragments this class rendered itself). Text renders
 /// unencoded. Variables are strict: a misspelt name in a template fails loudly instead of
 /// silently printing nothing, so view models never carry nulls.
 /// </remarks>
-internal sealed class MailTemplates
+public sealed class MailTemplates
 {
     private static readonly FluidParser Parser = new();
 

@@ -10,10 +10,18 @@ internal static class SignUpForm
 {
     public static async Task<(SignUpRequest? Request, string? Error)> ReadAsync(Stream body, string? contentType, long? contentLength, CancellationToken cancellationToken)
     {
+        var (request, error, _) = await ReadWithFieldsAsync(body, contentType, contentLength, cancellationToken);
+        return (request, error);
+    }
+
+    /// <summary>As <see cref="ReadAsync"/>, also returning the raw fields, so a form can be shown again as it was typed.</summary>
+    public static async Task<(SignUpRequest? Request, string? Error, IReadOnlyDictionary<string, string?> Fields)> ReadWithFieldsAsync(Stream body, string? contentType, long? contentLength, CancellationToken cancellationToken)
+    {
+        var none = new Dictionary<string, string?>();
         var bytes = await BodyReader.ReadLimitedAsync(body, contentLength, RequestLimits.SmallBodyBytes, cancellationToken);
         if (bytes is null)
         {
-            return (null, "That request is too large. A sign-up needs only an email address, a time zone and a time.");
+            return (null, "That request is too large. A sign-up needs only an email address, a time zone and a time.", none);
         }
 
         Dictionary<string, string?> fields;
@@ -22,7 +30,7 @@ internal static class SignUpForm
         {
             if (!TryReadJson(bytes, out fields))
             {
-                return (null, "That isn't valid JSON. Send an object like {\"email\": \"name@example.com\", \"zone\": \"Europe/Berlin\", \"time\": \"20:00\"}.");
+                return (null, "That isn't valid JSON. Send an object like {\"email\": \"name@example.com\", \"zone\": \"Europe/Berlin\", \"time\": \"20:00\"}.", none);
             }
         }
         else if (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
@@ -32,12 +40,12 @@ internal static class SignUpForm
         }
         else
         {
-            return (null, "Send the sign-up as JSON (application/json) or as a form (application/x-www-form-urlencoded).");
+            return (null, "Send the sign-up as JSON (application/json) or as a form (application/x-www-form-urlencoded).", none);
         }
 
-        return SignUpRequest.TryCreate(Get(fields, "email"), Get(fields, "zone"), Get(fields, "time"), Get(fields, "digestDay"), Get(fields, "digestTime"), out var request, out var error)
-            ? (request, null)
-            : (null, error);
+        return SignUpRequest.TryCreate(Get(fields, "email"), Get(fields, "zone"), Get(fields, "time"), Get(fields, "digestDay"), Get(fields, "digestTime"), Get(fields, "goal"), out var request, out var error)
+            ? (request, null, fields)
+            : (null, error, fields);
     }
 
     private static string? Get(Dictionary<string, string?> fields, string name) => fields.TryGetValue(name, out var value) ? value : null;

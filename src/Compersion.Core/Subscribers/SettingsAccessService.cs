@@ -1,0 +1,84 @@
+using Compersion.Core.Mail;
+using Compersion.Core.Prompts;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Core.Subscribers;
+
+/// <summary>Opens settings links, and mails a fresh one when a genuine link has expired — only ever to the address on file.</summary>
+public sealed partial class SettingsAccessService(
+    TokenSigner signer,
+    ISubscriberStore subscribers,
+    NoteComposer notes,
+    IMailSender sender,
+    IOptions<MailOptions> options,
+    TimeProvider time,
+    ILogger<SettingsAccessService> logger)
+{
+    /// <summary>Checks a settings link and finds its subscriber.</summary>
+    public async Task<SettingsAccess> OpenAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var check = signer.CheckLink(token, TokenPurpose.Settings, Now(), out var subscriberId);
+        if (check == LinkCheck.Invalid)
+        {
+            return new SettingsAccess(SettingsAccessOutcome.Invalid, null, null);
+        }
+
+        var expires = ExpiryOf(token!);
+        var subscriber = await subscribers.FindByIdAsync(subscriberId!, cancellationToken);
+        if (subscriber is null)
+        {
+            return new SettingsAccess(SettingsAccessOutcome.Gone, null, expires);
+        }
+
+        return check == LinkCheck.Expired
+            ? new SettingsAccess(SettingsAccessOutcome.Expired, null, expires)
+            : new SettingsAccess(SettingsAccessOutcome.Open, subscriber, expires);
+    }
+
+    /// <summary>Mails a fresh settings link to the subscriber a genuine (possibly expired) settings link names.</summary>
+    /// <returns>False when the token is not a genuine settings link, or names nobody we may write to; nothing is sent then.</returns>
+    /// <remarks>The link goes to the address on file and nowhere else, so a leaked old link can at most cause one more email to its owner.</remarks>
+    public async Task<bool> SendFreshLinkAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (signer.CheckLink(token, TokenPurpose.Settings, Now(), out var subscriberId) == LinkCheck.Invalid)
+        {
+            return false;
+        }
+
+        var subscriber = await subscribers.FindByIdAsync(subscriberId!, cancellationToken);
+        if (subscriber is null || subscriber.Status == SubscriberStatus.Pending)
+        {
+            return false;
+        }
+
+        var link = SettingsLinks.Url(signer, options.Value, subscriber.Id, Now() + SettingsLinks.Lifetime);
+        var mail = notes.Compose(
+            subscriber,
+            "settings",
+            "Your settings link",
+            [
+                "You asked for a fresh link to your settings. Here it is:",
+                link,
+                "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself.",
+            ],
+            [],
+            subscriber.Id + "-settings-link");
+        var result = await sender.SendAsync(mail, cancellationToken);
+        LogFreshLink(logger, subscriber.Id, result.Outcome);
+        return true;
+    }
+
+    private Instant? ExpiryOf(string token) =>
+        TokenValue(token) is { } minutes ? Instant.FromUnixTimeSeconds(minutes * 60L) : null;
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    private int? TokenValue(string token) => signer.TryVerify(token, out var verified) ? verified!.Value : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: fresh settings link {Outcome}")]
+    private static partial void LogFreshLink(ILogger logger, string subscriberId, SendOutcome outcome);
+}

@@ -1,0 +1,17 @@
+using Compersion.Core.Mail;
+
+namespace Compersion.Functions.Pages;
+
+/// <summary>The web pages' Liquid templates (<c>Pages/*.liquid</c>), rendered through the same HTML-encoding templates as the mail.</summary>
+/// <remarks>Every value a template prints is HTML-encoded, so user text (an address, an import error quoting a line) can never become markup.</remarks>
+internal static class PageTemplates
+{
+    public static MailTemplates Instance { get; } = new(
+        typeof(PageTemplates).Assembly,
+        "Compersion.Functions.Pages.",
+        [typeof(LayoutView), typeof(HiddenField), typeof(ButtonForm), typeof(MessageView), typeof(Option), typeof(SignUpView), typeof(SettingsView), typeof(DeleteView)]);
+
+    /// <summary>A whole page: <paramref name="template"/> rendered into the layout.</summary>
+    public static string Render(string title, string template, object view, string script = "") =>
+        Instance.RenderHtml("layout.html", new LayoutView(title, Instance.RenderHtml(template, view), script));
+}

@@ -1,0 +1,94 @@
+namespace Compersion.Functions.Pages;
+
+/// <summary>The frame of every page.</summary>
+/// <param name="Title">The page title (before " · Compersion").</param>
+/// <param name="Content">Already-rendered, already-escaped HTML of the page's main.</param>
+/// <param name="Script">A same-origin script to load, or empty.</param>
+/// <param name="Wide">Whether the page uses the full width (the local inbox).</param>
+internal sealed record LayoutView(string Title, string Content, string Script, bool Wide = false);
+
+/// <summary>A hidden form field.</summary>
+/// <param name="Name">The field name.</param>
+/// <param name="Value">Its value.</param>
+internal sealed record HiddenField(string Name, string Value);
+
+/// <summary>A single-button form on a message page.</summary>
+/// <param name="Action">Where it posts.</param>
+/// <param name="Fields">Its hidden fields.</param>
+/// <param name="Button">The button's words.</param>
+internal sealed record ButtonForm(string Action, IReadOnlyList<HiddenField> Fields, string Button);
+
+/// <summary>A short answer page: a heading, paragraphs, optionally one button and one link.</summary>
+/// <param name="Title">The heading.</param>
+/// <param name="Paragraphs">The words.</param>
+/// <param name="HasForm">Whether <paramref name="Form"/> is shown.</param>
+/// <param name="Form">The form (ignored unless <paramref name="HasForm"/>).</param>
+/// <param name="LinkUrl">A link under the words, or empty.</param>
+/// <param name="LinkText">Its words.</param>
+internal sealed record MessageView(string Title, IReadOnlyList<string> Paragraphs, bool HasForm, ButtonForm Form, string LinkUrl, string LinkText);
+
+/// <summary>An option of a select.</summary>
+/// <param name="Value">The value posted.</param>
+/// <param name="Label">What it reads.</param>
+/// <param name="Selected">Whether it is chosen.</param>
+internal sealed record Option(string Value, string Label, bool Selected);
+
+/// <summary>The sign-up page.</summary>
+/// <param name="Error">Why the last post was refused, or empty.</param>
+/// <param name="Email">The address typed so far.</param>
+/// <param name="Time">Prompt time, HH:mm.</param>
+/// <param name="Zones">Every IANA zone.</param>
+/// <param name="Days">The weekdays.</param>
+/// <param name="DigestTime">Digest time, HH:mm.</param>
+/// <param name="Goals">0–14.</param>
+internal sealed record SignUpView(string Error, string Email, string Time, IReadOnlyList<Option> Zones, IReadOnlyList<Option> Days, string DigestTime, IReadOnlyList<Option> Goals);
+
+/// <summary>The settings page.</summary>
+/// <param name="Token">The settings link token (posted back with every form).</param>
+/// <param name="FormToken">The anti-forgery token for this page and browser.</param>
+/// <param name="Email">Whose settings.</param>
+/// <param name="Expires">When the link lapses, in words.</param>
+/// <param name="Notice">A message after an action, or empty.</param>
+/// <param name="NoticeIsError">Whether the notice is a problem.</param>
+/// <param name="Time">Prompt time, HH:mm.</param>
+/// <param name="Zones">Every IANA zone.</param>
+/// <param name="Days">The weekdays.</param>
+/// <param name="DigestTime">Digest time, HH:mm.</param>
+/// <param name="Goals">0–14.</param>
+/// <param name="Memories">Whether memories are on.</param>
+/// <param name="Receipts">Whether receipts are on.</param>
+/// <param name="Unsubscribed">Whether they unsubscribed (no status choice then).</param>
+/// <param name="Paused">Whether they are paused.</param>
+/// <param name="ExportJsonUrl">The JSON download.</param>
+/// <param name="ExportMarkdownUrl">The Markdown download.</param>
+/// <param name="DeleteUrl">The delete confirm step.</param>
+/// <param name="MaxImportKb">The import size limit.</param>
+internal sealed record SettingsView(
+    string Token,
+    string FormToken,
+    string Email,
+    string Expires,
+    string Notice,
+    bool NoticeIsError,
+    string Time,
+    IReadOnlyList<Option> Zones,
+    IReadOnlyList<Option> Days,
+    string DigestTime,
+    IReadOnlyList<Option> Goals,
+    bool Memories,
+    bool Receipts,
+    bool Unsubscribed,
+    bool Paused,
+    string ExportJsonUrl,
+    string ExportMarkdownUrl,
+    string DeleteUrl,
+    int MaxImportKb);
+
+/// <summary>The delete confirm step.</summary>
+/// <param name="DeleteToken">The single-use delete token.</param>
+/// <param name="FormToken">The anti-forgery token for it.</param>
+/// <param name="Email">Whose data.</param>
+/// <param name="Days">Days in their journal.</param>
+/// <param name="SettingsUrl">Back to settings.</param>
+/// <param name="ExportMarkdownUrl">The Markdown download, to keep a copy first.</param>
+internal sealed record DeleteView(string DeleteToken, string FormToken, string Email, int Days, string SettingsUrl, string ExportMarkdownUrl);

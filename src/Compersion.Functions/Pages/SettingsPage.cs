@@ -1,0 +1,79 @@
+using System.Globalization;
+using Compersion.Core.Import;
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using Compersion.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Functions.Pages;
+
+/// <summary>The settings page and the pages a settings link can lead to instead (expired, invalid, gone).</summary>
+internal static class SettingsPage
+{
+    /// <summary>The largest import form accepted: the file limit plus room for the form around it.</summary>
+    public const int ImportFormBytes = JournalFileParser.MaxBytes + (64 * 1024);
+
+    /// <summary>The largest settings form accepted.</summary>
+    public const int SettingsFormBytes = 16 * 1024;
+
+    private static readonly ZonedDateTimePattern Until = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM 'at' HH':'mm", null);
+
+    /// <summary>The settings page's address for a link token.</summary>
+    public static string Url(string token) => "/api/settings?token=" + Uri.EscapeDataString(token);
+
+    /// <summary>The settings page for an open link.</summary>
+    public static HtmlResult Render(HttpRequest request, FormTokens tokens, Subscriber subscriber, string token, Instant? expires, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK)
+    {
+        var nonce = FormGuard.Nonce(request);
+        var query = "token=" + Uri.EscapeDataString(token);
+        var view = new SettingsView(
+            token,
+            tokens.TokenFor(token, nonce),
+            subscriber.Email,
+            expires is { } at ? $"This private link works until {Until.Format(at.InZone(subscriber.TimeZone))} ({subscriber.Zone}); after that, ask for a fresh one." : string.Empty,
+            notice,
+            noticeIsError,
+            Choices.Time(subscriber.PromptTime),
+            Choices.Zones(subscriber.Zone),
+            Choices.Days(subscriber.DigestDay),
+            Choices.Time(subscriber.DigestTime),
+            Choices.Goals(subscriber.KindnessGoal),
+            subscriber.MemoriesEnabled,
+            subscriber.ReceiptsEnabled,
+            subscriber.Status == SubscriberStatus.Unsubscribed,
+            subscriber.Status == SubscriberStatus.Paused,
+            "/api/settings/export?format=json&" + query,
+            "/api/settings/export?format=markdown&" + query,
+            "/api/settings/delete?" + query,
+            JournalFileParser.MaxBytes / 1024);
+        return new HtmlResult(status, PageTemplates.Render("Your settings", "settings.html", view));
+    }
+
+    /// <summary>The page for a link that does not open the settings: expired (with a button for a fresh link), invalid, or gone.</summary>
+    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token) => outcome switch
+    {
+        SettingsAccessOutcome.Expired => Page.Message(
+            StatusCodes.Status400BadRequest,
+            "This link has expired",
+            [
+                "Settings links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
+                "We can email a fresh link to the address we have for you. It goes only there.",
+            ],
+            new ButtonForm("/api/settings/link", [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
+        SettingsAccessOutcome.Gone => Page.Message(
+            StatusCodes.Status404NotFound,
+            "There's nothing here any more",
+            ["Everything for this address was deleted, so this link has nothing to open. You're welcome back any time."],
+            linkUrl: "/api/signup",
+            linkText: "Sign up again"),
+        _ => Page.Message(
+            StatusCodes.Status400BadRequest,
+            "This link doesn't work",
+            ["It may have been cut short or changed. Copy the whole link from the email, or reply SETTINGS to any of our emails for a fresh one."]),
+    };
+
+    /// <summary>Days as words.</summary>
+    public static string Days(int count) => count == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{count} days");
+}

@@ -1,0 +1,34 @@
+using Compersion.Core.Subscribers;
+using Compersion.Functions.Pages;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NodaTime;
+
+namespace Compersion.Functions;
+
+/// <summary><c>GET /api/signup</c>: the sign-up form. It posts to <c>/api/subscribe</c>; a small same-origin script pre-selects the browser's zone.</summary>
+/// <remarks>
+/// No anti-forgery token here, by design: signing up is anonymous and carries no ambient authority (no session, no
+/// cookie grants anything), so a forged post can do nothing the forger could not do by posting themselves, and the
+/// double opt-in email means nothing happens to an address until its owner clicks.
+/// </remarks>
+public sealed class SignUpPageFunction
+{
+    /// <summary>Shows the empty form.</summary>
+    [Function(nameof(SignUpPageFunction))]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Function classes expose one instance method, as the host indexes them.")]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signup")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Render(StatusCodes.Status200OK, string.Empty, string.Empty, Subscriber.DefaultPromptTime, null, IsoDayOfWeek.Sunday, Subscriber.DefaultDigestTime, Subscriber.DefaultKindnessGoal);
+    }
+
+    /// <summary>The form, filled in with what was typed and an error, or empty.</summary>
+    internal static Http.HtmlResult Render(int status, string error, string email, LocalTime time, string? zone, IsoDayOfWeek digestDay, LocalTime digestTime, int goal) =>
+        new(status, PageTemplates.Render(
+            "Sign up",
+            "signup.html",
+            new SignUpView(error, email, Choices.Time(time), Choices.Zones(zone), Choices.Days(digestDay), Choices.Time(digestTime), Choices.Goals(goal)),
+            "/api/assets/signup.js"));
+}
