@@ -271,6 +271,9 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
             app.MapMethods("/api/" + function.Route!.TrimStart('/'), function.Methods!, context => HandleHttpAsync(context, function, logger));
         }
 
+        // The local inbox exists only here, never in the Functions app.
+        Inbox.LocalInbox.Map(app, this);
+
         app.MapPost("/admin/functions/{name}", async context =>
         {
             if (!Keys.Allows(context.Request, Microsoft.Azure.Functions.Worker.AuthorizationLevel.Admin))
