@@ -78,7 +78,7 @@ var names = {
 }
 
 // What the app creates at start-up too (StorageInitializer); a test keeps these lists equal to the code's.
-var tableNames = ['subscribers', 'subscriberemails', 'schedule', 'outbox', 'inbound']
+var tableNames = ['subscribers', 'subscriberemails', 'schedule', 'outbox', 'inbound', 'subscriberposts']
 var queueNames = ['outbound', 'outbound-poison', 'inbound', 'inbound-poison']
 var containerNames = ['inbound-raw']
 
