@@ -53,7 +53,8 @@ public sealed class DigestComposer
         var subject = $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
         var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, digest.Date);
         var footer = new ListFooterView(
-            $"a weekly look-back on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl);
+            $"a weekly look-back on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl,
+            SettingsLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime));
         var prompts = PromptTemplates.Instance;
         var templates = DigestTemplates.Instance;
         var content = templates.RenderHtml("digest.html", view);

@@ -28,6 +28,24 @@ public sealed partial class SettingsLinksTests
     }
 
     [Fact]
+    public void DigestFooter_Weekly_LinksToSettingsLapsing24HoursAfterTheScheduledDigest()
+    {
+        var signer = Signer();
+        var subscriber = Subscriber();
+        var sunday = Date("2026-11-29");
+        var journal = new Compersion.Core.Journal.SubscriberJournal(subscriber, []);
+        var digest = Compersion.Core.Digests.DigestBuilder.Build(subscriber, sunday, journal, Compersion.Core.Digests.DigestBuilder.Suggest(subscriber, sunday, journal, Compersion.Core.Kindness.IdeaCatalog.Shipped));
+
+        var mail = new Compersion.Core.Digests.DigestComposer(signer, MailSettings()).Compose(subscriber, digest, "job");
+
+        var token = SettingsToken().Match(mail.Html!).Groups[1].Value;
+        var sentAt = Instant.FromUtc(2026, 11, 29, 17, 0);
+        Assert.Contains("/api/settings?token=" + token, mail.Text, StringComparison.Ordinal);
+        Assert.Equal(LinkCheck.Valid, signer.CheckLink(token, TokenPurpose.Settings, sentAt + Duration.FromHours(23), out _));
+        Assert.Equal(LinkCheck.Expired, signer.CheckLink(token, TokenPurpose.Settings, sentAt + Duration.FromHours(24) + Duration.FromMinutes(1), out _));
+    }
+
+    [Fact]
     public void NoteFooter_Receipt_LinksToSettingsForTheNextDay()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero));
