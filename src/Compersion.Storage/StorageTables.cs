@@ -9,7 +9,7 @@ internal sealed class StorageTables
     public StorageTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
         var prefix = options.Value.TablePrefix;
-        Subscribers = service.GetTableClient(prefix + TableNames.Subscribers);
+        SubscriberShards = [.. Enumerable.Range(0, TableNames.SubscriberShards).Select(shard => service.GetTableClient(prefix + TableNames.SubscriberShard(shard)))];
         SubscriberEmails = service.GetTableClient(prefix + TableNames.SubscriberEmails);
         Schedule = service.GetTableClient(prefix + TableNames.Schedule);
         Outbox = service.GetTableClient(prefix + TableNames.Outbox);
@@ -17,8 +17,8 @@ internal sealed class StorageTables
         SubscriberPosts = service.GetTableClient(prefix + TableNames.SubscriberPosts);
     }
 
-    /// <summary>Profiles and journal entries, a partition per subscriber (<see cref="SubscriberPartition"/>).</summary>
-    public TableClient Subscribers { get; }
+    /// <summary>Every subscribers shard, in order (<see cref="TableNames.Subscribers"/>).</summary>
+    public IReadOnlyList<TableClient> SubscriberShards { get; }
 
     public TableClient SubscriberEmails { get; }
 
@@ -32,5 +32,27 @@ internal sealed class StorageTables
     /// <summary>The index of each subscriber's archived raw posts, a partition per subscriber.</summary>
     public TableClient SubscriberPosts { get; }
 
-    public IReadOnlyList<TableClient> All => [Subscribers, SubscriberEmails, Schedule, Outbox, Inbound, SubscriberPosts];
+    public IReadOnlyList<TableClient> All => [.. SubscriberShards, SubscriberEmails, Schedule, Outbox, Inbound, SubscriberPosts];
+
+    /// <summary>The shard holding a subscriber's partition (profile, entries, acts, digest records).</summary>
+    public TableClient Subscribers(string subscriberId) => SubscriberShards[ShardOf(subscriberId)];
+
+    /// <summary>The shard of an id: the base32 value of its first character (ids are random, so shards fill evenly).</summary>
+    /// <remarks>Anything that is not an id still lands in a shard, where its partition simply does not exist.</remarks>
+    public static int ShardOf(string subscriberId)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberId);
+        if (subscriberId.Length == 0)
+        {
+            return 0;
+        }
+
+        var first = subscriberId[0];
+        return first switch
+        {
+            >= 'a' and <= 'z' => first - 'a',
+            >= '2' and <= '7' => 26 + (first - '2'),
+            _ => first % TableNames.SubscriberShards,
+        };
+    }
 }

@@ -5,7 +5,7 @@ using NodaTime.Text;
 namespace Compersion.Storage;
 
 /// <summary>
-/// The layout of one subscriber's partition in the <see cref="TableNames.Subscribers"/> table: the profile row,
+/// The layout of one subscriber's partition in their shard of the <see cref="TableNames.Subscribers"/> tables: the profile row,
 /// one journal entry row per local date, one kind-acts row per local date and one record per weekly digest, so a single
 /// partition query returns all.
 /// </summary>

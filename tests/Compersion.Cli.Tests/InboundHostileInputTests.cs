@@ -386,16 +386,27 @@ public sealed class InboundHostileInputTests
     private static IReadOnlyList<MimeMessage> Answers(LocalHostFixture local) =>
         [.. Outbox.Read(local.Outbox).Where(m => m.Headers["X-Compersion-Kind"] is not "prompt")];
 
-    /// <summary>Every journal or kind-acts row of every subscriber (anything in the subscribers table but profiles).</summary>
+    /// <summary>Every journal or kind-acts row of every subscriber (anything in the subscribers tables but profiles).</summary>
     private static async Task<IReadOnlyList<string>> JournalRowsAsync(LocalHostFixture local)
     {
-        var table = new TableClient(local.Azurite.ConnectionString, "subscribers");
+        var service = new TableServiceClient(local.Azurite.ConnectionString);
         var rows = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.RowKey != "profile"))
+        var shards = 0;
+        await foreach (var shard in service.QueryAsync(t => t.Name.CompareTo("subscribers") >= 0 && t.Name.CompareTo("subscribert") < 0))
         {
-            rows.Add(row.RowKey);
+            if (!shard.Name.StartsWith("subscribers", StringComparison.Ordinal) || shard.Name.Length != "subscribers".Length + 2)
+            {
+                continue;
+            }
+
+            shards++;
+            await foreach (var row in service.GetTableClient(shard.Name).QueryAsync<TableEntity>(r => r.RowKey != "profile"))
+            {
+                rows.Add(row.RowKey);
+            }
         }
 
+        Assert.Equal(32, shards);
         return rows;
     }
 

@@ -41,5 +41,8 @@ internal sealed class StorageHarness : IAsyncDisposable
     /// <summary>A raw client for one of this harness's tables, to look at rows the way the service stores them.</summary>
     public TableClient Table(string name) => Get<TableServiceClient>().GetTableClient(TablePrefix + name);
 
+    /// <summary>The subscribers shard a subscriber's partition lives in.</summary>
+    public TableClient SubscribersTable(string subscriberId) => Table(TableNames.SubscriberShard(StorageTables.ShardOf(subscriberId)));
+
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

@@ -22,12 +22,12 @@ internal sealed class TableDigestLog(StorageTables tables) : IDigestLog
         var row = new TableEntity(subscriberId, rowKey) { [IdeasColumn] = string.Join(' ', record.IdeaIds) };
         try
         {
-            await tables.Subscribers.AddEntityAsync(row, cancellationToken);
+            await tables.Subscribers(subscriberId).AddEntityAsync(row, cancellationToken);
             return record;
         }
         catch (RequestFailedException exception) when (exception.IsConflict())
         {
-            var stored = await tables.Subscribers.GetEntityAsync<TableEntity>(subscriberId, rowKey, cancellationToken: cancellationToken);
+            var stored = await tables.Subscribers(subscriberId).GetEntityAsync<TableEntity>(subscriberId, rowKey, cancellationToken: cancellationToken);
             return Read(record.Date, stored.Value);
         }
     }

@@ -21,7 +21,7 @@ internal sealed class TableEntryStore(StorageTables tables, IdempotentAppender a
     {
         TableKeys.Require(subscriberId, nameof(subscriberId));
         var entries = new List<JournalEntry>();
-        await foreach (var row in tables.Subscribers.QueryAsync<TableEntity>(SubscriberPartition.EntryRows(subscriberId), cancellationToken: cancellationToken))
+        await foreach (var row in tables.Subscribers(subscriberId).QueryAsync<TableEntity>(SubscriberPartition.EntryRows(subscriberId), cancellationToken: cancellationToken))
         {
             entries.Add(new JournalEntry(subscriberId, StoredFormats.ParseDate(row.RowKey), JournalItemColumns.Read(row)));
         }
@@ -41,7 +41,7 @@ internal sealed class TableEntryStore(StorageTables tables, IdempotentAppender a
         }
 
         await appender.AppendAsync(
-            tables.Subscribers,
+            tables.Subscribers(subscriberId),
             subscriberId,
             SubscriberPartition.EntryRowKey(date),
             appendKey,

@@ -30,7 +30,7 @@ internal sealed class TableSubscriberJournal(StorageTables tables) : ISubscriber
         var entries = new List<JournalEntry>();
         var acts = new List<KindActDay>();
         var digests = new List<DigestRecord>();
-        await foreach (var row in tables.Subscribers.QueryAsync<TableEntity>(SubscriberPartition.AllRows(subscriberId), cancellationToken: cancellationToken))
+        await foreach (var row in tables.Subscribers(subscriberId).QueryAsync<TableEntity>(SubscriberPartition.AllRows(subscriberId), cancellationToken: cancellationToken))
         {
             if (row.RowKey == SubscriberPartition.ProfileRowKey)
             {

@@ -16,7 +16,7 @@ internal sealed class TableActStore(StorageTables tables, IdempotentAppender app
     {
         TableKeys.Require(subscriberId, nameof(subscriberId));
         var days = new List<KindActDay>();
-        await foreach (var row in tables.Subscribers.QueryAsync<TableEntity>(SubscriberPartition.ActRows(subscriberId), cancellationToken: cancellationToken))
+        await foreach (var row in tables.Subscribers(subscriberId).QueryAsync<TableEntity>(SubscriberPartition.ActRows(subscriberId), cancellationToken: cancellationToken))
         {
             if (SubscriberPartition.TryParseActRowKey(row.RowKey, out var date))
             {
@@ -39,7 +39,7 @@ internal sealed class TableActStore(StorageTables tables, IdempotentAppender app
         }
 
         await appender.AppendAsync(
-            tables.Subscribers,
+            tables.Subscribers(subscriberId),
             subscriberId,
             SubscriberPartition.ActRowKey(date),
             appendKey,

@@ -47,7 +47,7 @@ internal sealed partial class TablePersonalDataStore(
             }
         }
 
-        var journalRows = await DeletePartitionAsync(tables.Subscribers, subscriberId, keepProfile: true, cancellationToken);
+        var journalRows = await DeletePartitionAsync(tables.Subscribers(subscriberId), subscriberId, keepProfile: true, cancellationToken);
         var outboxRows = await DeletePartitionAsync(tables.Outbox, subscriberId, keepProfile: false, cancellationToken);
         await DeletePartitionAsync(tables.SubscriberPosts, subscriberId, keepProfile: false, cancellationToken);
         LogErased(logger, subscriberId, journalRows, outboxRows, posts.Count);
@@ -67,7 +67,7 @@ internal sealed partial class TablePersonalDataStore(
         // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
         try
         {
-            var response = await tables.Subscribers.DeleteEntityAsync(subscriber.Id, SubscriberPartition.ProfileRowKey, ETag.All, cancellationToken);
+            var response = await tables.Subscribers(subscriber.Id).DeleteEntityAsync(subscriber.Id, SubscriberPartition.ProfileRowKey, ETag.All, cancellationToken);
             return response.Status != 404;
         }
         catch (RequestFailedException exception) when (exception.IsNotFound())

@@ -99,7 +99,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
             await ClaimAddressAsync(newHash, subscriber.Id, cancellationToken);
         }
 
-        await tables.Subscribers.UpdateEntityAsync(SubscriberEntity.From(subscriber), ETag.All, TableUpdateMode.Replace, cancellationToken);
+        await tables.Subscribers(subscriber.Id).UpdateEntityAsync(SubscriberEntity.From(subscriber), ETag.All, TableUpdateMode.Replace, cancellationToken);
 
         if (addressChanged)
         {
@@ -137,7 +137,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
 
             try
             {
-                await tables.Subscribers.UpdateEntityAsync(SubscriberEntity.From(after), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                await tables.Subscribers(after.Id).UpdateEntityAsync(SubscriberEntity.From(after), current.ETag, TableUpdateMode.Replace, cancellationToken);
                 return after;
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
@@ -149,17 +149,20 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
 
     public async IAsyncEnumerable<Subscriber> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // The table also holds every subscriber's journal entries; only profile rows are subscribers.
+        // The tables also hold every subscriber's journal; only profile rows are subscribers.
         var filter = SubscriberPartition.ProfileRows();
-        await foreach (var entity in tables.Subscribers.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
+        foreach (var shard in tables.SubscriberShards)
         {
-            yield return entity.ToSubscriber();
+            await foreach (var entity in shard.QueryAsync<SubscriberEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return entity.ToSubscriber();
+            }
         }
     }
 
     private async Task<SubscriberEntity?> ReadProfileAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await tables.Subscribers.GetEntityIfExistsAsync<SubscriberEntity>(
+        var response = await tables.Subscribers(id).GetEntityIfExistsAsync<SubscriberEntity>(
             id, SubscriberEntity.ProfileRowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
@@ -188,7 +191,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
     {
         try
         {
-            await tables.Subscribers.AddEntityAsync(SubscriberEntity.From(subscriber), cancellationToken);
+            await tables.Subscribers(subscriber.Id).AddEntityAsync(SubscriberEntity.From(subscriber), cancellationToken);
             return subscriber;
         }
         catch (RequestFailedException exception) when (exception.IsConflict())

@@ -123,7 +123,7 @@ public sealed class TableSubscriberJournalTests(AzuriteFixture fixture) : Storag
     {
         var subscriber = await Subscribers.AddOrGetAsync(TestData.NewSubscriber());
         await Entries.AppendAsync(subscriber.Id, Day, [new JournalItem("kept")]);
-        await Harness.Table(TableNames.Subscribers).AddEntityAsync(new TableEntity(subscriber.Id, "settings") { ["Theme"] = "dark" });
+        await Harness.SubscribersTable(subscriber.Id).AddEntityAsync(new TableEntity(subscriber.Id, "settings") { ["Theme"] = "dark" });
 
         var journal = await Journal.LoadAsync(subscriber.Id);
 
@@ -139,7 +139,7 @@ public sealed class TableSubscriberJournalTests(AzuriteFixture fixture) : Storag
         await Entries.AppendAsync(subscriber.Id, Day, [new JournalItem("a walk")]);
 
         var rowKeys = new List<string>();
-        await foreach (var row in Harness.Table(TableNames.Subscribers).QueryAsync<TableEntity>(row => row.PartitionKey == subscriber.Id))
+        await foreach (var row in Harness.SubscribersTable(subscriber.Id).QueryAsync<TableEntity>(row => row.PartitionKey == subscriber.Id))
         {
             rowKeys.Add(row.RowKey);
         }

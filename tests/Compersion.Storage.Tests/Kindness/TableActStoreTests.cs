@@ -187,7 +187,7 @@ public sealed class TableActStoreTests(AzuriteFixture fixture) : StorageTestBase
     private async Task<List<string>> RowKeysAsync(string partition)
     {
         var rowKeys = new List<string>();
-        await foreach (var row in Harness.Table(TableNames.Subscribers).QueryAsync<TableEntity>(row => row.PartitionKey == partition))
+        await foreach (var row in Harness.SubscribersTable(partition).QueryAsync<TableEntity>(row => row.PartitionKey == partition))
         {
             rowKeys.Add(row.RowKey);
         }

@@ -94,7 +94,8 @@ public sealed class TablePersonalDataStoreTests(AzuriteFixture fixture) : Storag
     }
 
     private async Task<List<TableEntity>> RowsAsync(string table, string partitionKey) =>
-        await Harness.Table(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")).ToListAsync();
+        await (table == TableNames.Subscribers ? Harness.SubscribersTable(partitionKey) : Harness.Table(table))
+            .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")).ToListAsync();
 
     private BlobContainerClient Archive() => Harness.Get<BlobServiceClient>().GetBlobContainerClient(Harness.TablePrefix.ToLowerInvariant() + "inbound-raw");
 

@@ -112,7 +112,7 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
         }
 
         var keys = new List<string>();
-        foreach (var table in new[] { TableNames.Subscribers, TableNames.SubscriberEmails })
+        foreach (var table in Enumerable.Range(0, TableNames.SubscriberShards).Select(TableNames.SubscriberShard).Append(TableNames.SubscriberEmails))
         {
             await foreach (var row in Harness.Table(table).QueryAsync<TableEntity>())
             {
