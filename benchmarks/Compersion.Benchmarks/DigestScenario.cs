@@ -67,7 +67,7 @@ internal static class DigestScenario
         var sender = services.GetRequiredService<OutboundSender>();
         var worker = new QueueTriggerWorker<SendReport>(
             queue,
-            (text, token) => OutboundJob.TryParse(text, out var job) ? sender.SendAsync(job!, token) : throw new InvalidOperationException("Malformed outbound job message."),
+            (text, token) => EndToEndScenario.SendAsync(sender, text, token),
             EndToEndScenario.SendStep,
             batchSize,
             parallelism);
@@ -87,7 +87,7 @@ internal static class DigestScenario
         try
         {
             var run = Stopwatch.StartNew();
-            var sending = worker.RunAsync(subscribers, timeout.Token);
+            var sending = worker.RunAsync(EndToEndScenario.MessagesFor(subscribers), timeout.Token);
             using (StorageRequestLog.Step(EndToEndScenario.DispatchStep))
             {
                 dispatch = await services.GetRequiredService<Dispatcher>().DispatchDueAsync(timeout.Token);

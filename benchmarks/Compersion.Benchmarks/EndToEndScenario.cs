@@ -28,7 +28,7 @@ internal static class EndToEndScenario
     /// <summary>Step name for the dispatcher tick.</summary>
     public const string DispatchStep = "dispatcher tick";
 
-    /// <summary>Step name for <see cref="OutboundSender.SendAsync"/>.</summary>
+    /// <summary>Step name for the send handler (<see cref="OutboundSender"/>).</summary>
     public const string SendStep = "send handler";
 
     private const int SeedParallelism = 32;
@@ -99,7 +99,7 @@ internal static class EndToEndScenario
         try
         {
             var run = Stopwatch.StartNew();
-            var sending = worker.RunAsync(options.Due, timeout.Token);
+            var sending = worker.RunAsync(MessagesFor(options.Due), timeout.Token);
             using (StorageRequestLog.Step(DispatchStep))
             {
                 dispatch = await dispatcher.DispatchDueAsync(timeout.Token);
@@ -142,9 +142,13 @@ internal static class EndToEndScenario
         return report.Consistent ? 0 : 1;
     }
 
-    private static Task<SendReport> SendAsync(OutboundSender sender, string message, CancellationToken cancellationToken) =>
-        OutboundJob.TryParse(message, out var job)
-            ? sender.SendAsync(job!, cancellationToken)
+    /// <summary>The messages the dispatcher queues for <paramref name="jobs"/> due in one bucket.</summary>
+    public static int MessagesFor(int jobs) => (jobs + OutboundBatch.MaxJobs - 1) / OutboundBatch.MaxJobs;
+
+    /// <summary>What <c>SendOutboundFunction</c> does with one message.</summary>
+    public static Task<IReadOnlyList<SendReport>> SendAsync(OutboundSender sender, string message, CancellationToken cancellationToken) =>
+        OutboundBatch.TryParse(message, out var batch)
+            ? sender.SendAsync(batch!, cancellationToken)
             : throw new InvalidOperationException("Malformed outbound job message.");
 
     private static async Task SeedDueSubscribersAsync(IServiceProvider services, EndToEndOptions options, CancellationToken cancellationToken)

@@ -147,7 +147,7 @@ internal static class InboundScenario
         await output.WriteLineAsync($"Ingestion: seeded {options.Replies:N0} confirmed subscribers and archived one ~{PostSize / 1024} KB reply each in {seeding.Elapsed.TotalSeconds:0.0} s; " +
             $"worker takes batches of {BatchSize}, {options.Parallelism} handlers...");
         var ingestor = services.GetRequiredService<ReplyIngestor>();
-        var worker = new QueueTriggerWorker<IngestOutcome>(queue, ingestor.IngestAsync, IngestStep, BatchSize, options.Parallelism);
+        var worker = new QueueTriggerWorker<IngestOutcome>(queue, async (name, token) => [await ingestor.IngestAsync(name, token)], IngestStep, BatchSize, options.Parallelism);
         var acceptedBefore = sendGrid.Accepted;
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes();

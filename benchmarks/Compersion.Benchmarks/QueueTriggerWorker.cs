@@ -10,15 +10,15 @@ namespace Compersion.Benchmarks;
 /// slot is free; an empty queue is polled again after a short, doubling pause. A message whose handler threw is left
 /// for redelivery, as the host would. The queue client is the app's own, so its requests count as storage round trips.
 /// </remarks>
-/// <typeparam name="TOutcome">What the handler reports for one message; the worker counts each value.</typeparam>
+/// <typeparam name="TOutcome">What the handler reports for each unit of work in a message (a reply, a job); the worker counts each value.</typeparam>
 /// <param name="queue">The trigger's queue.</param>
-/// <param name="handler">The function body, given the message text.</param>
+/// <param name="handler">The function body, given the message text; returns one outcome per unit of work the message held.</param>
 /// <param name="handlerStep">The <see cref="StorageRequestLog.Step"/> the handler's storage requests are filed under.</param>
 /// <param name="batchSize">Messages per receive, as the host's <c>batchSize</c> (1-32).</param>
 /// <param name="parallelism">Handlers running at once.</param>
 internal sealed class QueueTriggerWorker<TOutcome>(
     QueueClient queue,
-    Func<string, CancellationToken, Task<TOutcome>> handler,
+    Func<string, CancellationToken, Task<IReadOnlyList<TOutcome>>> handler,
     string handlerStep,
     int batchSize,
     int parallelism)
@@ -47,7 +47,7 @@ internal sealed class QueueTriggerWorker<TOutcome>(
     /// <summary>Receive calls that returned messages, and ones that found the queue empty.</summary>
     public (int WithMessages, int Empty) Receives { get; private set; }
 
-    /// <summary>Handles messages until <paramref name="expected"/> have been received and every handler has finished.</summary>
+    /// <summary>Handles messages until <paramref name="expected"/> messages have been received and every handler has finished.</summary>
     public async Task RunAsync(int expected, CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(parallelism);
@@ -91,13 +91,16 @@ internal sealed class QueueTriggerWorker<TOutcome>(
         await Task.Yield();
         try
         {
-            TOutcome outcome;
+            IReadOnlyList<TOutcome> handled;
             using (StorageRequestLog.Step(handlerStep))
             {
-                outcome = await handler(message.Body.ToString(), cancellationToken);
+                handled = await handler(message.Body.ToString(), cancellationToken);
             }
 
-            outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
+            foreach (var outcome in handled)
+            {
+                outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
+            }
             using (StorageRequestLog.Step(HostStep))
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

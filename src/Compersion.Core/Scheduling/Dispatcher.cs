@@ -7,7 +7,7 @@ namespace Compersion.Core.Scheduling;
 /// <summary>Walks the timing wheel from its cursor up to now and queues every due job once.</summary>
 /// <remarks>
 /// <para>Cost follows the number of due rows: one partition query per minute bucket walked, one queue
-/// write per due row, and batched table writes (the following occurrences and the removals are grouped
+/// message per <see cref="OutboundBatch.MaxJobs"/> due rows, and batched table writes (the following occurrences and the removals are grouped
 /// per bucket partition, up to 100 per request).</para>
 /// <para>Two overlapping runs never both dispatch: a run first takes a lease on the cursor with optimistic
 /// concurrency; the loser reports <see cref="DispatchReport.Busy"/>. A run that dies mid-walk leaves its
@@ -58,9 +58,9 @@ public sealed partial class Dispatcher(
             }
 
             await Parallel.ForEachAsync(
-                due,
+                OutboundBatch.Chunk(due.Select(OutboundJob.From)),
                 new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-                async (entry, token) => await queue.EnqueueAsync(OutboundJob.From(entry), token));
+                async (batch, token) => await queue.EnqueueAsync(batch, token));
             jobs += due.Count;
 
             await store.UpsertAsync([.. due.Select(LocalSchedule.Following)], cancellationToken);

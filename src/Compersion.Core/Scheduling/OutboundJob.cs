@@ -54,15 +54,15 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
     public static string IdFor(string subscriberId, JobKind kind, LocalDate localDate) =>
         string.Create(CultureInfo.InvariantCulture, $"{subscriberId}-{kind.ToString().ToLowerInvariant()}-{LocalDatePattern.Iso.Format(localDate)}");
 
-    /// <summary>The queue message body: compact JSON with an ISO date (the queue itself Base64-encodes it).</summary>
-    public string ToJson() => JsonSerializer.Serialize(
-        new Wire(
-            SubscriberId,
-            Kind.ToString().ToLowerInvariant(),
-            LocalDatePattern.Iso.Format(LocalDate),
-            Zone,
-            LocalTime is { } time ? TimePattern.Format(time) : null),
-        OutboundJobJsonContext.Default.Wire);
+    /// <summary>The job on its own as compact JSON with an ISO date; queue messages carry jobs in an <see cref="OutboundBatch"/>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(ToWire(), OutboundJobJsonContext.Default.Wire);
+
+    internal Wire ToWire() => new(
+        SubscriberId,
+        Kind.ToString().ToLowerInvariant(),
+        LocalDatePattern.Iso.Format(LocalDate),
+        Zone,
+        LocalTime is { } time ? TimePattern.Format(time) : null);
 
     /// <summary>Reads a queue message body; false for anything malformed (never throws on bad input).</summary>
     public static bool TryParse(string? json, out OutboundJob? job)
@@ -84,7 +84,13 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
             return false;
         }
 
-        if (wire is null || !Subscribers.SubscriberId.IsValid(wire.Sid) ||
+        return wire is not null && TryRead(wire, out job);
+    }
+
+    internal static bool TryRead(Wire wire, out OutboundJob? job)
+    {
+        job = null;
+        if (!Subscribers.SubscriberId.IsValid(wire.Sid) ||
             !TryParseKind(wire.Kind, out var kind) ||
             wire.Date is null || !LocalDatePattern.Iso.Parse(wire.Date).TryGetValue(default, out var date))
         {

@@ -33,6 +33,41 @@ public sealed partial class OutboundSender(
     TimeProvider time,
     ILogger<OutboundSender> logger)
 {
+    /// <summary>How many jobs of one message are handled at once.</summary>
+    public const int BatchParallelism = 8;
+
+    /// <summary>Processes every job of one queue message.</summary>
+    /// <returns>What happened to each job, in the message's order.</returns>
+    /// <exception cref="MailNotSentException">At least one mail certainly was not sent; the message is retried, and the jobs already
+    /// sent are found in the outbox and not sent again.</exception>
+    public async Task<IReadOnlyList<SendReport>> SendAsync(OutboundBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var reports = new SendReport[batch.Jobs.Count];
+        var notSent = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batch.Jobs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                try
+                {
+                    reports[index] = await SendAsync(batch.Jobs[index], token);
+                }
+                catch (MailNotSentException exception)
+                {
+                    // The other jobs still go out; this one is released in the outbox and retried with the message.
+                    notSent.Add(exception.Message);
+                }
+            });
+        if (!notSent.IsEmpty)
+        {
+            throw new MailNotSentException($"{notSent.Count} of {batch.Jobs.Count} jobs not sent ({string.Join("; ", notSent.Distinct())})");
+        }
+
+        return reports;
+    }
+
     /// <summary>Processes one job.</summary>
     /// <exception cref="MailNotSentException">The mail certainly was not sent; let the queue retry.</exception>
     public async Task<SendReport> SendAsync(OutboundJob job, CancellationToken cancellationToken = default)

@@ -5,13 +5,16 @@ namespace Compersion.Storage.Scheduling;
 
 /// <summary>The <see cref="QueueNames.Outbound"/> queue.</summary>
 /// <remarks>
-/// The message text is Core's <see cref="OutboundJob.ToJson"/>, which the send trigger reads back with
-/// <see cref="OutboundJob.TryParse"/>; the client Base64-encodes it, as the Functions queue trigger expects.
+/// The message text is Core's <see cref="OutboundBatch.ToJson"/>, which the send trigger reads back with
+/// <see cref="OutboundBatch.TryParse"/>; the client Base64-encodes it, as the Functions queue trigger expects.
 /// </remarks>
 internal sealed class OutboundQueue(QueueServiceClient queues) : IJobQueue
 {
     private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Outbound);
 
-    public async Task EnqueueAsync(OutboundJob job, CancellationToken cancellationToken = default) =>
-        await queue.SendMessageAsync(job.ToJson(), cancellationToken);
+    public async Task EnqueueAsync(OutboundBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await queue.SendMessageAsync(batch.ToJson(), cancellationToken);
+    }
 }

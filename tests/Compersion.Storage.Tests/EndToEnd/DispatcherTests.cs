@@ -34,6 +34,7 @@ public sealed class DispatcherTests(AzuriteFixture fixture) : PipelineTestBase(f
         Assert.Equal(subscribers.Select(s => OutboundJob.IdFor(s.Id, JobKind.Prompt, new LocalDate(2026, 1, 15))).Order(), jobs.Select(job => job.Id).Order());
         var worker = Assert.Single(reports, report => report.Jobs > 0);
         Assert.Equal(new DispatchReport(Buckets: 1, Jobs: 200, Busy: false), worker);
+        Assert.Equal(7, Pipeline.Messages);
 
         // The others did nothing: they found the wheel held, or (having started after the worker finished) nothing left to walk.
         Assert.All(reports.Where(report => report != worker), report => Assert.True(report.Busy || report.Buckets == 0, report.ToString()));

@@ -123,6 +123,30 @@ public sealed class OutboundSenderTests(AzuriteFixture fixture) : PipelineTestBa
         Assert.Equal(new[] { active.Id, paused.Id }.Order(), rolling.Order());
     }
 
+    [Fact]
+    public async Task SendAsync_BatchWithOneRefusedSend_SendsTheRestThrowsAndTheRedeliverySendsOnlyTheRefusedOne()
+    {
+        var jobs = new List<OutboundJob>();
+        for (var i = 0; i < 5; i++)
+        {
+            jobs.Add(await PromptJobForNewSubscriberAsync());
+        }
+
+        var refused = jobs[2];
+        Pipeline.Mail.Respond = mail => mail.Tags["job"] == refused.Id ? SendResult.NotSent("connection refused") : SendResult.Sent("msg-" + mail.Tags["job"]);
+
+        var failure = await Record.ExceptionAsync(() => Pipeline.Sender.SendAsync(new OutboundBatch(jobs)));
+        var deliveredFirst = Pipeline.Mail.Delivered.Select(mail => mail.Tags["job"]).Order(StringComparer.Ordinal).ToList();
+        Pipeline.Mail.Respond = null;
+        var redelivery = await Pipeline.Sender.SendAsync(new OutboundBatch(jobs));
+
+        Assert.IsType<MailNotSentException>(failure);
+        Assert.Contains("1 of 5 jobs not sent", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(jobs.Where(job => job != refused).Select(job => job.Id).Order(StringComparer.Ordinal), deliveredFirst);
+        Assert.Equal([SendReport.Duplicate, SendReport.Duplicate, SendReport.Sent, SendReport.Duplicate, SendReport.Duplicate], redelivery);
+        Assert.Equal(jobs.Select(job => job.Id).Order(StringComparer.Ordinal), Pipeline.Mail.Delivered.Select(mail => mail.Tags["job"]).Order(StringComparer.Ordinal));
+    }
+
     private async Task<OutboundJob> PromptJobForNewSubscriberAsync()
     {
         var subscriber = await Pipeline.AddConfirmedAsync("Europe/Berlin", "20:00");

@@ -94,7 +94,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>Moves the fake clock to an instant (never backwards).</summary>
     public void SetNow(Instant instant) => Clock.SetUtcNow(instant.ToDateTimeOffset());
 
-    /// <summary>Takes every message off the outbound queue and parses each the way the send trigger does.</summary>
+    /// <summary>Outbound messages taken off the queue so far (each holds up to <see cref="OutboundBatch.MaxJobs"/> jobs).</summary>
+    public int Messages { get; private set; }
+
+    /// <summary>Takes every message off the outbound queue, parses each the way the send trigger does, and returns their jobs.</summary>
     public async Task<IReadOnlyList<OutboundJob>> DrainQueueAsync()
     {
         var jobs = new List<OutboundJob>();
@@ -108,8 +111,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
             foreach (var message in batch)
             {
-                Assert.True(OutboundJob.TryParse(message.MessageText, out var job), $"Unreadable outbound message: {message.MessageText}");
-                jobs.Add(job!);
+                Assert.True(OutboundBatch.TryParse(message.MessageText, out var jobsInMessage), $"Unreadable outbound message: {message.MessageText}");
+                jobs.AddRange(jobsInMessage!.Jobs);
+                Messages++;
                 await outbound.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }
