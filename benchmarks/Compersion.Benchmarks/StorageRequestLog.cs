@@ -135,12 +135,16 @@ internal sealed class StorageRequestLog : IDisposable
     }
 
     // "/devstoreaccount1/outbox(PartitionKey='…',RowKey='…')" is the outbox table; "/devstoreaccount1/outbound/messages/…" the outbound queue.
+    // The 32 shards subscribers00 … subscribers31 are tallied as one, "subscribers**".
     private static string ResourceOf(Uri uri)
     {
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var resource = segments.Length > 1 ? segments[1] : "(account)";
         var parenthesis = resource.IndexOf('(', StringComparison.Ordinal);
-        return parenthesis > 0 ? resource[..parenthesis] : resource;
+        resource = parenthesis > 0 ? resource[..parenthesis] : resource;
+        return resource.Length == "subscribers".Length + 2 && resource.StartsWith("subscribers", StringComparison.Ordinal) && char.IsAsciiDigit(resource[^1]) && char.IsAsciiDigit(resource[^2])
+            ? "subscribers**"
+            : resource;
     }
 
     private static string OperationOf(string service, string method, Uri uri)
