@@ -80,7 +80,9 @@ var names = {
 // What the app creates at start-up too (StorageInitializer); a test keeps these lists equal to the code's.
 // The subscribers are spread over 32 tables, subscribers00 … subscribers31, by the first character of their id (TableNames.cs says why).
 var subscriberShards = [for shard in range(0, 32): 'subscribers${padLeft(string(shard), 2, '0')}']
-var tableNames = concat(subscriberShards, ['subscriberemails', 'schedule', 'outbox', 'inbound', 'subscriberposts'])
+// The timing wheel is spread over 60 tables, schedule00 … schedule59, by the minute of each bucket; schedule holds the cursor.
+var scheduleShards = [for minute in range(0, 60): 'schedule${padLeft(string(minute), 2, '0')}']
+var tableNames = concat(subscriberShards, scheduleShards, ['subscriberemails', 'schedule', 'outbox', 'inbound', 'subscriberposts'])
 var queueNames = ['outbound', 'outbound-poison', 'inbound', 'inbound-poison']
 var containerNames = ['inbound-raw']
 

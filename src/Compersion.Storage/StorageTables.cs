@@ -12,6 +12,7 @@ internal sealed class StorageTables
         SubscriberShards = [.. Enumerable.Range(0, TableNames.SubscriberShards).Select(shard => service.GetTableClient(prefix + TableNames.SubscriberShard(shard)))];
         SubscriberEmails = service.GetTableClient(prefix + TableNames.SubscriberEmails);
         Schedule = service.GetTableClient(prefix + TableNames.Schedule);
+        ScheduleShards = [.. Enumerable.Range(0, TableNames.ScheduleShards).Select(minute => service.GetTableClient(prefix + TableNames.ScheduleShard(minute)))];
         Outbox = service.GetTableClient(prefix + TableNames.Outbox);
         Inbound = service.GetTableClient(prefix + TableNames.Inbound);
         SubscriberPosts = service.GetTableClient(prefix + TableNames.SubscriberPosts);
@@ -22,7 +23,11 @@ internal sealed class StorageTables
 
     public TableClient SubscriberEmails { get; }
 
+    /// <summary>The table of the dispatch cursor.</summary>
     public TableClient Schedule { get; }
+
+    /// <summary>Every wheel shard, by minute of the hour (<see cref="TableNames.Schedule"/>).</summary>
+    public IReadOnlyList<TableClient> ScheduleShards { get; }
 
     public TableClient Outbox { get; }
 
@@ -32,7 +37,17 @@ internal sealed class StorageTables
     /// <summary>The index of each subscriber's archived raw posts, a partition per subscriber.</summary>
     public TableClient SubscriberPosts { get; }
 
-    public IReadOnlyList<TableClient> All => [.. SubscriberShards, SubscriberEmails, Schedule, Outbox, Inbound, SubscriberPosts];
+    public IReadOnlyList<TableClient> All => [.. SubscriberShards, SubscriberEmails, Schedule, .. ScheduleShards, Outbox, Inbound, SubscriberPosts];
+
+    /// <summary>The wheel shard of a bucket key (<c>yyyyMMddHHmm</c>): its last two digits, the minute.</summary>
+    public TableClient ScheduleFor(string bucketKey)
+    {
+        ArgumentNullException.ThrowIfNull(bucketKey);
+        var minute = bucketKey.Length >= 2 && char.IsAsciiDigit(bucketKey[^1]) && char.IsAsciiDigit(bucketKey[^2])
+            ? ((bucketKey[^2] - '0') * 10) + (bucketKey[^1] - '0')
+            : 0;
+        return ScheduleShards[minute % TableNames.ScheduleShards];
+    }
 
     /// <summary>The shard holding a subscriber's partition (profile, entries, acts, digest records).</summary>
     public TableClient Subscribers(string subscriberId) => SubscriberShards[ShardOf(subscriberId)];

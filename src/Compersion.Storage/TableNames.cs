@@ -26,8 +26,25 @@ internal static class TableNames
     /// <summary>Address index: PartitionKey = address hash, RowKey = empty; holds the subscriber id.</summary>
     public const string SubscriberEmails = "subscriberemails";
 
-    /// <summary>The timing wheel: PartitionKey = bucket key, RowKey = <c>{kind}|{subscriberId}</c>; plus the cursor row.</summary>
+    /// <summary>
+    /// The timing wheel, spread over <see cref="ScheduleShards"/> tables (<c>schedule00</c> … <c>schedule59</c>) by the
+    /// minute of the hour of each row's bucket: PartitionKey = bucket key, RowKey = <c>{kind}|{subscriberId}</c>. The
+    /// dispatch cursor is the one row of the <c>schedule</c> table itself.
+    /// </summary>
+    /// <remarks>
+    /// As with the subscribers, the shards cost nothing in Azure Table Storage, where a partition is found by its key.
+    /// In Azurite every insert and delete also updates indexes over the whole table, so a tick's writes took longer the
+    /// more rows the wheel held; split by minute, a tick touches the table of its own minute, which holds only the rows
+    /// due at that minute of some hour. A row rolls to the same minute a day or a week later, so it stays in its table.
+    /// </remarks>
     public const string Schedule = "schedule";
+
+    /// <summary>How many tables the wheel is spread over: one per minute of the hour.</summary>
+    public const int ScheduleShards = 60;
+
+    /// <summary>The name of one wheel shard, e.g. <c>schedule07</c> for the buckets at minute 7 of every hour.</summary>
+    public static string ScheduleShard(int minute) =>
+        Schedule + minute.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The send ledger: PartitionKey = subscriber id, RowKey = <c>{kind}|{yyyy-MM-dd}</c>.</summary>
     public const string Outbox = "outbox";

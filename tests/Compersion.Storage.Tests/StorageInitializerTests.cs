@@ -18,7 +18,7 @@ public sealed class StorageInitializerTests(AzuriteFixture fixture) : StorageTes
             tables.Add(table.Name);
         }
 
-        string[] expected = ["inbound", "outbox", "schedule", "subscriberemails", "subscriberposts", .. Enumerable.Range(0, 32).Select(shard => $"subscribers{shard:00}")];
+        string[] expected = ["inbound", "outbox", "schedule", .. Enumerable.Range(0, 60).Select(minute => $"schedule{minute:00}"), "subscriberemails", "subscriberposts", .. Enumerable.Range(0, 32).Select(shard => $"subscribers{shard:00}")];
         Assert.Equal(expected.Select(name => Harness.TablePrefix + name), tables.Where(name => name.StartsWith(Harness.TablePrefix, StringComparison.Ordinal)).Order());
         var queues = Harness.Get<QueueServiceClient>();
         Assert.True((await queues.GetQueueClient(QueueNames.Outbound).ExistsAsync()).Value);

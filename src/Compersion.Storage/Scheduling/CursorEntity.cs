@@ -4,7 +4,7 @@ using Compersion.Core.Scheduling;
 
 namespace Compersion.Storage.Scheduling;
 
-/// <summary>The dispatch cursor, kept in the schedule table under a partition no bucket key can take (bucket keys are digits).</summary>
+/// <summary>The dispatch cursor, the one row of the <c>schedule</c> table (the buckets live in its minute shards).</summary>
 internal sealed class CursorEntity : ITableEntity
 {
     public const string CursorPartitionKey = "cursor";

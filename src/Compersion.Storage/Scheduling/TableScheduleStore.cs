@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Compersion.Storage.Scheduling;
 
-/// <summary>The timing wheel over the <c>schedule</c> table: one partition per UTC minute bucket, plus the cursor row.</summary>
+/// <summary>The timing wheel over the <c>schedule00</c> … <c>schedule59</c> tables (one partition per UTC minute bucket, in the table of its minute), plus the cursor row in <c>schedule</c>.</summary>
 /// <remarks>
 /// Writes go out as entity-group transactions, one per bucket and at most <see cref="MaxTransactionSize"/>
 /// rows each (the service's limit), several buckets at a time.
@@ -21,7 +21,7 @@ internal sealed partial class TableScheduleStore(StorageTables tables, ILogger<T
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket.Key}");
         var due = new List<ScheduleEntry>();
-        await foreach (var entity in tables.Schedule.QueryAsync<ScheduleEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in tables.ScheduleFor(bucket.Key).QueryAsync<ScheduleEntity>(filter, cancellationToken: cancellationToken))
         {
             due.Add(entity.ToEntry());
         }
@@ -87,7 +87,7 @@ internal sealed partial class TableScheduleStore(StorageTables tables, ILogger<T
     }
 
     private async Task SubmitUpsertsAsync(ScheduleEntity[] batch, CancellationToken cancellationToken) =>
-        await tables.Schedule.SubmitTransactionAsync(
+        await tables.ScheduleFor(batch[0].PartitionKey).SubmitTransactionAsync(
             batch.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)),
             cancellationToken);
 
@@ -95,7 +95,7 @@ internal sealed partial class TableScheduleStore(StorageTables tables, ILogger<T
     {
         try
         {
-            await tables.Schedule.SubmitTransactionAsync(
+            await tables.ScheduleFor(batch[0].PartitionKey).SubmitTransactionAsync(
                 batch.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All)),
                 cancellationToken);
         }
@@ -114,7 +114,7 @@ internal sealed partial class TableScheduleStore(StorageTables tables, ILogger<T
     {
         try
         {
-            await tables.Schedule.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+            await tables.ScheduleFor(entity.PartitionKey).DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.IsNotFound())
         {
