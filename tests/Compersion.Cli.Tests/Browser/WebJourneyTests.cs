@@ -39,6 +39,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         await Outbox.WaitForAsync(local.Outbox, "confirm");
         await page.GotoAsync(baseUrl + "/outbox");
         await page.GetByRole(AriaRole.Link, new() { Name = "Please confirm your daily five gratitudes" }).ClickAsync();
+        await OpenedAsync(page);
         await page.FrameLocator("iframe.mail").GetByRole(AriaRole.Link, new() { Name = "Confirm my address" }).ClickAsync();
         await page.WaitForURLAsync("**/api/confirm?token=*");
         var confirmed = await page.Locator("h1").TextContentAsync();
@@ -49,6 +50,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         var prompt = await Outbox.WaitForAsync(local.Outbox, "prompt");
         await page.GotoAsync(baseUrl + "/outbox");
         await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject }).ClickAsync();
+        await OpenedAsync(page);
         await page.Locator("#reply").FillAsync("1. That Sam brought me lunch even though it was far out of his way\n2. My sister got the job she wanted\n3. Warm socks");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         var posted = await page.Locator("p.notice").TextContentAsync();
@@ -57,6 +59,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         // The footer's Settings link opens the settings page; the export has the entry.
         await page.GotoAsync(baseUrl + "/outbox");
         await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject }).ClickAsync();
+        await OpenedAsync(page);
         await page.FrameLocator("iframe.mail").GetByRole(AriaRole.Link, new() { Name = "Settings" }).WaitForAsync();
         await Shot(page, "outbox");
         await page.FrameLocator("iframe.mail").GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
@@ -117,6 +120,14 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.DoesNotContain("/api/settings", farewell.TextBody, StringComparison.Ordinal);
         Assert.Equal("There's nothing here any more", afterwards);
         Assert.Empty(traces);
+    }
+
+    // The list shows the newest mail's frame too: wait until the chosen mail's page has replaced it, so the frame
+    // looked in next is the chosen mail's and not the one being navigated away from.
+    private static async Task OpenedAsync(IPage page)
+    {
+        await page.WaitForURLAsync("**/outbox?mail=*");
+        await page.FrameLocator("iframe.mail").Locator("body").WaitForAsync();
     }
 
     private async Task Shot(IPage page, string name) => output.WriteLine("screenshot: " + await browser.ScreenshotAsync(page, name));
