@@ -51,6 +51,31 @@ public sealed class WebSurfaceTests
     }
 
     [Fact]
+    public async Task SettingsLink_FreshLinkAskedForFiveTimesInADay_OneMailThatDayAndAnotherTheNext()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var link = Outbox.Link(await local.PromptAsync("ada@example.com", Evening), "/api/settings");
+        using var web = new WebClient(local.Host.BaseUrl);
+        local.Clock.SetTo(Evening.AddHours(24).AddMinutes(1));
+        var (_, html) = await web.GetAsync(link);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            answers.Add((await web.PostAsync("/api/settings/link", ("token", WebClient.Field(html, "token")), ("form_token", WebClient.Field(html, "form_token")))).StatusCode);
+        }
+
+        var firstDay = Outbox.Read(local.Outbox, "settings").Count;
+        local.Clock.SetTo(Evening.AddHours(48));
+        (_, html) = await web.GetAsync(link);
+        await web.PostAsync("/api/settings/link", ("token", WebClient.Field(html, "token")), ("form_token", WebClient.Field(html, "form_token")));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer));
+        Assert.Equal(1, firstDay);
+        Assert.Equal(2, Outbox.Read(local.Outbox, "settings").Count);
+    }
+
+    [Fact]
     public async Task SettingsLink_Tampered_400AndNoSettingsShown()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));

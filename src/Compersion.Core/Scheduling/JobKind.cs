@@ -11,4 +11,7 @@ public enum JobKind
 
     /// <summary>The double opt-in confirmation email.</summary>
     Confirm = 2,
+
+    /// <summary>A fresh settings link asked for from an expired one; claimed in the outbox to allow one a day, never queued.</summary>
+    SettingsLink = 3,
 }

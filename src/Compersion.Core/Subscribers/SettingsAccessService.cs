@@ -1,5 +1,6 @@
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
+using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed partial class SettingsAccessService(
     ISubscriberStore subscribers,
     NoteComposer notes,
     IMailSender sender,
+    IOutbox outbox,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<SettingsAccessService> logger)
@@ -41,7 +43,11 @@ public sealed partial class SettingsAccessService(
 
     /// <summary>Mails a fresh settings link to the subscriber a genuine (possibly expired) settings link names.</summary>
     /// <returns>False when the token is not a genuine settings link, or names nobody we may write to; nothing is sent then.</returns>
-    /// <remarks>The link goes to the address on file and nowhere else, so a leaked old link can at most cause one more email to its owner.</remarks>
+    /// <remarks>
+    /// The link goes to the address on file and nowhere else, and at most once a local day (claimed in the outbox like a
+    /// prompt), so a leaked old link can cause at most one more email a day to its owner. A second request the same day
+    /// gets the same answer and sends nothing; the owner can still reply SETTINGS to any email.
+    /// </remarks>
     public async Task<bool> SendFreshLinkAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (signer.CheckLink(token, TokenPurpose.Settings, Now(), out var subscriberId) == LinkCheck.Invalid)
@@ -55,7 +61,15 @@ public sealed partial class SettingsAccessService(
             return false;
         }
 
-        var link = SettingsLinks.Url(signer, options.Value, subscriber.Id, Now() + SettingsLinks.Lifetime);
+        var now = Now();
+        var job = OutboundJob.For(subscriber.Id, JobKind.SettingsLink, now.InZone(subscriber.TimeZone).Date);
+        if ((await outbox.TryClaimAsync(job, now, cancellationToken)).Status != OutboxClaimStatus.Claimed)
+        {
+            LogFreshLinkThrottled(logger, subscriber.Id);
+            return true;
+        }
+
+        var link = SettingsLinks.Url(signer, options.Value, subscriber.Id, now + SettingsLinks.Lifetime);
         var mail = notes.Compose(
             subscriber,
             "settings",
@@ -66,8 +80,16 @@ public sealed partial class SettingsAccessService(
                 "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself.",
             ],
             [],
-            subscriber.Id + "-settings-link");
-        var result = await sender.SendAsync(mail, cancellationToken);
+            job.Id);
+        var result = await sender.SendAsync(mail, CancellationToken.None);
+        var recorded = result.Outcome switch
+        {
+            SendOutcome.Sent => outbox.MarkSentAsync(job, result.MessageId, Now(), CancellationToken.None),
+            SendOutcome.Uncertain => outbox.MarkUncertainAsync(job, result.Reason ?? "unknown", Now(), CancellationToken.None),
+            _ => outbox.ReleaseAsync(job, result.Reason ?? "not sent", Now(), CancellationToken.None),
+        };
+        await recorded;
+
         LogFreshLink(logger, subscriber.Id, result.Outcome);
         return true;
     }
@@ -78,6 +100,9 @@ public sealed partial class SettingsAccessService(
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     private int? TokenValue(string token) => signer.TryVerify(token, out var verified) ? verified!.Value : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: a fresh settings link was already sent today; not sent again")]
+    private static partial void LogFreshLinkThrottled(ILogger logger, string subscriberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: fresh settings link {Outcome}")]
     private static partial void LogFreshLink(ILogger logger, string subscriberId, SendOutcome outcome);
