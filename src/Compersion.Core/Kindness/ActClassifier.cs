@@ -287,7 +287,7 @@ public static class ActClassifier
         foreach (var cue in cues)
         {
             var length = cue.Words.MatchAt(tokens, i);
-            if (length == 0 && plurals && tokens[i].Kind == TokenKind.Word && Singulars(tokens[i].Lower).Any(singular => cue.Words.Contains(singular, singular)))
+            if (length == 0 && plurals && tokens[i].Kind == TokenKind.Word && SocialSignal.Singulars(tokens[i].Lower).Any(singular => cue.Words.Contains(singular, singular)))
             {
                 length = 1;
             }
@@ -301,24 +301,6 @@ public static class ActClassifier
         }
 
         return (best, longest);
-    }
-
-    private static IEnumerable<string> Singulars(string word)
-    {
-        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
-        {
-            yield return word[..^3] + "y";
-        }
-
-        if (word.Length > 3 && word.EndsWith("es", StringComparison.Ordinal))
-        {
-            yield return word[..^2];
-        }
-
-        if (word.Length > 2 && word.EndsWith('s'))
-        {
-            yield return word[..^1];
-        }
     }
 
     private static string Words(List<Token> tokens, int start, int length) =>

@@ -108,7 +108,8 @@ internal static class SocialSignal
         return 0;
     }
 
-    private static IEnumerable<string> Singulars(string word)
+    /// <summary>The singulars a plural word may come from: "babies" → "baby", "boxes" → "box", "sisters" → "sister".</summary>
+    internal static IEnumerable<string> Singulars(string word)
     {
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.OrdinalIgnoreCase))
         {
