@@ -7,7 +7,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Compersion.Core.Replies;
+using Compersion.Replies;
 
 namespace Compersion.Benchmarks;
 

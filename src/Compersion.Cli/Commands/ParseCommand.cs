@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compersion.Core.Journal;
-using Compersion.Core.Replies;
+using Compersion.Replies;
 using MimeKit;
 
 namespace Compersion.Cli.Commands;
@@ -58,7 +58,7 @@ internal static class ParseCommand
         var content = ItemSplitter.Split(visibleText);
         return new ParseResult(
             visibleText,
-            [.. content.Items.Select(ItemSignals.Understand)],
+            [.. content.Items.Select(JournalItem.Understand)],
             [.. content.Acts.Select(ParsedAct.From)]);
     }
 

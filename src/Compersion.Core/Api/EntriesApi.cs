@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Replies;
 using Compersion.Core.Subscribers;
+using Compersion.Replies;
 using NodaTime;
 using NodaTime.Text;
 
@@ -99,7 +99,7 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActS
             day = parsed.Value;
         }
 
-        var understood = texts.Where(t => t.Length > 0).Select(ItemSignals.Understand).ToList();
+        var understood = texts.Where(t => t.Length > 0).Select(JournalItem.Understand).ToList();
         var kindActs = actTexts.Where(t => t.Length > 0).Select(ActClassifier.ToAct).ToList();
 
         // Items and acts are separate rows, each remembering the key, so a retried post adds neither twice.

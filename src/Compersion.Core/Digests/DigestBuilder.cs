@@ -2,8 +2,8 @@ using System.Globalization;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Prompts;
-using Compersion.Core.Replies;
 using Compersion.Core.Subscribers;
+using Compersion.Replies;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,12 +18,6 @@ public static class DigestBuilder
 {
     /// <summary>Most people, joyful items and unclassified acts a digest lists.</summary>
     public const int MaxListed = 3;
-
-    private static readonly HashSet<string> NotSomeone = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "people", "person", "folks", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "guy", "man",
-        "woman", "lady", "gentleman", "girl", "boy", "family", "loved one", "loved ones", "team", "staff", "crew",
-    };
 
     /// <summary>Builds the digest for <paramref name="date"/>.</summary>
     /// <param name="subscriber">Whose digest.</param>
@@ -111,9 +105,8 @@ public static class DigestBuilder
         var bestScore = 0;
         foreach (var item in items.Where(item => !item.Item.Vague))
         {
-            var explanation = ItemSignals.Explain(item.Item.Text);
-            var score = ContentWords(item.Item.Text) +
-                        (explanation.Matches.Any(match => match.Rule is SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb) ? 2 : 0) +
+            var score = ItemSignals.ContentWordCount(item.Item.Text) +
+                        (ItemPeople.Find(item.Item.Text).HasName ? 2 : 0) +
                         (item.Item.Social ? 1 : 0);
             if (score > bestScore)
             {
@@ -123,13 +116,6 @@ public static class DigestBuilder
         }
 
         return best;
-    }
-
-    private static int ContentWords(string text)
-    {
-        var lexicon = Lexicon.Shared;
-        return ItemTokenizer.Tokenize(text).Count(token =>
-            token.Kind == TokenKind.Number || (token.Kind == TokenKind.Word && token.Text.Length >= 3 && !lexicon.FunctionWords.Contains(token)));
     }
 
     private static List<PersonCount> People(List<DatedItem> items)
@@ -158,53 +144,7 @@ public static class DigestBuilder
     }
 
     // The people an item names, as the digest shows them: "Sam", "Grandad", "your mum" (from "my mum"), "the barista".
-    // Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.
-    private static IEnumerable<string> Mentions(string text)
-    {
-        var analysis = new ItemAnalysis(text);
-        SocialSignal.Find(analysis);
-        var tokens = analysis.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var rule = analysis.PersonRules[i];
-            if (rule is null)
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end + 1 < tokens.Count && analysis.PersonRules[end + 1] == rule && rule != SocialSignal.Pronoun && !tokens[end].Possessive)
-            {
-                end++;
-            }
-
-            var words = string.Join(' ', tokens.Skip(i).Take(end - i + 1).Select(token => token.Text));
-            var previous = i > 0 ? tokens[i - 1] : (Token?)null;
-            i = end;
-            if (rule == SocialSignal.Pronoun || NotSomeone.Contains(words))
-            {
-                continue;
-            }
-
-            if (rule != SocialSignal.Relationship)
-            {
-                yield return words;
-            }
-            else if (previous is { Lower: "my" or "our" })
-            {
-                yield return "your " + words.ToLowerInvariant();
-            }
-            else if (previous is { Lower: "the" or "a" or "an" or "this" or "that" })
-            {
-                yield return "the " + words.ToLowerInvariant();
-            }
-            else if (previous is not { } before || !(before.Possessive || before.Lower is "his" or "her" or "their" or "your" or "its"))
-            {
-                // "Mum sent a photo", "a call with Grandad": a relationship word used as a name.
-                yield return words;
-            }
-        }
-    }
+    private static IEnumerable<string> Mentions(string text) => ItemPeople.Find(text).Mentions();
 
     // An older act to savour: from about a year ago, else a month ago, else any earlier one (chosen by subscriber and week).
     private static LoggedAct? ForYouAlone(string subscriberId, LocalDate weekStart, List<LoggedAct> acts)

@@ -1,7 +1,7 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Replies;
 using Compersion.Core.Subscribers;
+using Compersion.Replies;
 using NodaTime;
 
 namespace Compersion.Core.Digests;
@@ -93,7 +93,7 @@ public static class SampleJournal
             }
 
             var count = back % 4 == 0 ? 3 : 5;
-            entries.Add(new JournalEntry(SubscriberId, day, [.. Enumerable.Range(0, count).Select(i => ItemSignals.Understand(Gratitudes[(back * 5 + i) % Gratitudes.Length]))]));
+            entries.Add(new JournalEntry(SubscriberId, day, [.. Enumerable.Range(0, count).Select(i => JournalItem.Understand(Gratitudes[(back * 5 + i) % Gratitudes.Length]))]));
         }
 
         var actDays = new List<KindActDay>();

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Replies;
 using Compersion.Core.Subscribers;
+using Compersion.Replies;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
@@ -52,7 +52,7 @@ public sealed partial class ImportService(IEntryStore entries, IActStore acts, T
 
             if (!split.IsEmpty)
             {
-                planned.Add((day.Date, [.. split.Items.Select(ItemSignals.Understand)], [.. split.Acts.Select(act => new KindAct(act))], KeyFor(day)));
+                planned.Add((day.Date, [.. split.Items.Select(JournalItem.Understand)], [.. split.Acts.Select(act => new KindAct(act))], KeyFor(day)));
             }
         }
 

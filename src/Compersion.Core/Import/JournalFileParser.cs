@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Compersion.Core.Replies;
+using Compersion.Replies;
 using NodaTime;
 using NodaTime.Text;
 

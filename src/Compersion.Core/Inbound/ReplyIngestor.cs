@@ -5,10 +5,10 @@ using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
-using Compersion.Core.Replies;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Replies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -132,7 +132,7 @@ public sealed partial class ReplyIngestor(
         var digestReply = purpose == TokenPurpose.Digest;
         var date = !digestReply && token is not null && token.Value >= arrival.Minus(MaxTokenAge) && token.Value <= arrival.PlusDays(1) ? token.Value : arrival;
         var content = ItemSplitter.Split(visible);
-        var items = digestReply ? [] : content.Items.Take(MaxItemsPerReply).Select(ItemSignals.Understand).ToList();
+        var items = digestReply ? [] : content.Items.Take(MaxItemsPerReply).Select(JournalItem.Understand).ToList();
         var kindActs = (digestReply ? content.Items.Concat(content.Acts) : content.Acts).Take(MaxItemsPerReply).Select(ActClassifier.ToAct).ToList();
         if (stage < InboundStage.Stored)
         {

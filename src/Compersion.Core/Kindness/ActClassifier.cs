@@ -1,5 +1,5 @@
 using System.Text;
-using Compersion.Core.Replies;
+using Compersion.Replies;
 
 namespace Compersion.Core.Kindness;
 
@@ -37,13 +37,13 @@ public static class ActClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var (words, categoryTag, recipientTag) = ReadTags(text);
-        var analysis = new ItemAnalysis(words);
+        var people = ItemPeople.Find(words);
         var (category, categoryReason) = categoryTag is { } taggedCategory
             ? (taggedCategory, "tag #" + KindnessNames.Name(taggedCategory))
-            : InferCategory(analysis.Tokens);
+            : InferCategory(people.Tokens);
         var (recipient, recipientReason) = recipientTag is { } taggedRecipient
             ? (taggedRecipient, "tag @" + KindnessNames.Name(taggedRecipient))
-            : InferRecipient(analysis);
+            : InferRecipient(people);
         return new ActClassification(category, recipient, categoryReason, recipientReason);
     }
 
@@ -100,7 +100,7 @@ public static class ActClassifier
         return (words.ToString(), category, recipient);
     }
 
-    private static (KindCategory, string) InferCategory(List<Token> tokens)
+    private static (KindCategory, string) InferCategory(IReadOnlyList<Token> tokens)
     {
         var cues = KindnessLexicon.Shared.Categories;
         var weights = new Dictionary<KindCategory, (int Weight, int First, List<string> Words)>();
@@ -132,10 +132,9 @@ public static class ActClassifier
         return (best.Key, "words: " + string.Join(", ", best.Value.Words));
     }
 
-    private static (KindRecipient, string) InferRecipient(ItemAnalysis analysis)
+    private static (KindRecipient, string) InferRecipient(ItemPeople people)
     {
-        var tokens = analysis.Tokens;
-        SocialSignal.Find(analysis);
+        var tokens = people.Tokens;
         var candidates = new List<Candidate>();
         var i = 0;
         while (i < tokens.Count)
@@ -148,7 +147,7 @@ public static class ActClassifier
                 continue;
             }
 
-            if (analysis.PersonRules[i] is SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb)
+            if (people.IsName(i))
             {
                 candidates.Add(new Candidate(KindRecipient.Friend, i, 1, NameWeight, "name: " + tokens[i].Text));
             }
@@ -182,7 +181,7 @@ public static class ActClassifier
     // "my neighbour's dog", "Tendai's twins" and "Jonah's school essay" are the owner's (an animal, a child, a relative
     // or a place is theirs: minding someone's twins is done for them);
     // "the kid next door" and "the family down the hall" are neighbours.
-    private static List<Candidate> Possession(List<Token> tokens, List<Candidate> candidates)
+    private static List<Candidate> Possession(IReadOnlyList<Token> tokens, List<Candidate> candidates)
     {
         var result = new List<Candidate>(candidates.Count);
         for (var c = 0; c < candidates.Count; c++)
@@ -229,7 +228,7 @@ public static class ActClassifier
     }
 
     // Between an owner and what is theirs: nothing, "other", or up to two words that are not a sentence break.
-    private static bool Qualifies(List<Token> tokens, int from, int to)
+    private static bool Qualifies(IReadOnlyList<Token> tokens, int from, int to)
     {
         if (to - from > 2)
         {
@@ -259,7 +258,7 @@ public static class ActClassifier
 
     // "for my mum", "to the barista", "for a lovely old man": a beneficiary word just before, with only modifiers between.
     // "to" also starts infinitives and destinations ("to make", "to the park"), so it counts only before a person.
-    private static bool IsBeneficiary(List<Token> tokens, Candidate candidate)
+    private static bool IsBeneficiary(IReadOnlyList<Token> tokens, Candidate candidate)
     {
         var lexicon = KindnessLexicon.Shared;
         var from = Math.Max(0, candidate.Start - BeneficiaryReach);
@@ -280,14 +279,14 @@ public static class ActClassifier
         return false;
     }
 
-    private static (KindnessLexicon.Cue<T>? Cue, int Length) Longest<T>(IReadOnlyList<KindnessLexicon.Cue<T>> cues, List<Token> tokens, int i, bool plurals)
+    private static (KindnessLexicon.Cue<T>? Cue, int Length) Longest<T>(IReadOnlyList<KindnessLexicon.Cue<T>> cues, IReadOnlyList<Token> tokens, int i, bool plurals)
     {
         KindnessLexicon.Cue<T>? best = null;
         var longest = 0;
         foreach (var cue in cues)
         {
             var length = cue.Words.MatchAt(tokens, i);
-            if (length == 0 && plurals && tokens[i].Kind == TokenKind.Word && SocialSignal.Singulars(tokens[i].Lower).Any(singular => cue.Words.Contains(singular, singular)))
+            if (length == 0 && plurals && cue.Words.ContainsSingularOf(tokens[i]))
             {
                 length = 1;
             }
@@ -303,7 +302,7 @@ public static class ActClassifier
         return (best, longest);
     }
 
-    private static string Words(List<Token> tokens, int start, int length) =>
+    private static string Words(IReadOnlyList<Token> tokens, int start, int length) =>
         string.Join(' ', tokens.Skip(start).Take(length).Where(token => token.Kind != TokenKind.Break).Select(token => token.Text));
 
     private sealed record Candidate(KindRecipient Recipient, int Start, int Length, int Weight, string Reason)

@@ -1,4 +1,4 @@
-using Compersion.Core.Replies;
+using Compersion.Replies;
 
 namespace Compersion.Core.Kindness;
 
@@ -15,7 +15,7 @@ internal sealed class KindnessLexicon
 
     private KindnessLexicon()
     {
-        var file = LexiconFile.Load(ResourcePrefix, "kindness-en.txt");
+        var file = LexiconFile.Load(typeof(KindnessLexicon).Assembly, ResourcePrefix, "kindness-en.txt");
         Categories = [.. KindnessNames.Categories.SelectMany(category => Cues(file, "category:" + KindnessNames.Name(category), category))];
         Recipients = [.. KindnessNames.Recipients.SelectMany(recipient => Cues(file, "recipient:" + KindnessNames.Name(recipient), recipient))];
         Beneficiary = file.Words("beneficiary");

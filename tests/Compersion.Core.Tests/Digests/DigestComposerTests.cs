@@ -255,7 +255,7 @@ public sealed class DigestComposerTests
     private static SubscriberJournal Journal(List<JournalEntry>? entries = null, List<KindActDay>? acts = null) =>
         new(Subscriber(), entries ?? []) { Acts = acts ?? [] };
 
-    private static JournalItem Item(string text) => Core.Replies.ItemSignals.Understand(text);
+    private static JournalItem Item(string text) => JournalItem.Understand(text);
 
     private static KindActDay Acts(LocalDate date, params string[] texts) => new(AlexId, date, [.. texts.Select(ActClassifier.ToAct)]);
 

@@ -1,0 +1,307 @@
+using System.Collections.Frozen;
+
+namespace Compersion.Replies;
+
+/// <summary>The Compersion rules: joy noticed in someone else.</summary>
+/// <remarks>
+/// A person (a third-person pronoun, a name, a relationship word) followed within
+/// <see cref="Window"/> words of the same sentence by something joyful: a verb of joy ("laughed",
+/// "got engaged"), a linking verb and an adjective of joy ("was so proud", "looked thrilled"), good
+/// news ("landed the job", "passed her exam"), a good time ("had a wonderful date"). Or a possessive
+/// person before joy or good news ("her smile", "my metamour's new job"), or "happy for" / "proud of"
+/// someone. A negation or the writer ("I", "me") between the person and the joy breaks the link:
+/// "she wasn't happy" and "he made me laugh" are not compersion.
+/// </remarks>
+internal static class CompersionSignal
+{
+    public const string JoyVerb = "joy verb";
+    public const string JoyfulState = "joyful state";
+    public const string GoodNews = "good news";
+    public const string GoodTime = "good time";
+    public const string TheirJoy = "their joy";
+    public const string HappyFor = "happy for";
+    public const string Compersion = "compersion";
+
+    /// <summary>How many words after the person the joy may come.</summary>
+    public const int Window = 7;
+
+    private const int PossessiveWindow = 3;
+    private const int ObjectWindow = 4;
+
+    private static readonly FrozenSet<string> ThirdPerson = new[]
+    {
+        "he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Determiners = new[]
+    {
+        "a", "an", "the", "such", "so", "really", "very", "truly", "absolutely", "most", "just", "another", "much",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Finds the first sign of joy noticed in someone else; needs the Social rules to have run.</summary>
+    public static void Find(ItemAnalysis analysis)
+    {
+        var tokens = analysis.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Lower == "compersion")
+            {
+                analysis.Add(ItemSignal.Compersion, Compersion, i);
+                return;
+            }
+
+            if ((IsSubject(analysis, i) && FromSubject(analysis, i)) || HappyForAt(analysis, i) || HowHappyAt(analysis, i))
+            {
+                if (!analysis.Has(ItemSignal.Social))
+                {
+                    // "so happy when they won": the joyful person is a person even off a sentence start.
+                    analysis.AddPerson(SocialSignal.Pronoun, i, 1);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static bool IsSubject(ItemAnalysis analysis, int i)
+    {
+        var token = analysis.Tokens[i];
+        return token.Kind == TokenKind.Word &&
+            !Lexicon.Shared.FirstPerson.Contains(token) &&
+            (ThirdPerson.Contains(token.Lower) || analysis.PersonRules[i] is not null);
+    }
+
+    private static bool FromSubject(ItemAnalysis analysis, int subject)
+    {
+        var lexicon = Lexicon.Shared;
+        var tokens = analysis.Tokens;
+        var possessive = tokens[subject].Possessive || lexicon.PossessivePronouns.Contains(tokens[subject]);
+        if (possessive)
+        {
+            for (var k = subject + 1; k < tokens.Count && k <= subject + PossessiveWindow && tokens[k].Kind != TokenKind.Break; k++)
+            {
+                var length = lexicon.JoyNouns.MatchAt(tokens, k);
+                if (length > 0)
+                {
+                    analysis.Add(ItemSignal.Compersion, TheirJoy, subject, k + length - 1);
+                    return true;
+                }
+
+                length = lexicon.GoodNews.MatchAt(tokens, k);
+                if (length > 0)
+                {
+                    analysis.Add(ItemSignal.Compersion, GoodNews, subject, k + length - 1);
+                    return true;
+                }
+            }
+        }
+
+        for (var k = subject + 1; k < tokens.Count && k <= subject + Window; k++)
+        {
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Break || IsNegation(token) || lexicon.FirstPerson.Contains(token))
+            {
+                return false;
+            }
+
+            // Right after a possessive a word is a noun: "her love" is not "she loved".
+            var length = k == subject + 1 && possessive ? 0 : lexicon.JoyVerbs.MatchAt(tokens, k);
+            if (length > 0 && !(k + length < tokens.Count && lexicon.FirstPerson.Contains(tokens[k + length])))
+            {
+                AddFromSubject(analysis, JoyVerb, subject, k, k + length - 1);
+                return true;
+            }
+
+            length = lexicon.JoyAdjectives.MatchAt(tokens, k);
+            if (length > 0 && FollowsLinkOrSubject(tokens, subject, k))
+            {
+                AddFromSubject(analysis, JoyfulState, subject, k, k + length - 1);
+                return true;
+            }
+
+            if (lexicon.AchievementVerbs.Contains(token) && AchievementAfter(tokens, k) is var achievement and > 0)
+            {
+                AddFromSubject(analysis, GoodNews, subject, k, k, achievement);
+                return true;
+            }
+
+            if (token.Lower is "had" or "has" or "have" or "having" && GoodTimeAfter(tokens, k) is var experience and > 0)
+            {
+                AddFromSubject(analysis, GoodTime, subject, k, k, experience);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The person, then the joyful words from first to last (with an extra word in between when given: "landed … job").
+    private static void AddFromSubject(ItemAnalysis analysis, string rule, int subject, int first, int last, int? extra = null)
+    {
+        var positions = new List<int> { subject };
+        positions.AddRange(Enumerable.Range(first, last - first + 1));
+        if (extra is { } position && position > last)
+        {
+            positions.Add(position);
+        }
+
+        analysis.Add(ItemSignal.Compersion, rule, [.. positions]);
+    }
+
+    // "happy for Sam", "so proud of my sister".
+    private static bool HappyForAt(ItemAnalysis analysis, int k)
+    {
+        var lexicon = Lexicon.Shared;
+        var tokens = analysis.Tokens;
+        var length = lexicon.ForAdjectives.MatchAt(tokens, k);
+        if (length == 0 || k + length >= tokens.Count)
+        {
+            return false;
+        }
+
+        var preposition = tokens[k + length].Lower;
+        if (preposition != "for" && !(preposition == "of" && tokens[k].Lower == "proud"))
+        {
+            return false;
+        }
+
+        var before = k - 1;
+        while (before >= 0 && lexicon.Intensifiers.Contains(tokens[before]))
+        {
+            before--;
+        }
+
+        if (before >= 0 && IsNegation(tokens[before]))
+        {
+            return false;
+        }
+
+        for (var j = k + length + 1; j < tokens.Count && j <= k + length + PossessiveWindow; j++)
+        {
+            if (tokens[j].Kind == TokenKind.Break || lexicon.FirstPerson.Contains(tokens[j]))
+            {
+                return false;
+            }
+
+            if (IsSubject(analysis, j))
+            {
+                analysis.Add(ItemSignal.Compersion, HappyFor, k, j);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "how happy my sister is", "how proud he was".
+    private static bool HowHappyAt(ItemAnalysis analysis, int k)
+    {
+        var lexicon = Lexicon.Shared;
+        var tokens = analysis.Tokens;
+        if (tokens[k].Lower != "how")
+        {
+            return false;
+        }
+
+        var j = k + 1;
+        while (j < tokens.Count && lexicon.Intensifiers.Contains(tokens[j]))
+        {
+            j++;
+        }
+
+        var length = j < tokens.Count ? lexicon.JoyAdjectives.MatchAt(tokens, j) : 0;
+        if (length == 0)
+        {
+            return false;
+        }
+
+        for (var person = j + length; person < tokens.Count && person <= j + length + PossessiveWindow; person++)
+        {
+            if (tokens[person].Kind == TokenKind.Break || lexicon.FirstPerson.Contains(tokens[person]))
+            {
+                return false;
+            }
+
+            if (IsSubject(analysis, person))
+            {
+                analysis.Add(ItemSignal.Compersion, JoyfulState, k, person);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // An adjective of joy right after the person ("my friend so happy") or after a linking verb ("was so proud").
+    private static bool FollowsLinkOrSubject(List<Token> tokens, int subject, int adjective)
+    {
+        var lexicon = Lexicon.Shared;
+        var before = adjective - 1;
+        while (before > subject && lexicon.Intensifiers.Contains(tokens[before]))
+        {
+            before--;
+        }
+
+        return before == subject || lexicon.LinkingVerbs.Contains(tokens[before]);
+    }
+
+    // "landed the job", "passed her driving test": the achievement's position, or 0.
+    private static int AchievementAfter(List<Token> tokens, int verb)
+    {
+        var lexicon = Lexicon.Shared;
+        for (var j = verb + 1; j < tokens.Count && j <= verb + ObjectWindow; j++)
+        {
+            var token = tokens[j];
+            if (token.Kind == TokenKind.Break || IsNegation(token) || lexicon.FirstPerson.Contains(token))
+            {
+                return 0;
+            }
+
+            if (lexicon.Achievements.Contains(token))
+            {
+                return j;
+            }
+        }
+
+        return 0;
+    }
+
+    // "had a wonderful date", "had the best time": the experience's last position, or 0.
+    private static int GoodTimeAfter(List<Token> tokens, int had)
+    {
+        var lexicon = Lexicon.Shared;
+        var j = had + 1;
+        while (j < tokens.Count && Determiners.Contains(tokens[j].Lower))
+        {
+            j++;
+        }
+
+        var adjectives = 0;
+        while (j < tokens.Count && (lexicon.PositiveAdjectives.Contains(tokens[j]) || lexicon.Intensifiers.Contains(tokens[j])))
+        {
+            // "had so much fun", "had such a blast"
+            if (tokens[j].Lower is "fun" or "blast" or "ball")
+            {
+                return j;
+            }
+
+            adjectives += lexicon.PositiveAdjectives.Contains(tokens[j]) ? 1 : 0;
+            j++;
+        }
+
+        if (j < tokens.Count && tokens[j].Lower is "blast" or "ball")
+        {
+            return j;
+        }
+
+        if (adjectives == 0 || j >= tokens.Count)
+        {
+            return 0;
+        }
+
+        var length = lexicon.Experiences.MatchAt(tokens, j);
+        return length > 0 ? j + length - 1 : 0;
+    }
+
+    private static bool IsNegation(Token token) => token.Negated || Lexicon.Shared.Negations.Contains(token);
+}

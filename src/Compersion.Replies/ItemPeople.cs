@@ -1,0 +1,88 @@
+namespace Compersion.Replies;
+
+/// <summary>The people an item names, word by word, as the Social signal finds them.</summary>
+/// <remarks>
+/// For callers that need more than a yes or no: the kind-act classifier (who received the act) and
+/// the weekly digest (who appeared most). The words are the same tokens the signals read.
+/// </remarks>
+public sealed class ItemPeople
+{
+    private static readonly HashSet<string> NotSomeone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "person", "folks", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "guy", "man",
+        "woman", "lady", "gentleman", "girl", "boy", "family", "loved one", "loved ones", "team", "staff", "crew",
+    };
+
+    private readonly ItemAnalysis _analysis;
+
+    private ItemPeople(ItemAnalysis analysis) => _analysis = analysis;
+
+    /// <summary>The item's words, numbers and sentence breaks.</summary>
+    public IReadOnlyList<Token> Tokens => _analysis.Tokens;
+
+    /// <summary>Finds the people in <paramref name="item"/>.</summary>
+    /// <param name="item">One item or act as written.</param>
+    public static ItemPeople Find(string item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var analysis = new ItemAnalysis(item);
+        SocialSignal.Find(analysis);
+        return new ItemPeople(analysis);
+    }
+
+    /// <summary>Whether the token at <paramref name="index"/> is part of a personal name ("Sam", "Xiomara brought …").</summary>
+    public bool IsName(int index) => IsNameRule(_analysis.PersonRules[index]);
+
+    /// <summary>Whether any token is part of a personal name.</summary>
+    public bool HasName => Array.Exists(_analysis.PersonRules, IsNameRule);
+
+    /// <summary>The people the item names, as a digest shows them back: "Sam", "Grandad", "your mum" (from "my mum"), "the barista".</summary>
+    /// <remarks>Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.</remarks>
+    public IEnumerable<string> Mentions()
+    {
+        var tokens = _analysis.Tokens;
+        var rules = _analysis.PersonRules;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule is null)
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Count && rules[end + 1] == rule && rule != SocialSignal.Pronoun && !tokens[end].Possessive)
+            {
+                end++;
+            }
+
+            var words = string.Join(' ', tokens.Skip(i).Take(end - i + 1).Select(token => token.Text));
+            var previous = i > 0 ? tokens[i - 1] : (Token?)null;
+            i = end;
+            if (rule == SocialSignal.Pronoun || NotSomeone.Contains(words))
+            {
+                continue;
+            }
+
+            if (rule != SocialSignal.Relationship)
+            {
+                yield return words;
+            }
+            else if (previous is { Lower: "my" or "our" })
+            {
+                yield return "your " + words.ToLowerInvariant();
+            }
+            else if (previous is { Lower: "the" or "a" or "an" or "this" or "that" })
+            {
+                yield return "the " + words.ToLowerInvariant();
+            }
+            else if (previous is not { } before || !(before.Possessive || before.Lower is "his" or "her" or "their" or "your" or "its"))
+            {
+                // "Mum sent a photo", "a call with Grandad": a relationship word used as a name.
+                yield return words;
+            }
+        }
+    }
+
+    private static bool IsNameRule(string? rule) => rule is SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb;
+}

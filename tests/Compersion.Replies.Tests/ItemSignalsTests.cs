@@ -1,0 +1,225 @@
+using Compersion.Replies;
+
+namespace Compersion.Replies.Tests;
+
+public sealed class ItemSignalsTests
+{
+    [Fact]
+    public void Understand_ArticleVagueExample_IsVagueAndSocial()
+    {
+        var item = ItemSignals.Understand("the people I love");
+
+        Assert.True(item.Vague);
+        Assert.True(item.Social);
+        Assert.False(item.Compersion);
+        Assert.Equal("the people I love", item.Text);
+    }
+
+    [Fact]
+    public void Understand_ArticleSpecificExample_IsSocialNotVague()
+    {
+        var item = ItemSignals.Understand("That my boyfriend brought me lunch even though it was really far out of his way");
+
+        Assert.True(item.Social);
+        Assert.False(item.Vague);
+        Assert.False(item.Compersion);
+    }
+
+    [Fact]
+    public void Explain_RelationshipWord_NamesTheRuleAndTheWord()
+    {
+        var explanation = ItemSignals.Explain("That my boyfriend brought me lunch");
+
+        var match = Assert.Single(explanation.Matches);
+        Assert.Equal(ItemSignal.Social, match.Signal);
+        Assert.Equal("relationship", match.Rule);
+        Assert.Equal(["boyfriend"], match.Words);
+        Assert.Equal("Social (relationship): boyfriend", match.ToString());
+    }
+
+    [Theory]
+    [InlineData("She got the job!", "joy verb")]
+    [InlineData("He was so proud", "joyful state")]
+    [InlineData("My partner had a wonderful date", "good time")]
+    [InlineData("Seeing my friend so happy", "joyful state")]
+    [InlineData("Her face lit up", "joy verb")]
+    [InlineData("My metamour's new job", "good news")]
+    [InlineData("Her smile at the station", "their joy")]
+    [InlineData("So happy for Sam", "happy for")]
+    [InlineData("Tomasz landed the contract", "good news")]
+    [InlineData("Felt compersion all evening", "compersion")]
+    [InlineData("Seeing how happy my sister is", "joyful state")]
+    [InlineData("The kids had so much fun", "good time")]
+    [InlineData("They had such a blast", "good time")]
+    public void Explain_CompersionPatterns_NameTheirRule(string text, string rule)
+    {
+        var explanation = ItemSignals.Explain(text);
+
+        var match = Assert.Single(explanation.Matches, match => match.Signal == ItemSignal.Compersion);
+        Assert.Equal(rule, match.Rule);
+        Assert.True(explanation.Item.Compersion);
+    }
+
+    [Fact]
+    public void Explain_HappyFor_KeepsTheMatchedWords()
+    {
+        var explanation = ItemSignals.Explain("I'm so happy for my sister");
+
+        var match = Assert.Single(explanation.Matches, match => match.Signal == ItemSignal.Compersion);
+        Assert.Equal(["happy", "for", "my", "sister"], match.Words);
+    }
+
+    [Theory]
+    [InlineData("She wasn't happy about the move")]
+    [InlineData("He didn't get the job")]
+    [InlineData("She is not thrilled with her boss")]
+    [InlineData("He made me laugh")]
+    [InlineData("My partner loves me")]
+    [InlineData("I got the job")]
+    [InlineData("I was so proud of myself")]
+    [InlineData("My grandma passed away in spring")]
+    [InlineData("He got me flowers")]
+    public void Understand_NegatedOrFirstPersonJoy_IsNotCompersion(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.False(item.Compersion);
+    }
+
+    [Theory]
+    [InlineData("so happy when they won", "they")]
+    [InlineData("seeing them so excited", "them")]
+    public void Understand_CompersionWithPronounOffSentenceStart_IsAlsoSocial(string text, string person)
+    {
+        var explanation = ItemSignals.Explain(text);
+
+        Assert.True(explanation.Item.Compersion);
+        Assert.True(explanation.Item.Social);
+        Assert.Contains(person, explanation.People);
+    }
+
+    [Theory]
+    [InlineData("Coffee with Ifeoma", "capitalised name")]
+    [InlineData("Ifeoma brought me soup", "name before verb")]
+    [InlineData("Ifeoma and I went swimming", "name before verb")]
+    [InlineData("Xiomara called", "name")]
+    [InlineData("Dinner with Priya", "name")]
+    [InlineData("lunch with priya", "name")]
+    [InlineData("Dr. Okafor was patient", "title")]
+    [InlineData("A call from my sister", "relationship")]
+    [InlineData("My sisters came over", "relationship")]
+    [InlineData("My step-mom's garden", "relationship")]
+    [InlineData("My nesting partner cooked", "relationship")]
+    [InlineData("Coffee with my meta", "relationship")]
+    [InlineData("She laughed", "pronoun")]
+    [InlineData("They sent a postcard", "pronoun")]
+    public void Explain_PersonMentions_AreSocialByTheirRule(string text, string rule)
+    {
+        var explanation = ItemSignals.Explain(text);
+
+        Assert.True(explanation.Item.Social);
+        Assert.Contains(explanation.Matches, match => match.Signal == ItemSignal.Social && match.Rule == rule);
+    }
+
+    [Theory]
+    [InlineData("A walk on Sunday in May")]
+    [InlineData("Flights to New York and Cape Town")]
+    [InlineData("Watching Netflix under a blanket")]
+    [InlineData("Morning Coffee In The Garden")]
+    [InlineData("a robin at the feeder")]
+    [InlineData("Thank God for coffee")]
+    [InlineData("Der Kaffee am Morgen war wunderbar")]
+    [InlineData("The Meta office was quiet")]
+    [InlineData("it was kind of nice to rest")]
+    public void Understand_CapitalisedNonNames_AreNotSocial(string text)
+    {
+        var explanation = ItemSignals.Explain(text);
+
+        Assert.False(explanation.Item.Social, explanation.ToString());
+    }
+
+    [Theory]
+    [InlineData("Mein Freund hat gekocht", "Freund")]
+    [InlineData("Meine Kinder haben gelacht", "Kinder")]
+    [InlineData("Mi novia me llamó", "novia")]
+    [InlineData("Un café avec ma copine", "copine")]
+    [InlineData("Le sourire de l'amie", "amie")]
+    public void Explain_GermanSpanishFrenchRelationships_AreSocial(string text, string word)
+    {
+        var explanation = ItemSignals.Explain(text);
+
+        Assert.True(explanation.Item.Social);
+        Assert.Contains(word, explanation.People);
+    }
+
+    [Theory]
+    [InlineData("family")]
+    [InlineData("My family.")]
+    [InlineData("I'm grateful for my health")]
+    [InlineData("Grateful for everything")]
+    [InlineData("being alive")]
+    [InlineData("the people in my life")]
+    [InlineData("my job")]
+    [InlineData("home")]
+    [InlineData("Today")]
+    public void Understand_GenericPhrase_IsVague(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.True(item.Vague);
+    }
+
+    [Theory]
+    [InlineData("coffee")]
+    [InlineData("Sam")]
+    [InlineData("my family drove 4 hours to see me")]
+    [InlineData("my family's Sunday lunch")]
+    [InlineData("my new job")]
+    [InlineData("health insurance finally sorted")]
+    [InlineData("That my boyfriend brought me lunch even though it was really far out of his way")]
+    public void Understand_SpecificDetail_IsNotVague(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.False(item.Vague);
+    }
+
+    [Fact]
+    public void Explain_NothingToNotice_HasNoMatches()
+    {
+        var explanation = ItemSignals.Explain("The first strawberries of the year");
+
+        Assert.Empty(explanation.Matches);
+        Assert.Equal("no signals", explanation.ToString());
+        Assert.Equal(new UnderstoodItem("The first strawberries of the year"), explanation.Item);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("!!! ... ???")]
+    public void Understand_NoWords_HasNoSignals(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.False(item.Social || item.Vague || item.Compersion);
+    }
+
+    [Fact]
+    public void Understand_VeryLongItem_StillFindsThePerson()
+    {
+        var text = string.Concat(Enumerable.Repeat("the long quiet afternoon and ", 200)) + "my sister got the job";
+
+        var item = ItemSignals.Understand(text);
+
+        Assert.True(item.Social);
+        Assert.True(item.Compersion);
+        Assert.False(item.Vague);
+    }
+
+    [Fact]
+    public void Understand_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => ItemSignals.Understand(null!));
+    }
+}

@@ -1,0 +1,259 @@
+using Compersion.Replies;
+
+namespace Compersion.Replies.Tests;
+
+public sealed class ItemSplitterTests
+{
+    private const string Separator = "=== expected ===";
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(CasesDirectory, "*.txt").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+
+        return data;
+    }
+
+    private static string CasesDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "items", "split");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Split_CaseFile_GivesExpectedItemsAndActs(string file)
+    {
+        var (input, expectedItems, expectedActs) = ReadCase(file);
+
+        var content = ItemSplitter.Split(input);
+
+        Assert.Equal(expectedItems, content.Items);
+        Assert.Equal(expectedActs, content.Acts);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\r\n\t \n \u00A0\n")]
+    [InlineData("\n-\n***\n")]
+    public void Split_EmptyOrWhitespace_GivesNothing(string text)
+    {
+        var content = ItemSplitter.Split(text);
+
+        Assert.True(content.IsEmpty);
+        Assert.Empty(content.Items);
+        Assert.Empty(content.Acts);
+    }
+
+    [Fact]
+    public void Split_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => ItemSplitter.Split(null!));
+    }
+
+    [Fact]
+    public void Split_WindowsAndOldMacLineEndings_SplitLikeNewLines()
+    {
+        var content = ItemSplitter.Split("1. tea\r\n2. rain\r3. Sam");
+
+        Assert.Equal(["tea", "rain", "Sam"], content.Items);
+    }
+
+    [Fact]
+    public void Split_NumberWithoutSpaceBeforeText_IsStillAMarker()
+    {
+        var content = ItemSplitter.Split("1.coffee\n2)the sea\n3.5 hours of sleep");
+
+        Assert.Equal(["coffee", "the sea 3.5 hours of sleep"], content.Items);
+    }
+
+    [Fact]
+    public void Split_ClosingRightAfterAList_IsNotJoinedToTheLastItem()
+    {
+        var content = ItemSplitter.Split("1. tea\n2. my sister's call\nThanks so much for this!\nHave a lovely evening");
+
+        Assert.Equal(["tea", "my sister's call"], content.Items);
+    }
+
+    [Fact]
+    public void Split_SingleParagraphWithSemicolons_OneItemPerClause()
+    {
+        var content = ItemSplitter.Split("coffee with Sam; the rain; my sister's laugh");
+
+        Assert.Equal(["coffee with Sam", "the rain", "my sister's laugh"], content.Items);
+    }
+
+    [Fact]
+    public void Split_LeadInBeforeColonInParagraph_IsDropped()
+    {
+        var content = ItemSplitter.Split("Today I'm grateful for: the sun; my nephew's drawing; soup");
+
+        Assert.Equal(["the sun", "my nephew's drawing", "soup"], content.Items);
+    }
+
+    [Fact]
+    public void Split_ColonAfterAName_IsKept()
+    {
+        var content = ItemSplitter.Split("Sam: he fixed my bike");
+
+        Assert.Equal(["Sam: he fixed my bike"], content.Items);
+    }
+
+    [Fact]
+    public void Split_EllipsisBeforeLowerCase_DoesNotEndTheSentence()
+    {
+        var content = ItemSplitter.Split("I was so tired… but Sam made tea. Then bed.");
+
+        Assert.Equal(["I was so tired… but Sam made tea.", "Then bed."], content.Items);
+    }
+
+    [Fact]
+    public void Split_EmojiAfterASentence_StaysWithIt()
+    {
+        var content = ItemSplitter.Split("My dad called. 😊 The bread rose.");
+
+        Assert.Equal(["My dad called. 😊", "The bread rose."], content.Items);
+    }
+
+    [Fact]
+    public void Split_KindnessInsideAListItem_IsAnActNotAGratitude()
+    {
+        var content = ItemSplitter.Split("1. coffee\n2. kindness: left a note for the postman\n3. the sea");
+
+        Assert.Equal(["coffee", "the sea"], content.Items);
+        Assert.Equal(["left a note for the postman"], content.Acts);
+    }
+
+    [Theory]
+    [InlineData("Kindness: bought lunch for a colleague")]
+    [InlineData("KINDNESS - bought lunch for a colleague")]
+    [InlineData("kind act: bought lunch for a colleague")]
+    [InlineData("Act of kindness: bought lunch for a colleague")]
+    [InlineData("- kindness – bought lunch for a colleague")]
+    public void Split_KindnessMarkers_AllMeanAKindAct(string line)
+    {
+        var content = ItemSplitter.Split(line);
+
+        Assert.Empty(content.Items);
+        Assert.Equal(["bought lunch for a colleague"], content.Acts);
+    }
+
+    [Theory]
+    [InlineData("Kindness matters more than I thought")]
+    [InlineData("The kindness of a stranger on the train")]
+    [InlineData("kindnesses from my neighbours")]
+    public void Split_KindnessAsAWord_IsAGratitude(string line)
+    {
+        var content = ItemSplitter.Split(line);
+
+        Assert.Equal([line], content.Items);
+        Assert.Empty(content.Acts);
+    }
+
+    [Fact]
+    public void Split_GreetingAloneWithActs_IsDropped()
+    {
+        var content = ItemSplitter.Split("Hi!\nkindness: held the lift for a neighbour\nThanks");
+
+        Assert.Empty(content.Items);
+        Assert.Equal(["held the lift for a neighbour"], content.Acts);
+    }
+
+    [Fact]
+    public void Split_LoveFollowedByWords_IsAGratitudeNotASignOff()
+    {
+        var content = ItemSplitter.Split("Love my new bike\nLove, Alex");
+
+        Assert.Equal(["Love my new bike"], content.Items);
+    }
+
+    [Fact]
+    public void Split_ItemLongerThanLimit_IsCutAtAWordBoundaryWithEllipsis()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("gratitude", 150));
+
+        var content = ItemSplitter.Split("- " + words);
+
+        var item = Assert.Single(content.Items);
+        Assert.True(item.Length <= ItemSplitter.MaxItemLength, $"length {item.Length}");
+        Assert.EndsWith("gratitude…", item, StringComparison.Ordinal);
+        Assert.StartsWith("gratitude gratitude", item, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_ItemOfExactlyTheLimit_IsKeptWhole()
+    {
+        var text = new string('a', ItemSplitter.MaxItemLength);
+
+        var content = ItemSplitter.Split(text);
+
+        Assert.Equal([text], content.Items);
+    }
+
+    [Fact]
+    public void Split_HundredKilobyteSingleWord_KeepsOneTruncatedItem()
+    {
+        var text = new string('x', 100_000);
+
+        var content = ItemSplitter.Split(text);
+
+        var item = Assert.Single(content.Items);
+        Assert.Equal(ItemSplitter.MaxItemLength, item.Length);
+        Assert.EndsWith("…", item, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_HundredKilobyteLineOfSentences_SplitsEverySentence()
+    {
+        var text = string.Concat(Enumerable.Repeat("Sam made tea. ", 100_000 / 14));
+
+        var content = ItemSplitter.Split(text);
+
+        Assert.Equal(100_000 / 14, content.Items.Count);
+        Assert.All(content.Items, item => Assert.Equal("Sam made tea.", item));
+    }
+
+    [Fact]
+    public void Split_HundredKilobyteOfDotsAndAbbreviations_Finishes()
+    {
+        var text = string.Concat(Enumerable.Repeat("e.g. a.b.c.d Dr. 3.5... ", 100_000 / 24));
+
+        var content = ItemSplitter.Split(text);
+
+        Assert.NotEmpty(content.Items);
+        Assert.All(content.Items, item => Assert.True(item.Length <= ItemSplitter.MaxItemLength));
+    }
+
+    [Fact]
+    public void Split_HundredKilobyteHardWrappedParagraph_JoinsAndSplitsIntoSentences()
+    {
+        var line = "and then we walked along the canal for a long while, talking quietly";
+        var text = "We walked " + string.Concat(Enumerable.Repeat(line + "\n", 100_000 / (line.Length + 1))) + "home.";
+
+        var content = ItemSplitter.Split(text);
+
+        var item = Assert.Single(content.Items);
+        Assert.StartsWith("We walked and then we walked", item, StringComparison.Ordinal);
+        Assert.EndsWith("…", item, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_WrappedContinuationAfterBullet_JoinsIntoOneItem()
+    {
+        var content = ItemSplitter.Split("- my partner had a wonderful date and came home\n  glowing\n- tea");
+
+        Assert.Equal(["my partner had a wonderful date and came home glowing", "tea"], content.Items);
+    }
+
+    private static (string Input, List<string> Items, List<string> Acts) ReadCase(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(CasesDirectory, file)).ReplaceLineEndings("\n");
+        var separator = text.IndexOf(Separator, StringComparison.Ordinal);
+        Assert.True(separator >= 0, $"{file} has no '{Separator}' line.");
+        var expected = text[(separator + Separator.Length)..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return (
+            text[..separator],
+            expected.Where(line => line.StartsWith("item: ", StringComparison.Ordinal)).Select(line => line["item: ".Length..]).ToList(),
+            expected.Where(line => line.StartsWith("act: ", StringComparison.Ordinal)).Select(line => line["act: ".Length..]).ToList());
+    }
+}

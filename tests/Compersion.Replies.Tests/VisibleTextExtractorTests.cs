@@ -1,0 +1,234 @@
+using Compersion.Replies;
+
+namespace Compersion.Replies.Tests;
+
+public sealed class VisibleTextExtractorTests
+{
+    /// <summary>Every hand-written reply under <c>TestData/replies</c> with an <c>.expected.txt</c> beside it.</summary>
+    public static TheoryData<string> HandWrittenReplies()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.EnumerateFiles(VisibleTextTestPaths.TestData).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            if ((name.EndsWith(".txt", StringComparison.Ordinal) && !name.EndsWith(".expected.txt", StringComparison.Ordinal)) || name.EndsWith(".html", StringComparison.Ordinal))
+            {
+                data.Add(name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HandWrittenReplies))]
+    public void Extract_HandWrittenReply_MatchesExpected(string name)
+    {
+        var input = File.ReadAllText(Path.Combine(VisibleTextTestPaths.TestData, name));
+        var expected = File.ReadAllText(Path.Combine(VisibleTextTestPaths.TestData, Path.GetFileNameWithoutExtension(name) + ".expected.txt")).ReplaceLineEndings("\n").TrimEnd('\n');
+
+        var visible = name.EndsWith(".html", StringComparison.Ordinal) ? VisibleTextExtractor.ExtractFromHtml(input) : VisibleTextExtractor.Extract(input);
+
+        Assert.Equal(expected, visible);
+    }
+
+    [Fact]
+    public void Extract_StressLongQuote_ReturnsTheReplyWithoutQuoteOrFooter()
+    {
+        var input = File.ReadAllText(VisibleTextTestPaths.Corpus("stress/long_quote.txt"));
+
+        var visible = VisibleTextExtractor.Extract(input);
+
+        Assert.StartsWith("Hi folks\n\nWhat is the best way to clear a Riak bucket", visible, StringComparison.Ordinal);
+        Assert.DoesNotContain(visible.Split('\n'), line => line.StartsWith('>'));
+        Assert.EndsWith("I am currently using the Java HTTP API.", visible, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_CrLfLineEndings_ReturnsLfText()
+    {
+        var body = "Coffee with Sam  \r\n\r\nA walk\r\n\r\nOn Mon, Nov 23, 2026 at 8:00 PM Ann <ann@example.org> wrote:\r\n> hi\r\n";
+
+        var visible = VisibleTextExtractor.Extract(body);
+
+        Assert.Equal("Coffee with Sam\n\nA walk", visible);
+    }
+
+    [Fact]
+    public void Extract_OnlyQuotedHistory_ReturnsEmpty()
+    {
+        var body = "\n\nOn Mon, Nov 23, 2026 at 8:00 PM Ann <ann@example.org> wrote:\n\n> What are five things you're grateful for today?\n";
+
+        var visible = VisibleTextExtractor.Extract(body);
+
+        Assert.Equal(string.Empty, visible);
+    }
+
+    [Fact]
+    public void Extract_NullBody_Throws()
+    {
+        var act = () => VisibleTextExtractor.Extract(null!);
+
+        Assert.Throws<ArgumentNullException>(act);
+    }
+
+    [Theory]
+    [InlineData("reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:\n> Hi", "reply")]
+    [InlineData("Test reply\n\nOn Tue, Apr 11, 2017 at 10:07 PM John Smith\n\n<\nmailto:John Smith <johnsmith@gmail.com>\n> wrote:\nTest quoted data", "Test reply")]
+    [InlineData("Thanks!\n\nAnn <ann@example.org> ezt írta (időpont: 2026. nov. 23., H, 20:00):\n\n> q", "Thanks!")]
+    [InlineData("Danke!\n\nAm 23.11.26 um 20:00 schrieb Compersion:\n> q", "Danke!")]
+    [InlineData("Tack!\n\nDen mån 23 nov. 2026 kl 20:00 skrev Compersion <r@example.org>:\n\n> q", "Tack!")]
+    [InlineData("Kiitos!\n\nma 23.11.2026 klo 20.00 Compersion (r@example.org) kirjoitti:\n\n> q", "Kiitos!")]
+    [InlineData("谢谢\n\nCompersion <r@example.org> 于2026年11月23日周一 20:00写道：\n\n> q", "谢谢")]
+    [InlineData("감사\n\n2026년 11월 23일 (월) 오후 8:00, Compersion <r@example.org>님이 작성:\n\n> q", "감사")]
+    [InlineData("Teşekkürler\n\nCompersion <r@example.org>, 23 Kas 2026 Pzt, 20:00 tarihinde şunu yazdı:\n\n> q", "Teşekkürler")]
+    public void Extract_AttributionVariant_IsRemovedWithItsQuote(string body, string expected)
+    {
+        var visible = VisibleTextExtractor.Extract(body);
+
+        Assert.Equal(expected, visible);
+    }
+
+    [Theory]
+    [InlineData("From: my mum, a hug\nTo: my dad, a call")]
+    [InlineData("Met Anna on 3 May 2024 and she wrote:\nkeep going")]
+    [InlineData("On Sunday my son wrote:\nI love you")]
+    [InlineData("1. Lunch at 12:30 with Jo <jo@example.com>:\n2. A nap")]
+    [InlineData("1. coffee\n--\n2. my sister\n3. the dog")]
+    [InlineData("Invitation:\n\nDate: Wednesday 3, October 2011\nTime: 7 : 00am\nAddress: 130 Fox St")]
+    [InlineData("Grateful for:\n> 5 hours of sleep\nand a nap")]
+    [InlineData("Sent from my desk, is much easier than my mobile phone.")]
+    [InlineData("Things:\n- coffee\n- my dog")]
+    public void Extract_TextThatOnlyLooksLikeHistory_IsKept(string body)
+    {
+        var visible = VisibleTextExtractor.Extract(body);
+
+        Assert.Equal(body, visible);
+    }
+
+    [Theory]
+    [InlineData("Sent from my Galaxy")]
+    [InlineData("Sent from Outlook for Android")]
+    [InlineData("Sent from Yahoo Mail for iPhone")]
+    [InlineData("Von meinem iPhone gesendet")]
+    [InlineData("Envoyé de mon iPhone")]
+    [InlineData("Enviado desde mi iPhone")]
+    [InlineData("Inviato da iPhone")]
+    [InlineData("Verzonden vanaf mijn iPhone")]
+    [InlineData("Sendt fra min iPhone")]
+    [InlineData("Skickat från min iPhone")]
+    [InlineData("Lähetetty iPhonesta")]
+    [InlineData("Wysłane z iPhone'a")]
+    [InlineData("Отправлено с iPhone")]
+    [InlineData("iPhoneから送信")]
+    [InlineData("发自我的iPhone")]
+    public void Extract_PhoneFooter_IsRemoved(string footer)
+    {
+        var visible = VisibleTextExtractor.Extract("My brother called.\n\n" + footer);
+
+        Assert.Equal("My brother called.", visible);
+    }
+
+    [Fact]
+    public void QuestionMarker_DailyPromptTemplate_StartsWithTheQuestion()
+    {
+        using var reader = new StreamReader(VisibleTextTestPaths.PromptTemplate);
+
+        var firstLine = reader.ReadLine();
+
+        Assert.Equal(QuotePrompt.Question, firstLine);
+    }
+
+    [Fact]
+    public void ExtractFromHtml_QuoteContainerWithoutAttribution_IsLeftOut()
+    {
+        var html = "<div>Kept line</div><div id=\"yahoo_quoted_123\" class=\"yahoo_quoted\"><div>Original text with no attribution</div></div>";
+
+        var visible = VisibleTextExtractor.ExtractFromHtml(html);
+
+        Assert.Equal("Kept line", visible);
+    }
+
+    [Fact]
+    public void ExtractFromHtml_OutlookReplyHeader_LeavesOutEverythingAfterIt()
+    {
+        var html = "<div>Kept line</div><div id=\"appendonsend\"></div><hr><div id=\"divRplyFwdMsg\"></div><div>Original message</div><p>More of it</p>";
+
+        var visible = VisibleTextExtractor.ExtractFromHtml(html);
+
+        Assert.Equal("Kept line", visible);
+    }
+
+    [Fact]
+    public void ExtractFromHtml_IndentationBlockquote_IsKept()
+    {
+        var html = "<div>Grateful for:</div><blockquote style=\"margin:0 0 0 40px;border:none;padding:0px\"><div>my neighbour's help</div></blockquote>";
+
+        var visible = VisibleTextExtractor.ExtractFromHtml(html);
+
+        Assert.Equal("Grateful for:\nmy neighbour's help", visible);
+    }
+
+    [Fact]
+    public void ExtractFromHtml_PathologicallyDeepMarkup_ReturnsEmptyWithoutParsing()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", HtmlToText.MaxDepth + 1)) + "text";
+
+        var visible = VisibleTextExtractor.ExtractFromHtml(html);
+
+        Assert.Equal(string.Empty, visible);
+    }
+
+    [Fact]
+    public void ExtractFromHtml_ManyFlatParagraphs_KeepsThemAll()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><p>line</p></div>", HtmlToText.MaxDepth * 2));
+
+        var visible = VisibleTextExtractor.ExtractFromHtml(html);
+
+        Assert.Equal(HtmlToText.MaxDepth * 2, visible.Split('\n').Length);
+    }
+}
+
+/// <summary>Where the reply test data and the shared reply corpus live.</summary>
+internal static class VisibleTextTestPaths
+{
+    private const string SolutionFile = "CompersionFunctions.sln";
+
+    /// <summary>The folder holding <c>CompersionFunctions.sln</c>, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary><c>tests/Compersion.Replies.Tests/TestData/replies</c> in the source tree.</summary>
+    public static string TestData => Path.Combine(RepositoryRoot, "tests", "Compersion.Replies.Tests", "TestData", "replies");
+
+    /// <summary>The daily prompt's plain-text template, whose first line a quoted prompt is recognised by.</summary>
+    public static string PromptTemplate => Path.Combine(RepositoryRoot, "src", "Compersion.Core", "Prompts", "Templates", "prompt.text.liquid");
+
+    /// <summary><c>../shared/corpus/replies</c> beside the repository (not copied into it: the corpus has its own licences).</summary>
+    public static string CorpusFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "replies"));
+
+    /// <summary>A file of the corpus; fails the test with directions when the corpus is not there.</summary>
+    public static string Corpus(string relativePath)
+    {
+        var manifest = Path.Combine(CorpusFolder, "manifest.json");
+        if (!File.Exists(manifest))
+        {
+            Assert.Fail($"The reply corpus was not found: expected {manifest} (the corpus lives in shared/corpus/replies beside the repository root).");
+        }
+
+        return Path.Combine(CorpusFolder, relativePath);
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, SolutionFile)))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"{SolutionFile} was not found above {AppContext.BaseDirectory}.");
+    }
+}
