@@ -1,3 +1,4 @@
+using Compersion.Development;
 using Compersion.Core;
 using Compersion.Email;
 using Compersion.Storage;
@@ -41,6 +42,7 @@ internal static class BenchmarkServices
             .AddSimpleConsole(console => console.SingleLine = true));
         services.AddCompersionCore();
         services.AddCompersionStorage(configuration);
+        services.AddStorageRoundTripCounting();
         services.AddCompersionEmail(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

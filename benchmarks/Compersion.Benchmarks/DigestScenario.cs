@@ -7,7 +7,7 @@ using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Storage;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -44,7 +44,7 @@ internal static class DigestScenario
     /// <summary>Seeds, runs and reports; returns the exit code.</summary>
     public static async Task<int> RunAsync(int subscribers, int journalDays, int acts, int batchSize, int parallelism, TextWriter output, CancellationToken cancellationToken)
     {
-        var clock = new PinnedClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(-30));
+        var clock = new ManualClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(-30));
         await output.WriteLineAsync($"Starting Azurite and the loopback SendGrid ({Environment.ProcessorCount} cores)...");
         await using var azurite = await AzuriteProcess.StartAsync(null, cancellationToken);
         await using var sendGrid = await LoopbackSendGrid.StartAsync(cancellationToken);

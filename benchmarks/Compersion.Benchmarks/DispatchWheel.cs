@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Compersion.Core.Scheduling;
 using Compersion.Storage;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -45,7 +45,7 @@ internal sealed class DispatchWheel : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scheduled, Due);
         var azurite = await AzuriteProcess.StartAsync(null, cancellationToken);
-        var clock = new PinnedClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(10));
+        var clock = new ManualClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(10));
         var services = BenchmarkServices.Create(azurite.ConnectionString, clock, sendGridHost: null);
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
         var wheel = new DispatchWheel(azurite, services);

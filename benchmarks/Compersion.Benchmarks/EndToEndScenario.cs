@@ -5,7 +5,7 @@ using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Storage;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -49,7 +49,7 @@ internal static class EndToEndScenario
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        var clock = new PinnedClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(-30));
+        var clock = new ManualClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(-30));
 
         await output.WriteLineAsync($"Starting Azurite and the loopback SendGrid ({Environment.ProcessorCount} cores)...");
         await using var azurite = await AzuriteProcess.StartAsync(null, cancellationToken);

@@ -5,7 +5,7 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Storage;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Compersion.Storage.Development;
+using Compersion.Development;
 
 namespace Compersion.Benchmarks;
 

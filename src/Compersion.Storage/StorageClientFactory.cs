@@ -24,9 +24,9 @@ internal static class StorageClientFactory
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(30);
 
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, IEnumerable<StorageRequestPolicy> policies)
     {
-        var options = Configure(new TableClientOptions(), roundTrips);
+        var options = Configure(new TableClientOptions(), policies);
         if (configuration[ConnectionName] is { Length: > 0 } connectionString)
         {
             return new TableServiceClient(connectionString, options);
@@ -36,10 +36,10 @@ internal static class StorageClientFactory
         return new TableServiceClient(ServiceUri(section, "table"), StorageCredentialChoice.From(section).Create(), options);
     }
 
-    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, IEnumerable<StorageRequestPolicy> policies)
     {
         // The Functions queue trigger expects Base64 message bodies by default.
-        var options = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, roundTrips);
+        var options = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, policies);
         if (configuration[ConnectionName] is { Length: > 0 } connectionString)
         {
             return new QueueServiceClient(connectionString, options);
@@ -49,9 +49,9 @@ internal static class StorageClientFactory
         return new QueueServiceClient(ServiceUri(section, "queue"), StorageCredentialChoice.From(section).Create(), options);
     }
 
-    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, StorageRoundTrips roundTrips)
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, IEnumerable<StorageRequestPolicy> policies)
     {
-        var options = Configure(new BlobClientOptions(), roundTrips);
+        var options = Configure(new BlobClientOptions(), policies);
         if (configuration[ConnectionName] is { Length: > 0 } connectionString)
         {
             return new BlobServiceClient(connectionString, options);
@@ -61,7 +61,7 @@ internal static class StorageClientFactory
         return new BlobServiceClient(ServiceUri(section, "blob"), StorageCredentialChoice.From(section).Create(), options);
     }
 
-    private static T Configure<T>(T options, StorageRoundTrips roundTrips)
+    private static T Configure<T>(T options, IEnumerable<StorageRequestPolicy> policies)
         where T : ClientOptions
     {
         options.Retry.Mode = RetryMode.Exponential;
@@ -69,7 +69,11 @@ internal static class StorageClientFactory
         options.Retry.Delay = RetryDelay;
         options.Retry.MaxDelay = MaxRetryDelay;
         options.Retry.NetworkTimeout = NetworkTimeout;
-        options.AddPolicy(new RoundTripCountingPolicy(roundTrips), HttpPipelinePosition.PerRetry);
+        foreach (var policy in policies)
+        {
+            options.AddPolicy(policy.Policy, HttpPipelinePosition.PerRetry);
+        }
+
         return options;
     }
 

@@ -26,8 +26,8 @@ namespace Compersion.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Core's storage ports over Azure Tables and Queues, the service clients, a
-    /// <see cref="StorageInitializer"/> and the <see cref="StorageRoundTrips"/> counter.
+    /// Registers Core's storage ports over Azure Tables and Queues, the service clients (with every registered
+    /// <see cref="StorageRequestPolicy"/>) and a <see cref="StorageInitializer"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">
@@ -51,13 +51,12 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<StorageRoundTrips>();
         services.TryAddSingleton(provider =>
-            StorageClientFactory.CreateTableServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
+            StorageClientFactory.CreateTableServiceClient(configuration, provider.GetServices<StorageRequestPolicy>()));
         services.TryAddSingleton(provider =>
-            StorageClientFactory.CreateQueueServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
+            StorageClientFactory.CreateQueueServiceClient(configuration, provider.GetServices<StorageRequestPolicy>()));
         services.TryAddSingleton(provider =>
-            StorageClientFactory.CreateBlobServiceClient(configuration, provider.GetRequiredService<StorageRoundTrips>()));
+            StorageClientFactory.CreateBlobServiceClient(configuration, provider.GetServices<StorageRequestPolicy>()));
 
         services.AddSingleton(provider => new StorageTables(
             provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>()));

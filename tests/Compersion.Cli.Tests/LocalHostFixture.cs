@@ -1,6 +1,6 @@
 using Compersion.Cli.Hosting;
 using Compersion.Core.Subscribers;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -11,7 +11,7 @@ internal sealed class LocalHostFixture : IAsyncDisposable
 {
     private readonly string _state;
 
-    private LocalHostFixture(AzuriteProcess azurite, LocalFunctionsHost host, VirtualClock clock, string state)
+    private LocalHostFixture(AzuriteProcess azurite, LocalFunctionsHost host, ManualClock clock, string state)
     {
         Azurite = azurite;
         Host = host;
@@ -24,7 +24,7 @@ internal sealed class LocalHostFixture : IAsyncDisposable
 
     public LocalFunctionsHost Host { get; }
 
-    public VirtualClock Clock { get; }
+    public ManualClock Clock { get; }
 
     public HttpClient Http { get; }
 
@@ -34,7 +34,7 @@ internal sealed class LocalHostFixture : IAsyncDisposable
     {
         var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
         var state = Path.Combine(Path.GetTempPath(), "compersion-tests", Guid.NewGuid().ToString("N"));
-        var clock = new VirtualClock(now);
+        var clock = new ManualClock(now);
         var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,

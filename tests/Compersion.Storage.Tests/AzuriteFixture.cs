@@ -1,4 +1,4 @@
-using Compersion.Storage.Development;
+using Compersion.Development;
 
 namespace Compersion.Storage.Tests;
 

@@ -1,3 +1,4 @@
+using Compersion.Development;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ internal sealed class StorageHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddCompersionStorage(configuration)
+            .AddStorageRoundTripCounting()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
         return new StorageHarness(services, tablePrefix);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Azure;
 using Compersion.Core.Subscribers;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +42,7 @@ public sealed class StorageRoundTripsTests(AzuriteFixture fixture) : StorageTest
             .AddCompersionStorage(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = ConnectionStringToClosedPort() })
                 .Build())
+            .AddStorageRoundTripCounting()
             .BuildServiceProvider();
         var roundTrips = services.GetRequiredService<StorageRoundTrips>();
 

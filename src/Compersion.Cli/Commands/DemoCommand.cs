@@ -4,7 +4,7 @@ using Compersion.Cli.Inbox;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
 using Compersion.Functions;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using NodaTime;
@@ -105,7 +105,7 @@ internal static class DemoCommand
         var timeZone = DateTimeZoneProviders.Tzdb[request.Zone];
         var begin = start.AtStartOfDayInZone(timeZone).ToInstant();
         var end = start.PlusDays(days).AtStartOfDayInZone(timeZone).ToInstant();
-        var clock = new VirtualClock(begin.ToDateTimeOffset());
+        var clock = new ManualClock(begin.ToDateTimeOffset());
         var state = Path.Combine(Path.GetTempPath(), $"compersion-demo-state-{Guid.NewGuid():N}");
         var replied = new HashSet<string>(StringComparer.Ordinal);
         var posted = 0;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Compersion.Functions;
-using Compersion.Storage.Development;
+using Compersion.Development;
 using Cronos;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

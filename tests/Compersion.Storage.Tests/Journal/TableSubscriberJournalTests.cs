@@ -1,3 +1,4 @@
+using Compersion.Development;
 using Azure.Data.Tables;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Compersion.Storage.Development;
+namespace Compersion.Development;
 
 /// <summary>How <see cref="AzuriteProcess.StartAsync"/> starts the emulator.</summary>
 public sealed record AzuriteStartOptions

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Compersion.Storage;
+namespace Compersion.Development;
 
 /// <summary>Adds one to <see cref="StorageRoundTrips"/> for every attempt of every request.</summary>
 internal sealed class RoundTripCountingPolicy(StorageRoundTrips roundTrips) : HttpPipelineSynchronousPolicy

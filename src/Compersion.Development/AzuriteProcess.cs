@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Compersion.Storage.Development;
+namespace Compersion.Development;
 
 /// <summary>A private Azurite (the Azure Storage emulator) running as a child process, for <c>compersion serve</c> and the tests.</summary>
 /// <remarks>

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Compersion.Storage.Development;
+namespace Compersion.Development;
 
 /// <summary>Finds the folder whose <c>package.json</c> lists Azurite, the root of a repository checkout.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private const string PackageName = "azurite";
     private static readonly string[] DependencySections = ["devDependencies", "dependencies"];

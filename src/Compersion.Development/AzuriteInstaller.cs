@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace Compersion.Storage.Development;
+namespace Compersion.Development;
 
 /// <summary>Makes sure <c>node_modules/azurite</c> exists, running npm once even when several test projects start together.</summary>
 internal static partial class AzuriteInstaller

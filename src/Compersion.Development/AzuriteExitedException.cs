@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Compersion.Storage.Development;
+namespace Compersion.Development;
 
 /// <summary>Azurite exited before it was listening; the message carries its last output.</summary>
 internal sealed class AzuriteExitedException(int exitCode, string output)

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using Compersion.Storage.Development;
+using Compersion.Development;
 
-namespace Compersion.Storage.Tests.Development;
+namespace Compersion.Development.Tests;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class AzuriteProcessTests(AzuriteFixture fixture)
+public sealed class AzuriteProcessTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
     [Theory]
     [InlineData("UseDevelopmentStorage=true", true)]

@@ -1,9 +1,9 @@
-namespace Compersion.Storage;
+namespace Compersion.Development;
 
 /// <summary>Counts HTTP requests sent to storage, retries included.</summary>
 /// <remarks>
-/// Every client registered by <see cref="StorageServiceCollectionExtensions.AddCompersionStorage"/> reports here,
-/// so a benchmark can reset the counter, run a scenario and report round trips per prompt.
+/// Opt-in: <see cref="DevelopmentServiceCollectionExtensions.AddStorageRoundTripCounting"/> makes every storage client
+/// report here, so a benchmark can reset the counter, run a scenario and report round trips per prompt.
 /// </remarks>
 public sealed class StorageRoundTrips
 {

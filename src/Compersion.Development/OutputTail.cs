@@ -1,4 +1,4 @@
-namespace Compersion.Storage.Development;
+namespace Compersion.Development;
 
 /// <summary>The last lines a child process wrote, kept so a failure can say why.</summary>
 internal sealed class OutputTail
