@@ -42,7 +42,7 @@ internal static class DigestScenario
     ];
 
     /// <summary>Seeds, runs and reports; returns the exit code.</summary>
-    public static async Task<int> RunAsync(int subscribers, int journalDays, int acts, int batchSize, int parallelism, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int subscribers, int journalDays, int acts, int batchSize, TextWriter output, CancellationToken cancellationToken)
     {
         var clock = new ManualClock(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(-30));
         await output.WriteLineAsync($"Starting Azurite and the loopback SendGrid ({Environment.ProcessorCount} cores)...");
@@ -69,8 +69,7 @@ internal static class DigestScenario
             queue,
             (text, token) => EndToEndScenario.SendAsync(sender, text, token),
             EndToEndScenario.SendStep,
-            batchSize,
-            parallelism);
+            HostQueueSettings.Load(batchSize));
         var roundTrips = services.GetRequiredService<StorageRoundTrips>();
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -80,7 +79,7 @@ internal static class DigestScenario
         roundTrips.Reset();
         requests.Reset();
 
-        await output.WriteLineAsync($"Running: one dispatcher tick and the queue worker (batches of {batchSize}, {parallelism} handlers)...");
+        await output.WriteLineAsync($"Running: one dispatcher tick and the queue worker (batches of {worker.Settings.BatchSize}, next batch at {worker.Settings.NewBatchThreshold} running)...");
         var memory = new MemorySampler();
         TimeSpan elapsed;
         DispatchReport dispatch;
@@ -179,22 +178,21 @@ internal static class DigestEndToEndCommand
         var subscribers = new Option<int>("--subscribers") { Description = "Subscribers whose digest is due in the dispatched minute", DefaultValueFactory = _ => 10_000 };
         var journalDays = new Option<int>("--journal-days") { Description = "Days of five gratitudes before the digest", DefaultValueFactory = _ => 7 };
         var acts = new Option<int>("--acts") { Description = "Kind acts in the week before the digest", DefaultValueFactory = _ => 2 };
-        var batch = new Option<int>("--batch") { Description = "Messages per queue receive (1-32)", DefaultValueFactory = _ => 32 };
-        var parallelism = new Option<int>("--parallelism") { Description = "Send handlers running at once", DefaultValueFactory = _ => 32 };
+        var batch = new Option<int>("--batch") { Description = "Messages per queue receive (1-32; default host.json's batchSize)", DefaultValueFactory = _ => HostQueueSettings.Load().BatchSize };
         var command = new Command("digests", "Weekly digests end to end: digests/s and storage round trips per digest, against Azurite and a loopback SendGrid.")
         {
-            subscribers, journalDays, acts, batch, parallelism,
+            subscribers, journalDays, acts, batch,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (count, days, actCount, size, handlers) = (parse.GetValue(subscribers), parse.GetValue(journalDays), parse.GetValue(acts), parse.GetValue(batch), parse.GetValue(parallelism));
-            if (count < 1 || days is < 0 or > 365 || actCount is < 0 or > 50 || size is < 1 or > 32 || handlers < 1)
+            var (count, days, actCount, size) = (parse.GetValue(subscribers), parse.GetValue(journalDays), parse.GetValue(acts), parse.GetValue(batch));
+            if (count < 1 || days is < 0 or > 365 || actCount is < 0 or > 50 || size is < 1 or > 32)
             {
-                await Console.Error.WriteLineAsync("Need --subscribers >= 1, --journal-days 0-365, --acts 0-50, --batch 1-32, --parallelism >= 1.");
+                await Console.Error.WriteLineAsync("Need --subscribers >= 1, --journal-days 0-365, --acts 0-50, --batch 1-32.");
                 return 2;
             }
 
-            return await DigestScenario.RunAsync(count, days, actCount, size, handlers, Console.Out, cancellationToken);
+            return await DigestScenario.RunAsync(count, days, actCount, size, Console.Out, cancellationToken);
         });
         return command;
     }

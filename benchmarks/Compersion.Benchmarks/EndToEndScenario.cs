@@ -75,7 +75,7 @@ internal static class EndToEndScenario
         clock.Set(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(5));
         var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(OutboundQueueName);
         var sender = services.GetRequiredService<OutboundSender>();
-        var worker = new QueueTriggerWorker<SendReport>(queue, (text, token) => SendAsync(sender, text, token), SendStep, options.BatchSize, options.Parallelism);
+        var worker = new QueueTriggerWorker<SendReport>(queue, (text, token) => SendAsync(sender, text, token), SendStep, HostQueueSettings.Load(options.BatchSize));
         var dispatcher = services.GetRequiredService<Dispatcher>();
         var roundTrips = services.GetRequiredService<StorageRoundTrips>();
 
@@ -89,7 +89,7 @@ internal static class EndToEndScenario
         roundTrips.Reset();
         requests.Reset();
 
-        await output.WriteLineAsync($"Running: one dispatcher tick and the queue worker (batches of {options.BatchSize}, {options.Parallelism} handlers)...");
+        await output.WriteLineAsync($"Running: one dispatcher tick and the queue worker (batches of {worker.Settings.BatchSize}, next batch at {worker.Settings.NewBatchThreshold} running)...");
         var memory = new MemorySampler();
         DispatchReport dispatch;
         TimeSpan dispatchElapsed;

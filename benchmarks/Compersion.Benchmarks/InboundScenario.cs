@@ -42,7 +42,6 @@ internal static class InboundScenario
     private const int PostSize = 20 * 1024;
     private const int AttachmentSize = 22 * 1024 * 1024;
     private const int SeedParallelism = 32;
-    private const int BatchSize = 32;
     private const string Zone = "Europe/London";
     private const double Megabyte = 1024 * 1024;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
@@ -145,9 +144,9 @@ internal static class InboundScenario
         await SeedRepliesAsync(services, receiver, options.Replies, inboundDomain, today, cancellationToken);
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Ingestion: seeded {options.Replies:N0} confirmed subscribers and archived one ~{PostSize / 1024} KB reply each in {seeding.Elapsed.TotalSeconds:0.0} s; " +
-            $"worker takes batches of {BatchSize}, {options.Parallelism} handlers...");
+            $"worker takes batches of {options.BatchSize}, the next at {options.BatchSize / 2} running...");
         var ingestor = services.GetRequiredService<ReplyIngestor>();
-        var worker = new QueueTriggerWorker<IngestOutcome>(queue, async (name, token) => [await ingestor.IngestAsync(name, token)], IngestStep, BatchSize, options.Parallelism);
+        var worker = new QueueTriggerWorker<IngestOutcome>(queue, async (name, token) => [await ingestor.IngestAsync(name, token)], IngestStep, HostQueueSettings.Load(options.BatchSize));
         var acceptedBefore = sendGrid.Accepted;
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Storage.Queues;
 using Compersion.Functions;
 using Compersion.Development;
 using Cronos;
@@ -25,12 +26,12 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly AzuriteProcess? _azurite;
     private readonly IReadOnlyList<FunctionDescriptor> _functions;
-    private readonly List<QueueFunctionListener> _listeners;
+    private readonly List<QueueTriggerLoop> _listeners;
     private readonly Dictionary<string, SemaphoreSlim> _timerLocks;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
 
-    private LocalFunctionsHost(WebApplication app, AzuriteProcess? azurite, IReadOnlyList<FunctionDescriptor> functions, List<QueueFunctionListener> listeners, string baseUrl, string outbox, FunctionKeys keys, string storage)
+    private LocalFunctionsHost(WebApplication app, AzuriteProcess? azurite, IReadOnlyList<FunctionDescriptor> functions, List<QueueTriggerLoop> listeners, string baseUrl, string outbox, FunctionKeys keys, string storage)
     {
         _app = app;
         _azurite = azurite;
@@ -128,10 +129,10 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         var functions = FunctionCatalog.Discover(typeof(FunctionsServiceCollectionExtensions).Assembly);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Compersion.LocalHost");
-        var queueSettings = QueueSettings.Load(configuration);
+        var queueSettings = QueueTriggerSettings.Load(configuration);
         var listeners = functions
             .Where(f => f.Trigger == FunctionTrigger.Queue)
-            .Select(f => new QueueFunctionListener(f, Resolve(configuration, f.QueueName!), storage, queueSettings, app.Services, logger))
+            .Select(f => QueueListener(f, Resolve(configuration, f.QueueName!), storage, queueSettings, app.Services, logger))
             .ToList();
         var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, outbox, keys, storage);
         host.MapRoutes(app, logger);
@@ -240,21 +241,20 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     /// <summary>Where <c>serve</c> keeps its secrets and outbox unless told otherwise: <c>.compersion</c> at the checkout root.</summary>
     public static string DefaultStateDirectory() => Path.Combine(CheckoutRoot(), ".compersion");
 
-    /// <summary>The checkout holding the solution (where <c>dotnet run --project</c> was started from), else the current directory.</summary>
-    private static string CheckoutRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "CompersionFunctions.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
+    /// <summary>The checkout (where <c>dotnet run --project</c> was started from, else where the app was built), else the current directory.</summary>
+    private static string CheckoutRoot() =>
+        RepositoryRoot.FindFrom(Environment.CurrentDirectory) ?? RepositoryRoot.Find() ?? Environment.CurrentDirectory;
 
-        return Environment.CurrentDirectory;
+    private static QueueTriggerLoop QueueListener(FunctionDescriptor function, string queueName, string connectionString, QueueTriggerSettings settings, IServiceProvider services, ILogger logger)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        return new QueueTriggerLoop(
+            new QueueClient(connectionString, queueName, options),
+            new QueueClient(connectionString, queueName + "-poison", options),
+            settings,
+            (message, cancellationToken) => FunctionInvoker.InvokeAsync(services, function, message.MessageText, cancellationToken),
+            logger,
+            function.Name);
     }
 
     private static int FreePort()

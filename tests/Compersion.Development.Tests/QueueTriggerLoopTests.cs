@@ -1,0 +1,127 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Compersion.Development.Tests;
+
+public sealed class QueueTriggerLoopTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    private static readonly QueueClientOptions Base64 = new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    [Fact]
+    public async Task DrainAsync_HandlerSucceeds_EachMessageHandledOnceAndDeleted()
+    {
+        var (queue, poison) = await CreateQueuesAsync();
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            await queue.SendMessageAsync($"message {i}");
+        }
+
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var loop = new QueueTriggerLoop(queue, poison, QueueTriggerSettings.Default, (message, _) => { seen.Add(message.MessageText); return Task.CompletedTask; }, NullLogger.Instance);
+
+        var received = await loop.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(40, received);
+        Assert.Equal(40, seen.Distinct().Count());
+        Assert.Equal(40, seen.Count);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task DrainAsync_HandlerAlwaysThrows_PoisonedAfterMaxDequeueCountAttempts()
+    {
+        var (queue, poison) = await CreateQueuesAsync();
+        await queue.SendMessageAsync("always fails");
+        var attempts = 0;
+        var settings = QueueTriggerSettings.Default with { MaxDequeueCount = 3, VisibilityTimeout = TimeSpan.Zero };
+        var loop = new QueueTriggerLoop(queue, poison, settings, (_, _) => { Interlocked.Increment(ref attempts); throw new InvalidOperationException("broken"); }, NullLogger.Instance);
+
+        await loop.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(3, attempts);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var poisoned = (await poison.ReceiveMessagesAsync(32)).Value;
+        Assert.Equal(["always fails"], poisoned.Select(message => message.MessageText));
+    }
+
+    [Fact]
+    public async Task RunUntilReceivedAsync_HandlersStillRunning_NextBatchOnlyOnceTheThresholdIsReached()
+    {
+        var (queue, poison) = await CreateQueuesAsync();
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            await queue.SendMessageAsync($"message {i}");
+        }
+
+        var running = 0;
+        using var release = new SemaphoreSlim(0);
+        var settings = QueueTriggerSettings.Default with { BatchSize = 8, NewBatchThreshold = 4 };
+        var loop = new QueueTriggerLoop(queue, poison, settings, async (_, cancellationToken) =>
+        {
+            Interlocked.Increment(ref running);
+            await release.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref running);
+        }, NullLogger.Instance);
+
+        var serving = loop.RunUntilReceivedAsync(40, CancellationToken.None);
+        var firstBatch = await SettledAsync(() => Volatile.Read(ref running));
+        release.Release(4);
+        var afterThreshold = await SettledAsync(() => Volatile.Read(ref running));
+        release.Release(40);
+        await serving;
+
+        Assert.Equal(8, firstBatch);
+        Assert.Equal(12, afterThreshold);
+        Assert.Equal(40, loop.Handled);
+    }
+
+    [Fact]
+    public void Load_RepositoryHostJson_ReadsItsQueueSettings()
+    {
+        var settings = QueueTriggerSettings.Load(new ConfigurationBuilder().Build(), Path.Combine(RepositoryRoot.Find()!, "host.json"));
+
+        Assert.Equal(new QueueTriggerSettings(5, 16, 8, TimeSpan.FromSeconds(30)), settings);
+    }
+
+    [Fact]
+    public void Load_EnvironmentOverride_WinsOverHostJson()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "4" })
+            .Build();
+
+        var settings = QueueTriggerSettings.Load(configuration, Path.Combine(RepositoryRoot.Find()!, "host.json"));
+
+        Assert.Equal(4, settings.BatchSize);
+        Assert.Equal(2, settings.NewBatchThreshold);
+    }
+
+    /// <summary>Waits until a count has stopped changing for a second (at most 30 s), and returns it.</summary>
+    private static async Task<int> SettledAsync(Func<int> read)
+    {
+        var (value, steady) = (read(), 0);
+        for (var waited = 0; waited < 300; waited++)
+        {
+            await Task.Delay(100);
+            var now = read();
+            (value, steady) = now == value ? (value, steady + 1) : (now, 0);
+            if (steady >= 10 && value > 0)
+            {
+                return value;
+            }
+        }
+
+        return value;
+    }
+
+    private async Task<(QueueClient Queue, QueueClient Poison)> CreateQueuesAsync()
+    {
+        var name = "loop" + Guid.NewGuid().ToString("N")[..12];
+        var queue = new QueueClient(fixture.ConnectionString, name, Base64);
+        var poison = new QueueClient(fixture.ConnectionString, name + "-poison", Base64);
+        await queue.CreateAsync();
+        await poison.CreateAsync();
+        return (queue, poison);
+    }
+}
