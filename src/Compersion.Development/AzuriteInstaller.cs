@@ -9,6 +9,7 @@ namespace Compersion.Development;
 /// <summary>Makes sure <c>node_modules/azurite</c> exists, running npm once even when several test projects start together.</summary>
 internal static partial class AzuriteInstaller
 {
+    private const string ReadyMarker = ".compersion-azurite-ready";
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -18,7 +19,11 @@ internal static partial class AzuriteInstaller
     public static async Task<string> EnsureInstalledAsync(string root, ILogger logger, CancellationToken cancellationToken)
     {
         var script = ScriptPath(root);
-        if (File.Exists(script))
+        var ready = Path.Combine(root, "node_modules", ReadyMarker);
+
+        // azurite.js appears while npm is still extracting the rest, so only the marker written after npm finished
+        // (under the lock) says another process may start Azurite without waiting.
+        if (File.Exists(ready) && File.Exists(script))
         {
             return script;
         }
@@ -33,6 +38,11 @@ internal static partial class AzuriteInstaller
                 var command = File.Exists(Path.Combine(root, "package-lock.json")) ? "ci" : "install";
                 LogInstalling(logger, command, root);
                 await RunNpmAsync(root, [command, "--no-audit", "--no-fund"], timeout.Token);
+            }
+
+            if (File.Exists(script))
+            {
+                await File.WriteAllTextAsync(ready, "npm finished installing Azurite for Compersion.\n", timeout.Token);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Hosting;
 
@@ -56,6 +57,42 @@ internal static class FunctionCatalog
 
         throw new InvalidOperationException($"Function {name} has no trigger the local host understands.");
     }
+
+    /// <summary>
+    /// Refuses, before anything runs, a function with a parameter the local host cannot bind: besides its trigger
+    /// and a <see cref="CancellationToken"/> (and <see cref="HttpContext"/> for HTTP), every parameter must be a
+    /// registered service. <c>FunctionContext</c> and <c>ILogger</c> parameters are bound only by the Functions host,
+    /// so a function taking one would work in Azure and fail here only when called.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Names the function and the parameter.</exception>
+    public static void EnsureBindable(IEnumerable<FunctionDescriptor> functions, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(services);
+        var registered = services.GetRequiredService<IServiceProviderIsService>();
+        foreach (var function in functions)
+        {
+            foreach (var parameter in function.Method.GetParameters())
+            {
+                var type = parameter.ParameterType;
+                var bindable = IsTrigger(parameter)
+                    || type == typeof(CancellationToken)
+                    || (type == typeof(HttpContext) && function.Trigger == FunctionTrigger.Http)
+                    || (type != typeof(FunctionContext) && registered.IsService(type));
+                Require(bindable, function.Name, $"parameter '{parameter.Name}' ({type.Name}) cannot be bound; take services through the constructor");
+            }
+
+            foreach (var constructorParameter in function.Type.GetConstructors().SelectMany(c => c.GetParameters()))
+            {
+                Require(registered.IsService(constructorParameter.ParameterType), function.Name, $"constructor parameter '{constructorParameter.Name}' ({constructorParameter.ParameterType.Name}) is not a registered service");
+            }
+        }
+    }
+
+    private static bool IsTrigger(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<HttpTriggerAttribute>() is not null
+        || parameter.GetCustomAttribute<TimerTriggerAttribute>() is not null
+        || parameter.GetCustomAttribute<QueueTriggerAttribute>() is not null;
 
     private static void Require(bool condition, string name, string rule)
     {

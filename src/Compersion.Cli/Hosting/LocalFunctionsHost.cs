@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Azure.Storage.Queues;
 using Compersion.Functions;
 using Compersion.Development;
 using Cronos;
@@ -75,37 +74,9 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{port}";
         var outbox = Path.GetFullPath(options.OutboxDirectory ?? Path.Combine(stateDirectory, "outbox"));
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-                ["DispatchSchedule"] = "0 * * * * *",
-                ["Tokens:CurrentSecret"] = state.TokenSecret,
-                ["Mail:PublicBaseUrl"] = baseUrl,
-                ["Mail:PickupDirectory"] = outbox,
-                ["LocalHost:FunctionKey"] = state.FunctionKey,
-                ["LocalHost:MasterKey"] = state.MasterKey,
-            })
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(options.Settings)
-            .Build();
-
-        AzuriteProcess? azurite = null;
+        var configuration = LocalEnvironment.Configuration(state, baseUrl, outbox, options.Settings);
+        var azurite = await LocalEnvironment.ResolveStorageAsync(configuration, cancellationToken);
         var storage = configuration["AzureWebJobsStorage"]!;
-        if (AzuriteProcess.IsDevelopmentStorage(storage) && !await AzuriteProcess.IsListeningAsync(AzuriteProcess.DevelopmentTablePort, cancellationToken))
-        {
-            // Prefer the well-known ports so operator verbs in another terminal find this Azurite; else any free ones.
-            var wellKnownFree = !await AzuriteProcess.IsListeningAsync(AzuriteProcess.DevelopmentBlobPort, cancellationToken) &&
-                                !await AzuriteProcess.IsListeningAsync(AzuriteProcess.DevelopmentQueuePort, cancellationToken);
-            azurite = await AzuriteProcess.StartAsync(wellKnownFree ? AzuriteStartOptions.DevelopmentStorage : null, cancellationToken);
-            storage = azurite.ConnectionString;
-            configuration["AzureWebJobsStorage"] = storage;
-        }
-        else if (AzuriteProcess.IsDevelopmentStorage(storage))
-        {
-            storage = AzuriteProcess.DevelopmentConnectionString;
-            configuration["AzureWebJobsStorage"] = storage;
-        }
 
         var keys = new FunctionKeys(configuration["LocalHost:FunctionKey"]!, configuration["LocalHost:MasterKey"]!);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -128,12 +99,9 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         app.UseRouting();
 
         var functions = FunctionCatalog.Discover(typeof(FunctionsServiceCollectionExtensions).Assembly);
+        FunctionCatalog.EnsureBindable(functions, app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Compersion.LocalHost");
-        var queueSettings = QueueTriggerSettings.Load(configuration);
-        var listeners = functions
-            .Where(f => f.Trigger == FunctionTrigger.Queue)
-            .Select(f => QueueListener(f, Resolve(configuration, f.QueueName!), storage, queueSettings, app.Services, logger))
-            .ToList();
+        var listeners = LocalEnvironment.QueueListeners(functions, configuration, app.Services, logger);
         var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, outbox, keys, storage);
         host.MapRoutes(app, logger);
 
@@ -159,7 +127,7 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         if (options.RunTimers)
         {
             host._background.AddRange(functions.Where(f => f.Trigger == FunctionTrigger.Timer)
-                .Select(f => Task.Run(() => host.RunTimerLoopAsync(f, Resolve(configuration, f.Schedule!), options.Time, logger, host._stopping.Token), CancellationToken.None)));
+                .Select(f => Task.Run(() => host.RunTimerLoopAsync(f, LocalEnvironment.Resolve(configuration, f.Schedule!), options.Time, logger, host._stopping.Token), CancellationToken.None)));
         }
 
         return host;
@@ -189,23 +157,7 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>Handles every visible message on every queue until none is left; returns how many were handled.</summary>
-    public async Task<int> DrainQueuesAsync(CancellationToken cancellationToken)
-    {
-        var total = 0;
-        int round;
-        do
-        {
-            round = 0;
-            foreach (var listener in _listeners)
-            {
-                round += await listener.DrainAsync(cancellationToken);
-            }
-
-            total += round;
-        }
-        while (round > 0);
-        return total;
-    }
+    public Task<int> DrainQueuesAsync(CancellationToken cancellationToken) => LocalEnvironment.DrainAsync(_listeners, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -233,29 +185,8 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
-    private static string Resolve(IConfiguration configuration, string value) =>
-        value.Length > 2 && value[0] == '%' && value[^1] == '%'
-            ? configuration[value[1..^1]] ?? throw new InvalidOperationException($"Setting {value[1..^1]} is not configured.")
-            : value;
-
     /// <summary>Where <c>serve</c> keeps its secrets and outbox unless told otherwise: <c>.compersion</c> at the checkout root.</summary>
-    public static string DefaultStateDirectory() => Path.Combine(CheckoutRoot(), ".compersion");
-
-    /// <summary>The checkout (where <c>dotnet run --project</c> was started from, else where the app was built), else the current directory.</summary>
-    private static string CheckoutRoot() =>
-        RepositoryRoot.FindFrom(Environment.CurrentDirectory) ?? RepositoryRoot.Find() ?? Environment.CurrentDirectory;
-
-    private static QueueTriggerLoop QueueListener(FunctionDescriptor function, string queueName, string connectionString, QueueTriggerSettings settings, IServiceProvider services, ILogger logger)
-    {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        return new QueueTriggerLoop(
-            new QueueClient(connectionString, queueName, options),
-            new QueueClient(connectionString, queueName + "-poison", options),
-            settings,
-            (message, cancellationToken) => FunctionInvoker.InvokeAsync(services, function, message.MessageText, cancellationToken),
-            logger,
-            function.Name);
-    }
+    public static string DefaultStateDirectory() => LocalEnvironment.DefaultStateDirectory();
 
     private static int FreePort()
     {
