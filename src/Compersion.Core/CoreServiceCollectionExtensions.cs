@@ -29,6 +29,10 @@ public static class CoreServiceCollectionExtensions
         // Read and validated here, so a catalog that does not validate stops the app at start-up, not at the first digest.
         services.TryAddSingleton(Kindness.IdeaCatalog.Shipped);
         services.TryAddSingleton<Inbound.InboundReceiver>();
+        services.TryAddSingleton<Journal.JournalWriter>();
+        services.TryAddSingleton<Inbound.ReplyAttribution>();
+        services.TryAddSingleton<Commands.EmailCommands>();
+        services.TryAddSingleton<Inbound.ReplyAnswers>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();

@@ -5,14 +5,13 @@ using System.Text.Json;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
-using Compersion.Replies;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Api;
 
 /// <summary><c>POST/GET /api/entries</c>: the journal over HTTP, through the same rules as email replies.</summary>
-public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActStore acts, SettingsService settings, TimeProvider time)
+public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActStore acts, JournalWriter writer, TimeProvider time)
 {
     /// <summary>Most items (and, separately, most kind acts) accepted in one post.</summary>
     public const int MaxItems = 50;
@@ -99,15 +98,12 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActS
             day = parsed.Value;
         }
 
-        var understood = texts.Where(t => t.Length > 0).Select(JournalItem.Understand).ToList();
-        var kindActs = actTexts.Where(t => t.Length > 0).Select(ActClassifier.ToAct).ToList();
+        var addition = JournalWriter.Understand(texts, actTexts);
 
-        // Items and acts are separate rows, each remembering the key, so a retried post adds neither twice.
+        // A retried post has the same body, so the same key: it adds nothing twice.
         var key = "api:" + Convert.ToHexStringLower(SHA256.HashData(body))[..32];
-        await entries.AppendAsync(subscriber.Id, day, understood, key, cancellationToken);
-        await acts.AppendAsync(subscriber.Id, day, kindActs, key, cancellationToken);
-        await settings.RecordReplyAsync(subscriber, day, cancellationToken);
-        return new ApiResult(201, new EntryResponse(Iso(day), understood, kindActs));
+        await writer.WriteAsync(subscriber, day, addition, key, countsAsReply: true, cancellationToken);
+        return new ApiResult(201, new EntryResponse(Iso(day), addition.Items, addition.Acts));
     }
 
     /// <summary>Lists journal days between two dates (inclusive, either optional): <c>[{ "date", "items", "acts" }]</c>, oldest first.</summary>

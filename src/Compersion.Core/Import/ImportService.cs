@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Journal;
-using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;
 using Microsoft.Extensions.Logging;
@@ -13,17 +12,17 @@ namespace Compersion.Core.Import;
 
 /// <summary>Imports another journal's export into a subscriber's journal, through the same item rules as replies.</summary>
 /// <remarks>
-/// <para>Each day's text is split by <see cref="ItemSplitter"/> and understood by <see cref="ItemSignals"/>, exactly as
-/// a reply is; <c>kindness:</c> lines become kind acts. The whole file is parsed and split before the first write, so a
-/// bad file writes nothing.</para>
+/// <para>Each day's text is split by <see cref="ItemSplitter"/> and understood and written by <see cref="JournalWriter"/>,
+/// exactly as a reply is; <c>kindness:</c> lines become kind acts, classified. The whole file is parsed and split before
+/// the first write, so a bad file writes nothing.</para>
 /// <para>Re-importing adds nothing twice: each day is appended under the key <c>imp-</c> + a hash of its date and text,
 /// and the journal's idempotent append ignores a key the day already holds. A day edited in between is new text and
 /// is added.</para>
 /// </remarks>
-public sealed partial class ImportService(IEntryStore entries, IActStore acts, TimeProvider time, ILogger<ImportService> logger)
+public sealed partial class ImportService(JournalWriter writer, TimeProvider time, ILogger<ImportService> logger)
 {
     /// <summary>The most items (and, separately, acts) one imported day may hold, as for one reply.</summary>
-    public const int MaxItemsPerDay = Inbound.ReplyIngestor.MaxItemsPerReply;
+    public const int MaxItemsPerDay = JournalWriter.MaxItems;
 
     private const int WriteParallelism = 8;
 
@@ -39,7 +38,7 @@ public sealed partial class ImportService(IEntryStore entries, IActStore acts, T
             return ImportResult.Refused(error);
         }
 
-        var planned = new List<(LocalDate Date, List<JournalItem> Items, List<KindAct> Acts, string Key)>();
+        var planned = new List<(LocalDate Date, JournalAddition Addition, string Key)>();
         foreach (var day in days.Where(day => day.Text.Length > 0))
         {
             var split = ItemSplitter.Split(day.Text);
@@ -52,7 +51,7 @@ public sealed partial class ImportService(IEntryStore entries, IActStore acts, T
 
             if (!split.IsEmpty)
             {
-                planned.Add((day.Date, [.. split.Items.Select(JournalItem.Understand)], [.. split.Acts.Select(act => new KindAct(act))], KeyFor(day)));
+                planned.Add((day.Date, JournalWriter.Understand(split.Items, split.Acts), KeyFor(day)));
             }
         }
 
@@ -66,12 +65,12 @@ public sealed partial class ImportService(IEntryStore entries, IActStore acts, T
             new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken },
             async (day, token) =>
             {
-                await entries.AppendAsync(subscriber.Id, day.Date, day.Items, day.Key, token);
-                await acts.AppendAsync(subscriber.Id, day.Date, day.Acts, day.Key, token);
+                // Old days are history, not a reply: the back-off is left as it is.
+                await writer.WriteAsync(subscriber, day.Date, day.Addition, day.Key, countsAsReply: false, token);
             });
 
-        var items = planned.Sum(day => day.Items.Count);
-        var kindActs = planned.Sum(day => day.Acts.Count);
+        var items = planned.Sum(day => day.Addition.Items.Count);
+        var kindActs = planned.Sum(day => day.Addition.Acts.Count);
         LogImported(logger, subscriber.Id, format, planned.Count, items);
         var name = format == ImportFormat.DatedText ? "dated text" : "Dabble.me " + (format == ImportFormat.DabbleJson ? "JSON" : "text");
         var actsText = kindActs == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" and {kindActs} kind {(kindActs == 1 ? "act" : "acts")}");

@@ -140,7 +140,7 @@ public sealed class EntriesApiTests
         var tokens = new PersonalTokens(subscribers);
         var subscriber = await subscribers.AddOrGetAsync(Subscriber());
         var token = await tokens.IssueAsync(subscriber);
-        var api = new EntriesApi(tokens, entries, acts, new SettingsService(subscribers, new UnusedScheduleStore(), time), time);
+        var api = new EntriesApi(tokens, entries, acts, new JournalWriter(entries, acts, new SettingsService(subscribers, new UnusedScheduleStore(), time)), time);
         return (api, "Bearer " + token);
     }
 

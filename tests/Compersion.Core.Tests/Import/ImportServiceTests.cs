@@ -1,5 +1,8 @@
 using System.Text;
 using Compersion.Core.Import;
+using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -11,6 +14,7 @@ public sealed class ImportServiceTests
 {
     private readonly InMemoryEntryStore entries = new();
     private readonly InMemoryActStore acts = new();
+    private readonly InMemorySubscriberStore subscribers = new();
 
     [Fact]
     public async Task ImportAsync_DabbleText_ItemsSplitAndUnderstoodAsRepliesAre()
@@ -66,6 +70,31 @@ public sealed class ImportServiceTests
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
-    private ImportService CreateSut() =>
-        new(entries, acts, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)), NullLogger<ImportService>.Instance);
+    [Fact]
+    public async Task ImportAsync_KindnessLine_ActKeepsItsCategoryAndRecipient()
+    {
+        var sut = CreateSut();
+
+        await sut.ImportAsync(Subscriber(), Encoding.UTF8.GetBytes("## 2024-05-20\n1. Coffee with Ana\nkindness: left flowers on my neighbour's doorstep\n"));
+
+        var day = Assert.Single(await acts.GetActsAsync(AlexId));
+        Assert.Equal(new KindAct("left flowers on my neighbour's doorstep", "gift", "neighbour"), Assert.Single(day.Acts));
+    }
+
+    [Fact]
+    public async Task ImportAsync_OldDays_DoNotCountAsAReply()
+    {
+        var sut = CreateSut();
+        await subscribers.AddOrGetAsync(Subscriber());
+
+        await sut.ImportAsync(Subscriber(), Encoding.UTF8.GetBytes("## 2026-11-24\n1. Coffee with Ana\n"));
+
+        Assert.Null((await subscribers.FindByIdAsync(AlexId))!.LastReplyDate);
+    }
+
+    private ImportService CreateSut()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        return new(new JournalWriter(entries, acts, new SettingsService(subscribers, new UnusedScheduleStore(), time)), time, NullLogger<ImportService>.Instance);
+    }
 }

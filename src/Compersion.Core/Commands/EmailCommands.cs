@@ -1,0 +1,139 @@
+using System.Globalization;
+using Compersion.Core.Api;
+using Compersion.Core.Export;
+using Compersion.Core.Inbound;
+using Compersion.Core.Mail;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Core.Commands;
+
+/// <summary>Carries out a command sent by email (<c>PAUSE</c>, <c>TIME 07:30</c>, <c>EXPORT</c> …) and says what changed.</summary>
+/// <remarks>
+/// A command is applied once: a redelivered message (<c>apply</c> false) is answered with the same words but changes
+/// nothing again. <c>TOKEN</c> is apart (<see cref="IssueTokenAsync"/>) because issuing rotates the token, so only
+/// the delivery that wins the answer claim may issue one.
+/// </remarks>
+public sealed class EmailCommands(
+    SettingsService settings,
+    PersonalTokens personalTokens,
+    ExportService exports,
+    TokenSigner signer,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider time)
+{
+    /// <summary>Applies a command (unless <paramref name="apply"/> is false) and returns its answer.</summary>
+    /// <param name="subscriber">Who sent it.</param>
+    /// <param name="command">The parsed command; one with an error is answered with how to write it.</param>
+    /// <param name="apply">False when an earlier delivery of the same message already applied it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<AnswerNote> ApplyAsync(Subscriber subscriber, EmailCommand command, bool apply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Error is { Length: > 0 } error)
+        {
+            return new AnswerNote("command", "That command needs a small fix", [error], []);
+        }
+
+        switch (command.Kind)
+        {
+            case CommandKind.Pause:
+                if (apply)
+                {
+                    await settings.PauseAsync(subscriber, cancellationToken);
+                }
+
+                return new AnswerNote("command", "Paused", ["Your daily prompts are paused. Reply RESUME whenever you're ready — no rush, and be kind to yourself."], []);
+            case CommandKind.Resume:
+                if (apply)
+                {
+                    await settings.ResumeAsync(subscriber, cancellationToken);
+                }
+
+                return new AnswerNote("command", "Welcome back", [$"Your daily prompt is back on, at {Format(subscriber.PromptTime)} ({subscriber.Zone})."], []);
+            case CommandKind.Stop:
+                if (apply)
+                {
+                    await settings.StopAsync(subscriber, cancellationToken);
+                }
+
+                return new AnswerNote("command", "You're unsubscribed", ["No more emails will come. Thank you for the gratitude you wrote."], []);
+            case CommandKind.Time when command.Time is { } at:
+                if (apply)
+                {
+                    await settings.ChangeTimeAsync(subscriber, at, cancellationToken);
+                }
+
+                return new AnswerNote("command", $"Your prompt now comes at {Format(at)}", [$"From now on your daily prompt arrives at {Format(at)} ({subscriber.Zone})."], []);
+            case CommandKind.Zone when command.Zone is { } zone:
+                if (apply)
+                {
+                    await settings.ChangeZoneAsync(subscriber, zone, cancellationToken);
+                }
+
+                return new AnswerNote("command", $"Time zone set to {zone}", [$"Your daily prompt now arrives at {Format(subscriber.PromptTime)} in {zone}."], []);
+            case CommandKind.Digest when command.Day is { } day && command.Time is { } digestAt:
+                if (apply)
+                {
+                    await settings.ChangeDigestAsync(subscriber, day, digestAt, cancellationToken);
+                }
+
+                return new AnswerNote("command", "Weekly look-back moved", [$"Your weekly look-back is now set for {day}s at {Format(digestAt)}."], []);
+            case CommandKind.Goal when command.Number is { } goal:
+                if (apply)
+                {
+                    await settings.ChangeGoalAsync(subscriber, goal, cancellationToken);
+                }
+
+                return new AnswerNote("command", $"Kindness goal: {goal} a week", [$"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep them to yourself — you'll remember them longer."], []);
+            case CommandKind.Export:
+                return await ExportNoteAsync(subscriber, cancellationToken);
+            case CommandKind.Settings:
+                var link = SettingsLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime);
+                return new AnswerNote("settings", "Your settings link", [
+                    "Here is your private link to your settings: the time and zone of your prompt, your weekly look-back, your kindness goal, pausing, exporting, importing, or deleting everything.",
+                    link,
+                    "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself; reply SETTINGS again whenever you need a new one.",
+                ], []);
+            case CommandKind.Help:
+                return new AnswerNote("help", "How to use Compersion by email", [CommandHelp.HelpText], []);
+            default:
+                return new AnswerNote("help", "Here's what you can send", ["That command isn't one we know, so here is the list.", CommandHelp.HelpText], []);
+        }
+    }
+
+    /// <summary>Issues (rotating) a personal token for the entries API and returns the note that carries it.</summary>
+    /// <remarks>Call only once the answer claim is won: an issued token revokes the previous one.</remarks>
+    public async Task<AnswerNote> IssueTokenAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        var issued = await personalTokens.IssueAsync(subscriber, cancellationToken);
+        return new AnswerNote("command", "Your personal token", [
+            "Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself.",
+            issued,
+            $"Use it as 'Authorization: Bearer <token>' with {mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries.",
+        ], []);
+    }
+
+    private async Task<AnswerNote> ExportNoteAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        var export = await exports.ExportAsync(subscriber, cancellationToken);
+        var days = export.Entries.Count;
+        return new AnswerNote(
+            "export",
+            "Your Compersion journal",
+            [
+                days == 0
+                    ? "Your journal is empty so far — your first reply will start it. Your settings are attached all the same."
+                    : $"Here is everything you have written, {days} {(days == 1 ? "day" : "days")} of it, oldest first. It is yours to keep.",
+                $"Two files are attached: {ExportService.MarkdownFileName} to read, and {ExportService.JsonFileName} for other apps.",
+            ],
+            [],
+            ExportService.Attachments(export));
+    }
+
+    private static string Format(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,11 @@
+using Compersion.Core.Sending;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>The answer to one inbound mail, before it is composed into a mail by <see cref="Prompts.NoteComposer"/>.</summary>
+/// <param name="Kind">The note kind (<c>receipt</c>, <c>command</c>, <c>help</c>, <c>export</c>, <c>settings</c>).</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="Paragraphs">Plain-text paragraphs.</param>
+/// <param name="Items">Items listed under the paragraphs (may be empty).</param>
+/// <param name="Attachments">Files to attach; null for none.</param>
+public sealed record AnswerNote(string Kind, string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items, IReadOnlyList<MailAttachment>? Attachments = null);

@@ -1,0 +1,16 @@
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using NodaTime;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>Whose an inbound mail is, and what its reply token said; or why it belongs to no one.</summary>
+/// <param name="Subscriber">The subscriber it is attributed to; null when it is quarantined.</param>
+/// <param name="TokenDate">The date the reply token names, when the mail carried a valid one.</param>
+/// <param name="Purpose">What the mail answered (prompt, digest …), when the mail carried a valid token.</param>
+/// <param name="Reason">An address-free reason for quarantine; null when attributed.</param>
+public sealed record Attribution(Subscriber? Subscriber, LocalDate? TokenDate, TokenPurpose? Purpose, string? Reason)
+{
+    /// <summary>A mail attributed to no one, for an address-free reason.</summary>
+    public static Attribution Quarantine(string reason) => new(null, null, null, reason);
+}

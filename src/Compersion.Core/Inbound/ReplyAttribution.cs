@@ -1,0 +1,96 @@
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Options;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>Decides whose journal an inbound mail belongs to (DESIGN §3 "Identity and trust").</summary>
+/// <remarks>
+/// The reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the subscriber, the date and
+/// the purpose, and the From address must also be theirs. Mail without a token is accepted only from a registered
+/// address with SPF or DKIM passing. Anything else is quarantined, with a reason that names no address.
+/// </remarks>
+public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner signer, IOptions<MailOptions> mailOptions)
+{
+    /// <summary>The local part before the <c>+</c> of the address that receives replies.</summary>
+    public const string ReplyMailbox = "reply";
+
+    /// <summary>Attributes one mail.</summary>
+    public async Task<Attribution> AttributeAsync(InboundMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var domain = mailOptions.Value.InboundDomain;
+        foreach (var recipient in mail.EnvelopeTo)
+        {
+            if (!TryReadToken(recipient, domain, ReplyMailbox, out var text))
+            {
+                continue;
+            }
+
+            if (!signer.TryVerify(text, out var token) || token!.Purpose is not (TokenPurpose.Prompt or TokenPurpose.Digest))
+            {
+                return Attribution.Quarantine("invalid-token");
+            }
+
+            var subscriber = await subscribers.FindByIdAsync(token.SubscriberId, cancellationToken);
+            if (subscriber is null)
+            {
+                return Attribution.Quarantine("unknown-subscriber");
+            }
+
+            if (!SameAddress(mail.From, subscriber.Email))
+            {
+                return Attribution.Quarantine("from-mismatch");
+            }
+
+            if (subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
+            {
+                return Attribution.Quarantine("not-subscribed");
+            }
+
+            return new Attribution(subscriber, DateExtensions.FromDaysSinceEpoch(token.Value), token.Purpose, null);
+        }
+
+        if (string.IsNullOrWhiteSpace(mail.From))
+        {
+            return Attribution.Quarantine("no-sender");
+        }
+
+        if (!mail.SpfPass && !mail.DkimPass)
+        {
+            return Attribution.Quarantine("unverified-sender");
+        }
+
+        var known = await subscribers.FindByEmailAsync(mail.From, cancellationToken);
+        return known is null || known.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed
+            ? Attribution.Quarantine("unknown-sender")
+            : new Attribution(known, null, null, null);
+    }
+
+    /// <summary>Reads the token from <c>mailbox+token@inbound-domain</c>; false for any other address.</summary>
+    internal static bool TryReadToken(string recipient, string inboundDomain, string mailbox, out string token)
+    {
+        token = string.Empty;
+        var address = recipient.Trim().Trim('<', '>');
+        var at = address.LastIndexOf('@');
+        if (at < 0 || !string.Equals(address[(at + 1)..], inboundDomain, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var local = address[..at];
+        var prefix = mailbox + "+";
+        if (!local.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = local[prefix.Length..].ToLowerInvariant();
+        return true;
+    }
+
+    private static bool SameAddress(string? from, string registered) =>
+        from is not null && EmailAddress.TryNormalize(from, out var normalized) &&
+        string.Equals(normalized, registered, StringComparison.OrdinalIgnoreCase);
+}

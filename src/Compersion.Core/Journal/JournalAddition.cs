@@ -1,0 +1,15 @@
+using Compersion.Core.Kindness;
+
+namespace Compersion.Core.Journal;
+
+/// <summary>What one reply, API post or imported day adds to a journal date: gratitudes with their signals, kind acts classified.</summary>
+/// <param name="Items">The gratitudes, each understood by <see cref="JournalItem.Understand"/>.</param>
+/// <param name="Acts">The kind acts, each classified by <see cref="ActClassifier"/> (category and recipient).</param>
+public sealed record JournalAddition(IReadOnlyList<JournalItem> Items, IReadOnlyList<KindAct> Acts)
+{
+    /// <summary>Nothing to add.</summary>
+    public static JournalAddition Empty { get; } = new([], []);
+
+    /// <summary>Whether it adds neither a gratitude nor an act.</summary>
+    public bool IsEmpty => Items.Count == 0 && Acts.Count == 0;
+}

@@ -1,0 +1,115 @@
+using Compersion.Core.Api;
+using Compersion.Core.Commands;
+using Compersion.Core.Export;
+using Compersion.Core.Subscribers;
+using Compersion.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Commands;
+
+public sealed class EmailCommandsTests
+{
+    private readonly InMemorySubscriberStore subscribers = new();
+    private readonly InMemoryEntryStore entries = new();
+    private readonly InMemoryActStore acts = new();
+
+    [Fact]
+    public async Task ApplyAsync_Pause_PausesAndSaysHowToResume()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("PAUSE"), apply: true);
+
+        Assert.Equal(SubscriberStatus.Paused, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Contains("RESUME", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_AlreadyApplied_AnswersTheSameAndChangesNothing()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("GOAL 3"), apply: false);
+
+        Assert.Equal("Kindness goal: 3 a week", note.Subject);
+        Assert.NotEqual(3, (await subscribers.FindByIdAsync(AlexId))!.KindnessGoal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CommandWithAMistake_SaysHowToWriteIt()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("TIME 25:00"), apply: true);
+
+        Assert.Equal("That command needs a small fix", note.Subject);
+        Assert.Equal(Subscriber().PromptTime, (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_Export_AttachesTheJournal()
+    {
+        var sut = await CreateSutAsync();
+        await entries.AppendAsync(AlexId, Date("2026-11-24"), [new("warm socks")], "k1");
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("EXPORT"), apply: true);
+
+        Assert.Equal("export", note.Kind);
+        Assert.Equal([ExportService.JsonFileName, ExportService.MarkdownFileName], note.Attachments!.Select(a => a.FileName).Order(StringComparer.Ordinal));
+        Assert.Contains("1 day", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_Settings_SendsALinkToTheSettingsPage()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("SETTINGS"), apply: true);
+
+        Assert.Contains(note.Paragraphs, p => p.StartsWith(PublicBaseUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_UnknownCommand_AnswersWithHelp()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("FROBNICATE"), apply: true);
+
+        Assert.Equal("help", note.Kind);
+        Assert.Contains(CommandHelp.HelpText, note.Paragraphs);
+    }
+
+    [Fact]
+    public async Task IssueTokenAsync_Twice_OnlyTheLatestTokenWorks()
+    {
+        var sut = await CreateSutAsync();
+        var tokens = new PersonalTokens(subscribers);
+
+        var first = (await sut.IssueTokenAsync(Subscriber())).Paragraphs[1];
+        var second = (await sut.IssueTokenAsync(Subscriber())).Paragraphs[1];
+
+        Assert.Null(await tokens.AuthenticateAsync("Bearer " + first));
+        Assert.Equal(AlexId, (await tokens.AuthenticateAsync("Bearer " + second))?.Id);
+    }
+
+    private static EmailCommand Parse(string text)
+    {
+        Assert.True(CommandParser.TryParse(text, out var command));
+        return command!;
+    }
+
+    private async Task<EmailCommands> CreateSutAsync()
+    {
+        await subscribers.AddOrGetAsync(Subscriber());
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        return new EmailCommands(
+            new SettingsService(subscribers, new UnusedScheduleStore(), time),
+            new PersonalTokens(subscribers),
+            new ExportService(subscribers, entries, acts),
+            Signer(),
+            MailSettings(),
+            time);
+    }
+}

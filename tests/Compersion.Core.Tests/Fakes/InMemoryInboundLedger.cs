@@ -1,0 +1,50 @@
+using Compersion.Core.Inbound;
+
+namespace Compersion.Core.Tests.Fakes;
+
+/// <summary>An <see cref="IInboundLedger"/> in memory, with the real ledger's rules: stages only move forward, an answer is claimed once.</summary>
+internal sealed class InMemoryInboundLedger : IInboundLedger
+{
+    private readonly Dictionary<string, Row> rows = [];
+
+    public IReadOnlyDictionary<string, Row> Rows => rows;
+
+    public Task<InboundStage> BeginAsync(string messageKey, string archiveName, CancellationToken cancellationToken = default)
+    {
+        if (!rows.TryGetValue(messageKey, out var row))
+        {
+            row = new Row(InboundStage.Received, null, null, AnswerClaimed: false);
+            rows[messageKey] = row;
+        }
+
+        return Task.FromResult(row.Stage);
+    }
+
+    public Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
+    {
+        var row = rows[messageKey];
+        if (stage > row.Stage)
+        {
+            rows[messageKey] = row with { Stage = stage, SubscriberId = subscriberId ?? row.SubscriberId, Detail = detail ?? row.Detail };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryClaimAnswerAsync(string messageKey, CancellationToken cancellationToken = default)
+    {
+        var row = rows[messageKey];
+        if (row.AnswerClaimed)
+        {
+            return Task.FromResult(false);
+        }
+
+        rows[messageKey] = row with { AnswerClaimed = true };
+        return Task.FromResult(true);
+    }
+
+    /// <summary>Sets a message back to a stage, as a worker that died after reaching it leaves it.</summary>
+    public void Rewind(string messageKey, InboundStage stage) => rows[messageKey] = rows[messageKey] with { Stage = stage };
+
+    internal sealed record Row(InboundStage Stage, string? SubscriberId, string? Detail, bool AnswerClaimed);
+}

@@ -1,0 +1,100 @@
+using Compersion.Core.Inbound;
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using Compersion.Core.Tests.Fakes;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Inbound;
+
+public sealed class ReplyAttributionTests
+{
+    private readonly InMemorySubscriberStore subscribers = new();
+
+    [Fact]
+    public async Task AttributeAsync_ValidTokenFromTheSubscriber_NamesThemTheDateAndThePurpose()
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Digest, "2026-11-22"), "ALEX@example.org"));
+
+        Assert.Equal(AlexId, result.Subscriber?.Id);
+        Assert.Equal(Date("2026-11-22"), result.TokenDate);
+        Assert.Equal(TokenPurpose.Digest, result.Purpose);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_ValidTokenFromAnotherAddress_Quarantined()
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "mallory@example.net", spf: true));
+
+        Assert.Null(result.Subscriber);
+        Assert.Equal("from-mismatch", result.Reason);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_TamperedToken_QuarantinedEvenFromTheSubscriber()
+    {
+        var sut = await CreateSutAsync();
+        var token = Signer().ForReply(TokenPurpose.Prompt, AlexId, Date("2026-11-22"));
+        var tampered = $"reply+{token[..^1]}{(token[^1] == 'a' ? 'b' : 'a')}@{InboundDomain}";
+
+        var result = await sut.AttributeAsync(Mail(tampered, "alex@example.org", spf: true));
+
+        Assert.Null(result.Subscriber);
+        Assert.Equal("invalid-token", result.Reason);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_NoTokenFromARegisteredAddressWithSpf_Attributed()
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail($"hello@{InboundDomain}", "alex@example.org", spf: true));
+
+        Assert.Equal(AlexId, result.Subscriber?.Id);
+        Assert.Null(result.TokenDate);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_NoTokenAndNoAuthentication_Quarantined()
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail($"hello@{InboundDomain}", "alex@example.org"));
+
+        Assert.Equal("unverified-sender", result.Reason);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_UnsubscribedSubscriberWithAValidToken_Quarantined()
+    {
+        var sut = await CreateSutAsync(SubscriberStatus.Unsubscribed);
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@example.org"));
+
+        Assert.Equal("not-subscribed", result.Reason);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_TokenOnAnotherDomain_IsNoToken()
+    {
+        var sut = await CreateSutAsync();
+        var elsewhere = ReplyAddress(TokenPurpose.Prompt, "2026-11-22").Replace(InboundDomain, "elsewhere.example", StringComparison.Ordinal);
+
+        var result = await sut.AttributeAsync(Mail(elsewhere, "alex@example.org"));
+
+        Assert.Equal("unverified-sender", result.Reason);
+    }
+
+    private static string ReplyAddress(TokenPurpose purpose, string date) => $"reply+{Signer().ForReply(purpose, AlexId, Date(date))}@{InboundDomain}";
+
+    private static InboundMail Mail(string to, string? from, bool spf = false) => new("m1@example.org", from, [to], "Re: today", "hello", null, spf, false, "hash");
+
+    private async Task<ReplyAttribution> CreateSutAsync(SubscriberStatus status = SubscriberStatus.Active)
+    {
+        await subscribers.AddOrGetAsync(Subscriber() with { Status = status });
+        return new ReplyAttribution(subscribers, Signer(), MailSettings());
+    }
+}

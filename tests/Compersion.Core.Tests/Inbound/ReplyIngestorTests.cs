@@ -1,0 +1,203 @@
+using Compersion.Core.Api;
+using Compersion.Core.Commands;
+using Compersion.Core.Export;
+using Compersion.Core.Inbound;
+using Compersion.Core.Journal;
+using Compersion.Core.Prompts;
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using Compersion.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Inbound;
+
+public sealed class ReplyIngestorTests
+{
+    // Tuesday 2026-11-24, 21:00 in Berlin: the evening after Monday's prompt.
+    private static readonly DateTimeOffset Arrival = new(2026, 11, 24, 20, 0, 0, TimeSpan.Zero);
+
+    private readonly InMemorySubscriberStore subscribers = new();
+    private readonly InMemoryEntryStore entries = new();
+    private readonly InMemoryActStore acts = new();
+    private readonly InMemoryInboundArchive archive = new();
+    private readonly ScriptedMailReader reader = new();
+    private readonly InMemoryInboundLedger ledger = new();
+    private readonly InMemoryPostIndex postIndex = new();
+    private readonly RecordingMailSender sender = new();
+
+    [Fact]
+    public async Task IngestAsync_ReplyToYesterdaysPrompt_FiledUnderThePromptDateWithAReceipt()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(Reply("1. Soup with Ana\n2. The rain stopped\n3. A quiet bus", TokenPurpose.Prompt, "2026-11-23")));
+
+        Assert.Equal(IngestOutcome.Journaled, outcome);
+        var entry = Assert.Single(await entries.GetEntriesAsync(AlexId));
+        Assert.Equal(Date("2026-11-23"), entry.Date);
+        Assert.Equal(["Soup with Ana", "The rain stopped", "A quiet bus"], entry.Items.Select(i => i.Text));
+        var receipt = Assert.Single(sender.Sent);
+        Assert.Equal("receipt", receipt.Kind);
+        Assert.Equal("alex@example.org", receipt.To);
+        Assert.Contains("3 gratitudes", receipt.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SameMessageTwice_StoredOnceAndAnsweredOnce()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+
+        await sut.IngestAsync(Post(mail));
+        var second = await sut.IngestAsync(Post(mail));
+
+        Assert.Equal(IngestOutcome.Duplicate, second);
+        Assert.Equal(2, Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Count);
+        Assert.Single(sender.Sent);
+        Assert.Equal(2, postIndex.PostsOf(AlexId).Count);
+    }
+
+    [Fact]
+    public async Task IngestAsync_RedeliveredAfterStoring_AnswersWithoutStoringAgain()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("1. Soup with Ana", TokenPurpose.Prompt, "2026-11-24");
+        await sut.IngestAsync(Post(mail));
+        var key = Assert.Single(ledger.Rows.Keys);
+        ledger.Rewind(key, InboundStage.Stored);
+        sender.Answer = Sending.SendResult.Sent("sg-2");
+
+        await sut.IngestAsync(Post(mail));
+
+        Assert.Single(Assert.Single(await entries.GetEntriesAsync(AlexId)).Items);
+        Assert.Single(sender.Sent);
+        Assert.Equal(InboundStage.Done, ledger.Rows[key].Stage);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ReplyToTheDigest_EveryLineIsAClassifiedKindAct()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(Reply("left flowers on my neighbour's doorstep\nfed the cat next door", TokenPurpose.Digest, "2026-11-22")));
+
+        Assert.Equal(IngestOutcome.Journaled, outcome);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+        var day = Assert.Single(await acts.GetActsAsync(AlexId));
+        Assert.Equal(Date("2026-11-24"), day.Date);
+        Assert.Equal(2, day.Acts.Count);
+        Assert.Equal(("gift", "neighbour"), (day.Acts[0].Category, day.Acts[0].Recipient));
+    }
+
+    [Fact]
+    public async Task IngestAsync_CompleteDay_NoReceipt()
+    {
+        var sut = await CreateSutAsync();
+
+        await sut.IngestAsync(Post(Reply("1. Soup with Ana\n2. The rain stopped\n3. A quiet bus\n4. Warm socks\n5. The first snow", TokenPurpose.Prompt, "2026-11-24")));
+
+        Assert.Equal(5, Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Count);
+        Assert.Empty(sender.Sent);
+        Assert.Equal(InboundStage.Done, Assert.Single(ledger.Rows.Values).Stage);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ValidTokenFromAStranger_QuarantinedAndNothingSent()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(Reply("1. Soup", TokenPurpose.Prompt, "2026-11-24", from: "mallory@example.net")));
+
+        Assert.Equal(IngestOutcome.Quarantined, outcome);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+        Assert.Empty(sender.Sent);
+        Assert.Equal("from-mismatch", Assert.Single(ledger.Rows.Values).Detail);
+        Assert.Empty(postIndex.PostsOf(AlexId));
+    }
+
+    [Fact]
+    public async Task IngestAsync_Unreadable_Quarantined()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(archive.Add("not a registered mail", Arrival));
+
+        Assert.Equal(IngestOutcome.Quarantined, outcome);
+        Assert.Equal("unreadable", Assert.Single(ledger.Rows.Values).Detail);
+    }
+
+    [Fact]
+    public async Task IngestAsync_PostGoneFromTheArchive_NothingDone()
+    {
+        var sut = await CreateSutAsync();
+        var name = Post(Reply("1. Soup", TokenPurpose.Prompt, "2026-11-24"));
+        archive.Remove(name);
+
+        var outcome = await sut.IngestAsync(name);
+
+        Assert.Equal(IngestOutcome.Gone, outcome);
+        Assert.Empty(ledger.Rows);
+    }
+
+    [Fact]
+    public async Task IngestAsync_PauseCommand_PausesAndConfirmsOnce()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("PAUSE", TokenPurpose.Prompt, "2026-11-24");
+
+        var outcome = await sut.IngestAsync(Post(mail));
+        await sut.IngestAsync(Post(mail));
+
+        Assert.Equal(IngestOutcome.Command, outcome);
+        Assert.Equal(SubscriberStatus.Paused, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal("Paused", Assert.Single(sender.Sent).Subject);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+    }
+
+    [Fact]
+    public async Task IngestAsync_AllCapsFirstLineThenMore_IsAGratitudeNotACommand()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(Reply("SAM MADE ME DINNER\nand the rain stopped", TokenPurpose.Prompt, "2026-11-24")));
+
+        Assert.Equal(IngestOutcome.Journaled, outcome);
+        Assert.NotEmpty(Assert.Single(await entries.GetEntriesAsync(AlexId)).Items);
+    }
+
+    private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
+
+    private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(
+        StableId(text, purpose, date, from),
+        from,
+        [$"reply+{Signer().ForReply(purpose, AlexId, Date(date))}@{InboundDomain}"],
+        "Re: today",
+        text,
+        null,
+        SpfPass: true,
+        DkimPass: true,
+        ContentHash: "hash");
+
+    // The same reply gets the same Message-ID, as a mail posted twice does.
+    private static string StableId(string text, TokenPurpose purpose, string date, string from) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{text}|{purpose}|{date}|{from}")))[..24] + "@mail.example.org";
+
+    private async Task<ReplyIngestor> CreateSutAsync()
+    {
+        await subscribers.AddOrGetAsync(Subscriber());
+        var time = new FakeTimeProvider(Arrival);
+        var settings = new SettingsService(subscribers, new UnusedScheduleStore(), time);
+        return new ReplyIngestor(
+            archive,
+            reader,
+            ledger,
+            postIndex,
+            new ReplyAttribution(subscribers, Signer(), MailSettings()),
+            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
+            new JournalWriter(entries, acts, settings),
+            new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, NullLogger<ReplyAnswers>.Instance),
+            NullLogger<ReplyIngestor>.Instance);
+    }
+}
