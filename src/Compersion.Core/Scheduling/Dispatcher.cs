@@ -14,6 +14,11 @@ namespace Compersion.Core.Scheduling;
 /// lease to lapse and the next run resumes from the last checkpoint; jobs it queued again carry the same
 /// deterministic id and the outbox claim stops a second send.</para>
 /// <para>Missed or late runs catch up: every bucket between the cursor and now is walked.</para>
+/// <para>A settings change may move a row between this run's read and its write. Rows are therefore rolled
+/// conditionally: the next occurrence is inserted only where no row is (never replacing a newer one), a due row
+/// is removed only as it was read, and when it was already gone the next occurrence written for it is taken back.
+/// The job queued for it meanwhile is dropped by <see cref="Sending.OutboundSender"/>, which checks a job's time
+/// against the profile.</para>
 /// </remarks>
 public sealed partial class Dispatcher(
     IScheduleStore store,
@@ -63,8 +68,7 @@ public sealed partial class Dispatcher(
                 async (batch, token) => await queue.EnqueueAsync(batch, token));
             jobs += due.Count;
 
-            await store.UpsertAsync([.. due.Select(LocalSchedule.Following)], cancellationToken);
-            await store.RemoveAsync(due, cancellationToken);
+            await RollAsync(due, cancellationToken);
 
             held = await store.TryWriteCursorAsync(held with { ProcessedThrough = bucket, LeaseUntil = Now() + lease }, cancellationToken);
             if (held is null)
@@ -80,10 +84,37 @@ public sealed partial class Dispatcher(
         return new DispatchReport(buckets, jobs, Busy: false);
     }
 
+    // Writes each row's next occurrence and removes the row, both conditionally: a settings change that moved a row after
+    // this tick read it keeps its own rows, and the next occurrence this tick wrote for the moved row is taken back.
+    // The job already queued for a moved row is dropped by the sender, which checks it against the profile.
+    private async Task RollAsync(IReadOnlyList<ScheduleEntry> due, CancellationToken cancellationToken)
+    {
+        var added = await store.AddAsync([.. due.Select(LocalSchedule.Following)], cancellationToken);
+        var removal = await store.RemoveIfUnchangedAsync(due, cancellationToken);
+        if (removal.Gone.Count > 0)
+        {
+            var moved = removal.Gone.Select(row => (row.SubscriberId, row.Kind)).ToHashSet();
+            var stale = added.Where(row => moved.Contains((row.SubscriberId, row.Kind))).ToList();
+            await store.RemoveIfUnchangedAsync(stale, cancellationToken);
+            LogMovedDuringTick(logger, removal.Gone.Count);
+        }
+
+        if (removal.Changed.Count > 0)
+        {
+            LogRewrittenDuringTick(logger, removal.Changed.Count);
+        }
+    }
+
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch walked {Buckets} buckets and queued {Jobs} jobs")]
     private static partial void LogDispatched(ILogger logger, int buckets, int jobs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch found {Rows} rows moved by a settings change while it ran; their next occurrence was taken back")]
+    private static partial void LogMovedDuringTick(ILogger logger, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch found {Rows} rows rewritten in place by a settings change while it ran; they are kept")]
+    private static partial void LogRewrittenDuringTick(ILogger logger, int rows);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch skipped: another run holds the wheel")]
     private static partial void LogBusy(ILogger logger);

@@ -91,6 +91,6 @@ public static class LocalSchedule
         ArgumentNullException.ThrowIfNull(entry);
         var zone = DateTimeZoneProviders.Tzdb[entry.Zone];
         var nextDate = entry.Weekday is null ? entry.LocalDate.PlusDays(1) : entry.LocalDate.PlusWeeks(1);
-        return entry with { LocalDate = nextDate, DueAt = InstantFor(zone, nextDate, entry.LocalTime) };
+        return entry with { LocalDate = nextDate, DueAt = InstantFor(zone, nextDate, entry.LocalTime), Version = null };
     }
 }

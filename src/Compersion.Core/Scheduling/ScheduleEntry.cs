@@ -35,9 +35,27 @@ public sealed record ScheduleEntry(
             subscriber.Id, JobKind.Digest, date, LocalSchedule.InstantFor(subscriber.TimeZone, date, subscriber.DigestTime), subscriber.Zone, subscriber.DigestTime, subscriber.DigestDay);
     }
 
+    /// <summary>Opaque optimistic-concurrency version of the stored row (the table ETag); null for a row not read from or written to the store.</summary>
+    /// <remarks>Not part of equality: two reads of one unchanged row are the same entry.</remarks>
+    public string? Version { get; init; }
+
     /// <summary>The minute bucket this row lives in.</summary>
     public ScheduleBucket Bucket => ScheduleBucket.Of(DueAt);
 
     /// <summary>The deterministic id of the job this row dispatches.</summary>
     public string JobId => OutboundJob.IdFor(SubscriberId, Kind, LocalDate);
+
+    /// <summary>Rows are equal when they say the same thing; the stored <see cref="Version"/> is left out.</summary>
+    public bool Equals(ScheduleEntry? other) =>
+        other is not null &&
+        SubscriberId == other.SubscriberId &&
+        Kind == other.Kind &&
+        LocalDate == other.LocalDate &&
+        DueAt == other.DueAt &&
+        Zone == other.Zone &&
+        LocalTime == other.LocalTime &&
+        Weekday == other.Weekday;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(SubscriberId, Kind, LocalDate, DueAt, Zone, LocalTime, Weekday);
 }

@@ -15,6 +15,9 @@ namespace Compersion.Core.Sending;
 /// local date): the outbox row is claimed before sending and marked after. A send that certainly
 /// failed releases the row and throws so the queue retries; an ambiguous one (timeout, 5xx) is
 /// recorded and never re-sent.</para>
+/// <para>A prompt or digest job carries the zone and time of the row it was dispatched from; when the subscriber's
+/// settings no longer give that time for its date (a change raced the dispatcher), it is not sent at the old time and
+/// its row stops rolling.</para>
 /// <para>A prompt reads the subscriber and their journal with one <see cref="ISubscriberJournal.LoadAsync"/>
 /// (one partition query), so a sent prompt costs that read, the claim and the mark. A digest reads the same, and
 /// the first composition of a week also writes that week's suggestions (<see cref="IDigestLog"/>).</para>
@@ -130,7 +133,7 @@ public sealed partial class OutboundSender(
     {
         // One partition query answers both "who is this" and "what did they write".
         var (subscriber, journal) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
-        if (!await IsActiveAsync(subscriber, job, cancellationToken))
+        if (!await IsActiveAsync(subscriber, job, cancellationToken) || !await IsCurrentAsync(subscriber!, job, cancellationToken))
         {
             return null;
         }
@@ -145,7 +148,7 @@ public sealed partial class OutboundSender(
     {
         // The same one partition query as a prompt: profile, entries, acts and the earlier digests' suggestions.
         var journal = await journals.LoadAsync(job.SubscriberId, cancellationToken);
-        if (!await IsActiveAsync(journal.Subscriber, job, cancellationToken))
+        if (!await IsActiveAsync(journal.Subscriber, job, cancellationToken) || !await IsCurrentAsync(journal.Subscriber!, job, cancellationToken))
         {
             return null;
         }
@@ -191,6 +194,42 @@ public sealed partial class OutboundSender(
         return false;
     }
 
+    // A job from a row that a settings change has since moved (zone, time or day) is not sent at the old time: its
+    // following row stops rolling, the row for the current settings is put back if missing, and the current row sends
+    // that date. Only when the current settings' time for that date has already passed (moved earlier) is it sent now,
+    // late, since no row is left to send that date. Nothing is written to the outbox, so that date's current job can claim.
+    private async Task<bool> IsCurrentAsync(Subscriber subscriber, OutboundJob job, CancellationToken cancellationToken)
+    {
+        if (job.Zone is null || job.LocalTime is not { } time || !LocalSchedule.IsKnownZone(job.Zone))
+        {
+            // Not from the wheel (or from a message written before jobs named their row): nothing to compare.
+            return true;
+        }
+
+        var queuedFor = LocalSchedule.InstantFor(NodaTime.DateTimeZoneProviders.Tzdb[job.Zone], job.LocalDate, time);
+        var current = job.Kind switch
+        {
+            JobKind.Prompt => ScheduleEntry.PromptFor(subscriber, job.LocalDate),
+            JobKind.Digest when job.LocalDate.DayOfWeek == subscriber.DigestDay => ScheduleEntry.DigestFor(subscriber, job.LocalDate),
+            _ => null,
+        };
+        if (current is not null && current.DueAt == queuedFor)
+        {
+            return true;
+        }
+
+        var now = Now();
+        if (job.Following() is { } following)
+        {
+            await schedule.RemoveAsync([following], cancellationToken);
+        }
+
+        await schedule.AddAsync([SubscriberSchedule.Next(subscriber, job.Kind, now)], cancellationToken);
+        var sendLate = current is not null && current.DueAt <= now;
+        LogMoved(logger, job.Id, sendLate);
+        return sendLate;
+    }
+
     private OutgoingMail? Skip(OutboundJob job, string reason)
     {
         LogSkipped(logger, job.Id, reason);
@@ -220,6 +259,9 @@ public sealed partial class OutboundSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was queued for a time its subscriber has since changed; its row stops rolling (sent late instead: {SentLate})")]
+    private static partial void LogMoved(ILogger logger, string jobId, bool sentLate);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} skipped: subscriber is {Status}")]
     private static partial void LogSkippedStatus(ILogger logger, string jobId, SubscriberStatus status);

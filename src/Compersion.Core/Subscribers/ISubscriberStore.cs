@@ -12,7 +12,9 @@ public interface ISubscriberStore
     /// <summary>Adds a new subscriber; returns the one already registered for that address instead if there is one.</summary>
     Task<Subscriber> AddOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves changed settings or status of an existing subscriber.</summary>
+    /// <summary>Saves an existing subscriber whole, including a changed address (operator use).</summary>
+    /// <remarks>Conditional on the version it reads first, never a blind overwrite; for settings and status changes use
+    /// <see cref="UpdateAsync"/>, which applies a change to the latest stored state.</remarks>
     Task SaveAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -37,17 +37,34 @@ public sealed partial class SubscriptionService(
 
         if (subscriber.Id != candidate.Id)
         {
-            // Known but unconfirmed or unsubscribed: take the newest settings, ask to confirm again.
-            subscriber = subscriber with
+            // Known but unconfirmed or unsubscribed: take the newest settings, ask to confirm again. Applied to the stored
+            // profile with its version, so a confirmation clicked at the same moment is never overwritten back to pending.
+            var refreshed = false;
+            var stored = await subscribers.UpdateAsync(
+                subscriber.Id,
+                s =>
+                {
+                    refreshed = s.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed;
+                    return refreshed
+                        ? s with
+                        {
+                            Zone = request.Zone,
+                            PromptTime = request.PromptTime,
+                            DigestDay = request.DigestDay,
+                            DigestTime = request.DigestTime,
+                            KindnessGoal = request.KindnessGoal,
+                            Status = SubscriberStatus.Pending,
+                        }
+                        : s;
+                },
+                cancellationToken);
+            if (stored is null || !refreshed)
             {
-                Zone = request.Zone,
-                PromptTime = request.PromptTime,
-                DigestDay = request.DigestDay,
-                DigestTime = request.DigestTime,
-                KindnessGoal = request.KindnessGoal,
-                Status = SubscriberStatus.Pending,
-            };
-            await subscribers.SaveAsync(subscriber, cancellationToken);
+                LogAlreadyActive(logger, subscriber.Id);
+                return SignUpOutcome.AlreadyActive;
+            }
+
+            subscriber = stored;
         }
 
         var localDate = now.InZone(subscriber.TimeZone).Date;
@@ -105,13 +122,32 @@ public sealed partial class SubscriptionService(
             SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
             SubscriberStatus.Active, now, now, LastReplyDate: null, KindnessGoal: request.KindnessGoal);
         var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
-        if (subscriber.Id == candidate.Id || subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
+        if (subscriber.Id == candidate.Id)
         {
-            subscriber = subscriber with { Status = SubscriberStatus.Active, ConfirmedAt = subscriber.ConfirmedAt ?? now };
             await ScheduleFirstAsync(subscriber, now, cancellationToken);
-            await subscribers.SaveAsync(subscriber, cancellationToken);
+            return subscriber;
         }
 
+        var activated = false;
+        var stored = await subscribers.UpdateAsync(
+            subscriber.Id,
+            s =>
+            {
+                activated = s.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed;
+                return activated ? s with { Status = SubscriberStatus.Active, ConfirmedAt = s.ConfirmedAt ?? now } : s;
+            },
+            cancellationToken);
+        if (stored is null)
+        {
+            return subscriber;
+        }
+
+        if (activated)
+        {
+            await ScheduleFirstAsync(stored, now, cancellationToken);
+        }
+
+        subscriber = stored;
         return subscriber;
     }
 

@@ -47,6 +47,7 @@ internal sealed class ScheduleEntity : ITableEntity
             Zone = entry.Zone,
             LocalTime = StoredFormats.Format(entry.LocalTime),
             Weekday = entry.Weekday is { } weekday ? (int)weekday : null,
+            ETag = entry.Version is null ? default : new ETag(entry.Version),
         };
     }
 
@@ -57,5 +58,8 @@ internal sealed class ScheduleEntity : ITableEntity
         StoredFormats.ParseInstant(DueAt),
         Zone,
         StoredFormats.ParseTime(LocalTime),
-        Weekday is { } weekday ? (IsoDayOfWeek)weekday : null);
+        Weekday is { } weekday ? (IsoDayOfWeek)weekday : null)
+    {
+        Version = ETag == default ? null : ETag.ToString(),
+    };
 }

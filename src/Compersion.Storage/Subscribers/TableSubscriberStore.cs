@@ -99,7 +99,8 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
             await ClaimAddressAsync(newHash, subscriber.Id, cancellationToken);
         }
 
-        await tables.Subscribers(subscriber.Id).UpdateEntityAsync(SubscriberEntity.From(subscriber), ETag.All, TableUpdateMode.Replace, cancellationToken);
+        // Conditional on the version read above: a change stored meanwhile fails this save (412) rather than being overwritten.
+        await tables.Subscribers(subscriber.Id).UpdateEntityAsync(SubscriberEntity.From(subscriber), current.ETag, TableUpdateMode.Replace, cancellationToken);
 
         if (addressChanged)
         {

@@ -11,6 +11,10 @@ internal sealed class UnusedScheduleStore : IScheduleStore
 
     public Task RemoveAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) => throw Unexpected();
 
+    public Task<IReadOnlyList<ScheduleEntry>> AddAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public Task<ScheduleRemoval> RemoveIfUnchangedAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) => throw Unexpected();
+
     public Task<DispatchCursor> ReadCursorAsync(ScheduleBucket initial, CancellationToken cancellationToken = default) => throw Unexpected();
 
     public Task<DispatchCursor?> TryWriteCursorAsync(DispatchCursor cursor, CancellationToken cancellationToken = default) => throw Unexpected();

@@ -50,7 +50,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public IScheduleStore Schedule => Get<IScheduleStore>();
 
-    public static async Task<PipelineHarness> CreateAsync(AzuriteFixture fixture, Instant start)
+    public static async Task<PipelineHarness> CreateAsync(AzuriteFixture fixture, Instant start, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -71,10 +71,11 @@ internal sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton<IMailSender>(mail)
             .AddLogging()
             .AddCompersionCore()
-            .AddCompersionStorage(configuration)
-            .BuildServiceProvider(ProviderOptions);
-        await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
-        var harness = new PipelineHarness(services, clock, mail);
+            .AddCompersionStorage(configuration);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(ProviderOptions);
+        await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        var harness = new PipelineHarness(provider, clock, mail);
         await harness.outbound.ClearMessagesAsync();
         return harness;
     }

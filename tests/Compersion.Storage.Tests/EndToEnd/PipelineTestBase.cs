@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Compersion.Storage.Tests.EndToEnd;
@@ -13,7 +14,12 @@ public abstract class PipelineTestBase(AzuriteFixture fixture) : IAsyncLifetime
 
     internal PipelineHarness Pipeline => harness ?? throw new InvalidOperationException("The harness has not been created.");
 
-    public async Task InitializeAsync() => harness = await PipelineHarness.CreateAsync(fixture, Start);
+    public async Task InitializeAsync() => harness = await PipelineHarness.CreateAsync(fixture, Start, ConfigureServices);
+
+    /// <summary>Changes the app's services before the harness is built (to wrap a port, say); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async Task DisposeAsync()
     {

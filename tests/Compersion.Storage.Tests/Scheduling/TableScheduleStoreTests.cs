@@ -159,6 +159,52 @@ public sealed class TableScheduleStoreTests(AzuriteFixture fixture) : StorageTes
         Assert.Equal(winner, await Store.ReadCursorAsync(ScheduleBucket.Of(DueAt)));
     }
 
+    [Fact]
+    public async Task AddAsync_SomeRowsAlreadyStored_KeepsTheStoredOnesAndReturnsOnlyTheInserted()
+    {
+        var entries = Entries(3, DueAt);
+        var newer = entries[1] with { LocalDate = entries[1].LocalDate.PlusDays(1) };
+        await Store.UpsertAsync([newer]);
+
+        var added = await Store.AddAsync(entries);
+
+        Assert.Equal(new[] { entries[0], entries[2] }.OrderBy(e => e.SubscriberId), added.OrderBy(e => e.SubscriberId));
+        Assert.All(added, row => Assert.NotNull(row.Version));
+        Assert.Contains(newer, await Store.GetDueAsync(ScheduleBucket.Of(DueAt)));
+    }
+
+    [Fact]
+    public async Task RemoveIfUnchangedAsync_RowsRemovedOrRewrittenSinceTheRead_ReportsThemAndKeepsTheRewritten()
+    {
+        var entries = Entries(3, DueAt);
+        await Store.UpsertAsync(entries);
+        var read = (await Store.GetDueAsync(ScheduleBucket.Of(DueAt))).OrderBy(e => e.SubscriberId).ToList();
+        var rewritten = read[1] with { LocalDate = read[1].LocalDate.PlusDays(7), Version = null };
+        await Store.RemoveAsync([read[0]]);
+        await Store.UpsertAsync([rewritten]);
+
+        var removal = await Store.RemoveIfUnchangedAsync(read);
+
+        Assert.Equal(read[0], Assert.Single(removal.Gone));
+        Assert.Equal(read[1], Assert.Single(removal.Changed));
+        Assert.Equal(rewritten, Assert.Single(await Store.GetDueAsync(ScheduleBucket.Of(DueAt))));
+    }
+
+    [Fact]
+    public async Task RemoveIfUnchangedAsync_RowRemovedSinceTheRead_ReportsItGone()
+    {
+        var entries = Entries(2, DueAt);
+        await Store.UpsertAsync(entries);
+        var read = await Store.GetDueAsync(ScheduleBucket.Of(DueAt));
+        await Store.RemoveAsync([read[0]]);
+
+        var removal = await Store.RemoveIfUnchangedAsync(read);
+
+        Assert.Equal(read[0], Assert.Single(removal.Gone));
+        Assert.Empty(removal.Changed);
+        Assert.Empty(await Store.GetDueAsync(ScheduleBucket.Of(DueAt)));
+    }
+
     private static List<ScheduleEntry> Entries(int count, Instant dueAt) =>
         Enumerable.Range(0, count)
             .Select(_ => new ScheduleEntry(SubscriberId.New(), JobKind.Prompt, new LocalDate(2025, 6, 1), dueAt, "Europe/Berlin", new LocalTime(20, 0)))
