@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
+        services.TryAddSingleton<Journal.JournalAccessService>();
         services.TryAddSingleton<Privacy.DeletionService>();
         services.TryAddSingleton<Import.ImportService>();
         return services;

@@ -24,7 +24,7 @@ public sealed class SettingsFunction(SettingsAccessService access, SettingsServi
             var token = request.Query["token"].ToString();
             var opened = await access.OpenAsync(token, cancellationToken);
             return opened.Outcome == SettingsAccessOutcome.Open
-                ? SettingsPage.Render(request, tokens, opened.Subscriber!, token, opened.ExpiresAt, request.Query["saved"] == "1" ? "Saved. Your emails follow the new settings from now on." : string.Empty)
+                ? SettingsPage.Render(request, tokens, opened.Subscriber!, token, opened.ExpiresAt, request.Query["saved"] == "1" ? "Saved. Your emails follow the new settings from now on." : string.Empty, journalToken: opened.JournalToken)
                 : SettingsPage.NotOpen(request, tokens, opened.Outcome, token);
         }
 
@@ -49,7 +49,7 @@ public sealed class SettingsFunction(SettingsAccessService access, SettingsServi
 
         if (!SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["status"], out var change, out var error))
         {
-            return SettingsPage.Render(request, tokens, current.Subscriber!, posted, current.ExpiresAt, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest);
+            return SettingsPage.Render(request, tokens, current.Subscriber!, posted, current.ExpiresAt, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest, journalToken: current.JournalToken);
         }
 
         await settings.ApplyAsync(current.Subscriber!, change!, cancellationToken);

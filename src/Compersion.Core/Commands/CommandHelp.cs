@@ -18,6 +18,7 @@ public static class CommandHelp
         "EXPORT - get everything you've written, as JSON and Markdown",
         "TOKEN - get a personal key for the entries API",
         "SETTINGS - get a private link to your settings page",
+        "JOURNAL - get a private link to read and search your journal",
         "HELP - get this list again",
         string.Empty,
         "Anything else you write is saved to your journal, as always. A line that starts with",

@@ -38,4 +38,7 @@ public enum CommandKind
 
     /// <summary><c>SETTINGS</c>: mail a signed link to the settings page.</summary>
     Settings,
+
+    /// <summary><c>JOURNAL</c>: mail a signed link to the journal pages.</summary>
+    Journal,
 }

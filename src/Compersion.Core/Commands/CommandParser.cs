@@ -49,6 +49,7 @@ public static class CommandParser
         ["TOKEN"] = CommandKind.Token,
         ["HELP"] = CommandKind.Help,
         ["SETTINGS"] = CommandKind.Settings,
+        ["JOURNAL"] = CommandKind.Journal,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // Capitalised words people open a reply with that are not commands.

@@ -99,6 +99,12 @@ public sealed class EmailCommands(
                     link,
                     "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself; reply SETTINGS again whenever you need a new one.",
                 ], []);
+            case CommandKind.Journal:
+                return new AnswerNote("journal", "Your journal link", [
+                    "Here is your private link to your journal: every day you've written, a calendar of the year, search, the people who show up, and your kind acts.",
+                    JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime),
+                    "It works for 24 hours. Anyone with it can read your journal, so keep it to yourself; reply JOURNAL again whenever you need a new one.",
+                ], []);
             case CommandKind.Help:
                 return new AnswerNote("help", "How to use Compersion by email", [CommandHelp.HelpText], []);
             default:

@@ -144,7 +144,7 @@ public static class DigestBuilder
     }
 
     // The people an item names, as the digest shows them: "Sam", "Grandad", "your mum" (from "my mum"), "the barista".
-    private static IEnumerable<string> Mentions(string text) => ItemPeople.Find(text).Mentions();
+    internal static IEnumerable<string> Mentions(string text) => ItemPeople.Find(text).Mentions();
 
     // An older act to savour: from about a year ago, else a month ago, else any earlier one (chosen by subscriber and week).
     private static LoggedAct? ForYouAlone(string subscriberId, LocalDate weekStart, List<LoggedAct> acts)

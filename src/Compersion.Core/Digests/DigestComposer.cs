@@ -54,7 +54,8 @@ public sealed class DigestComposer
         var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, digest.Date);
         var footer = new ListFooterView(
             $"a weekly look-back on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl,
-            SettingsLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime));
+            SettingsLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime),
+            JournalLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime));
         var prompts = PromptTemplates.Instance;
         var templates = DigestTemplates.Instance;
         var content = templates.RenderHtml("digest.html", view);

@@ -10,4 +10,5 @@ namespace Compersion.Core.Prompts;
 /// The signed, expiring settings link (<see cref="Mail.SettingsLinks"/>); empty shows no settings link, so callers
 /// built before it existed keep working.
 /// </param>
-internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto, string SettingsUrl = "");
+/// <param name="JournalUrl">The signed, expiring journal link (<see cref="Mail.JournalLinks"/>); empty shows none.</param>
+internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto, string SettingsUrl = "", string JournalUrl = "");

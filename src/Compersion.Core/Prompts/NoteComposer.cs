@@ -42,7 +42,10 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
         string footerText = string.Empty, footerHtml = string.Empty;
         if (settingsLink)
         {
-            var footer = new NoteFooterView(SettingsLinks.Url(signer, settings, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime));
+            var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+            var footer = new NoteFooterView(
+                SettingsLinks.Url(signer, settings, subscriber.Id, now + SettingsLinks.Lifetime),
+                JournalLinks.Url(signer, settings, subscriber.Id, now + JournalLinks.Lifetime));
             footerText = templates.RenderText("note-footer.text", footer);
             footerHtml = templates.RenderHtml("note-footer.html", footer);
         }

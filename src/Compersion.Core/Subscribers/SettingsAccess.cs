@@ -6,4 +6,8 @@ namespace Compersion.Core.Subscribers;
 /// <param name="Outcome">What the link opens.</param>
 /// <param name="Subscriber">Whose settings (only when <see cref="SettingsAccessOutcome.Open"/>).</param>
 /// <param name="ExpiresAt">When the link lapses (for genuine links).</param>
-public sealed record SettingsAccess(SettingsAccessOutcome Outcome, Subscriber? Subscriber, Instant? ExpiresAt);
+public sealed record SettingsAccess(SettingsAccessOutcome Outcome, Subscriber? Subscriber, Instant? ExpiresAt)
+{
+    /// <summary>A journal link token lapsing with this settings link, for the settings page's "Your journal" link (only when open).</summary>
+    public string JournalToken { get; init; } = string.Empty;
+}

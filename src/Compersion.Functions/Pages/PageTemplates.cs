@@ -1,3 +1,4 @@
+using Compersion.Core.Journal;
 using Compersion.Core.Mail;
 
 namespace Compersion.Functions.Pages;
@@ -9,7 +10,10 @@ internal static class PageTemplates
     public static MailTemplates Instance { get; } = new(
         typeof(PageTemplates).Assembly,
         "Compersion.Functions.Pages.",
-        [typeof(LayoutView), typeof(HiddenField), typeof(ButtonForm), typeof(MessageView), typeof(Option), typeof(SignUpView), typeof(SettingsView), typeof(DeleteView)]);
+        [typeof(LayoutView), typeof(HiddenField), typeof(ButtonForm), typeof(MessageView), typeof(Option), typeof(SignUpView), typeof(SettingsView), typeof(DeleteView),
+            typeof(JournalFrameView), typeof(JournalCalendarPage), typeof(JournalDayPage), typeof(JournalSearchPage), typeof(JournalPeoplePage), typeof(JournalKindnessPage),
+            typeof(CalendarView), typeof(CalendarMonth), typeof(CalendarWeek), typeof(CalendarCell), typeof(LookBack), typeof(DayView), typeof(DayItemView), typeof(DayActView),
+            typeof(SearchView), typeof(SearchDay), typeof(SearchHit), typeof(PeopleView), typeof(PersonRow), typeof(DatedText), typeof(KindnessView), typeof(GridRow), typeof(WeekRow)]);
 
     /// <summary>A whole page: <paramref name="template"/> rendered into the layout.</summary>
     public static string Render(string title, string template, object view, string script = "") =>

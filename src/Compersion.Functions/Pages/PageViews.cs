@@ -63,6 +63,7 @@ internal sealed record SignUpView(string Error, string Email, string Time, IRead
 /// <param name="ExportMarkdownUrl">The Markdown download.</param>
 /// <param name="DeleteUrl">The delete confirm step.</param>
 /// <param name="MaxImportKb">The import size limit.</param>
+/// <param name="JournalUrl">The journal, with a journal token lapsing with this link; empty when not known.</param>
 internal sealed record SettingsView(
     string Token,
     string FormToken,
@@ -82,7 +83,8 @@ internal sealed record SettingsView(
     string ExportJsonUrl,
     string ExportMarkdownUrl,
     string DeleteUrl,
-    int MaxImportKb);
+    int MaxImportKb,
+    string JournalUrl);
 
 /// <summary>The delete confirm step.</summary>
 /// <param name="DeleteToken">The single-use delete token.</param>

@@ -23,8 +23,8 @@ internal static class SettingsPage
     /// <summary>The settings page's address for a link token.</summary>
     public static string Url(string token) => "/api/settings?token=" + Uri.EscapeDataString(token);
 
-    /// <summary>The settings page for an open link.</summary>
-    public static HtmlResult Render(HttpRequest request, FormTokens tokens, Subscriber subscriber, string token, Instant? expires, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK)
+    /// <summary>The settings page for an open link (with a link to the journal when <paramref name="journalToken"/> is given).</summary>
+    public static HtmlResult Render(HttpRequest request, FormTokens tokens, Subscriber subscriber, string token, Instant? expires, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK, string journalToken = "")
     {
         var nonce = FormGuard.Nonce(request);
         var query = "token=" + Uri.EscapeDataString(token);
@@ -47,7 +47,8 @@ internal static class SettingsPage
             "/api/settings/export?format=json&" + query,
             "/api/settings/export?format=markdown&" + query,
             "/api/settings/delete?" + query,
-            JournalFileParser.MaxBytes / 1024);
+            JournalFileParser.MaxBytes / 1024,
+            journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken));
         return new HtmlResult(status, PageTemplates.Render("Your settings", "settings.html", view));
     }
 

@@ -46,6 +46,53 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task JournalPages_AxeWcag2AAWideAndAt360Pixels_NoViolationsNoPolicyErrorsNoHorizontalScroll()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("pia@example.com", Evening);
+        await local.PostInboundAsync(Inbox.InboundParsePost.Raw(Inbox.InboundParsePost.Reply(prompt, "1. Lunch with Sam\n2. Mum got the job, she was so proud\n3. health\nkindness: left flowers for the neighbour")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var journal = Outbox.Link(prompt, "/api/journal");
+        var page = await browser.NewPageAsync();
+        var policyErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                policyErrors.Add(message.Text);
+            }
+        };
+        var problems = new List<string>();
+        string[] urls =
+        [
+            journal,
+            journal.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25",
+            journal.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=Sam",
+            journal.Replace("/api/journal?", "/api/journal/people?", StringComparison.Ordinal),
+            journal.Replace("/api/journal?", "/api/journal/kindness?", StringComparison.Ordinal),
+            local.Host.BaseUrl + "/api/journal?token=nope",
+        ];
+
+        foreach (var width in new[] { 1100, 360 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            foreach (var url in urls)
+            {
+                await page.GotoAsync(url);
+                problems.AddRange(await ViolationsAsync(page, $"{url} at {width}px"));
+                await browser.ScreenshotAsync(page, $"journal-{Array.IndexOf(urls, url)}-{width}");
+                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                {
+                    problems.Add($"{url} at {width}px: scrolls sideways");
+                }
+            }
+        }
+
+        Assert.Empty(problems);
+        Assert.Empty(policyErrors);
+    }
+
+    [Fact]
     public async Task SignUpPage_Keyboard_TabsThroughEveryFieldInOrderWithAVisibleFocusRing()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening);

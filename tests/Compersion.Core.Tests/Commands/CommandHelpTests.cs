@@ -15,6 +15,7 @@ public sealed class CommandHelpTests
     [InlineData("EXPORT")]
     [InlineData("TOKEN")]
     [InlineData("SETTINGS")]
+    [InlineData("JOURNAL")]
     [InlineData("HELP")]
     public void HelpText_EveryCommand_IsListedWithItsExample(string example)
     {

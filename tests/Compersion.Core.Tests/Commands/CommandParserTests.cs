@@ -14,6 +14,8 @@ public sealed class CommandParserTests
     [InlineData("TOKEN", CommandKind.Token)]
     [InlineData("HELP", CommandKind.Help)]
     [InlineData("SETTINGS", CommandKind.Settings)]
+    [InlineData("JOURNAL", CommandKind.Journal)]
+    [InlineData("journal", CommandKind.Journal)]
     [InlineData("pause", CommandKind.Pause)]
     [InlineData("Pause.", CommandKind.Pause)]
     [InlineData("  resume!  ", CommandKind.Resume)]

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Compersion.Core.Journal;
+using Compersion.Core.Subscribers;
+using Compersion.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Functions.Pages;
+
+/// <summary>The journal pages (<c>/api/journal/…?token=…</c>): each a view Core built, rendered into the journal's frame.</summary>
+internal static class JournalPage
+{
+    /// <summary>The views, by the last segment of the path.</summary>
+    public static readonly IReadOnlySet<string> Views = new HashSet<string>(StringComparer.Ordinal) { "journal", "day", "search", "people", "kindness" };
+
+    private static readonly ZonedDateTimePattern Until = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM 'at' HH':'mm", null);
+
+    /// <summary>The journal's address for a link token.</summary>
+    public static string Url(string token) => "/api/journal?token=" + Uri.EscapeDataString(token);
+
+    /// <summary>Renders the page <paramref name="view"/> of an open journal.</summary>
+    public static HtmlResult Render(JournalAccess opened, string token, string view, IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(query);
+        var book = opened.Book!;
+        var today = opened.Today;
+        string title;
+        string content;
+        var status = StatusCodes.Status200OK;
+        switch (view)
+        {
+            case "day":
+                if (!JournalViews.TryParseDate(query["date"], out var date) || date > today.PlusDays(1))
+                {
+                    return Page.Message(StatusCodes.Status400BadRequest, "Which day?", ["That date isn't one we can show. Pick a day from your calendar."], linkUrl: Url(token), linkText: "Back to your calendar");
+                }
+
+                var day = JournalViews.Day(book, date);
+                title = day.Title;
+                content = Render("journal-day.html", new JournalDayPage(token, day));
+                break;
+            case "search":
+                var search = JournalViews.Search(book, query["q"]);
+                title = search.Query.Length == 0 ? "Search your journal" : "Search: " + search.Query;
+                content = Render("journal-search.html", new JournalSearchPage(token, search));
+                break;
+            case "people":
+                title = "People in your journal";
+                content = Render("journal-people.html", new JournalPeoplePage(token, JournalViews.People(book, today)));
+                break;
+            case "kindness":
+                title = "Your secret kindness";
+                content = Render("journal-kindness.html", new JournalKindnessPage(token, JournalViews.Kindness(book, today, opened.Subscriber!.KindnessGoal)));
+                break;
+            default:
+                var year = today.Year;
+                if (query["year"].ToString() is { Length: > 0 } asked &&
+                    (!int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 2000 || year > today.Year))
+                {
+                    return Page.Message(StatusCodes.Status400BadRequest, "Which year?", ["That year isn't one we can show."], linkUrl: Url(token), linkText: "Back to this year");
+                }
+
+                title = year == today.Year ? "Your journal" : string.Create(CultureInfo.InvariantCulture, $"Your journal in {year}");
+                content = Render("journal-calendar.html", new JournalCalendarPage(token, JournalViews.Calendar(book, year, today), JournalViews.OnThisDay(book, today)));
+                view = "calendar";
+                break;
+        }
+
+        var frame = new JournalFrameView(
+            token,
+            view,
+            view == "search" ? query["q"].ToString() : string.Empty,
+            SettingsPage.Url(opened.SettingsToken),
+            opened.ExpiresAt is { } at ? $"This private link works until {Until.Format(at.InZone(opened.Subscriber!.TimeZone))} ({opened.Subscriber.Zone}). Anyone with it can read your journal, so keep it to yourself." : string.Empty,
+            content);
+        return new HtmlResult(status, PageTemplates.Render(title, "journal.html", frame));
+    }
+
+    /// <summary>The page for a link that does not open the journal: expired, invalid, or gone.</summary>
+    public static HtmlResult NotOpen(SettingsAccessOutcome outcome) => outcome switch
+    {
+        SettingsAccessOutcome.Expired => Page.Message(
+            StatusCodes.Status400BadRequest,
+            "This link has expired",
+            [
+                "Journal links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
+                "Reply JOURNAL to any of our emails and a fresh link comes straight back; every email's footer has one too.",
+            ]),
+        SettingsAccessOutcome.Gone => Page.Message(
+            StatusCodes.Status404NotFound,
+            "There's nothing here any more",
+            ["Everything for this address was deleted, so this link has nothing to open. You're welcome back any time."],
+            linkUrl: "/api/signup",
+            linkText: "Sign up again"),
+        _ => Page.Message(
+            StatusCodes.Status400BadRequest,
+            "This link doesn't work",
+            ["It may have been cut short or changed. Copy the whole link from the email, or reply JOURNAL to any of our emails for a fresh one."]),
+    };
+
+    private static string Render(string template, object view) => PageTemplates.Instance.RenderHtml(template, view);
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using Compersion.Cli.Inbox;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compersion.Cli.Tests;
+
+/// <summary>The journal pages over HTTP through serve: opened from a mail, what they show, and the links they refuse.</summary>
+public sealed class JournalPagesTests
+{
+    private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
+
+    [Fact]
+    public async Task JournalLink_FromThePromptFooter_CalendarLinksTheDayWhosePageShowsTheReplyWithItsSignals()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("ana@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. The rain on the roof\nkindness: left flowers for the neighbour");
+        var link = Outbox.Link(prompt, "/api/journal");
+        using var web = new WebClient(local.Host.BaseUrl);
+
+        var (status, calendar) = await web.GetAsync(link);
+        var (dayStatus, day) = await web.GetAsync(link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Your journal", WebClient.Heading(calendar));
+        Assert.Contains("date=2026-11-25\"", calendar, StringComparison.Ordinal);
+        Assert.Contains("25 November: 2 gratitudes, with a person, 1 kind act", calendar, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, dayStatus);
+        Assert.Equal("Wednesday 25 November 2026", WebClient.Heading(day));
+        Assert.Contains("Lunch with Sam</span> <span class=\"signals\"><span class=\"tag\">with a person</span>", day, StringComparison.Ordinal);
+        Assert.Contains("left flowers for the neighbour", day, StringComparison.Ordinal);
+        Assert.Contains("for: neighbour", day, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_AName_FindsTheirDayAndNotWordsThatOnlyBeginWithIt()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("bo@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. The same old bench, still lovely");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var search = Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal);
+
+        var (status, html) = await web.GetAsync(search + "&q=sam");
+        var (_, none) = await web.GetAsync(search + "&q=Priya");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("“sam”: 1 match on 1 day.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Lunch with Sam", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("same old bench", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"sam\"", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing found for", WebUtility.HtmlDecode(none), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JournalLink_TwoSubscribers_EachLinkShowsOnlyItsOwnJournal()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        Assert.True(SignUpRequest.TryCreate("ben@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
+        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        var ada = await local.PromptAsync("ada@example.com", Evening);
+        var ben = Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == "ben@example.com");
+        await ReplyAsync(local, ada, "1. Ada's own walk by the river");
+        await ReplyAsync(local, ben, "1. Ben's own bike ride home");
+        using var web = new WebClient(local.Host.BaseUrl);
+
+        var (_, adaDay) = await web.GetAsync(Outbox.Link(ada, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25");
+        var (_, adaSearch) = await web.GetAsync(Outbox.Link(ada, "/api/journal").Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=bike");
+
+        Assert.Contains("walk by the river", adaDay, StringComparison.Ordinal);
+        Assert.DoesNotContain("bike ride", adaDay, StringComparison.Ordinal);
+        Assert.DoesNotContain("bike ride", adaSearch, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tampered", HttpStatusCode.BadRequest, "This link doesn't work")]
+    [InlineData("settings-token", HttpStatusCode.BadRequest, "This link doesn't work")]
+    [InlineData("missing", HttpStatusCode.BadRequest, "This link doesn't work")]
+    [InlineData("expired", HttpStatusCode.BadRequest, "This link has expired")]
+    [InlineData("bad-date", HttpStatusCode.BadRequest, "Which day?")]
+    [InlineData("future-year", HttpStatusCode.BadRequest, "Which year?")]
+    [InlineData("unknown-page", HttpStatusCode.NotFound, "Not here")]
+    public async Task JournalLink_BadLinkOrParameter_ClearPageAndNoJournalShown(string attack, HttpStatusCode expected, string heading)
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("cai@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. A private walk with Robin");
+        var link = Outbox.Link(prompt, "/api/journal");
+        var settings = Outbox.Link(prompt, "/api/settings");
+        using var web = new WebClient(local.Host.BaseUrl);
+        if (attack == "expired")
+        {
+            local.Clock.SetTo(Evening.AddHours(25));
+        }
+
+        var url = attack switch
+        {
+            "tampered" => link[..^1] + (link[^1] == 'a' ? 'b' : 'a'),
+            "settings-token" => settings.Replace("/api/settings?", "/api/journal?", StringComparison.Ordinal),
+            "missing" => "/api/journal",
+            "bad-date" => link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=../../etc",
+            "future-year" => link + "&year=2031",
+            "unknown-page" => link.Replace("/api/journal?", "/api/journal/secrets?", StringComparison.Ordinal),
+            _ => link,
+        };
+
+        var (status, html) = await web.GetAsync(url);
+
+        Assert.Equal(expected, status);
+        Assert.Equal(heading, WebClient.Heading(html));
+        Assert.DoesNotContain("Robin", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JournalLink_OnSettingsPage_NeverOpensSettingsItselfButSettingsLinksToTheJournal()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("dee@example.com", Evening);
+        using var web = new WebClient(local.Host.BaseUrl);
+
+        var (asSettings, _) = await web.GetAsync(Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/settings?", StringComparison.Ordinal));
+        var (_, settings) = await web.GetAsync(Outbox.Link(prompt, "/api/settings"));
+        var journal = System.Text.RegularExpressions.Regex.Match(settings, "href=\"(/api/journal\\?token=[a-z0-9]+)\"").Groups[1].Value;
+        var (journalStatus, journalPage) = await web.GetAsync(journal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, asSettings);
+        Assert.Equal(HttpStatusCode.OK, journalStatus);
+        Assert.Equal("Your journal", WebClient.Heading(journalPage));
+    }
+
+    [Fact]
+    public async Task JournalCommand_Reply_MailsAPrivateLinkThatOpensTheJournal()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("eve@example.com", Evening);
+
+        await ReplyAsync(local, prompt, "JOURNAL");
+        var answer = Assert.Single(Outbox.Read(local.Outbox, "journal"));
+        using var web = new WebClient(local.Host.BaseUrl);
+        var (status, html) = await web.GetAsync(Outbox.Link(answer, "/api/journal"));
+
+        Assert.Equal("eve@example.com", answer.To.Mailboxes.Single().Address);
+        Assert.Contains("24 hours", answer.TextBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Your journal", WebClient.Heading(html));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/people")]
+    [InlineData("/kindness")]
+    [InlineData("/search")]
+    [InlineData("/day")]
+    public async Task JournalPage_Any_StrictContentSecurityPolicyAndNoStore(string view)
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("fay@example.com", Evening);
+        using var web = new WebClient(local.Host.BaseUrl);
+        var url = Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/journal" + view + "?", StringComparison.Ordinal) + (view == "/day" ? "&date=2026-11-25" : string.Empty);
+
+        using var response = await web.Http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("default-src 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.DoesNotContain("<script", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task ReplyAsync(LocalHostFixture local, MimeKit.MimeMessage prompt, string text)
+    {
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+    }
+}
