@@ -10,7 +10,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
 
-    [Fact]
+    [ChromiumFact]
     public async Task EveryPage_AxeWcag2AA_NoViolationsAndNoContentSecurityPolicyErrors()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
@@ -45,7 +45,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
         Assert.Empty(policyErrors);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task JournalPages_AxeWcag2AAWideAndAt360Pixels_NoViolationsNoPolicyErrorsNoHorizontalScroll()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
@@ -92,7 +92,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
         Assert.Empty(policyErrors);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task SignUpPage_Keyboard_TabsThroughEveryFieldInOrderWithAVisibleFocusRing()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening);

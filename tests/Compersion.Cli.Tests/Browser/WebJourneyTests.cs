@@ -16,7 +16,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
     private static readonly DateTimeOffset Noon = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
 
-    [Fact]
+    [ChromiumFact]
     public async Task SignUpConfirmReplyExportImportDelete_InTheBrowser_JournalRoundTripsAndNothingIsLeftInStorage()
     {
         await using var local = await LocalHostFixture.StartAsync(Noon, pollQueues: true);

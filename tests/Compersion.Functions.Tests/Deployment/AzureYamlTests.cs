@@ -20,7 +20,7 @@ public sealed class AzureYamlTests
         Assert.Contains("<AzureFunctionsVersion>v4</AzureFunctionsVersion>", File.ReadAllText(Path.Combine(project, "Compersion.Functions.csproj")), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task ServiceName_AzureYaml_TheTagOnTheProvisionedFunctionApp()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();

@@ -12,7 +12,7 @@ public sealed class MainTemplateTests
     private static readonly Regex ListFunction = new(@"\blist\w*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex SecretLookingName = new("secret|password|pwd|connectionstring|accountkey|apikey|token|credential", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    [Fact]
+    [BicepFact]
     public async Task Build_MainTemplate_CompilesWithoutAnyDiagnostic()
     {
         var run = await InfraTemplate.BuildAsync();
@@ -22,7 +22,7 @@ public sealed class MainTemplateTests
         Assert.StartsWith("{", run.Stdout.TrimStart(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Lint_MainTemplateAndModules_NoDiagnostic()
     {
         var run = await BicepCli.RunAsync("lint", Repository.MainBicep);
@@ -31,7 +31,7 @@ public sealed class MainTemplateTests
         Assert.Equal(0, run.ExitCode);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Outputs_MainTemplate_NoneSecretByTypeNameOrValue()
     {
         var compiled = await InfraTemplate.CompiledAsync();
@@ -57,7 +57,7 @@ public sealed class MainTemplateTests
         });
     }
 
-    [Fact]
+    [BicepFact]
     public async Task CompiledTemplate_Anywhere_NoAccountKeyOrKeyBasedConnectionString()
     {
         var text = (await InfraTemplate.BuildAsync()).Stdout;
@@ -68,7 +68,7 @@ public sealed class MainTemplateTests
         Assert.DoesNotContain("SharedAccessSignature", text, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Parameters_SecretsTheAppReads_AreSecureParameters()
     {
         var compiled = await InfraTemplate.CompiledAsync();
@@ -81,7 +81,7 @@ public sealed class MainTemplateTests
         Assert.False(((JsonObject)parameters["tokensCurrentSecret"]!).ContainsKey("defaultValue"));
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Parameters_Defaults_CheapAndDispatchEveryMinuteInTheTemplateAndThroughAzd()
     {
         var compiled = await InfraTemplate.CompiledAsync();

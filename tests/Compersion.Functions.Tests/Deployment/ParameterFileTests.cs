@@ -6,7 +6,7 @@ namespace Compersion.Functions.Tests.Deployment;
 /// <summary><c>infra/main.parameters.json</c>: only azd placeholders where secrets go, and every parameter the template declares.</summary>
 public sealed partial class ParameterFileTests
 {
-    [Fact]
+    [BicepFact]
     public async Task SecureParameters_ParameterFile_OnlyAnAzdVariableWithoutDefault()
     {
         var compiled = await InfraTemplate.CompiledAsync();
@@ -33,7 +33,7 @@ public sealed partial class ParameterFileTests
         });
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Parameters_ParameterFile_MapsExactlyTheTemplatesParameters()
     {
         var compiled = await InfraTemplate.CompiledAsync();

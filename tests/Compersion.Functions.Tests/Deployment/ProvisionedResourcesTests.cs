@@ -16,7 +16,7 @@ public sealed class ProvisionedResourcesTests
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
-    [Fact]
+    [BicepFact]
     public async Task StorageAccount_Provisioned_SharedKeysOffHttpsOnlyTls12NoPublicBlobs()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -30,7 +30,7 @@ public sealed class ProvisionedResourcesTests
         Assert.True((bool)properties["defaultToOAuthAuthentication"]!);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Plan_Provisioned_FlexConsumptionFc1OnLinux()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -42,7 +42,7 @@ public sealed class ProvisionedResourcesTests
         Assert.True((bool)plan["properties"]!["reserved"]!);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task FunctionApp_Provisioned_HttpsOnlyTls12FtpsDisabledOnTheFlexPlan()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -57,7 +57,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal((string?)InfraTemplate.Single(snapshot, "Microsoft.Web/serverfarms")["id"], (string?)site["properties"]!["serverFarmId"]);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task FunctionApp_Provisioned_DotnetIsolated10RunAndDeployedAsTheUserAssignedIdentity()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -76,7 +76,7 @@ public sealed class ProvisionedResourcesTests
         Assert.EndsWith("'app-package')]", (string?)config["deployment"]!["storage"]!["value"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task PublishingCredentials_Provisioned_FtpAndScmBasicAuthenticationOff()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -87,7 +87,7 @@ public sealed class ProvisionedResourcesTests
         Assert.All(policies, policy => Assert.False((bool)policy["properties"]!["allow"]!));
     }
 
-    [Fact]
+    [BicepFact]
     public async Task RoleAssignments_Provisioned_ExactlyTheDataRolesOfTheAppIdentityEachOnItsResource()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -117,7 +117,7 @@ public sealed class ProvisionedResourcesTests
         });
     }
 
-    [Fact]
+    [BicepFact]
     public async Task AppSettings_Provisioned_IdentityBasedStorageOfTheUserAssignedIdentity()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -132,7 +132,7 @@ public sealed class ProvisionedResourcesTests
         Assert.All(settings, setting => Assert.DoesNotContain("AccountKey", setting.Value ?? string.Empty, StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [BicepFact]
     public async Task AppSettings_Provisioned_NoneThatTheFlexConsumptionPlanRejects()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -144,7 +144,7 @@ public sealed class ProvisionedResourcesTests
             name => Assert.False(settings.ContainsKey(name), $"{name} is not allowed on Flex Consumption (or not wanted)."));
     }
 
-    [Fact]
+    [BicepFact]
     public async Task AppSettings_Provisioned_SecretsAreKeyVaultReferencesToSecretsTheTemplateStores()
     {
         var snapshot = await InfraTemplate.SnapshotAsync(("TOKENS_PREVIOUS_SECRET", InfraTemplate.FakePreviousSecret));
@@ -163,7 +163,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal(3, stored.Distinct(StringComparer.Ordinal).Count());
     }
 
-    [Fact]
+    [BicepFact]
     public async Task KeyVault_NoPreviousTokenSecret_StoresTheCurrentOneInItsPlace()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -174,7 +174,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal("[if(empty(parameters('tokensPreviousSecret')), parameters('tokensCurrentSecret'), parameters('tokensPreviousSecret'))]", (string?)previous["properties"]!["value"]);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task KeyVault_Provisioned_RbacModeWithoutAccessPolicies()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -185,7 +185,7 @@ public sealed class ProvisionedResourcesTests
         Assert.False(properties.ContainsKey("accessPolicies"));
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Snapshot_SecretParameters_TheirValuesAppearNowhere()
     {
         var snapshot = await InfraTemplate.SnapshotAsync(("TOKENS_PREVIOUS_SECRET", InfraTemplate.FakePreviousSecret));
@@ -198,7 +198,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Contains("[parameters('tokensCurrentSecret')]", text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task AppSettings_Defaults_MailLinksToTheAppHostAndDispatchEveryMinute()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -214,7 +214,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal(string.Empty, settings["SendGrid__EventWebhookPublicKey"]);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task AppSettings_OperatorSettings_PassedThroughAsGiven()
     {
         var snapshot = await InfraTemplate.SnapshotAsync(
@@ -231,7 +231,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", settings["SendGrid__EventWebhookPublicKey"]);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task ApplicationInsights_Provisioned_OnTheWorkspaceEntraOnlyWithTheIdentity()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -246,7 +246,7 @@ public sealed class ProvisionedResourcesTests
         Assert.Equal($"[format('ClientId={{0}};Authorization=AAD', reference('{identityId}', '2023-01-31').clientId)]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
     }
 
-    [Fact]
+    [BicepFact]
     public async Task StorageLayout_Template_SameTablesQueuesAndContainersAsTheAppCreatesAtStartUp()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -259,7 +259,7 @@ public sealed class ProvisionedResourcesTests
             Names(snapshot, "Microsoft.Storage/storageAccounts/blobServices/containers").Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [BicepFact]
     public async Task Tags_Provisioned_EnvironmentNameOnEveryResourceServiceNameOnTheApp()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
