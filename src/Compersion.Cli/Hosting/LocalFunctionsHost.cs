@@ -133,7 +133,9 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
             .Where(f => f.Trigger == FunctionTrigger.Queue)
             .Select(f => new QueueFunctionListener(f, Resolve(configuration, f.QueueName!), storage, queueSettings, app.Services, logger))
             .ToList();
-        var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, outbox, keys, storage);
+        // Mail goes where the configuration finally says (Mail__PickupDirectory may override the state folder), so /outbox reads there.
+        var pickup = configuration["Mail:PickupDirectory"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : outbox;
+        var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, pickup, keys, storage);
         host.MapRoutes(app, logger);
 
         try

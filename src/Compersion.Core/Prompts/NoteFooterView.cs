@@ -1,5 +1,6 @@
 namespace Compersion.Core.Prompts;
 
-/// <summary>The footer of a short note: the signed settings link.</summary>
+/// <summary>The footer of a short note: the signed settings link, and the email commands when the note can be answered.</summary>
 /// <param name="SettingsUrl">The settings link (<see cref="Mail.SettingsLinks"/>).</param>
-internal sealed record NoteFooterView(string SettingsUrl);
+/// <param name="InvitesReply">Whether the note carries a reply token, so a reply (HELP …) is read.</param>
+internal sealed record NoteFooterView(string SettingsUrl, bool InvitesReply);

@@ -21,4 +21,7 @@ public enum TokenPurpose : byte
     /// <summary>Confirm deleting everything (issued by the confirm step, never mailed); value = expiry.</summary>
     /// <remarks>Single-use by construction: once used, the subscriber id it names no longer exists, and ids are never reused.</remarks>
     Delete = 6,
+
+    /// <summary>Reply to a note (a receipt, a command's answer, a settings link); value = the local date it concerns.</summary>
+    Note = 7,
 }
