@@ -102,7 +102,9 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         FunctionCatalog.EnsureBindable(functions, app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Compersion.LocalHost");
         var listeners = LocalEnvironment.QueueListeners(functions, configuration, app.Services, logger);
-        var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, outbox, keys, storage);
+        // Mail goes where the configuration finally says (Mail__PickupDirectory may override the state folder), so /outbox reads there.
+        var pickup = configuration["Mail:PickupDirectory"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : outbox;
+        var host = new LocalFunctionsHost(app, azurite, functions, listeners, baseUrl, pickup, keys, storage);
         host.MapRoutes(app, logger);
 
         try

@@ -7,13 +7,38 @@ namespace Compersion.Cli.Inbox;
 /// <summary>Builds the multipart/form-data post SendGrid Inbound Parse sends in raw mode, so a reply can be tried locally.</summary>
 internal static class InboundParsePost
 {
-    /// <summary>A reply to a mail from the outbox: From its recipient, to its Reply-To address, quoting it below the new text.</summary>
-    public static MimeMessage Reply(MimeMessage original, string text, string? from = null, string? messageId = null)
+    /// <summary>Where a mail client sends a reply to <paramref name="original"/>: its Reply-To, else its From.</summary>
+    /// <returns>False, with a reason to show, when that address is not on the inbound domain: Inbound Parse would never see the reply.</returns>
+    public static bool TryReplyAddress(MimeMessage original, string inboundDomain, out MailboxAddress? to, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        to = original.ReplyTo.Mailboxes.FirstOrDefault() ?? original.From.Mailboxes.FirstOrDefault();
+        var domain = to?.Address is { } address && address.LastIndexOf('@') is var at and >= 0 ? address[(at + 1)..] : string.Empty;
+        if (to is null || !string.Equals(domain, inboundDomain, StringComparison.OrdinalIgnoreCase))
+        {
+            problem = original.ReplyTo.Count == 0
+                ? $"This mail has no Reply-To, so a reply would go to its From address, which receives nothing: it does not invite a reply."
+                : $"This mail's Reply-To is not on the inbound domain ({inboundDomain}), so Inbound Parse would never receive a reply.";
+            to = null;
+            return false;
+        }
+
+        problem = string.Empty;
+        return true;
+    }
+
+    /// <summary>A reply to a mail from the outbox: From its recipient, to the address a mail client would use, quoting it below the new text.</summary>
+    /// <param name="original">The mail being answered.</param>
+    /// <param name="text">The reply's new text.</param>
+    /// <param name="to">Where the reply goes (see <see cref="TryReplyAddress"/>); null for the original's Reply-To, else its From.</param>
+    /// <param name="from">The sender; null for the original's recipient.</param>
+    /// <param name="messageId">The reply's Message-ID; null for a fresh one.</param>
+    public static MimeMessage Reply(MimeMessage original, string text, MailboxAddress? to = null, string? from = null, string? messageId = null)
     {
         ArgumentNullException.ThrowIfNull(original);
         var reply = new MimeMessage();
         reply.From.Add(MailboxAddress.Parse(from ?? original.To.Mailboxes.Single().Address));
-        reply.To.Add(original.ReplyTo.Mailboxes.FirstOrDefault() ?? original.From.Mailboxes.Single());
+        reply.To.Add(to ?? original.ReplyTo.Mailboxes.FirstOrDefault() ?? original.From.Mailboxes.Single());
         reply.Subject = "Re: " + original.Subject;
         reply.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("mail.example.com");
         reply.InReplyTo = original.MessageId;

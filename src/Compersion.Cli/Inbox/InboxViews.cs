@@ -24,8 +24,9 @@ internal sealed record InboxRow(string Url, string Subject, string Kind, string 
 /// <param name="HtmlUrl">Its HTML, for the sandboxed frame; empty when it has none.</param>
 /// <param name="Text">Its text part.</param>
 /// <param name="Attachments">The names of its attachments.</param>
-/// <param name="CanReply">Whether it has a reply address to answer.</param>
+/// <param name="CanReply">Whether it has a reply address Inbound Parse receives.</param>
 /// <param name="FormToken">The anti-forgery token of the reply form.</param>
+/// <param name="NoReply">Why the shown mail takes no reply; empty when it takes one.</param>
 internal sealed record InboxView(
     string Folder,
     IReadOnlyList<InboxRow> Rows,
@@ -42,4 +43,5 @@ internal sealed record InboxView(
     string Text,
     IReadOnlyList<string> Attachments,
     bool CanReply,
-    string FormToken);
+    string FormToken,
+    string NoReply);

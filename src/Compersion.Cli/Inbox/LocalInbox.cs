@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Compersion.Cli.Hosting;
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
+using Compersion.Core.Sending;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Compersion.Cli.Inbox;
@@ -97,8 +99,11 @@ internal static class LocalInbox
         InboxView view;
         using (selected)
         {
+            var problem = string.Empty;
+            var canReply = selected is not null && selected.To.Mailboxes.Any() &&
+                           InboundParsePost.TryReplyAddress(selected, context.RequestServices.GetRequiredService<IOptions<MailOptions>>().Value.InboundDomain, out _, out problem);
             view = selected is null
-                ? new InboxView(host.OutboxDirectory, rows, notice, false, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, [], false, string.Empty)
+                ? new InboxView(host.OutboxDirectory, rows, notice, false, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, [], false, string.Empty, string.Empty)
                 : new InboxView(
                     host.OutboxDirectory,
                     rows,
@@ -114,8 +119,9 @@ internal static class LocalInbox
                     selected.HtmlBody is null ? string.Empty : "/outbox/html?mail=" + Uri.EscapeDataString(selectedName),
                     selected.TextBody ?? string.Empty,
                     [.. selected.Attachments.OfType<MimePart>().Select(part => part.FileName ?? "attachment")],
-                    selected.To.Mailboxes.Any(),
-                    tokens.TokenFor(FormContext, nonce));
+                    canReply,
+                    tokens.TokenFor(FormContext, nonce),
+                    problem);
         }
 
         var html = PageTemplates.Instance.RenderHtml("layout.html", new LayoutView("Local inbox", Templates.RenderHtml("outbox.html", view), string.Empty, Wide: true));
@@ -173,7 +179,15 @@ internal static class LocalInbox
             return;
         }
 
-        using var reply = InboundParsePost.Reply(original, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var inboundDomain = context.RequestServices.GetRequiredService<IOptions<MailOptions>>().Value.InboundDomain;
+        if (!InboundParsePost.TryReplyAddress(original, inboundDomain, out var to, out var refusal))
+        {
+            // As a real mail client would, the reply goes where the mail says; nothing is posted when no one would receive it.
+            await ExecuteAsync(context, Page.Render(StatusCodes.Status400BadRequest, "This mail takes no reply", refusal));
+            return;
+        }
+
+        using var reply = InboundParsePost.Reply(original, text.Replace("\r\n", "\n", StringComparison.Ordinal), to);
         using var post = InboundParsePost.Raw(reply);
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));

@@ -25,6 +25,10 @@ public sealed class EmailCommands(
     IOptions<MailOptions> mailOptions,
     TimeProvider time)
 {
+    /// <summary>The one short confirmation of an unsubscribe, by <c>STOP</c> or by the unsubscribe mailbox.</summary>
+    /// <remarks>Replies from an unsubscribed address are not read, so this answer invites none.</remarks>
+    public static AnswerNote Unsubscribed { get; } = new("command", "You're unsubscribed", ["No more emails will come. Thank you for the gratitude you wrote."], [], InvitesReply: false);
+
     /// <summary>Applies a command (unless <paramref name="apply"/> is false) and returns its answer.</summary>
     /// <param name="subscriber">Who sent it.</param>
     /// <param name="command">The parsed command; one with an error is answered with how to write it.</param>
@@ -61,7 +65,7 @@ public sealed class EmailCommands(
                     await settings.StopAsync(subscriber, cancellationToken);
                 }
 
-                return new AnswerNote("command", "You're unsubscribed", ["No more emails will come. Thank you for the gratitude you wrote."], []);
+                return Unsubscribed;
             case CommandKind.Time when command.Time is { } at:
                 if (apply)
                 {

@@ -66,7 +66,7 @@ public sealed class DigestComposer
             subscriber.Email,
             _options.From,
             _options.FromName,
-            $"reply+{_signer.ForReply(TokenPurpose.Digest, subscriber.Id, digest.Date)}@{_options.InboundDomain}",
+            ReplyAddress.For(_signer, _options, TokenPurpose.Digest, subscriber.Id, digest.Date),
             subject,
             templates.RenderText("digest.text", view) + prompts.RenderText("list-footer.text", footer),
             html,

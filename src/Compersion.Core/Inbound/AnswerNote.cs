@@ -1,4 +1,5 @@
 using Compersion.Core.Sending;
+using NodaTime;
 
 namespace Compersion.Core.Inbound;
 
@@ -8,4 +9,13 @@ namespace Compersion.Core.Inbound;
 /// <param name="Paragraphs">Plain-text paragraphs.</param>
 /// <param name="Items">Items listed under the paragraphs (may be empty).</param>
 /// <param name="Attachments">Files to attach; null for none.</param>
-public sealed record AnswerNote(string Kind, string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items, IReadOnlyList<MailAttachment>? Attachments = null);
+/// <param name="ReplyDate">The local date a reply to this note is filed under (a receipt's day); null for the subscriber's today.</param>
+/// <param name="InvitesReply">Whether a reply to the note is read (it then carries a reply token); false when it would not be.</param>
+public sealed record AnswerNote(
+    string Kind,
+    string Subject,
+    IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<string> Items,
+    IReadOnlyList<MailAttachment>? Attachments = null,
+    LocalDate? ReplyDate = null,
+    bool InvitesReply = true);

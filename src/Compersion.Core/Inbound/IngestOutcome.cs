@@ -20,4 +20,7 @@ public enum IngestOutcome
 
     /// <summary>Readable and attributed, but nothing could be saved (an empty reply); the subscriber was told kindly.</summary>
     Empty = 5,
+
+    /// <summary>A mail to the unsubscribe mailbox unsubscribed (or had already unsubscribed) the subscriber its token names.</summary>
+    Unsubscribed = 6,
 }

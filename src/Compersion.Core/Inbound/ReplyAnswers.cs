@@ -24,7 +24,7 @@ public sealed partial class ReplyAnswers(IInboundLedger ledger, NoteComposer not
         if (await ledger.TryClaimAnswerAsync(messageKey, cancellationToken))
         {
             var note = await compose();
-            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, messageKey, note.Attachments);
+            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, messageKey, note.Attachments, invitesReply: note.InvitesReply, replyDate: note.ReplyDate);
 
             // Once claimed, the answer is sent even if the trigger is being cancelled: a redelivery would not send it.
             var result = await sender.SendAsync(mail, CancellationToken.None);

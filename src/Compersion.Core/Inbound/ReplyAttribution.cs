@@ -1,3 +1,4 @@
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -8,14 +9,11 @@ namespace Compersion.Core.Inbound;
 /// <summary>Decides whose journal an inbound mail belongs to (DESIGN §3 "Identity and trust").</summary>
 /// <remarks>
 /// The reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the subscriber, the date and
-/// the purpose, and the From address must also be theirs. Mail without a token is accepted only from a registered
+/// the purpose (a prompt, a digest or a note), and the From address must also be theirs. Mail without a token is accepted only from a registered
 /// address with SPF or DKIM passing. Anything else is quarantined, with a reason that names no address.
 /// </remarks>
 public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner signer, IOptions<MailOptions> mailOptions)
 {
-    /// <summary>The local part before the <c>+</c> of the address that receives replies.</summary>
-    public const string ReplyMailbox = "reply";
-
     /// <summary>Attributes one mail.</summary>
     public async Task<Attribution> AttributeAsync(InboundMail mail, CancellationToken cancellationToken = default)
     {
@@ -23,12 +21,12 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
         var domain = mailOptions.Value.InboundDomain;
         foreach (var recipient in mail.EnvelopeTo)
         {
-            if (!TryReadToken(recipient, domain, ReplyMailbox, out var text))
+            if (!ReplyAddress.TryReadToken(recipient, domain, ReplyAddress.ReplyMailbox, out var text))
             {
                 continue;
             }
 
-            if (!signer.TryVerify(text, out var token) || token!.Purpose is not (TokenPurpose.Prompt or TokenPurpose.Digest))
+            if (!signer.TryVerify(text, out var token) || token!.Purpose is not (TokenPurpose.Prompt or TokenPurpose.Digest or TokenPurpose.Note))
             {
                 return Attribution.Quarantine("invalid-token");
             }
@@ -68,26 +66,21 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
             : new Attribution(known, null, null, null);
     }
 
-    /// <summary>Reads the token from <c>mailbox+token@inbound-domain</c>; false for any other address.</summary>
-    internal static bool TryReadToken(string recipient, string inboundDomain, string mailbox, out string token)
+    /// <summary>Finds a recipient on the unsubscribe mailbox (<c>unsubscribe+token@inbound-domain</c>) and its token.</summary>
+    /// <remarks>Such a mail is never a reply: the signed token alone decides whom it unsubscribes, whatever the sender or body.</remarks>
+    public bool TryFindUnsubscribeToken(InboundMail mail, out string token)
     {
+        ArgumentNullException.ThrowIfNull(mail);
+        foreach (var recipient in mail.EnvelopeTo)
+        {
+            if (ReplyAddress.TryReadToken(recipient, mailOptions.Value.InboundDomain, ReplyAddress.UnsubscribeMailbox, out token))
+            {
+                return true;
+            }
+        }
+
         token = string.Empty;
-        var address = recipient.Trim().Trim('<', '>');
-        var at = address.LastIndexOf('@');
-        if (at < 0 || !string.Equals(address[(at + 1)..], inboundDomain, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var local = address[..at];
-        var prefix = mailbox + "+";
-        if (!local.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        token = local[prefix.Length..].ToLowerInvariant();
-        return true;
+        return false;
     }
 
     private static bool SameAddress(string? from, string registered) =>

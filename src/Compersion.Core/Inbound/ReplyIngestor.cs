@@ -3,6 +3,7 @@ using System.Text;
 using Compersion.Core.Commands;
 using Compersion.Core.Journal;
 using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
 using Compersion.Replies;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -12,7 +13,8 @@ namespace Compersion.Core.Inbound;
 /// <summary>Turns one archived inbound post into journal items and kind acts, a settings change, or a quarantine entry — exactly once.</summary>
 /// <remarks>
 /// <para>The steps are parts of their own: <see cref="ReplyAttribution"/> decides whose the mail is,
-/// <see cref="EmailCommands"/> carries out a command, <see cref="JournalWriter"/> stores what was written (as the
+/// <see cref="EmailCommands"/> carries out a command, a mail to the unsubscribe mailbox unsubscribes whoever its signed
+/// token names (<see cref="SubscriptionService.UnsubscribeByTokenAsync"/>), <see cref="JournalWriter"/> stores what was written (as the
 /// entries API and import do), and <see cref="ReplyAnswers"/> sends the one answer. This class reads the post, keeps
 /// the ledger and picks the path.</para>
 /// <para>A reply to a prompt holds gratitudes (and <c>kindness:</c> lines, which are acts); a reply to the weekly digest
@@ -30,6 +32,7 @@ public sealed partial class ReplyIngestor(
     EmailCommands commands,
     JournalWriter writer,
     ReplyAnswers answers,
+    SubscriptionService subscriptions,
     ILogger<ReplyIngestor> logger)
 {
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
@@ -76,6 +79,11 @@ public sealed partial class ReplyIngestor(
 
             LogDuplicate(logger, archiveName);
             return IngestOutcome.Duplicate;
+        }
+
+        if (attribution.TryFindUnsubscribeToken(mail, out var unsubscribeToken))
+        {
+            return await UnsubscribeAsync(archiveName, key, stage, unsubscribeToken, cancellationToken);
         }
 
         var attributed = await attribution.AttributeAsync(mail, cancellationToken);
@@ -128,7 +136,7 @@ public sealed partial class ReplyIngestor(
         var receipt = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply);
         if (receipt is not null)
         {
-            await answers.AnswerAsync(key, subscriber, new AnswerNote("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items), cancellationToken);
+            await answers.AnswerAsync(key, subscriber, new AnswerNote("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items, ReplyDate: date), cancellationToken);
         }
         else
         {
@@ -137,6 +145,35 @@ public sealed partial class ReplyIngestor(
 
         LogJournaled(logger, subscriber.Id, addition.Items.Count, addition.Acts.Count);
         return addition.IsEmpty ? IngestOutcome.Empty : IngestOutcome.Journaled;
+    }
+
+    // The signed token is the authority, as for the one-click link: whatever the sender (forged or not) or the body, only
+    // the subscriber it names is unsubscribed, nothing is journaled, and only the mail that made the change is answered.
+    private async Task<IngestOutcome> UnsubscribeAsync(string archiveName, string key, InboundStage stage, string token, CancellationToken cancellationToken)
+    {
+        var (outcome, subscriber) = await subscriptions.UnsubscribeByTokenAsync(token, cancellationToken);
+        if (subscriber is null)
+        {
+            return await QuarantineAsync(key, "invalid-unsubscribe-token", cancellationToken);
+        }
+
+        await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
+        if (stage < InboundStage.Stored)
+        {
+            await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+        }
+
+        if (outcome == LinkOutcome.Done)
+        {
+            await answers.AnswerAsync(key, subscriber, EmailCommands.Unsubscribed, cancellationToken);
+        }
+        else
+        {
+            await ledger.AdvanceAsync(key, InboundStage.Done, subscriber.Id, null, cancellationToken);
+        }
+
+        LogUnsubscribed(logger, subscriber.Id, outcome);
+        return IngestOutcome.Unsubscribed;
     }
 
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
@@ -173,6 +210,9 @@ public sealed partial class ReplyIngestor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: command {Command}")]
     private static partial void LogCommand(ILogger logger, string subscriberId, CommandKind command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: unsubscribe mailbox, {Outcome}")]
+    private static partial void LogUnsubscribed(ILogger logger, string subscriberId, LinkOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Items} items and {Acts} kind acts journaled")]
     private static partial void LogJournaled(ILogger logger, string subscriberId, int items, int acts);

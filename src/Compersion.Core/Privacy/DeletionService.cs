@@ -77,7 +77,8 @@ public sealed partial class DeletionService(
             ],
             [],
             subscriber.Id + "-deleted",
-            settingsLink: false);
+            settingsLink: false,
+            invitesReply: false);
         var result = await sender.SendAsync(farewell, CancellationToken.None);
         if (result.Outcome != SendOutcome.Sent)
         {

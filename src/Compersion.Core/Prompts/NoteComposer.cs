@@ -9,9 +9,12 @@ namespace Compersion.Core.Prompts;
 
 /// <summary>Composes the short notes sent in answer to a reply: receipts, command confirmations, help, exports.</summary>
 /// <remarks>
-/// Not list mail and never marketing: a note answers something the subscriber just sent. Its footer carries a signed
+/// <para>Not list mail and never marketing: a note answers something the subscriber just sent. Its footer carries a signed
 /// settings link that lapses <see cref="SettingsLinks.Lifetime"/> after the note is composed — except the farewell
-/// after a deletion, which has nothing left to link to.
+/// after a deletion, which has nothing left to link to.</para>
+/// <para>A note that invites a reply carries a reply token (purpose <see cref="TokenPurpose.Note"/>) in its Reply-To, so
+/// the reply reaches Inbound Parse and is read; one that does not (the farewell) has no Reply-To and its footer offers
+/// no command.</para>
 /// </remarks>
 public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner signer, TimeProvider time)
 {
@@ -24,6 +27,8 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
     /// <param name="jobId">An opaque id for the tags.</param>
     /// <param name="attachments">Files to attach (may be null).</param>
     /// <param name="settingsLink">Whether the footer links to the settings page.</param>
+    /// <param name="invitesReply">Whether a reply is read: the note then carries a reply token in its Reply-To.</param>
+    /// <param name="replyDate">The local date a reply is filed under; null for the subscriber's today.</param>
     public OutgoingMail Compose(
         Subscriber subscriber,
         string kind,
@@ -32,20 +37,26 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
         IReadOnlyList<string> items,
         string jobId,
         IReadOnlyList<MailAttachment>? attachments = null,
-        bool settingsLink = true)
+        bool settingsLink = true,
+        bool invitesReply = true,
+        LocalDate? replyDate = null)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(paragraphs);
         var settings = options.Value;
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var replyTo = invitesReply
+            ? ReplyAddress.For(signer, settings, TokenPurpose.Note, subscriber.Id, replyDate ?? now.InZone(subscriber.TimeZone).Date)
+            : null;
         var view = new NoteView(paragraphs, items, settings.FromName);
         var templates = PromptTemplates.Instance;
         string footerText = string.Empty, footerHtml = string.Empty;
         if (settingsLink)
         {
-            var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             var footer = new NoteFooterView(
                 SettingsLinks.Url(signer, settings, subscriber.Id, now + SettingsLinks.Lifetime),
-                JournalLinks.Url(signer, settings, subscriber.Id, now + JournalLinks.Lifetime));
+                JournalLinks.Url(signer, settings, subscriber.Id, now + JournalLinks.Lifetime),
+                invitesReply);
             footerText = templates.RenderText("note-footer.text", footer);
             footerHtml = templates.RenderHtml("note-footer.html", footer);
         }
@@ -55,7 +66,7 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
             subscriber.Email,
             settings.From,
             settings.FromName,
-            ReplyTo: null,
+            replyTo,
             subject,
             templates.RenderText("note.text", view) + footerText,
             PromptTemplates.Page(subject, paragraphs.Count > 0 ? paragraphs[0] : subject, settings.FromName, "note.html", view, footerHtml),

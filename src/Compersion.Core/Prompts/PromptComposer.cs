@@ -105,7 +105,7 @@ public sealed class PromptComposer
             subscriber.Email,
             _options.From,
             _options.FromName,
-            $"reply+{_signer.ForReply(TokenPurpose.Prompt, subscriber.Id, date)}@{_options.InboundDomain}",
+            ReplyAddress.For(_signer, _options, TokenPurpose.Prompt, subscriber.Id, date),
             subject,
             text + templates.RenderText("list-footer.text", footer),
             html,

@@ -24,4 +24,7 @@ public enum TokenPurpose : byte
 
     /// <summary>Open the journal pages (read, search, correct); value = expiry.</summary>
     Journal = 7,
+
+    /// <summary>Reply to a note (a receipt, a command's answer, a settings link); value = the local date it concerns.</summary>
+    Note = 8,
 }

@@ -152,23 +152,41 @@ public sealed partial class SubscriptionService(
     }
 
     /// <summary>Unsubscribes from a signed link; idempotent, needs no key.</summary>
-    public async Task<LinkOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<LinkOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default) =>
+        (await UnsubscribeByTokenAsync(token, cancellationToken)).Outcome;
+
+    /// <summary>Unsubscribes whoever a signed unsubscribe token names (link or mailbox); idempotent.</summary>
+    /// <returns>
+    /// <see cref="LinkOutcome.Done"/> for exactly one of any number of concurrent calls, <see cref="LinkOutcome.AlreadyDone"/>
+    /// for the others, <see cref="LinkOutcome.Invalid"/> (no subscriber) for a token that is not ours or names nobody.
+    /// </returns>
+    public async Task<(LinkOutcome Outcome, Subscriber? Subscriber)> UnsubscribeByTokenAsync(string? token, CancellationToken cancellationToken = default)
     {
         var check = signer.CheckLink(token, TokenPurpose.Unsubscribe, Now(), out var subscriberId);
-        var subscriber = check == LinkCheck.Valid ? await subscribers.FindByIdAsync(subscriberId!, cancellationToken) : null;
-        if (subscriber is null)
+        if (check != LinkCheck.Valid)
         {
-            return LinkOutcome.Invalid;
+            return (LinkOutcome.Invalid, null);
         }
 
-        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        // The update is conditional (ETag), so the status seen by its last attempt tells whether this call made the change.
+        SubscriberStatus? before = null;
+        var after = await subscribers.UpdateAsync(subscriberId!, s =>
         {
-            return LinkOutcome.AlreadyDone;
+            before = s.Status;
+            return s.Status == SubscriberStatus.Unsubscribed ? s : s with { Status = SubscriberStatus.Unsubscribed };
+        }, cancellationToken);
+        if (after is null)
+        {
+            return (LinkOutcome.Invalid, null);
         }
 
-        await subscribers.UpdateAsync(subscriber.Id, s => s with { Status = SubscriberStatus.Unsubscribed }, cancellationToken);
-        LogUnsubscribed(logger, subscriber.Id);
-        return LinkOutcome.Done;
+        if (before == SubscriberStatus.Unsubscribed)
+        {
+            return (LinkOutcome.AlreadyDone, after);
+        }
+
+        LogUnsubscribed(logger, after.Id);
+        return (LinkOutcome.Done, after);
     }
 
     /// <summary>Pauses subscribers after a bounce, drop, spam report or provider unsubscribe; idempotent.</summary>

@@ -39,5 +39,7 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
         return Task.FromResult<Subscriber?>(updated);
     }
 
+    public bool Remove(string id) => byId.Remove(id);
+
     public IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken = default) => byId.Values.ToList().ToAsyncEnumerable();
 }

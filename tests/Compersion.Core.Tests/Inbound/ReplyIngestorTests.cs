@@ -3,6 +3,7 @@ using Compersion.Core.Commands;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
@@ -167,6 +168,41 @@ public sealed class ReplyIngestorTests
         Assert.NotEmpty(Assert.Single(await entries.GetEntriesAsync(AlexId)).Items);
     }
 
+    [Fact]
+    public async Task IngestAsync_UnsubscribeMailboxFromAnySenderWithAnyBody_UnsubscribesTheTokensSubscriberAndConfirmsOnce()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "sam@example.org" });
+        var to = UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, Date("2026-11-23")).MailtoAddress;
+
+        var first = await sut.IngestAsync(Post(new InboundMail("u1@example.org", "sam@example.org", [to], "unsubscribe", "1. Soup with Ana\n2. Please stop", null, false, false, "h1")));
+        var second = await sut.IngestAsync(Post(new InboundMail("u2@example.org", null, [to], null, null, null, false, false, "h2")));
+
+        Assert.Equal((IngestOutcome.Unsubscribed, IngestOutcome.Unsubscribed), (first, second));
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(SamId))!.Status);
+        var confirmation = Assert.Single(sender.Sent);
+        Assert.Equal(("alex@example.org", "You're unsubscribed", (string?)null), (confirmation.To, confirmation.Subject, confirmation.ReplyTo));
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+        Assert.Empty(await entries.GetEntriesAsync(SamId));
+        Assert.Equal(2, postIndex.PostsOf(AlexId).Count);
+    }
+
+    [Fact]
+    public async Task IngestAsync_UnsubscribeMailboxTamperedToken_QuarantinedAndNobodyUnsubscribed()
+    {
+        var sut = await CreateSutAsync();
+        var token = UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, Date("2026-11-23")).Token;
+        var tampered = $"unsubscribe+{token[..^1]}{(token[^1] == 'a' ? 'b' : 'a')}@{InboundDomain}";
+
+        var outcome = await sut.IngestAsync(Post(new InboundMail("u1@example.org", "alex@example.org", [tampered], "unsubscribe", "stop", null, true, true, "h1")));
+
+        Assert.Equal(IngestOutcome.Quarantined, outcome);
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal("invalid-unsubscribe-token", Assert.Single(ledger.Rows.Values).Detail);
+        Assert.Empty(sender.Sent);
+    }
+
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
     private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(
@@ -198,6 +234,7 @@ public sealed class ReplyIngestorTests
             new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, NullLogger<ReplyAnswers>.Instance),
+            new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
             NullLogger<ReplyIngestor>.Instance);
     }
 }

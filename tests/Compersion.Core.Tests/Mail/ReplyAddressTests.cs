@@ -1,0 +1,170 @@
+using Compersion.Core.Api;
+using Compersion.Core.Commands;
+using Compersion.Core.Digests;
+using Compersion.Core.Export;
+using Compersion.Core.Inbound;
+using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
+using Compersion.Core.Privacy;
+using Compersion.Core.Prompts;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Compersion.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Mail;
+
+/// <summary>Walks every mail kind the code can send: one that invites a reply carries a reply token a reply can use; one without invites none.</summary>
+public sealed class ReplyAddressTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 20, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every mail the code sends, by what makes it; the expected Reply-To purpose, or null for a mail that invites no reply.</summary>
+    public static TheoryData<string, TokenPurpose?> EveryMail => new()
+    {
+        { "prompt", TokenPurpose.Prompt },
+        { "checkin", TokenPurpose.Prompt },
+        { "digest", TokenPurpose.Digest },
+        { "confirm", null },
+        { "receipt", TokenPurpose.Note },
+        { "reply:PAUSE", TokenPurpose.Note },
+        { "reply:RESUME", TokenPurpose.Note },
+        { "reply:STOP", null },
+        { "reply:TIME 07:30", TokenPurpose.Note },
+        { "reply:TIME 25:00", TokenPurpose.Note },
+        { "reply:ZONE Europe/Paris", TokenPurpose.Note },
+        { "reply:DIGEST SATURDAY 09:00", TokenPurpose.Note },
+        { "reply:GOAL 2", TokenPurpose.Note },
+        { "reply:EXPORT", TokenPurpose.Note },
+        { "reply:TOKEN", TokenPurpose.Note },
+        { "reply:SETTINGS", TokenPurpose.Note },
+        { "reply:HELP", TokenPurpose.Note },
+        { "reply:FROBNICATE", TokenPurpose.Note },
+        { "settings-link", TokenPurpose.Note },
+        { "farewell", null },
+        { "unsubscribe", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryMail))]
+    public async Task For_EveryMailKind_ReplyToCarriesATokenExactlyWhenTheMailInvitesAReply(string scenario, TokenPurpose? purpose)
+    {
+        var mail = await SendAsync(scenario);
+
+        if (purpose is null)
+        {
+            Assert.Null(mail.ReplyTo);
+            Assert.DoesNotContain("reply", mail.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("reply", mail.Html ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            Assert.True(ReplyAddress.TryReadToken(mail.ReplyTo, InboundDomain, ReplyAddress.ReplyMailbox, out var text), mail.ReplyTo);
+            Assert.True(Signer().TryVerify(text, out var token));
+            Assert.Equal(purpose, token!.Purpose);
+            Assert.Equal(AlexId, token.SubscriberId);
+        }
+    }
+
+    [Fact]
+    public async Task For_AReceipt_ItsReplyIsFiledUnderTheReceiptsDay()
+    {
+        var mail = await SendAsync("receipt");
+
+        ReplyAddress.TryReadToken(mail.ReplyTo, InboundDomain, ReplyAddress.ReplyMailbox, out var text);
+        Signer().TryVerify(text, out var token);
+        Assert.Equal(Date("2026-11-23"), DateExtensions.FromDaysSinceEpoch(token!.Value));
+    }
+
+    [Theory]
+    [InlineData("reply+abc@elsewhere.example")]
+    [InlineData("hello@reply.example.org")]
+    [InlineData("reply+@reply.example.org")]
+    [InlineData("unsubscribe+abc@reply.example.org")]
+    [InlineData(null)]
+    public void TryReadToken_NotAReplyMailbox_False(string? address)
+    {
+        Assert.False(ReplyAddress.TryReadToken(address, InboundDomain, ReplyAddress.ReplyMailbox, out _));
+    }
+
+    private static async Task<OutgoingMail> SendAsync(string scenario)
+    {
+        var time = new FakeTimeProvider(Now);
+        var subscriber = Subscriber();
+        var today = Date("2026-11-24");
+        switch (scenario)
+        {
+            case "prompt":
+                return new PromptComposer(Signer(), MailSettings()).Compose(subscriber, today, [], PromptPlan.Daily, "job");
+            case "checkin":
+                return new PromptComposer(Signer(), MailSettings()).Compose(subscriber, today, [], PromptPlan.CheckIn, "job");
+            case "digest":
+                var journal = SampleJournal.Create(today) with { Subscriber = subscriber };
+                var digest = DigestBuilder.Build(subscriber, today, journal, DigestBuilder.Suggest(subscriber, today, journal, IdeaCatalog.Shipped));
+                return new DigestComposer(Signer(), MailSettings()).Compose(subscriber, digest, "job");
+            case "confirm":
+                return new ConfirmationComposer(Signer(), MailSettings()).Compose(subscriber with { Status = SubscriberStatus.Pending }, Instant.FromDateTimeOffset(Now), "job");
+            case "settings-link":
+            {
+                var (subscribers, sender, notes) = await ArrangeAsync(time);
+                var access = new SettingsAccessService(Signer(), subscribers, notes, sender, new InMemoryOutbox(), MailSettings(), time, NullLogger<SettingsAccessService>.Instance);
+                Assert.True(await access.SendFreshLinkAsync(Signer().ForLink(TokenPurpose.Settings, AlexId, Instant.FromDateTimeOffset(Now) - Duration.FromDays(1))));
+                return Assert.Single(sender.Sent);
+            }
+
+            case "farewell":
+            {
+                var (subscribers, sender, notes) = await ArrangeAsync(time);
+                var deletion = new DeletionService(subscribers, new AcceptingScheduleStore(), new InMemoryPersonalDataStore(subscribers), Signer(), notes, sender, time, NullLogger<DeletionService>.Instance);
+                Assert.Equal(DeleteOutcome.Deleted, await deletion.DeleteAsync(Signer().ForLink(TokenPurpose.Delete, AlexId, Instant.FromDateTimeOffset(Now) + Duration.FromHours(1))));
+                return Assert.Single(sender.Sent);
+            }
+
+            default:
+            {
+                var text = scenario switch
+                {
+                    "receipt" => "1. Soup with Ana",
+                    "unsubscribe" => "unsubscribe",
+                    _ => scenario["reply:".Length..],
+                };
+                var (subscribers, sender, notes) = await ArrangeAsync(time);
+                var entries = new InMemoryEntryStore();
+                var acts = new InMemoryActStore();
+                var ledger = new InMemoryInboundLedger();
+                var archive = new InMemoryInboundArchive();
+                var reader = new ScriptedMailReader();
+                var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
+                var ingestor = new ReplyIngestor(
+                    archive,
+                    reader,
+                    ledger,
+                    new InMemoryPostIndex(),
+                    new ReplyAttribution(subscribers, Signer(), MailSettings()),
+                    new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
+                    new JournalWriter(entries, acts, settings),
+                    new ReplyAnswers(ledger, notes, sender, NullLogger<ReplyAnswers>.Instance),
+                    new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
+                    NullLogger<ReplyIngestor>.Instance);
+                var to = scenario == "unsubscribe"
+                    ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress
+                    : ReplyAddress.For(Signer(), MailSettings().Value, TokenPurpose.Prompt, AlexId, Date("2026-11-23"));
+                var mail = new InboundMail("m1@example.org", subscriber.Email, [to], "Re: today", text, null, true, true, "hash");
+                await ingestor.IngestAsync(archive.Add(reader.Register(mail), Now));
+                return Assert.Single(sender.Sent);
+            }
+        }
+    }
+
+    private static async Task<(InMemorySubscriberStore Subscribers, RecordingMailSender Sender, NoteComposer Notes)> ArrangeAsync(TimeProvider time)
+    {
+        var subscribers = new InMemorySubscriberStore();
+        await subscribers.AddOrGetAsync(Subscriber());
+        return (subscribers, new RecordingMailSender(), new NoteComposer(MailSettings(), Signer(), time));
+    }
+}
