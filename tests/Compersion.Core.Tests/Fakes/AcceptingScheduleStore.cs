@@ -12,6 +12,12 @@ internal sealed class AcceptingScheduleStore : IScheduleStore
 
     public Task RemoveAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public Task<IReadOnlyList<ScheduleEntry>> AddAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ScheduleEntry>>([.. entries]);
+
+    public Task<ScheduleRemoval> RemoveIfUnchangedAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ScheduleRemoval.None);
+
     public Task<DispatchCursor> ReadCursorAsync(ScheduleBucket initial, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<DispatchCursor?> TryWriteCursorAsync(DispatchCursor cursor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
