@@ -53,7 +53,7 @@ public sealed partial class DeletionService(
             return DeleteOutcome.Expired;
         }
 
-        var subscriber = await subscribers.UpdateAsync(subscriberId!, s => s with { Status = SubscriberStatus.Unsubscribed }, cancellationToken);
+        var subscriber = await subscribers.UpdateAsync(subscriberId!, s => s.Unsubscribe(), cancellationToken);
         if (subscriber is null)
         {
             return DeleteOutcome.AlreadyDeleted;

@@ -22,15 +22,15 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
 
     /// <summary>Pauses prompts and digests (the schedule keeps rolling; nothing is sent while paused).</summary>
     public Task<Subscriber> PauseAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Active ? s with { Status = SubscriberStatus.Paused } : s, None, cancellationToken);
+        ChangeAsync(subscriber, s => s.Pause(), None, cancellationToken);
 
     /// <summary>Resumes prompts and digests.</summary>
     public Task<Subscriber> ResumeAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s.Status == SubscriberStatus.Paused ? s with { Status = SubscriberStatus.Active } : s, Both, cancellationToken);
+        ChangeAsync(subscriber, s => s.Resume(), Both, cancellationToken);
 
     /// <summary>Stops everything (as unsubscribing does).</summary>
     public Task<Subscriber> StopAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s with { Status = SubscriberStatus.Unsubscribed }, None, cancellationToken);
+        ChangeAsync(subscriber, s => s.Unsubscribe(), None, cancellationToken);
 
     /// <summary>Moves the daily prompt to a new local time.</summary>
     public Task<Subscriber> ChangeTimeAsync(Subscriber subscriber, LocalTime newTime, CancellationToken cancellationToken = default) =>

@@ -47,4 +47,27 @@ public sealed record Subscriber(
 
     /// <summary>The subscriber's time zone, resolved from the bundled tz database.</summary>
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[Zone];
+
+    // The lifecycle: every status change in the app goes through one of these, so its rules live here alone.
+    // Each returns this same instance when the transition does not apply, so a caller can tell whether it changed anything.
+
+    /// <summary>Pending → Active, by the double opt-in link; anything else stays as it is.</summary>
+    public Subscriber Confirm(Instant now) =>
+        Status == SubscriberStatus.Pending ? this with { Status = SubscriberStatus.Active, ConfirmedAt = now } : this;
+
+    /// <summary>Pending or Unsubscribed → Active, when the operator (or a returning person's confirmed sign-up) brings them back; keeps the first confirmation time.</summary>
+    public Subscriber Reactivate(Instant now) =>
+        Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed ? this with { Status = SubscriberStatus.Active, ConfirmedAt = ConfirmedAt ?? now } : this;
+
+    /// <summary>Active → Paused (PAUSE, the settings page, a bounce or spam report); a pending or unsubscribed person is not paused into receiving mail later.</summary>
+    public Subscriber Pause() =>
+        Status == SubscriberStatus.Active ? this with { Status = SubscriberStatus.Paused } : this;
+
+    /// <summary>Paused → Active (RESUME, the settings page).</summary>
+    public Subscriber Resume() =>
+        Status == SubscriberStatus.Paused ? this with { Status = SubscriberStatus.Active } : this;
+
+    /// <summary>Any → Unsubscribed (STOP, one-click unsubscribe, deletion); idempotent.</summary>
+    public Subscriber Unsubscribe() =>
+        Status == SubscriberStatus.Unsubscribed ? this : this with { Status = SubscriberStatus.Unsubscribed };
 }

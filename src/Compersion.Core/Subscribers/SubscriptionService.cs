@@ -100,7 +100,7 @@ public sealed partial class SubscriptionService(
             s =>
             {
                 confirmedNow = s.Status == SubscriberStatus.Pending;
-                return confirmedNow ? s with { Status = SubscriberStatus.Active, ConfirmedAt = now } : s;
+                return s.Confirm(now);
             },
             cancellationToken);
         if (!confirmedNow || active is null)
@@ -134,7 +134,7 @@ public sealed partial class SubscriptionService(
             s =>
             {
                 activated = s.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed;
-                return activated ? s with { Status = SubscriberStatus.Active, ConfirmedAt = s.ConfirmedAt ?? now } : s;
+                return s.Reactivate(now);
             },
             cancellationToken);
         if (stored is null)
@@ -173,7 +173,7 @@ public sealed partial class SubscriptionService(
         var after = await subscribers.UpdateAsync(subscriberId!, s =>
         {
             before = s.Status;
-            return s.Status == SubscriberStatus.Unsubscribed ? s : s with { Status = SubscriberStatus.Unsubscribed };
+            return s.Unsubscribe();
         }, cancellationToken);
         if (after is null)
         {
@@ -202,7 +202,7 @@ public sealed partial class SubscriptionService(
                 s =>
                 {
                     changed = s.Status == SubscriberStatus.Active;
-                    return changed ? s with { Status = SubscriberStatus.Paused } : s;
+                    return s.Pause();
                 },
                 cancellationToken);
             if (changed)
