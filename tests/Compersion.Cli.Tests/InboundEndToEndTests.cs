@@ -167,5 +167,52 @@ public sealed class InboundEndToEndTests
         Assert.Equal("left a note for my neighbour", Assert.Single(result.Acts).Text);
     }
 
+    [Fact]
+    public async Task Stop_AnsweredWithTheWayBack_ThenResumeByReplyingToIt_ActiveAgain()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("kit@example.com", Evening);
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "STOP")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var stopAnswer = Outbox.Read(local.Outbox, "command").Single();
 
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(stopAnswer, "1. Soup with Ana")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(stopAnswer, "RESUME")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Contains("No more emails will come", stopAnswer.TextBody, StringComparison.Ordinal);
+        Assert.Contains("reply RESUME", stopAnswer.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/api/signup", stopAnswer.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/api/settings?token=", stopAnswer.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("HELP", stopAnswer.TextBody, StringComparison.Ordinal);
+        Assert.Equal(SubscriberStatus.Active, (await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("kit@example.com"))!.Status);
+        Assert.Contains("back on", Outbox.Read(local.Outbox, "command")[1].TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, Outbox.Read(local.Outbox, "command").Count);
+        Assert.Empty((await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("kit@example.com"))!.Entries);
+    }
+
+    [Fact]
+    public async Task Reply_ThreeThenTwoMoreThenOne_ReceiptsJudgeTheMergedDayAndAreThreaded()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("lu@example.com", Evening);
+        var first = InboundParsePost.Reply(prompt, "1. Warm socks\n2. The rain\n3. A quiet bus");
+
+        await local.PostInboundAsync(InboundParsePost.Raw(first));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var receipt = Assert.Single(Outbox.Read(local.Outbox, "receipt"));
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(receipt, "Soup with my friend Ana\nThe first snow")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "1. A long call with Mum")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Contains("they'll join today's 3", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Re: " + prompt.Subject, receipt.Subject);
+        Assert.Equal(first.MessageId, receipt.InReplyTo);
+        Assert.Equal([first.MessageId!], receipt.References);
+        Assert.Single(Outbox.Read(local.Outbox, "receipt"));
+        var entry = Assert.Single((await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("lu@example.com"))!.Entries);
+        Assert.Equal(6, entry.Items.Count);
+    }
 }

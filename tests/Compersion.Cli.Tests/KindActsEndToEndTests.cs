@@ -67,7 +67,7 @@ public sealed class KindActsEndToEndTests
         Assert.Empty(day.Items);
         Assert.Equal("shovelled the snow off my neighbour's path before she woke", Assert.Single(day.Acts).Text);
         var receipt = Assert.Single(Outbox.Read(local.Outbox, "receipt"));
-        Assert.Contains("kind act", receipt.Subject, StringComparison.Ordinal);
+        Assert.Equal("Re: " + prompt.Subject, receipt.Subject);
         Assert.Contains("1 kind act", receipt.TextBody, StringComparison.Ordinal);
         Assert.Contains("Don't tell anyone", receipt.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("couldn't find", receipt.TextBody, StringComparison.Ordinal);

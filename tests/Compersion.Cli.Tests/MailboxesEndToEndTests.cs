@@ -30,8 +30,9 @@ public sealed class MailboxesEndToEndTests
         var confirmation = Assert.Single(Outbox.Read(local.Outbox, "command"));
         Assert.Equal("ivy@example.com", confirmation.To.Mailboxes.Single().Address);
         Assert.Equal("You're unsubscribed", confirmation.Subject);
-        Assert.Empty(confirmation.ReplyTo);
-        Assert.DoesNotContain("reply", confirmation.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("reply+", confirmation.ReplyTo.Mailboxes.Single().Address, StringComparison.Ordinal);
+        Assert.Contains("reply RESUME", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("HELP", confirmation.TextBody, StringComparison.Ordinal);
         Assert.Empty(Outbox.Read(local.Outbox, "receipt"));
         var exports = local.Host.Services.GetRequiredService<ExportService>();
         Assert.Empty((await exports.ExportAsync("ivy@example.com"))!.Entries);

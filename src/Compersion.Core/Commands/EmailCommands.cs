@@ -25,9 +25,27 @@ public sealed class EmailCommands(
     IOptions<MailOptions> mailOptions,
     TimeProvider time)
 {
-    /// <summary>The one short confirmation of an unsubscribe, by <c>STOP</c> or by the unsubscribe mailbox.</summary>
-    /// <remarks>Replies from an unsubscribed address are not read, so this answer invites none.</remarks>
-    public static AnswerNote Unsubscribed { get; } = new("command", "You're unsubscribed", ["No more emails will come. Thank you for the gratitude you wrote."], [], InvitesReply: false);
+    /// <summary>The one short confirmation of an unsubscribe, by <c>STOP</c> or by the unsubscribe mailbox: how to come back, and how to get the journal.</summary>
+    /// <remarks>
+    /// After an unsubscribe only a <c>RESUME</c> is read, so the note invites that reply and offers no other command. The
+    /// settings link (export, delete) is fresh, so the journal can be taken along without asking for anything.
+    /// </remarks>
+    public AnswerNote Unsubscribed(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var options = mailOptions.Value;
+        return new AnswerNote(
+            "command",
+            "You're unsubscribed",
+            [
+                "No more emails will come. Thank you for the gratitude you wrote.",
+                $"If you'd like to come back, reply RESUME to this email, or sign up again at {options.PublicBaseUrl.TrimEnd('/')}/api/signup.",
+                "Your journal is still yours. This private link opens your settings, where you can export it or delete everything; it works for 24 hours:",
+                SettingsLinks.Url(signer, options, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime),
+            ],
+            [],
+            OffersHelp: false);
+    }
 
     /// <summary>Applies a command (unless <paramref name="apply"/> is false) and returns its answer.</summary>
     /// <param name="subscriber">Who sent it.</param>
@@ -65,7 +83,7 @@ public sealed class EmailCommands(
                     await settings.StopAsync(subscriber, cancellationToken);
                 }
 
-                return Unsubscribed;
+                return Unsubscribed(subscriber);
             case CommandKind.Time when command.Time is { } at:
                 if (apply)
                 {

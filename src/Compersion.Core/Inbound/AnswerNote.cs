@@ -11,6 +11,7 @@ namespace Compersion.Core.Inbound;
 /// <param name="Attachments">Files to attach; null for none.</param>
 /// <param name="ReplyDate">The local date a reply to this note is filed under (a receipt's day); null for the subscriber's today.</param>
 /// <param name="InvitesReply">Whether a reply to the note is read (it then carries a reply token); false when it would not be.</param>
+/// <param name="OffersHelp">Whether its footer offers the email commands: false when only some replies (RESUME) are read.</param>
 public sealed record AnswerNote(
     string Kind,
     string Subject,
@@ -18,4 +19,5 @@ public sealed record AnswerNote(
     IReadOnlyList<string> Items,
     IReadOnlyList<MailAttachment>? Attachments = null,
     LocalDate? ReplyDate = null,
-    bool InvitesReply = true);
+    bool InvitesReply = true,
+    bool OffersHelp = true);

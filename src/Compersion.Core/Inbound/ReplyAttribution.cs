@@ -42,7 +42,8 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
                 return Attribution.Quarantine("from-mismatch");
             }
 
-            if (subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed)
+            // An unsubscribed subscriber is still recognised, so a RESUME brings them back; ingestion reads nothing else from them.
+            if (subscriber.Status is SubscriberStatus.Pending)
             {
                 return Attribution.Quarantine("not-subscribed");
             }
@@ -61,7 +62,7 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
         }
 
         var known = await subscribers.FindByEmailAsync(mail.From, cancellationToken);
-        return known is null || known.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed
+        return known is null || known.Status is SubscriberStatus.Pending
             ? Attribution.Quarantine("unknown-sender")
             : new Attribution(known, null, null, null);
     }

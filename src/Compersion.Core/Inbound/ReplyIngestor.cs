@@ -3,6 +3,7 @@ using System.Text;
 using Compersion.Core.Commands;
 using Compersion.Core.Journal;
 using Compersion.Core.Security;
+using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;
 using Microsoft.Extensions.Logging;
@@ -92,15 +93,23 @@ public sealed partial class ReplyIngestor(
             return await QuarantineAsync(key, attributed.Reason!, cancellationToken);
         }
 
+        var visible = Visible(mail);
+        var isCommand = CommandParser.TryParse(visible, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible));
+        if (subscriber.Status == SubscriberStatus.Unsubscribed && !(isCommand && command!.Kind == CommandKind.Resume))
+        {
+            // After STOP only RESUME is read (the STOP answer says so); anything else is stored against no one, and not answered.
+            return await QuarantineAsync(key, "not-subscribed", cancellationToken);
+        }
+
         // Before anything is stored for them, so a deletion finds this post whatever happens next.
         await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
 
-        var visible = Visible(mail);
-        if (CommandParser.TryParse(visible, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible)))
+        var thread = new MailThread(mail.MessageId, mail.Subject);
+        if (isCommand)
         {
-            if (command.Kind == CommandKind.Token && command.Error is not { Length: > 0 })
+            if (command!.Kind == CommandKind.Token && command.Error is not { Length: > 0 })
             {
-                await answers.AnswerAsync(key, subscriber, () => commands.IssueTokenAsync(subscriber, cancellationToken), cancellationToken);
+                await answers.AnswerAsync(key, subscriber, () => commands.IssueTokenAsync(subscriber, cancellationToken), thread, cancellationToken);
             }
             else
             {
@@ -110,7 +119,7 @@ public sealed partial class ReplyIngestor(
                     await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
                 }
 
-                await answers.AnswerAsync(key, subscriber, answer, cancellationToken);
+                await answers.AnswerAsync(key, subscriber, answer, thread, cancellationToken);
             }
 
             LogCommand(logger, subscriber.Id, command.Kind);
@@ -133,10 +142,15 @@ public sealed partial class ReplyIngestor(
             await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
         }
 
-        var receipt = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply);
+        // Receipts judge the merged day: everything stored for the date once this reply is in, unless this reply alone
+        // already made a complete day that gets no receipt (then the day does too, and nothing needs reading).
+        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply);
+        var receipt = alone is not null && addition.Items.Count > 0
+            ? ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken))
+            : alone;
         if (receipt is not null)
         {
-            await answers.AnswerAsync(key, subscriber, new AnswerNote("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items, ReplyDate: date), cancellationToken);
+            await answers.AnswerAsync(key, subscriber, new AnswerNote("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items, ReplyDate: date), thread, cancellationToken);
         }
         else
         {
@@ -165,7 +179,8 @@ public sealed partial class ReplyIngestor(
 
         if (outcome == LinkOutcome.Done)
         {
-            await answers.AnswerAsync(key, subscriber, EmailCommands.Unsubscribed, cancellationToken);
+            // Not threaded: the mail to the unsubscribe mailbox may come from anyone, the confirmation goes to the subscriber.
+            await answers.AnswerAsync(key, subscriber, commands.Unsubscribed(subscriber), thread: null, cancellationToken);
         }
         else
         {

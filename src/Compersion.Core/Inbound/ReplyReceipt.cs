@@ -24,16 +24,18 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
     /// <param name="acts">The kind acts saved.</param>
     /// <param name="date">The local date they were filed under.</param>
     /// <param name="actsExpected">Whether the reply answered a weekly digest, whose replies log kind acts.</param>
+    /// <param name="day">Every gratitude stored for the date once this reply is in (several replies merge); null for this reply's alone.</param>
     /// <remarks>
-    /// A complete day (five items, one with a person) gets no receipt unless the subscriber asked for receipts, even
-    /// when it also logged an act: the digest acknowledges acts. Everything else gets one, nothing saved included.
+    /// The day is judged, not the reply: a complete day (five items, one with a person) gets no receipt unless the
+    /// subscriber asked for receipts, even when this reply also logged an act (the digest acknowledges acts), and the count
+    /// a receipt gives is the day's. Everything else gets one, nothing saved included.
     /// </remarks>
-    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false)
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(acts);
-        var day = date.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
+        var dayName = date.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
         if (items.Count == 0 && acts.Count == 0 && actsExpected)
         {
             return new ReplyReceipt("We couldn't find anything to save", [
@@ -50,8 +52,9 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             ], []);
         }
 
-        var hasPerson = items.Any(i => i.Social);
-        if (items.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled)
+        var whole = day is { Count: > 0 } ? day : items;
+        var hasPerson = whole.Any(i => i.Social);
+        if (whole.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled)
         {
             return null;
         }
@@ -67,15 +70,15 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             saved.Add(Count(acts.Count, "kind act", "kind acts"));
         }
 
-        var paragraphs = new List<string> { $"Saved for {day}: {string.Join(" and ", saved)}." };
+        var paragraphs = new List<string> { $"Saved for {dayName}: {string.Join(" and ", saved)}." };
         if (acts.Count > 0)
         {
             paragraphs.Add($"{(acts.Count == 1 ? "Your kind act is" : "Your kind acts are")} kept here for you alone. {SecrecyReminder}");
         }
 
-        if (items.Count < JournalEntry.ItemsForPerfectDay && items.Count > 0)
+        if (whole.Count < JournalEntry.ItemsForPerfectDay && items.Count > 0)
         {
-            paragraphs.Add($"If more come to you, just reply again: they'll join today's {items.Count}.");
+            paragraphs.Add($"If more come to you, just reply again: they'll join today's {whole.Count}.");
         }
 
         if (items.Count > 0 && !hasPerson)
@@ -89,8 +92,8 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         }
 
         var subject = items.Count > 0
-            ? $"Saved: your gratitudes for {day}"
-            : $"Saved: your {(acts.Count == 1 ? "kind act" : "kind acts")} for {day}";
+            ? $"Saved: your gratitudes for {dayName}"
+            : $"Saved: your {(acts.Count == 1 ? "kind act" : "kind acts")} for {dayName}";
         return new ReplyReceipt(subject, paragraphs, [.. items.Select(i => i.Text), .. acts.Select(ActLine)]);
     }
 

@@ -29,6 +29,10 @@ public sealed class JournalWriter(IEntryStore entries, IActStore acts, SettingsS
             [.. kindActs.Where(text => !string.IsNullOrWhiteSpace(text)).Select(ActClassifier.ToAct)]);
     }
 
+    /// <summary>Every gratitude stored for one date, from every reply, post and import (one partition query).</summary>
+    public async Task<IReadOnlyList<JournalItem>> ItemsOnAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default) =>
+        [.. (await entries.GetEntriesAsync(subscriberId, cancellationToken)).Where(entry => entry.Date == date).SelectMany(entry => entry.Items)];
+
     /// <summary>Appends an addition to a subscriber's journal date, once per key.</summary>
     /// <param name="subscriber">Whose journal.</param>
     /// <param name="date">The local date it is filed under.</param>

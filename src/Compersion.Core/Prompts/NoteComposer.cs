@@ -29,6 +29,8 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
     /// <param name="settingsLink">Whether the footer links to the settings page.</param>
     /// <param name="invitesReply">Whether a reply is read: the note then carries a reply token in its Reply-To.</param>
     /// <param name="replyDate">The local date a reply is filed under; null for the subscriber's today.</param>
+    /// <param name="offersHelp">Whether the footer offers the email commands (HELP); null for whenever it invites a reply.</param>
+    /// <param name="thread">The mail this note answers: the note then takes its subject (<c>Re: …</c>) and names it in <c>In-Reply-To</c>/<c>References</c>.</param>
     public OutgoingMail Compose(
         Subscriber subscriber,
         string kind,
@@ -39,7 +41,9 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
         IReadOnlyList<MailAttachment>? attachments = null,
         bool settingsLink = true,
         bool invitesReply = true,
-        LocalDate? replyDate = null)
+        LocalDate? replyDate = null,
+        bool? offersHelp = null,
+        MailThread? thread = null)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(paragraphs);
@@ -56,21 +60,22 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
             var footer = new NoteFooterView(
                 SettingsLinks.Url(signer, settings, subscriber.Id, now + SettingsLinks.Lifetime),
                 JournalLinks.Url(signer, settings, subscriber.Id, now + JournalLinks.Lifetime),
-                invitesReply);
+                offersHelp ?? invitesReply);
             footerText = templates.RenderText("note-footer.text", footer);
             footerHtml = templates.RenderHtml("note-footer.html", footer);
         }
 
+        // The page title keeps the note's own subject; the mail's subject follows the conversation it answers.
         return new OutgoingMail(
             kind,
             subscriber.Email,
             settings.From,
             settings.FromName,
             replyTo,
-            subject,
+            thread?.SubjectOr(subject) ?? subject,
             templates.RenderText("note.text", view) + footerText,
             PromptTemplates.Page(subject, paragraphs.Count > 0 ? paragraphs[0] : subject, settings.FromName, "note.html", view, footerHtml),
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            new Dictionary<string, string>(thread?.Headers() ?? [], StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId },
             attachments);
     }

@@ -24,7 +24,7 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
     public Task<Subscriber> PauseAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         ChangeAsync(subscriber, s => s.Pause(), None, cancellationToken);
 
-    /// <summary>Resumes prompts and digests.</summary>
+    /// <summary>Resumes prompts and digests, after a pause or after <c>STOP</c> (a <c>RESUME</c> by mail is how to come back).</summary>
     public Task<Subscriber> ResumeAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         ChangeAsync(subscriber, s => s.Resume(), Both, cancellationToken);
 

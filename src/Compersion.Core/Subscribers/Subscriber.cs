@@ -63,9 +63,9 @@ public sealed record Subscriber(
     public Subscriber Pause() =>
         Status == SubscriberStatus.Active ? this with { Status = SubscriberStatus.Paused } : this;
 
-    /// <summary>Paused → Active (RESUME, the settings page).</summary>
+    /// <summary>Paused or Unsubscribed → Active, by the person's own <c>RESUME</c> (the way back the STOP answer offers) or the settings page; never a pending sign-up.</summary>
     public Subscriber Resume() =>
-        Status == SubscriberStatus.Paused ? this with { Status = SubscriberStatus.Active } : this;
+        Status is SubscriberStatus.Paused or SubscriberStatus.Unsubscribed ? this with { Status = SubscriberStatus.Active } : this;
 
     /// <summary>Any → Unsubscribed (STOP, one-click unsubscribe, deletion); idempotent.</summary>
     public Subscriber Unsubscribe() =>

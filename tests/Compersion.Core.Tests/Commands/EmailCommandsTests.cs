@@ -26,6 +26,20 @@ public sealed class EmailCommandsTests
     }
 
     [Fact]
+    public async Task ApplyAsync_Stop_SaysHowToComeBackAndLinksTheSettingsToTakeTheJournal()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("STOP"), apply: true);
+
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Contains(note.Paragraphs, p => p.Contains("reply RESUME", StringComparison.Ordinal) && p.Contains($"{PublicBaseUrl}/api/signup", StringComparison.Ordinal));
+        Assert.Contains(note.Paragraphs, p => p.StartsWith($"{PublicBaseUrl}/api/settings", StringComparison.Ordinal));
+        Assert.True(note.InvitesReply);
+        Assert.False(note.OffersHelp);
+    }
+
+    [Fact]
     public async Task ApplyAsync_AlreadyApplied_AnswersTheSameAndChangesNothing()
     {
         var sut = await CreateSutAsync();

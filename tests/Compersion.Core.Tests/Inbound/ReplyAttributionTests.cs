@@ -68,13 +68,23 @@ public sealed class ReplyAttributionTests
     }
 
     [Fact]
-    public async Task AttributeAsync_UnsubscribedSubscriberWithAValidToken_Quarantined()
+    public async Task AttributeAsync_PendingSubscriberWithAValidToken_Quarantined()
     {
-        var sut = await CreateSutAsync(SubscriberStatus.Unsubscribed);
+        var sut = await CreateSutAsync(SubscriberStatus.Pending);
 
         var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@example.org"));
 
         Assert.Equal("not-subscribed", result.Reason);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_UnsubscribedSubscriberWithAValidToken_StillRecognisedSoARESUMECanBeRead()
+    {
+        var sut = await CreateSutAsync(SubscriberStatus.Unsubscribed);
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Note, "2026-11-22"), "alex@example.org"));
+
+        Assert.Equal(AlexId, result.Subscriber?.Id);
     }
 
     [Fact]

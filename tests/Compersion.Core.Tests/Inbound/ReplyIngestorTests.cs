@@ -153,7 +153,11 @@ public sealed class ReplyIngestorTests
 
         Assert.Equal(IngestOutcome.Command, outcome);
         Assert.Equal(SubscriberStatus.Paused, (await subscribers.FindByIdAsync(AlexId))!.Status);
-        Assert.Equal("Paused", Assert.Single(sender.Sent).Subject);
+        var answer = Assert.Single(sender.Sent);
+        Assert.Contains("paused", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("Re: today", answer.Subject);
+        Assert.Equal($"<{mail.MessageId}>", answer.Headers["In-Reply-To"]);
+        Assert.Equal($"<{mail.MessageId}>", answer.Headers["References"]);
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
@@ -182,7 +186,8 @@ public sealed class ReplyIngestorTests
         Assert.Equal(SubscriberStatus.Unsubscribed, (await subscribers.FindByIdAsync(AlexId))!.Status);
         Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(SamId))!.Status);
         var confirmation = Assert.Single(sender.Sent);
-        Assert.Equal(("alex@example.org", "You're unsubscribed", (string?)null), (confirmation.To, confirmation.Subject, confirmation.ReplyTo));
+        Assert.Equal(("alex@example.org", "You're unsubscribed"), (confirmation.To, confirmation.Subject));
+        Assert.StartsWith("reply+", confirmation.ReplyTo, StringComparison.Ordinal);
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
         Assert.Empty(await entries.GetEntriesAsync(SamId));
         Assert.Equal(2, postIndex.PostsOf(AlexId).Count);
@@ -201,6 +206,62 @@ public sealed class ReplyIngestorTests
         Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
         Assert.Equal("invalid-unsubscribe-token", Assert.Single(ledger.Rows.Values).Detail);
         Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ResumeAfterStop_ActiveAgainAndWelcomedBack()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("STOP", TokenPurpose.Prompt, "2026-11-24")));
+
+        var outcome = await sut.IngestAsync(Post(Reply("RESUME", TokenPurpose.Note, "2026-11-24")));
+
+        Assert.Equal(IngestOutcome.Command, outcome);
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal(2, sender.Sent.Count);
+        Assert.Contains("No more emails will come", sender.Sent[0].Text, StringComparison.Ordinal);
+        Assert.Contains("back on", sender.Sent[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_GratitudesOrHelpAfterStop_QuarantinedUnsavedAndUnanswered()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("STOP", TokenPurpose.Prompt, "2026-11-24")));
+
+        var gratitudes = await sut.IngestAsync(Post(Reply("1. Soup with Ana", TokenPurpose.Note, "2026-11-24")));
+        var help = await sut.IngestAsync(Post(Reply("HELP", TokenPurpose.Note, "2026-11-24")));
+
+        Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Quarantined), (gratitudes, help));
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SecondReplyCompletesTheDay_NoReceiptForIt()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("1. Warm socks\n2. The rain\n3. A quiet bus", TokenPurpose.Prompt, "2026-11-24")));
+
+        await sut.IngestAsync(Post(Reply("1. Soup with my friend Ana\n2. The first snow", TokenPurpose.Note, "2026-11-24")));
+        await sut.IngestAsync(Post(Reply("1. A long call with Mum", TokenPurpose.Prompt, "2026-11-24")));
+
+        Assert.Equal(6, Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Count);
+        Assert.Contains("they'll join today's 3", Assert.Single(sender.Sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SecondReplyStillShort_ReceiptCountsTheWholeDay()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("1. Warm socks\n2. The rain", TokenPurpose.Prompt, "2026-11-24")));
+
+        await sut.IngestAsync(Post(Reply("1. Soup with my friend Ana", TokenPurpose.Note, "2026-11-24")));
+
+        Assert.Equal(2, sender.Sent.Count);
+        Assert.Contains("Saved for Tuesday, 24 November: 1 gratitude.", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.Contains("they'll join today's 3", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("include at least one person", sender.Sent[1].Text, StringComparison.Ordinal);
     }
 
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
@@ -224,7 +285,7 @@ public sealed class ReplyIngestorTests
     {
         await subscribers.AddOrGetAsync(Subscriber());
         var time = new FakeTimeProvider(Arrival);
-        var settings = new SettingsService(subscribers, new UnusedScheduleStore(), time);
+        var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
         return new ReplyIngestor(
             archive,
             reader,

@@ -34,7 +34,7 @@ public sealed class ReplyAddressTests
         { "receipt", TokenPurpose.Note },
         { "reply:PAUSE", TokenPurpose.Note },
         { "reply:RESUME", TokenPurpose.Note },
-        { "reply:STOP", null },
+        { "reply:STOP", TokenPurpose.Note },
         { "reply:TIME 07:30", TokenPurpose.Note },
         { "reply:TIME 25:00", TokenPurpose.Note },
         { "reply:ZONE Europe/Paris", TokenPurpose.Note },
@@ -43,11 +43,12 @@ public sealed class ReplyAddressTests
         { "reply:EXPORT", TokenPurpose.Note },
         { "reply:TOKEN", TokenPurpose.Note },
         { "reply:SETTINGS", TokenPurpose.Note },
+        { "reply:JOURNAL", TokenPurpose.Note },
         { "reply:HELP", TokenPurpose.Note },
         { "reply:FROBNICATE", TokenPurpose.Note },
         { "settings-link", TokenPurpose.Note },
         { "farewell", null },
-        { "unsubscribe", null },
+        { "unsubscribe", TokenPurpose.Note },
     };
 
     [Theory]
@@ -69,6 +70,18 @@ public sealed class ReplyAddressTests
             Assert.Equal(purpose, token!.Purpose);
             Assert.Equal(AlexId, token.SubscriberId);
         }
+    }
+
+    [Theory]
+    [InlineData("reply:STOP")]
+    [InlineData("unsubscribe")]
+    public async Task For_TheUnsubscribedAnswer_InvitesOnlyTheRESUMEThatIsRead(string scenario)
+    {
+        var mail = await SendAsync(scenario);
+
+        Assert.Contains("reply RESUME", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("HELP", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("HELP", mail.Html ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]
