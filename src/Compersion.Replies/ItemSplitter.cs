@@ -58,6 +58,11 @@ public static class ItemSplitter
         var acts = units.Where(unit => unit.Kind == UnitKind.Act).Select(unit => unit.Text).ToList();
         var candidates = units.Where(unit => unit.Kind != UnitKind.Act).ToList();
         var kept = candidates.Where(unit => !IsNoise(unit)).ToList();
+        if (kept.Count > 1 && IsSignedName(kept[^1], kept[^2]))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
         if (kept.Count == 0 && acts.Count == 0)
         {
             kept = candidates;
@@ -79,6 +84,11 @@ public static class ItemSplitter
 
         return new ReplyContent(Finish(items), Finish(acts));
     }
+
+    // "Daniel" on the last line under a gratitude of a few words: the writer's name, not a one-word gratitude (a list of
+    // single words, "Tea" / "Rain" / "Sam", keeps its last one).
+    private static bool IsSignedName(Unit last, Unit previous) =>
+        last.Kind == UnitKind.Line && SignatureBlock.IsBareGivenName(last.Text) && VisibleTextSpans.CountWords(previous.Text) >= 3;
 
     private static bool IsNoise(Unit unit) =>
         unit.Kind == UnitKind.Line && (ReplyLines.IsGreetingOrClosing(unit.Text) || ReplyLines.IsLeadIn(unit.Text));
@@ -209,7 +219,13 @@ public static class ItemSplitter
             return false;
         }
 
-        if (current.Kind == UnitKind.ListItem || indent > current.Indent)
+        if (indent > current.Indent)
+        {
+            return true;
+        }
+
+        // "Daniel" under a list: the writer's name on a line of its own, not the list item's last words.
+        if (current.Kind == UnitKind.ListItem && !SignatureBlock.IsBareGivenName(line))
         {
             return true;
         }

@@ -312,4 +312,24 @@ public sealed class ItemSplitterTests
         Assert.Equal(["coffee"], content.Items);
         Assert.Equal(["gave blood"], content.Acts);
     }
+
+    [Theory]
+    [InlineData("1. Tea with Ana\n2. a long walk along the canal\nDaniel")]
+    [InlineData("Tea with Ana this morning\na long walk along the canal\n\nDaniel")]
+    [InlineData("1. Tea with Ana\n2. a long walk along the canal\nMichael Scott")]
+    public void Split_GivenNameAloneOnTheLastLine_IsNotAnItem(string text)
+    {
+        var content = ItemSplitter.Split(text);
+
+        Assert.Equal(2, content.Items.Count);
+        Assert.DoesNotContain(content.Items, item => item.Contains("Daniel", StringComparison.Ordinal) || item.Contains("Michael", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Split_ListOfSingleWordsEndingWithAName_KeepsTheName()
+    {
+        var content = ItemSplitter.Split("Tea\nRain\nSam");
+
+        Assert.Equal(["Tea", "Rain", "Sam"], content.Items);
+    }
 }
