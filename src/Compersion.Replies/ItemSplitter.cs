@@ -36,6 +36,9 @@ public static class ItemSplitter
     /// <summary>Mail clients that hard-wrap do it at 72 to 78 characters; text with a longer line (with spaces in it) was not hard-wrapped.</summary>
     private const int MaxWrapWidth = 80;
 
+    /// <summary>Text whose widest line is narrower than this was not hard-wrapped by a mail client.</summary>
+    private const int MinWrapWidth = 66;
+
     private const string Ellipsis = "…";
 
     /// <summary>Splits a reply's visible plain text (quotes and signatures already removed).</summary>
@@ -110,12 +113,17 @@ public static class ItemSplitter
             width = Math.Max(width, line.Length <= MaxWrapWidth ? line.Length : 0);
         }
 
+        if (width < MinWrapWidth)
+        {
+            return null;
+        }
+
         string? previous = null;
         int runOns = 0, wrapped = 0;
         foreach (var raw in Lines(text))
         {
             var line = raw.Trim();
-            if (previous is { Length: >= WrappedLineLength } && line.Length > 0 && !EndsSentence(previous) && !ListMarker.TryStrip(line, out _, out _, out _))
+            if (previous is { Length: >= WrappedLineLength } && line.Length > 0 && !EndsSentence(previous) && !ListMarker.TryStrip(line, out _, out _, out _) && !KindnessMarker.TryStrip(line, out _))
             {
                 runOns++;
                 wrapped += WouldNotFit(previous, line, width) ? 1 : 0;

@@ -14,7 +14,7 @@ internal sealed class Lexicon
         UnspacedRelations = [.. LexiconFile.Load("social-ja.txt").Section("relations").OrderByDescending(entry => entry.Length)];
         Relations = new WordSet(languages.SelectMany(file => file.Section("relations")));
         PossessiveDeterminers = new WordSet(languages.SelectMany(file => file.Section("possessive-determiners")));
-        AfterPossessive = english.Words("after-possessive");
+        AfterPossessive = new WordSet(languages.Where(file => file.Has("after-possessive")).SelectMany(file => file.Section("after-possessive")));
         Pronouns = english.Words("pronouns");
         SentenceStartPronouns = english.Words("sentence-start-pronouns");
         Titles = english.Words("titles");

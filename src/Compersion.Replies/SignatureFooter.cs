@@ -88,6 +88,7 @@ internal static class SignatureFooter
         && (text.EndsWith("から送信", StringComparison.Ordinal)
             || text.EndsWith("から送信しました", StringComparison.Ordinal)
             || text.EndsWith("에서 보냄", StringComparison.Ordinal)
+            || (text.EndsWith("Outlook を入手", StringComparison.Ordinal) && text.Contains("版", StringComparison.Ordinal))
             || (text.EndsWith("gönderildi", StringComparison.OrdinalIgnoreCase) && HasDeviceWord(text))
             || text.StartsWith("发自", StringComparison.Ordinal)
             || text.StartsWith("發自", StringComparison.Ordinal)

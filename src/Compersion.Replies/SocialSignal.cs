@@ -97,7 +97,7 @@ internal static class SocialSignal
         return false;
     }
 
-    private static bool IsIdeographOrKana(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+    internal static bool IsIdeographOrKana(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     /// <summary>Whether a token is a possessive: "my", "our", "mein", "mi", or a word with 's.</summary>
     public static bool IsPossessive(Token token) => token.Possessive || Lexicon.Shared.PossessiveDeterminers.Contains(token);

@@ -245,6 +245,9 @@ public sealed class ItemSignalsTests
     [InlineData("Coffee on Rue Oberkampf in the sun")]
     [InlineData("A picnic in Planty park at noon")]
     [InlineData("Walking my dog Biscuit in the snow")]
+    [InlineData("Un buon libro prima di dormire")]
+    [InlineData("Der erste Schnee im Garten")]
+    [InlineData("Une promenade le long de la Seine")]
     public void Understand_PlaceOrPetName_IsNotSocial(string text)
     {
         var item = ItemSignals.Understand(text);

@@ -136,6 +136,7 @@ public sealed class VisibleTextExtractorTests
     [InlineData("Scarica Outlook per Android")]
     [InlineData("Obter o Outlook para Android")]
     [InlineData("Outlook voor Android downloaden")]
+    [InlineData("iOS 版 Outlook を入手")]
     public void Extract_LocalisedOutlookFooter_IsRemoved(string footer)
     {
         var visible = VisibleTextExtractor.Extract("1. Tea with Ana\n2. The rain\n\n" + footer);
