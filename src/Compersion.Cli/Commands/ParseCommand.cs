@@ -34,8 +34,8 @@ internal static class ParseCommand
                 return await BatchAsync(input, buffered, cancellationToken);
             }
 
-            var (reading, problem) = await ReadAsync(input, parse.GetValue(text), cancellationToken);
-            if (reading is null)
+            var (reply, problem) = await ReadVisibleAsync(input, parse.GetValue(text), cancellationToken);
+            if (reply is null)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"Not a readable message ({problem}): give a whole .eml, or --text for a plain-text body.");
                 return 2;
@@ -43,11 +43,11 @@ internal static class ParseCommand
 
             if (parse.GetValue(visible))
             {
-                await output.WriteLineAsync(reading.Visible.Text);
+                await output.WriteLineAsync(reply.Text);
                 return 0;
             }
 
-            await output.WriteLineAsync(JsonSerializer.Serialize(ParseResult.From(reading), ParseJsonContext.Default.ParseResult));
+            await output.WriteLineAsync(JsonSerializer.Serialize(ParseResult.From(ReplyReading.Read(reply)), ParseJsonContext.Default.ParseResult));
             return 0;
         });
         return command;
@@ -56,14 +56,21 @@ internal static class ParseCommand
     /// <summary>Reads a reply as ingestion does: an .eml through the Inbound Parse reader's MIME decoding, or a plain-text body.</summary>
     internal static async Task<(ReplyReading? Reading, string? Problem)> ReadAsync(Stream input, bool plainText, CancellationToken cancellationToken)
     {
+        var (reply, problem) = await ReadVisibleAsync(input, plainText, cancellationToken);
+        return (reply is null ? null : ReplyReading.Read(reply), problem);
+    }
+
+    // The visible text alone, for --visible, which prints no items.
+    private static async Task<(VisibleReply? Reply, string? Problem)> ReadVisibleAsync(Stream input, bool plainText, CancellationToken cancellationToken)
+    {
         if (plainText)
         {
             using var reader = new StreamReader(input, Encoding.UTF8);
-            return (ReplyReading.Read(VisibleReply.Read(await reader.ReadToEndAsync(cancellationToken), null)), null);
+            return (VisibleReply.Read(await reader.ReadToEndAsync(cancellationToken), null), null);
         }
 
         return InboundParseReader.TryReadMessage(input, out var mail, out var problem) && mail is not null
-            ? (ReplyReading.Read(mail), null)
+            ? (VisibleReply.Read(mail.Text, mail.Html), null)
             : (null, problem);
     }
 
