@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Compersion.Core.Inbound;
 using MimeKit;
+using MimeKit.Text;
 
 namespace Compersion.Email;
 
@@ -89,10 +90,28 @@ public static class InboundParseReader
         }
     }
 
+    /// <summary>Reads a whole RFC 5322 message (an <c>.eml</c>) exactly as the <c>email</c> field of a raw-mode post is read.</summary>
+    /// <param name="message">The message's bytes.</param>
+    /// <param name="mail">The mail, with no envelope and no SPF or DKIM verdict (both false).</param>
+    /// <param name="problem">Why it could not be read: <c>malformed-mime</c>.</param>
+    /// <remarks>For <c>compersion parse</c>, which must show what ingestion would save from the same message.</remarks>
+    public static bool TryReadMessage(Stream message, out InboundMail? mail, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var buffer = new MemoryStream();
+        message.CopyTo(buffer);
+        return TryReadRaw(buffer, (null, []), null, null, out mail, out problem);
+    }
+
     private static bool TryReadRaw(MimePart raw, (string? From, IReadOnlyList<string> To) envelope, string? spf, string? dkim, out InboundMail? mail, out string? problem)
     {
         using var buffer = new MemoryStream();
         raw.Content?.DecodeTo(buffer);
+        return TryReadRaw(buffer, envelope, spf, dkim, out mail, out problem);
+    }
+
+    private static bool TryReadRaw(MemoryStream buffer, (string? From, IReadOnlyList<string> To) envelope, string? spf, string? dkim, out InboundMail? mail, out string? problem)
+    {
         var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         buffer.Position = 0;
         MimeMessage message;
@@ -115,7 +134,7 @@ public static class InboundParseReader
                 from,
                 envelope.To.Count > 0 ? envelope.To : [.. message.To.Mailboxes.Select(m => m.Address)],
                 message.Subject,
-                message.TextBody,
+                PlainText(message),
                 message.HtmlBody,
                 SpfPasses(spf, envelope.From, from),
                 DkimPasses(dkim, from),
@@ -123,6 +142,67 @@ public static class InboundParseReader
             problem = null;
             return true;
         }
+    }
+
+    // The text/plain body MimeKit picks, with format=flowed (RFC 3676, Thunderbird's default) unwrapped: soft line breaks
+    // joined (DelSp honoured), hard ones and the "-- " signature separator kept. MimeKit's own TextBody unwraps flowed
+    // text too, but joins the separator to the name below it, so a flowed part is unwrapped here from its raw text.
+    private static string? PlainText(MimeMessage message)
+    {
+        var text = message.TextBody;
+        if (text is null)
+        {
+            return null;
+        }
+
+        var part = message.BodyParts.OfType<TextPart>().FirstOrDefault(part => part.IsPlain && !part.IsAttachment);
+        if (part is not { IsFlowed: true })
+        {
+            return text;
+        }
+
+        var delSp = part.ContentType.Parameters.TryGetValue("delsp", out string? value) && string.Equals(value, "yes", StringComparison.OrdinalIgnoreCase);
+        return Unflow(part.Text, delSp);
+    }
+
+    // FlowedToText would join the "-- " signature separator (a line ending in a space) to the line below it, which RFC 3676
+    // forbids: each part between separators is unwrapped on its own.
+    private static string Unflow(string text, bool delSp)
+    {
+        var converter = new FlowedToText { DeleteSpace = delSp };
+        var result = new StringBuilder(text.Length);
+        var segment = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.TrimEnd('\r') == "-- ")
+            {
+                AppendUnflowed(result, converter, segment);
+                result.Append("-- \n");
+                continue;
+            }
+
+            segment.Append(line).Append('\n');
+        }
+
+        AppendUnflowed(result, converter, segment);
+        return result.ToString();
+    }
+
+    private static void AppendUnflowed(StringBuilder result, FlowedToText converter, StringBuilder segment)
+    {
+        if (segment.Length == 0)
+        {
+            return;
+        }
+
+        var unflowed = converter.Convert(segment.ToString()).ReplaceLineEndings("\n");
+        result.Append(unflowed);
+        if (!unflowed.EndsWith('\n'))
+        {
+            result.Append('\n');
+        }
+
+        segment.Clear();
     }
 
     private static string? Text(Dictionary<string, MimePart> fields, string name, string? charset) =>

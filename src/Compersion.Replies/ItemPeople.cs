@@ -51,7 +51,8 @@ public sealed class ItemPeople
             }
 
             var end = i;
-            while (end + 1 < tokens.Count && rules[end + 1] == rule && rule != SocialSignal.Pronoun && !tokens[end].Possessive)
+            // "Dan Okafor" is one person, whichever name rule found each part.
+            while (end + 1 < tokens.Count && (rules[end + 1] == rule || (IsNameRule(rule) && IsNameRule(rules[end + 1]))) && rule != SocialSignal.Pronoun && !tokens[end].Possessive)
             {
                 end++;
             }

@@ -30,22 +30,42 @@ public static class ItemSplitter
     /// <summary>The longest item kept whole; longer ones are cut at a word boundary and end with "…".</summary>
     public const int MaxItemLength = 1000;
 
-    /// <summary>A line this long that does not end a sentence, followed by a lower-case line, was wrapped by the mail client.</summary>
+    /// <summary>A line this long that does not end a sentence, followed by a lower-case line, may have been wrapped by the mail client.</summary>
     private const int WrappedLineLength = 55;
+
+    /// <summary>Mail clients that hard-wrap do it at 72 to 78 characters; text with a longer line (with spaces in it) was not hard-wrapped.</summary>
+    private const int MaxWrapWidth = 80;
+
+    /// <summary>Text whose widest line is narrower than this was not hard-wrapped by a mail client.</summary>
+    private const int MinWrapWidth = 66;
 
     private const string Ellipsis = "…";
 
-    /// <summary>Splits a reply's visible text (quotes and signatures already removed).</summary>
+    /// <summary>Splits a reply's visible plain text (quotes and signatures already removed).</summary>
     /// <param name="visibleText">The new text of the reply.</param>
     /// <returns>The items and acts, in the order written; both empty for blank text.</returns>
-    public static ReplyContent Split(string visibleText)
+    public static ReplyContent Split(string visibleText) => Split(visibleText, TextSource.PlainText);
+
+    /// <summary>Splits a reply's visible text, read from a plain-text or an HTML body.</summary>
+    /// <param name="visibleText">The new text of the reply.</param>
+    /// <param name="source">
+    /// Where the text came from. Lines of text converted from HTML are the writer's own blocks and line breaks, so
+    /// they are never joined as hard-wrapped; plain text is joined only where it was actually hard-wrapped.
+    /// </param>
+    /// <returns>The items and acts, in the order written; both empty for blank text.</returns>
+    public static ReplyContent Split(string visibleText, TextSource source)
     {
         ArgumentNullException.ThrowIfNull(visibleText);
-        var units = ReadUnits(visibleText);
+        var units = ReadUnits(visibleText, source, source == TextSource.Html ? null : WrapWidth(visibleText));
 
         var acts = units.Where(unit => unit.Kind == UnitKind.Act).Select(unit => unit.Text).ToList();
         var candidates = units.Where(unit => unit.Kind != UnitKind.Act).ToList();
         var kept = candidates.Where(unit => !IsNoise(unit)).ToList();
+        if (kept.Count > 1 && IsSignedName(kept[^1], kept[^2]))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
         if (kept.Count == 0 && acts.Count == 0)
         {
             kept = candidates;
@@ -68,10 +88,61 @@ public static class ItemSplitter
         return new ReplyContent(Finish(items), Finish(acts));
     }
 
+    // "Daniel" on the last line under a gratitude of a few words: the writer's name, not a one-word gratitude (a list of
+    // single words, "Tea" / "Rain" / "Sam", keeps its last one).
+    private static bool IsSignedName(Unit last, Unit previous) =>
+        last.Kind == UnitKind.Line && SignatureBlock.IsBareGivenName(last.Text) && VisibleTextSpans.CountWords(previous.Text) >= 3;
+
     private static bool IsNoise(Unit unit) =>
         unit.Kind == UnitKind.Line && (ReplyLines.IsGreetingOrClosing(unit.Text) || ReplyLines.IsLeadIn(unit.Text));
 
-    private static List<Unit> ReadUnits(string text)
+    // The width plain text was hard-wrapped at, or null when it was not: a hard-wrapping client breaks a line only when the
+    // next word would not fit, so most lines that run on into the next must fail that test against the widest line.
+    // Lines typed one per gratitude on a phone fit the next word easily, and are never taken for wrapped.
+    private static int? WrapWidth(string text)
+    {
+        var width = 0;
+        foreach (var raw in Lines(text))
+        {
+            var line = raw.Trim();
+            if (line.Length > MaxWrapWidth && line.Contains(' ', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            width = Math.Max(width, line.Length <= MaxWrapWidth ? line.Length : 0);
+        }
+
+        if (width < MinWrapWidth)
+        {
+            return null;
+        }
+
+        string? previous = null;
+        int runOns = 0, wrapped = 0;
+        foreach (var raw in Lines(text))
+        {
+            var line = raw.Trim();
+            if (previous is { Length: >= WrappedLineLength } && line.Length > 0 && !EndsSentence(previous) && !ListMarker.TryStrip(line, out _, out _, out _) && !KindnessMarker.TryStrip(line, out _))
+            {
+                runOns++;
+                wrapped += WouldNotFit(previous, line, width) ? 1 : 0;
+            }
+
+            previous = line.Length > 0 ? line : null;
+        }
+
+        return runOns > 0 && wrapped * 2 > runOns ? width : null;
+    }
+
+    // Whether the first word of next would have overflowed a line of the given width after last.
+    private static bool WouldNotFit(string last, string next, int width)
+    {
+        var word = next.IndexOf(' ', StringComparison.Ordinal);
+        return last.Length + 1 + (word < 0 ? next.Length : word) > width;
+    }
+
+    private static List<Unit> ReadUnits(string text, TextSource source, int? wrapWidth)
     {
         var units = new List<Unit>();
         Unit? current = null;
@@ -117,7 +188,7 @@ public static class ItemSplitter
                 continue;
             }
 
-            if (current is not null && Continues(current, line, indent))
+            if (current is not null && Continues(current, line, indent, source, wrapWidth))
             {
                 current.Append(line);
                 continue;
@@ -137,7 +208,7 @@ public static class ItemSplitter
     }
 
     // Whether a line without a marker carries on the unit above it rather than starting a new one.
-    private static bool Continues(Unit current, string line, int indent)
+    private static bool Continues(Unit current, string line, int indent, TextSource source, int? wrapWidth)
     {
         if (ReplyLines.IsGreetingOrClosing(line))
         {
@@ -150,13 +221,25 @@ public static class ItemSplitter
             return ReplyLines.IsGreetingOrClosing(current.Text + " " + line);
         }
 
-        if (current.Kind == UnitKind.ListItem || indent > current.Indent)
+        // In HTML every block and <br> is a line the writer ended: a list item never runs on into the next block.
+        if (source == TextSource.Html)
+        {
+            return false;
+        }
+
+        if (indent > current.Indent)
+        {
+            return true;
+        }
+
+        // "Daniel" under a list: the writer's name on a line of its own, not the list item's last words.
+        if (current.Kind == UnitKind.ListItem && !SignatureBlock.IsBareGivenName(line))
         {
             return true;
         }
 
         var last = current.LastLine;
-        return last.Length >= WrappedLineLength && !EndsSentence(last) && char.IsLower(line[0]);
+        return wrapWidth is { } width && last.Length >= WrappedLineLength && !EndsSentence(last) && char.IsLower(line[0]) && WouldNotFit(last, line, width);
     }
 
     private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or ';' or ':' or '…';

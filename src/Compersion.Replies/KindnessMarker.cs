@@ -40,7 +40,8 @@ internal static class KindnessMarker
                 return false;
             }
 
-            if (i + 1 < line.Length && !char.IsWhiteSpace(line[i + 1]))
+            // "kindness:gave blood" is typed without a space; "kindness-based" and "kindness:)" are not markers.
+            if (i + 1 < line.Length && !char.IsWhiteSpace(line[i + 1]) && !(isColon && char.IsLetterOrDigit(line[i + 1])))
             {
                 return false;
             }

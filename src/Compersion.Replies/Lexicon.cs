@@ -10,10 +10,11 @@ internal sealed class Lexicon
         var german = LexiconFile.Load("social-de.txt");
         var spanish = LexiconFile.Load("social-es.txt");
         var french = LexiconFile.Load("social-fr.txt");
-        LexiconFile[] languages = [english, german, spanish, french];
+        LexiconFile[] languages = [english, german, spanish, french, LexiconFile.Load("social-it.txt"), LexiconFile.Load("social-pt.txt"), LexiconFile.Load("social-nl.txt")];
+        UnspacedRelations = [.. LexiconFile.Load("social-ja.txt").Section("relations").OrderByDescending(entry => entry.Length)];
         Relations = new WordSet(languages.SelectMany(file => file.Section("relations")));
         PossessiveDeterminers = new WordSet(languages.SelectMany(file => file.Section("possessive-determiners")));
-        AfterPossessive = english.Words("after-possessive");
+        AfterPossessive = new WordSet(languages.Where(file => file.Has("after-possessive")).SelectMany(file => file.Section("after-possessive")));
         Pronouns = english.Words("pronouns");
         SentenceStartPronouns = english.Words("sentence-start-pronouns");
         Titles = english.Words("titles");
@@ -26,6 +27,9 @@ internal sealed class Lexicon
         NotNames = notNames.Words("not-names");
         FunctionWords = notNames.Words("function-words");
         GermanMarkers = notNames.Words("german-markers");
+        PlaceBefore = notNames.Words("place-before");
+        PlaceAfter = notNames.Words("place-after");
+        Pets = notNames.Words("pets");
 
         var vague = LexiconFile.Load("vague-en.txt");
         VagueLeadIn = vague.Words("lead-in");
@@ -57,6 +61,18 @@ internal sealed class Lexicon
 
     /// <summary>The one instance, loaded on first use.</summary>
     public static Lexicon Shared { get; } = new();
+
+    /// <summary>Relationship words of languages written without spaces (Japanese, Chinese), longest first, found inside words.</summary>
+    public IReadOnlyList<string> UnspacedRelations { get; }
+
+    /// <summary>Words a place name follows ("Calle", "Rue", "Piazza").</summary>
+    public WordSet PlaceBefore { get; }
+
+    /// <summary>Words a place name precedes ("park", "street").</summary>
+    public WordSet PlaceAfter { get; }
+
+    /// <summary>Animal words a pet's name follows ("my dog Biscuit").</summary>
+    public WordSet Pets { get; }
 
     /// <summary>Relationship and person words in English, German, Spanish and French.</summary>
     public WordSet Relations { get; }

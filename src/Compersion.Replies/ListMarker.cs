@@ -5,7 +5,11 @@ namespace Compersion.Replies;
 /// <summary>Recognises the marker at the start of a list line: <c>1.</c> <c>1)</c> <c>1:</c> <c>(1)</c> <c>#1</c>, bullets, "First:".</summary>
 /// <remarks>
 /// A marker needs a space after it ("10:30", "-5°" and "3.5 km" are not markers), except
-/// <c>1.</c> or <c>1)</c> directly followed by a letter ("1.coffee"), as phones type it.
+/// <c>1.</c> or <c>1)</c> directly followed by a letter ("1.coffee"), as phones type it, and the
+/// markers of Japanese and Chinese text, which is written without spaces: full-width numbers
+/// (<c>１．</c> <c>1、</c> <c>（1）</c>), circled numbers (<c>①</c>) and <c>・</c>. A pictograph
+/// at the start of a line (<c>✨</c> <c>🔸</c> <c>✔️</c>, with or without its variation selector)
+/// followed by a space is an emoji bullet.
 /// A hand-written scanner: constant work per line, no regular expression.
 /// </remarks>
 internal static class ListMarker
@@ -74,16 +78,34 @@ internal static class ListMarker
             i++;
         }
 
-        var digitsStart = i;
-        while (i < line.Length && i - digitsStart < 3 && char.IsAsciiDigit(line[i]))
+        else if (line[0] == '（')
         {
-            number = number * 10 + (line[i] - '0');
+            parenthesised = true;
+            i++;
+        }
+        else if (line[0] is >= '①' and <= '⑳')
+        {
+            // Circled numbers are markers of their own, typed without a space after them.
+            number = line[0] - '①' + 1;
+            return 1;
+        }
+
+        var digitsStart = i;
+        while (i < line.Length && i - digitsStart < 3 && Digit(line[i]) >= 0)
+        {
+            number = number * 10 + Digit(line[i]);
             i++;
         }
 
-        if (i == digitsStart || (i < line.Length && char.IsAsciiDigit(line[i])))
+        if (i == digitsStart || (i < line.Length && Digit(line[i]) >= 0))
         {
             return -1;
+        }
+
+        // "１．" "1、" "（１）": Japanese and Chinese punctuation needs no space after it.
+        if (i < line.Length && line[i] is '．' or '、' or '）' or '：' or '。')
+        {
+            return i + 1;
         }
 
         if (parenthesised)
@@ -116,16 +138,49 @@ internal static class ListMarker
         bullet = line[0];
         switch (bullet)
         {
-            case '•' or '·' or '▪' or '◦' or '‣' or '●' or '○' or '■' or '□' or '➢' or '➤' or '→' or '✓' or '✔' or '☐' or '☑':
+            case '・' or '･':
                 return 1;
+            case '•' or '·' or '▪' or '◦' or '‣' or '●' or '○' or '■' or '□' or '➢' or '➤' or '→' or '✓' or '✔' or '☐' or '☑':
+                return SkipVariationSelector(line, 1);
             case '-' or '*' or '+' or '–' or '—':
                 // A dash alone is a separator line, not an empty item.
                 return line.Length > 1 ? AfterSpace(line, 1) : -1;
             default:
-                bullet = '\0';
-                return -1;
+                var end = EmojiBullet(line);
+                bullet = end < 0 ? '\0' : '*';
+                return end;
         }
     }
+
+    // A pictograph ("✨", "🔸", "✔️", "❤️"), its variation selector if any, then a space: an emoji used as a bullet.
+    private static int EmojiBullet(string line)
+    {
+        if (System.Text.Rune.DecodeFromUtf16(line, out var rune, out var length) != System.Buffers.OperationStatus.Done)
+        {
+            return -1;
+        }
+
+        var first = rune.Value;
+        var isPictograph = first is >= 0x1F300 and <= 0x1FAFF || (first is >= 0x2600 and <= 0x27BF) || first is 0x2B50 or 0x2B55 or 0x2B06 or 0x2934;
+        if (!isPictograph)
+        {
+            return -1;
+        }
+
+        var end = SkipVariationSelector(line, length);
+        return end < line.Length && line[end] == ' ' ? end : -1;
+    }
+
+    private static int SkipVariationSelector(string line, int index) =>
+        index < line.Length && line[index] is '\uFE0F' or '\uFE0E' ? index + 1 : index;
+
+    // The value of an ASCII or full-width digit, or -1.
+    private static int Digit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= '０' and <= '９' => c - '０',
+        _ => -1,
+    };
 
     // "First:" "Two -" "Lastly:", followed by a space or the end.
     private static int MatchWord(string line, out int number)

@@ -18,6 +18,10 @@ internal static class SignatureBlock
     private const int MaxNameLength = 50;
     private const int MaxNameWords = 6;
     private const int MaxSignOffLength = 32;
+    private const int MaxSignatureLines = 12;
+    private const int MaxContactBlockLines = 8;
+    private const int MaxSignatureLineLength = 90;
+    private const int MinPhoneDigits = 7;
 
     private static readonly FrozenSet<string> SignOffs = new[]
     {
@@ -81,7 +85,14 @@ internal static class SignatureBlock
         return true;
     }
 
-    /// <summary>Drops a closing sign-off with its name block, and a trailing "-Name", from the kept lines.</summary>
+    /// <summary>Drops the signature at the end of the kept lines, blank line above it or not.</summary>
+    /// <remarks>
+    /// In this order: a trailing "-Name"; a closing sign-off with what follows it (a name block of up to four
+    /// lines, or up to twelve when one of them is contact details: a phone number, an address, a link); a block of
+    /// contact details under a personal name with no sign-off ("Dan Okafor" / title / phone). Never the reply's
+    /// first line. A bare name on the last line ("Daniel") stays in the visible text, as the writer signed it; it is
+    /// not made an item (<see cref="ItemSplitter"/>).
+    /// </remarks>
     public static void DropTrailing(string body, Span<VisibleLine> lines)
     {
         var first = NextKept(lines, -1);
@@ -94,24 +105,137 @@ internal static class SignatureBlock
         if (IsDashName(Kept(body, lines[last])) && !Kept(body, lines[PreviousKept(lines, last)]).TrimStart().StartsWith('-'))
         {
             DropFrom(lines, last);
-            last = PreviousKept(lines, last);
+            return;
         }
 
-        var names = 0;
+        if (!DropSignOff(body, lines, first, last))
+        {
+            DropContactBlock(body, lines, first, last);
+        }
+    }
+
+    private static bool DropSignOff(string body, Span<VisibleLine> lines, int first, int last)
+    {
+        var below = 0;
+        var contact = false;
+        var allNames = true;
         for (var k = last; k > first; k = PreviousKept(lines, k))
         {
             var text = Kept(body, lines[k]);
-            if (names > 0 && IsSignOff(text) && (IsMarkedSignOff(text) || lines[k + 1].Kind == VisibleLineKind.Blank))
+            if (below > 0 && IsSignOff(text) && (IsMarkedSignOff(text) || lines[k + 1].Kind == VisibleLineKind.Blank))
             {
+                if (!contact && (below > MaxNameLines || !allNames))
+                {
+                    return false;
+                }
+
                 DropFrom(lines, k);
-                return;
+                return true;
             }
 
-            if (!IsNameLike(text) || ++names > MaxNameLines)
+            var isContact = IsContactLine(text);
+            var isName = IsNameLike(text);
+            contact |= isContact;
+            allNames &= isName;
+            if ((!isName && !isContact && !IsSignatureLine(text)) || ++below > MaxSignatureLines)
             {
-                return;
+                return false;
             }
         }
+
+        return false;
+    }
+
+    // "Dan Okafor" / "Senior Product Manager | Acme Corp" / "+1 555 0100": a personal name over contact details, to the end.
+    private static bool DropContactBlock(string body, Span<VisibleLine> lines, int first, int last)
+    {
+        var contact = false;
+        var count = 0;
+        for (var k = last; k > first && count < MaxContactBlockLines; k = PreviousKept(lines, k), count++)
+        {
+            var text = Kept(body, lines[k]);
+            if (contact && IsPersonalName(text))
+            {
+                DropFrom(lines, k);
+                return true;
+            }
+
+            if (IsContactLine(text))
+            {
+                contact = true;
+            }
+            else if (!IsSignatureLine(text))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A phone number, an email address or a web address, with an optional label ("Tel:", "M:").</summary>
+    internal static bool IsContactLine(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim();
+        if (text.Length is 0 or > MaxSignatureLineLength)
+        {
+            return false;
+        }
+
+        if (text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return VisibleTextSpans.CountWords(text) <= 6;
+        }
+
+        var at = text.IndexOf('@');
+        if (at > 0 && text[at..].Contains('.') && VisibleTextSpans.CountWords(text) <= 6)
+        {
+            return true;
+        }
+
+        int digits = 0, letters = 0;
+        foreach (var c in text)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return digits >= MinPhoneDigits && letters <= 12;
+    }
+
+    // A short line of a signature: a title, a company, an address line; not a sentence.
+    private static bool IsSignatureLine(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim();
+        return text.Length is > 0 and <= MaxSignatureLineLength && text[^1] is not ('.' or '!' or '?' or ':') &&
+               VisibleTextSpans.CountWords(text) <= 10 && !VisibleTextSpans.StartsLikeListItem(text);
+    }
+
+    // "Dan Okafor", "Dr. Ana María López": two to four capitalised words opening with a known given name.
+    private static bool IsPersonalName(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim();
+        if (text.Length is 0 or > MaxNameLength || VisibleTextSpans.StartsLikeListItem(text))
+        {
+            return false;
+        }
+
+        var words = text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 4 || !Array.TrueForAll(words, word => char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '.' or '-' or '\'')))
+        {
+            return false;
+        }
+
+        var start = words.Length > 1 && words[0].EndsWith('.') ? 1 : 0;
+        return Lexicon.Shared.GivenNames.Contains(words[start], words[start].ToLowerInvariant());
+    }
+
+    /// <summary>"Daniel", "Ana M.", "Michael Scott": a personal name alone on a line, opening with a known given name.</summary>
+    internal static bool IsBareGivenName(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim().TrimEnd('.');
+        var words = VisibleTextSpans.CountWords(text);
+        return words is 1 or 2 && text.Length <= 30 && IsPersonalName(text);
     }
 
     /// <summary>Whether the line is only a sign-off ("Regards,", "Thanks!", "Cheers 🎉", "Mit freundlichen Grüßen").</summary>

@@ -25,13 +25,26 @@ internal static class SignatureDisclaimer
         "Ta wiadomość jest poufna", "Это сообщение и любые", "Это электронное сообщение и",
     ];
 
+    /// <summary>A disclaimer sentence straight under the reply, with no blank line (Word HTML never has one), is at least this long.</summary>
+    private const int MinUnseparatedLength = 60;
+
     /// <summary>Whether the line opens a disclaimer.</summary>
-    public static bool IsOpening(ReadOnlySpan<char> line)
+    /// <param name="line">The line.</param>
+    /// <param name="afterBlankLine">
+    /// Whether a blank line is above it. Without one, the opening must be written in capitals as legal notices are
+    /// ("CONFIDENTIALITY NOTICE: …") or open a long sentence ("This email and any attachments are confidential and …").
+    /// </param>
+    public static bool IsOpening(ReadOnlySpan<char> line, bool afterBlankLine = true)
     {
         var text = line.TrimStart(" \t*_");
         foreach (var opening in Openings)
         {
-            if (text.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
+            if (!text.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (afterBlankLine || text.Length >= MinUnseparatedLength || (opening.Any(char.IsLetter) && !opening.Any(char.IsLower) && text.StartsWith(opening, StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -18,6 +18,9 @@ internal static class SignatureFooter
     [
         "Sent from my ", "Sent from ", "Sent with ", "Sent via ", "Sent using ", "Sent wirelessly from ", "Sent on the go from ",
         "Get Outlook for ", "Download Outlook for ",
+        "Obtener Outlook para ", "Descargar Outlook para ", "Télécharger Outlook pour ", "Obtenir Outlook pour ",
+        "Outlook für ", "Outlook voor ", "Scarica Outlook per ", "Ottieni Outlook per ", "Obter o Outlook para ", "Baixar o Outlook para ",
+        "Baixe o Outlook para ",
         "Envoyé de mon ", "Envoyé de ", "Envoyé depuis ", "Envoyé à partir de ", "Envoyé avec ", "Envoyé sans fil par ", "Envoyé via ",
         "Von meinem ", "Gesendet von ", "Gesendet mit ", "Gesendet vom ", "Gesendet via ",
         "Enviado desde ", "Enviado de ", "Enviado do ", "Enviado com ", "Enviado con ", "Enviado a partir do ", "Enviado via ",
@@ -85,6 +88,7 @@ internal static class SignatureFooter
         && (text.EndsWith("から送信", StringComparison.Ordinal)
             || text.EndsWith("から送信しました", StringComparison.Ordinal)
             || text.EndsWith("에서 보냄", StringComparison.Ordinal)
+            || (text.EndsWith("Outlook を入手", StringComparison.Ordinal) && text.Contains("版", StringComparison.Ordinal))
             || (text.EndsWith("gönderildi", StringComparison.OrdinalIgnoreCase) && HasDeviceWord(text))
             || text.StartsWith("发自", StringComparison.Ordinal)
             || text.StartsWith("發自", StringComparison.Ordinal)

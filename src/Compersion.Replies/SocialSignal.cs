@@ -35,6 +35,12 @@ internal static class SocialSignal
                 continue;
             }
 
+            if (ContainsUnspacedRelation(token.Text))
+            {
+                analysis.AddPerson(Relationship, i, 1);
+                continue;
+            }
+
             var length = RelationAt(tokens, i);
             if (length > 0)
             {
@@ -71,6 +77,27 @@ internal static class SocialSignal
             }
         }
     }
+
+    // "母とお茶", "同僚のランチ": Japanese and Chinese words come unspaced, so relationship words are looked for inside them.
+    private static bool ContainsUnspacedRelation(string word)
+    {
+        if (!word.Any(IsIdeographOrKana))
+        {
+            return false;
+        }
+
+        foreach (var relation in Lexicon.Shared.UnspacedRelations)
+        {
+            if (word.Contains(relation, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool IsIdeographOrKana(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     /// <summary>Whether a token is a possessive: "my", "our", "mein", "mi", or a word with 's.</summary>
     public static bool IsPossessive(Token token) => token.Possessive || Lexicon.Shared.PossessiveDeterminers.Contains(token);
@@ -132,6 +159,17 @@ internal static class SocialSignal
         var lexicon = Lexicon.Shared;
         var token = tokens[i];
         if (token.Text.Length < 2 || lexicon.FunctionWords.Contains(token))
+        {
+            return null;
+        }
+
+        // "Calle Ocho", "Rue Oberkampf", "Planty park": a place; "my dog Biscuit": a pet.
+        if (i > 0 && (lexicon.PlaceBefore.Contains(tokens[i - 1]) || lexicon.Pets.Contains(tokens[i - 1]) || lexicon.Pets.ContainsSingularOf(tokens[i - 1])))
+        {
+            return null;
+        }
+
+        if (lexicon.PlaceBefore.Contains(token) || (i + 1 < tokens.Count && lexicon.PlaceAfter.Contains(tokens[i + 1]) && !token.Possessive))
         {
             return null;
         }

@@ -38,6 +38,12 @@ internal static class VagueSignal
             return;
         }
 
+        // The rules are English; an unspaced Japanese or Chinese item holds more than its relationship word ("母とお茶").
+        if (analysis.Item.Any(SocialSignal.IsIdeographOrKana))
+        {
+            return;
+        }
+
         var hasGenericNoun = rest.Count == 0;
         foreach (var i in rest)
         {

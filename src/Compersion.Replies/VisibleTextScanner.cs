@@ -164,7 +164,7 @@ internal static class VisibleTextScanner
         }
 
         return QuotePrompt.IsQuestion(text)
-            || (lines[index - 1].Kind == VisibleLineKind.Blank && SignatureDisclaimer.IsOpening(text))
+            || SignatureDisclaimer.IsOpening(text, afterBlankLine: lines[index - 1].Kind == VisibleLineKind.Blank)
             || SignatureBlock.StartsAt(body, lines, index);
     }
 

@@ -6,6 +6,8 @@ namespace Compersion.Cli.Tests;
 
 public sealed class ParseCommandTests
 {
+    static ParseCommandTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     [Fact]
     public async Task Batch_JsonLines_VisibleTextPerIdInOrder()
     {
@@ -46,5 +48,33 @@ public sealed class ParseCommandTests
         Assert.Equal("tag #help", acts[1].GetProperty("categoryReason").GetString());
         Assert.Equal("unclassified", acts[1].GetProperty("recipient").GetString());
         Assert.True(document.RootElement.GetProperty("items")[0].GetProperty("social").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ReadAsync_HtmlOnlyOutlookEmlInWindows1252_OneItemPerParagraphWithCurlyQuotesKept()
+    {
+        var html = "<html><body><p class=MsoNormal>the way the light came through the kitchen window this morning and</p>" +
+                   "<p class=MsoNormal>my sister calling to say \u201Cwell done\u201D about my new job downtown</p></body></html>";
+        var eml = "From: Jo <jo@example.com>\r\nTo: reply+abc@reply.example.org\r\nSubject: Re: Five good things\r\n" +
+                  "Message-ID: <a1@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n" + html + "\r\n";
+        using var input = new MemoryStream(Encoding.GetEncoding("windows-1252").GetBytes(eml));
+
+        var (reading, problem) = await ParseCommand.ReadAsync(input, plainText: false, CancellationToken.None);
+
+        Assert.Null(problem);
+        Assert.Equal(
+            ["the way the light came through the kitchen window this morning and", "my sister calling to say \u201Cwell done\u201D about my new job downtown"],
+            reading!.Items.Select(item => item.Text));
+    }
+
+    [Fact]
+    public async Task ReadAsync_NotAMessage_ProblemAndNoReading()
+    {
+        using var input = new MemoryStream([0x00, 0x01]);
+
+        var (reading, problem) = await ParseCommand.ReadAsync(input, plainText: false, CancellationToken.None);
+
+        Assert.Null(reading);
+        Assert.Equal("malformed-mime", problem);
     }
 }

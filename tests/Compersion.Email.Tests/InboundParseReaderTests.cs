@@ -37,6 +37,63 @@ public sealed class InboundParseReaderTests
     }
 
     [Fact]
+    public void TryRead_RawFormatFlowed_SoftBreaksJoinedAndSignatureSeparatorKept()
+    {
+        var part = new TextPart("plain") { Text = "1. Coffee with Ana and the long walk we took along the canal before \nthe rain\n2. Sam\n-- \nDaniel\n" };
+        part.ContentType.Parameters.Add("format", "flowed");
+        var post = RawPost(Message(part));
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal("1. Coffee with Ana and the long walk we took along the canal before the rain\n2. Sam\n-- \nDaniel", mail!.Text!.ReplaceLineEndings("\n").TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void TryRead_RawFormatFlowedDelSp_SpaceBeforeTheSoftBreakDeleted()
+    {
+        var part = new TextPart("plain") { Text = "1. ありがとう、お \n母さん\n2. Sam\n" };
+        part.ContentType.Parameters.Add("format", "flowed");
+        part.ContentType.Parameters.Add("delsp", "yes");
+        var post = RawPost(Message(part));
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal("1. ありがとう、お母さん\n2. Sam", mail!.Text!.ReplaceLineEndings("\n").TrimEnd('\n'));
+    }
+
+    [Theory]
+    [InlineData("windows-1252", "1. \u201CTea\u201D with Ana \u2013 lovely")]
+    [InlineData("iso-2022-jp", "1. 母とお茶")]
+    public void TryReadMessage_EmlInALegacyCharset_TextAsWritten(string charset, string text)
+    {
+        var part = new TextPart("plain");
+        part.SetText(charset, text);
+        using var eml = new MemoryStream();
+        Message(part).WriteTo(eml);
+        eml.Position = 0;
+
+        var read = InboundParseReader.TryReadMessage(eml, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal(text, mail!.Text!.TrimEnd('\n', '\r'));
+        Assert.Equal("reply-1@mail.example.com", mail.MessageId);
+    }
+
+    [Fact]
+    public void TryReadMessage_NotAMessage_FalseWithMalformedMime()
+    {
+        using var eml = new MemoryStream([0x00, 0x01, 0x02]);
+
+        var read = InboundParseReader.TryReadMessage(eml, out var mail, out var problem);
+
+        Assert.False(read);
+        Assert.Null(mail);
+        Assert.Equal("malformed-mime", problem);
+    }
+
+    [Fact]
     public void TryRead_RawHtmlOnly_HtmlAndNoText()
     {
         var post = RawPost(Message(new TextPart("html") { Text = "<div>1. Coffee with Ana</div>\n" }));

@@ -222,4 +222,36 @@ public sealed class ItemSignalsTests
     {
         Assert.Throws<ArgumentNullException>(() => ItemSignals.Understand(null!));
     }
+
+    [Theory]
+    [InlineData("A call from Amma this morning")]
+    [InlineData("Tea with Oma after work")]
+    [InlineData("Mam rang to say hello")]
+    [InlineData("母とお茶を飲んだ")]
+    [InlineData("同僚とランチ")]
+    [InlineData("娘の笑顔")]
+    [InlineData("cena con mia sorella")]
+    [InlineData("almoço com a minha mãe")]
+    [InlineData("koffie met mijn zus")]
+    public void Understand_KinshipWordOfAnotherLanguage_IsSocial(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.True(item.Social);
+    }
+
+    [Theory]
+    [InlineData("Dinner on Calle Ocho with the salsa band playing")]
+    [InlineData("Coffee on Rue Oberkampf in the sun")]
+    [InlineData("A picnic in Planty park at noon")]
+    [InlineData("Walking my dog Biscuit in the snow")]
+    [InlineData("Un buon libro prima di dormire")]
+    [InlineData("Der erste Schnee im Garten")]
+    [InlineData("Une promenade le long de la Seine")]
+    public void Understand_PlaceOrPetName_IsNotSocial(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.False(item.Social);
+    }
 }

@@ -228,12 +228,12 @@ public sealed class ItemSplitterTests
     public void Split_HundredKilobyteHardWrappedParagraph_JoinsAndSplitsIntoSentences()
     {
         var line = "and then we walked along the canal for a long while, talking quietly";
-        var text = "We walked " + string.Concat(Enumerable.Repeat(line + "\n", 100_000 / (line.Length + 1))) + "home.";
+        var text = string.Concat(Enumerable.Repeat(line + "\n", 100_000 / (line.Length + 1))) + "home.";
 
         var content = ItemSplitter.Split(text);
 
         var item = Assert.Single(content.Items);
-        Assert.StartsWith("We walked and then we walked", item, StringComparison.Ordinal);
+        Assert.StartsWith("and then we walked along the canal for a long while, talking quietly and then we walked", item, StringComparison.Ordinal);
         Assert.EndsWith("…", item, StringComparison.Ordinal);
     }
 
@@ -255,5 +255,81 @@ public sealed class ItemSplitterTests
             text[..separator],
             expected.Where(line => line.StartsWith("item: ", StringComparison.Ordinal)).Select(line => line["item: ".Length..]).ToList(),
             expected.Where(line => line.StartsWith("act: ", StringComparison.Ordinal)).Select(line => line["act: ".Length..]).ToList());
+    }
+
+    [Fact]
+    public void Split_HtmlBlocksOfLowerCaseLines_KeepsEachBlockAnItem()
+    {
+        var text = "the way the light came through the kitchen window this morning and\nmy sister calling just to tell me about her new apartment downtown";
+
+        var content = ItemSplitter.Split(text, TextSource.Html);
+
+        Assert.Equal(["the way the light came through the kitchen window this morning and", "my sister calling just to tell me about her new apartment downtown"], content.Items);
+    }
+
+    [Fact]
+    public void Split_HtmlListItemFollowedByAPlainBlock_DoesNotJoinThem()
+    {
+        var content = ItemSplitter.Split("1. tea with Ana\nthe rain on the roof", TextSource.Html);
+
+        Assert.Equal(["tea with Ana", "the rain on the roof"], content.Items);
+    }
+
+    [Theory]
+    [InlineData("１．お茶\n２．散歩\n３．母の電話")]
+    [InlineData("①お茶\n②散歩\n③母の電話")]
+    [InlineData("・お茶\n・散歩\n・母の電話")]
+    [InlineData("1、お茶\n2、散歩\n3、母の電話")]
+    [InlineData("（１）お茶\n（２）散歩\n（３）母の電話")]
+    public void Split_JapaneseListMarkers_AreNotPartOfTheItems(string text)
+    {
+        var content = ItemSplitter.Split(text);
+
+        Assert.Equal(["お茶", "散歩", "母の電話"], content.Items);
+    }
+
+    [Theory]
+    [InlineData("✨ tea with Ana\n✨ the rain\n✨ a call from Mum")]
+    [InlineData("🔸 tea with Ana\n🔸 the rain\n🔸 a call from Mum")]
+    [InlineData("✔️ tea with Ana\n✔️ the rain\n✔️ a call from Mum")]
+    [InlineData("✔ tea with Ana\n✔ the rain\n✔ a call from Mum")]
+    [InlineData("❤\uFE0F tea with Ana\n❤\uFE0F the rain\n❤\uFE0F a call from Mum")]
+    public void Split_EmojiBullets_AreNotPartOfTheItems(string text)
+    {
+        var content = ItemSplitter.Split(text);
+
+        Assert.Equal(["tea with Ana", "the rain", "a call from Mum"], content.Items);
+    }
+
+    [Theory]
+    [InlineData("kindness:gave blood")]
+    [InlineData("Kindness:gave blood")]
+    [InlineData("kindness: gave blood")]
+    public void Split_KindnessMarkerWithOrWithoutSpace_IsAnAct(string line)
+    {
+        var content = ItemSplitter.Split("1. coffee\n" + line);
+
+        Assert.Equal(["coffee"], content.Items);
+        Assert.Equal(["gave blood"], content.Acts);
+    }
+
+    [Theory]
+    [InlineData("1. Tea with Ana\n2. a long walk along the canal\nDaniel")]
+    [InlineData("Tea with Ana this morning\na long walk along the canal\n\nDaniel")]
+    [InlineData("1. Tea with Ana\n2. a long walk along the canal\nMichael Scott")]
+    public void Split_GivenNameAloneOnTheLastLine_IsNotAnItem(string text)
+    {
+        var content = ItemSplitter.Split(text);
+
+        Assert.Equal(2, content.Items.Count);
+        Assert.DoesNotContain(content.Items, item => item.Contains("Daniel", StringComparison.Ordinal) || item.Contains("Michael", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Split_ListOfSingleWordsEndingWithAName_KeepsTheName()
+    {
+        var content = ItemSplitter.Split("Tea\nRain\nSam");
+
+        Assert.Equal(["Tea", "Rain", "Sam"], content.Items);
     }
 }

@@ -129,6 +129,60 @@ public sealed class VisibleTextExtractorTests
         Assert.Equal("My brother called.", visible);
     }
 
+    [Theory]
+    [InlineData("Obtener Outlook para Android")]
+    [InlineData("Télécharger Outlook pour Android")]
+    [InlineData("Outlook für Android herunterladen")]
+    [InlineData("Scarica Outlook per Android")]
+    [InlineData("Obter o Outlook para Android")]
+    [InlineData("Outlook voor Android downloaden")]
+    [InlineData("iOS 版 Outlook を入手")]
+    public void Extract_LocalisedOutlookFooter_IsRemoved(string footer)
+    {
+        var visible = VisibleTextExtractor.Extract("1. Tea with Ana\n2. The rain\n\n" + footer);
+
+        Assert.Equal("1. Tea with Ana\n2. The rain", visible);
+    }
+
+    [Theory]
+    [InlineData("CONFIDENTIALITY NOTICE: This email and any attachments are for the sole use of the intended recipient.")]
+    [InlineData("This email and any files transmitted with it are confidential and intended solely for the addressee.")]
+    public void Extract_DisclaimerWithNoBlankLineAbove_IsRemoved(string disclaimer)
+    {
+        var visible = VisibleTextExtractor.Extract("1. Tea with Ana\n2. The rain\n" + disclaimer + "\nIf you are not the intended recipient, delete it.");
+
+        Assert.Equal("1. Tea with Ana\n2. The rain", visible);
+    }
+
+    [Fact]
+    public void Extract_NameTitleAndContactBlockWithoutSignOff_IsRemoved()
+    {
+        var visible = VisibleTextExtractor.Extract(
+            "1. Tea with Ana\n2. The rain on the roof\nDan Okafor\nSenior Product Manager | Acme Corp\n+1 217 555 0100\n12 Main Street, Springfield");
+
+        Assert.Equal("1. Tea with Ana\n2. The rain on the roof", visible);
+    }
+
+    [Fact]
+    public void Extract_NineLineSignatureAfterSignOff_IsRemoved()
+    {
+        var visible = VisibleTextExtractor.Extract(
+            "1. Tea with Ana\n2. The rain\n\nWarm regards,\nDan Okafor\nSenior Product Manager\nAcme Corp\n12 Main Street\n" +
+            "Springfield, IL 62701\nOffice: +1 217 555 0100\nMobile: +1 217 555 0199\ndan.okafor@acme.example\nwww.acme.example");
+
+        Assert.Equal("1. Tea with Ana\n2. The rain", visible);
+    }
+
+    [Fact]
+    public void Extract_ShortLinesUnderThanksWithoutContactDetails_AreKept()
+    {
+        var text = "Coffee with Ana\nThanks!\nthe long walk we took along the river with the dog\nthe smell of the bakery on the corner";
+
+        var visible = VisibleTextExtractor.Extract(text);
+
+        Assert.Equal(text, visible);
+    }
+
     [Fact]
     public void QuestionMarker_DailyPromptTemplate_StartsWithTheQuestion()
     {

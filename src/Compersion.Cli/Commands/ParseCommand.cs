@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compersion.Core.Journal;
 using Compersion.Replies;
-using MimeKit;
+using Compersion.Core.Inbound;
+using Compersion.Email;
 
 namespace Compersion.Cli.Commands;
 
@@ -19,55 +20,71 @@ internal static class ParseCommand
         var command = new Command("parse", "Parse a reply from standard input and print what would be saved, as JSON.") { text, visible, batch };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = Console.OpenStandardInput();
+            using var input = Console.OpenStandardInput();
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(batch))
             {
-                return await BatchAsync(input, output, cancellationToken);
+                if (!ReferenceEquals(output, Console.Out))
+                {
+                    return await BatchAsync(input, output, cancellationToken);
+                }
+
+                // One write to the console per 64 KB rather than per line.
+                await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+                return await BatchAsync(input, buffered, cancellationToken);
             }
 
-            string visibleText;
-            if (parse.GetValue(text))
+            var (reply, problem) = await ReadVisibleAsync(input, parse.GetValue(text), cancellationToken);
+            if (reply is null)
             {
-                using var reader = new StreamReader(input, Encoding.UTF8);
-                visibleText = VisibleTextExtractor.Extract(await reader.ReadToEndAsync(cancellationToken));
-            }
-            else
-            {
-                using var message = await MimeMessage.LoadAsync(input, cancellationToken);
-                visibleText = message.TextBody is { } body
-                    ? VisibleTextExtractor.Extract(body)
-                    : message.HtmlBody is { } html ? VisibleTextExtractor.ExtractFromHtml(html) : string.Empty;
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"Not a readable message ({problem}): give a whole .eml, or --text for a plain-text body.");
+                return 2;
             }
 
             if (parse.GetValue(visible))
             {
-                await output.WriteLineAsync(visibleText);
+                await output.WriteLineAsync(reply.Text);
                 return 0;
             }
 
-            await output.WriteLineAsync(JsonSerializer.Serialize(Understand(visibleText), ParseJsonContext.Default.ParseResult));
+            await output.WriteLineAsync(JsonSerializer.Serialize(ParseResult.From(ReplyReading.Read(reply)), ParseJsonContext.Default.ParseResult));
             return 0;
         });
         return command;
     }
 
-    /// <summary>The parse result for a visible text.</summary>
-    internal static ParseResult Understand(string visibleText)
+    /// <summary>Reads a reply as ingestion does: an .eml through the Inbound Parse reader's MIME decoding, or a plain-text body.</summary>
+    internal static async Task<(ReplyReading? Reading, string? Problem)> ReadAsync(Stream input, bool plainText, CancellationToken cancellationToken)
     {
-        var content = ItemSplitter.Split(visibleText);
-        return new ParseResult(
-            visibleText,
-            [.. content.Items.Select(JournalItem.Understand)],
-            [.. content.Acts.Select(ParsedAct.From)]);
+        var (reply, problem) = await ReadVisibleAsync(input, plainText, cancellationToken);
+        return (reply is null ? null : ReplyReading.Read(reply), problem);
     }
+
+    // The visible text alone, for --visible, which prints no items.
+    private static async Task<(VisibleReply? Reply, string? Problem)> ReadVisibleAsync(Stream input, bool plainText, CancellationToken cancellationToken)
+    {
+        if (plainText)
+        {
+            using var reader = new StreamReader(input, Encoding.UTF8);
+            return (VisibleReply.Read(await reader.ReadToEndAsync(cancellationToken), null), null);
+        }
+
+        return InboundParseReader.TryReadMessage(input, out var mail, out var problem) && mail is not null
+            ? (VisibleReply.Read(mail.Text, mail.Html), null)
+            : (null, problem);
+    }
+
+    /// <summary>The parse result for a plain-text visible text.</summary>
+    internal static ParseResult Understand(string visibleText) =>
+        ParseResult.From(ReplyReading.Read(new VisibleReply(visibleText, TextSource.PlainText)));
 
     internal static async Task<int> BatchAsync(Stream input, TextWriter output, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(input, Encoding.UTF8);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         string? line;
-        while ((line = await reader.ReadLineAsync(cancellationToken)) is not null)
+        while ((line = reader.ReadLine()) is not null)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -86,9 +103,10 @@ internal static class ParseCommand
             var result = item is null
                 ? new BatchOutput(null, null, "not a JSON object with id and body")
                 : new BatchOutput(item.Id, VisibleTextExtractor.Extract(item.Body ?? string.Empty), null);
-            await output.WriteLineAsync(JsonSerializer.Serialize(result, ParseJsonContext.Default.BatchOutput));
+            output.WriteLine(JsonSerializer.Serialize(result, ParseJsonContext.Default.BatchOutput));
         }
 
+        await output.FlushAsync(cancellationToken);
         return 0;
     }
 }
@@ -97,7 +115,12 @@ internal static class ParseCommand
 /// <param name="Text">The visible reply text.</param>
 /// <param name="Items">Gratitudes with their signals.</param>
 /// <param name="Acts">Kind acts, classified.</param>
-internal sealed record ParseResult(string Text, IReadOnlyList<JournalItem> Items, IReadOnlyList<ParsedAct> Acts);
+internal sealed record ParseResult(string Text, IReadOnlyList<JournalItem> Items, IReadOnlyList<ParsedAct> Acts)
+{
+    /// <summary>What ingestion would save, as parse prints it.</summary>
+    public static ParseResult From(ReplyReading reading) =>
+        new(reading.Visible.Text, reading.Items, [.. reading.Acts.Select(act => ParsedAct.From(act.Text))]);
+}
 
 /// <summary>A kind act as parsed.</summary>
 /// <param name="Text">The act as written.</param>

@@ -93,8 +93,8 @@ public sealed partial class ReplyIngestor(
             return await QuarantineAsync(key, attributed.Reason!, cancellationToken);
         }
 
-        var visible = Visible(mail);
-        var isCommand = CommandParser.TryParse(visible, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible));
+        var visible = VisibleReply.Read(mail.Text, mail.Html);
+        var isCommand = CommandParser.TryParse(visible.Text, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible.Text));
         if (subscriber.Status == SubscriberStatus.Unsubscribed && !(isCommand && command!.Kind == CommandKind.Resume))
         {
             // After STOP only RESUME is read (the STOP answer says so); anything else is stored against no one, and not answered.
@@ -132,10 +132,7 @@ public sealed partial class ReplyIngestor(
         var digestReply = attributed.Purpose == TokenPurpose.Digest;
         var token = attributed.TokenDate;
         var date = !digestReply && token is { } tokenDate && tokenDate >= arrival.Minus(MaxTokenAge) && tokenDate <= arrival.PlusDays(1) ? tokenDate : arrival;
-        var content = ItemSplitter.Split(visible);
-        var addition = digestReply
-            ? JournalWriter.Understand([], content.Items.Concat(content.Acts).Take(MaxItemsPerReply))
-            : JournalWriter.Understand(content.Items.Take(MaxItemsPerReply), content.Acts.Take(MaxItemsPerReply));
+        var addition = ReplyReading.Read(visible, digestReply).Addition;
         if (stage < InboundStage.Stored)
         {
             await writer.WriteAsync(subscriber, date, addition, key, countsAsReply: true, cancellationToken);
@@ -194,16 +191,6 @@ public sealed partial class ReplyIngestor(
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
     private static bool HasMoreThanOneLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(line => line.Length > 0) > 1;
-
-    private static string Visible(InboundMail mail)
-    {
-        if (!string.IsNullOrWhiteSpace(mail.Text))
-        {
-            return VisibleTextExtractor.Extract(mail.Text);
-        }
-
-        return string.IsNullOrWhiteSpace(mail.Html) ? string.Empty : VisibleTextExtractor.ExtractFromHtml(mail.Html);
-    }
 
     private async Task<IngestOutcome> QuarantineAsync(string key, string reason, CancellationToken cancellationToken)
     {

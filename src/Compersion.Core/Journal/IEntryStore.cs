@@ -8,7 +8,7 @@ public interface IEntryStore
     /// <summary>All of one subscriber's entries, oldest first (one partition query).</summary>
     Task<IReadOnlyList<JournalEntry>> GetEntriesAsync(string subscriberId, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends items to the entry for a date, creating it when needed.</summary>
+    /// <summary>Appends items to the entry for a date, creating it when needed; an item whose text the entry already holds is not added again (<see cref="JournalItem.Merge"/>).</summary>
     /// <param name="subscriberId">Whose journal.</param>
     /// <param name="date">The local date.</param>
     /// <param name="items">The items to append.</param>

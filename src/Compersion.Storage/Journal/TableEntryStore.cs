@@ -45,7 +45,7 @@ internal sealed class TableEntryStore(StorageTables tables, IdempotentAppender a
             subscriberId,
             SubscriberPartition.EntryRowKey(date),
             appendKey,
-            (current, row) => JournalItemColumns.Write(row, [.. current is null ? [] : JournalItemColumns.Read(current), .. items]),
+            (current, row) => JournalItemColumns.Write(row, [.. JournalItem.Merge(current is null ? [] : JournalItemColumns.Read(current), items)]),
             cancellationToken);
     }
 }

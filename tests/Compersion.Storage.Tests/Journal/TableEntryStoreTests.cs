@@ -55,6 +55,17 @@ public sealed class TableEntryStoreTests(AzuriteFixture fixture) : StorageTestBa
     }
 
     [Fact]
+    public async Task AppendAsync_SameTextFromTwoMessages_StoresItOnce()
+    {
+        await Store.AppendAsync(subscriberId, Day, [new JournalItem("Tea with Ana"), new JournalItem("the rain")], "m:first");
+
+        await Store.AppendAsync(subscriberId, Day, [new JournalItem("tea with  Ana."), new JournalItem("Sam's soup")], "m:second");
+
+        var entry = Assert.Single(await Store.GetEntriesAsync(subscriberId));
+        Assert.Equal(["Tea with Ana", "the rain", "Sam's soup"], entry.Items.Select(item => item.Text));
+    }
+
+    [Fact]
     public async Task AppendAsync_SameKeyTwice_StoresTheItemsOnce()
     {
         await Store.AppendAsync(subscriberId, Day, [new JournalItem("first"), new JournalItem("second")], "m:abc");
