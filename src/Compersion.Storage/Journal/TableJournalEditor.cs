@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Compersion.Core.Journal;
@@ -13,9 +14,11 @@ namespace Compersion.Storage.Journal;
 /// again from the new rows. Every other column of a row (the append tokens above all) is kept, so a message ingested
 /// again cannot bring back what a correction removed.
 /// </remarks>
-internal sealed class TableJournalEditor(StorageTables tables) : IJournalEditor
+internal sealed class TableJournalEditor(StorageTables tables, TimeProvider timeProvider) : IJournalEditor
 {
-    private const int MaxAttempts = 10;
+    // As the appender's: each lost race means another writer's change landed, so even heavy contention settles well within this.
+    private const int MaxAttempts = 100;
+    private const int MaxBackoffMilliseconds = 50;
 
     public async Task EditDayAsync(string subscriberId, LocalDate date, Func<DayRows, DayRows?> edit, CancellationToken cancellationToken = default)
     {
@@ -26,8 +29,9 @@ internal sealed class TableJournalEditor(StorageTables tables) : IJournalEditor
         var actKey = SubscriberPartition.ActRowKey(date);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var entry = await table.GetEntityIfExistsAsync<TableEntity>(subscriberId, entryKey, cancellationToken: cancellationToken);
-            var acts = await table.GetEntityIfExistsAsync<TableEntity>(subscriberId, actKey, cancellationToken: cancellationToken);
+            var entryRead = table.GetEntityIfExistsAsync<TableEntity>(subscriberId, entryKey, cancellationToken: cancellationToken);
+            var actRead = table.GetEntityIfExistsAsync<TableEntity>(subscriberId, actKey, cancellationToken: cancellationToken);
+            var (entry, acts) = (await entryRead, await actRead);
             var entryRow = entry.HasValue ? entry.Value : null;
             var actRow = acts.HasValue ? acts.Value : null;
             var current = new DayRows(
@@ -72,6 +76,8 @@ internal sealed class TableJournalEditor(StorageTables tables) : IJournalEditor
             {
                 // The same, reported without the transaction wrapper.
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(1, MaxBackoffMilliseconds)), timeProvider, cancellationToken);
         }
 
         throw new InvalidOperationException("Could not correct a day: too many concurrent writers.");
