@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<Journal.JournalAccessService>();
+        services.TryAddSingleton<Journal.JournalCorrections>();
         services.TryAddSingleton<Privacy.DeletionService>();
         services.TryAddSingleton<Import.ImportService>();
         return services;

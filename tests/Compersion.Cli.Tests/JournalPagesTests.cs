@@ -167,6 +167,110 @@ public sealed class JournalPagesTests
         Assert.DoesNotContain("<script", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Corrections_EditMoveChooseAndDelete_DayPageAndExportFollowAndTheChoiceIsShownAsTheirs()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("gil@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. baked bread for the neighbour\n3. the rain\nkindness: a kind note for a coworker");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var dayUrl = Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+
+        var edited = await CorrectAsync(web, dayUrl, "item", 1, "edit", ("text", "Lunch with Sam and Robin"));
+        var moved = await CorrectAsync(web, dayUrl, "item", 2, "move");
+        var chosen = await CorrectAsync(web, dayUrl, "act", 2, "classify", ("category", "food"), ("recipient", "friend"));
+        var deleted = await CorrectAsync(web, dayUrl, "item", 2, "delete");
+        var (_, day) = await web.GetAsync(dayUrl);
+        var export = (await local.Host.Services.GetRequiredService<Core.Export.ExportService>().ExportAsync("gil@example.com"))!;
+
+        Assert.All([edited, moved, chosen, deleted], response => Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode));
+        var entry = Assert.Single(export.Entries);
+        Assert.Equal(["Lunch with Sam and Robin"], entry.Items.Select(item => item.Text));
+        Assert.Equal(
+            [("a kind note for a coworker", false), ("baked bread for the neighbour", true)],
+            entry.Acts.Select(act => (act.Text, act.Chosen)));
+        Assert.Equal(("food", "friend"), (entry.Acts[1].Category, entry.Acts[1].Recipient));
+        Assert.Contains("your choice", day, StringComparison.Ordinal);
+        Assert.DoesNotContain("the rain", day, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-cookie", HttpStatusCode.Forbidden)]
+    [InlineData("wrong-form-token", HttpStatusCode.Forbidden)]
+    [InlineData("not-their-item", HttpStatusCode.Conflict)]
+    [InlineData("posted-twice", HttpStatusCode.Conflict)]
+    [InlineData("no-number", HttpStatusCode.BadRequest)]
+    public async Task Corrections_ForgedStaleOrSomeoneElsesItem_RefusedAndNothingChanged(string attack, HttpStatusCode expected)
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        Assert.True(SignUpRequest.TryCreate("hal@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
+        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        var ivy = await local.PromptAsync("ivy@example.com", Evening);
+        var hal = Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == "hal@example.com");
+        await ReplyAsync(local, ivy, "1. Ivy's walk\n2. Ivy's tea");
+        await ReplyAsync(local, hal, "1. Hal's bike ride");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var ivyDay = Outbox.Link(ivy, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var halDay = Outbox.Link(hal, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var (_, page) = await web.GetAsync(ivyDay);
+        var (_, halPage) = await web.GetAsync(halDay);
+        var fields = new Dictionary<string, string>
+        {
+            ["token"] = WebClient.Field(page, "token"),
+            ["form_token"] = WebClient.Field(page, "form_token"),
+            ["date"] = "2026-11-25",
+            ["kind"] = "item",
+            ["number"] = "1",
+            ["fingerprint"] = WebClient.Field(page, "fingerprint"),
+            ["action"] = "delete",
+        };
+        using var stranger = new WebClient(local.Host.BaseUrl);
+        var client = web;
+        switch (attack)
+        {
+            case "no-cookie":
+                client = stranger;
+                break;
+            case "wrong-form-token":
+                fields["form_token"] = WebClient.Field(halPage, "form_token");
+                break;
+            case "not-their-item":
+                // Hal's own link and form token, with Ivy's item: it names nothing in Hal's journal.
+                fields["token"] = WebClient.Field(halPage, "token");
+                fields["form_token"] = WebClient.Field(halPage, "form_token");
+                break;
+            case "posted-twice":
+                await web.PostAsync("/api/journal/day", [.. fields.Select(pair => (pair.Key, pair.Value))]);
+                fields["number"] = "1";
+                break;
+            case "no-number":
+                fields.Remove("number");
+                break;
+        }
+
+        var response = await client.PostAsync("/api/journal/day", [.. fields.Select(pair => (pair.Key, pair.Value))]);
+        var export = local.Host.Services.GetRequiredService<Core.Export.ExportService>();
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(["Hal's bike ride"], (await export.ExportAsync("hal@example.com"))!.Entries.Single().Items.Select(item => item.Text));
+        Assert.Equal(attack == "posted-twice" ? ["Ivy's tea"] : ["Ivy's walk", "Ivy's tea"], (await export.ExportAsync("ivy@example.com"))!.Entries.Single().Items.Select(item => item.Text));
+    }
+
+    private static async Task<HttpResponseMessage> CorrectAsync(WebClient web, string dayUrl, string kind, int number, string action, params (string Name, string Value)[] extra)
+    {
+        var (_, page) = await web.GetAsync(dayUrl);
+        var fingerprint = System.Text.RegularExpressions.Regex.Match(
+            page,
+            $"name=\"kind\" value=\"{kind}\">\n<input type=\"hidden\" name=\"number\" value=\"{number}\">\n<input type=\"hidden\" name=\"fingerprint\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        Assert.NotEmpty(fingerprint);
+        return await web.PostAsync(
+            "/api/journal/day",
+            [
+                ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")), ("date", "2026-11-25"),
+                ("kind", kind), ("number", number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("fingerprint", fingerprint), ("action", action), .. extra,
+            ]);
+    }
+
     private static async Task ReplyAsync(LocalHostFixture local, MimeKit.MimeMessage prompt, string text)
     {
         await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));

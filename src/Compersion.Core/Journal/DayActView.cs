@@ -5,4 +5,6 @@ namespace Compersion.Core.Journal;
 /// <param name="Text">As written.</param>
 /// <param name="Category">Its category's name ("gift"), or "unclassified".</param>
 /// <param name="Recipient">Its recipient's name ("neighbour"), or "unclassified".</param>
-public sealed record DayActView(int Number, string Text, string Category, string Recipient);
+/// <param name="Chosen">The subscriber chose the category and recipient (shown as theirs).</param>
+/// <param name="Fingerprint">Its text's fingerprint, for the correction forms.</param>
+public sealed record DayActView(int Number, string Text, string Category, string Recipient, bool Chosen, string Fingerprint);

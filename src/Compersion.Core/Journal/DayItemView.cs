@@ -6,4 +6,5 @@ namespace Compersion.Core.Journal;
 /// <param name="Social">Mentions a person.</param>
 /// <param name="Vague">Too general to savour.</param>
 /// <param name="Compersion">Joy noticed in someone else.</param>
-public sealed record DayItemView(int Number, string Text, bool Social, bool Vague, bool Compersion);
+/// <param name="Fingerprint">Its text's fingerprint, for the correction forms.</param>
+public sealed record DayItemView(int Number, string Text, bool Social, bool Vague, bool Compersion, string Fingerprint);

@@ -10,6 +10,7 @@ namespace Compersion.Core.Journal;
 internal sealed record JournalDay(LocalDate Date, IReadOnlyList<JournalItem> Items, IReadOnlyList<KindAct> Acts)
 {
     /// <summary>Pairs entries and act days by date: one day per date that has either, oldest first.</summary>
+    /// <remarks>A date whose rows hold nothing (every item deleted on the journal's day page) is no day at all.</remarks>
     public static IReadOnlyList<JournalDay> Merge(IEnumerable<JournalEntry> entries, IEnumerable<KindActDay> acts)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -29,6 +30,6 @@ internal sealed record JournalDay(LocalDate Date, IReadOnlyList<JournalItem> Ite
                 : new JournalDay(actDay.Date, [], actDay.Acts);
         }
 
-        return [.. days.Values];
+        return [.. days.Values.Where(day => day.Items.Count > 0 || day.Acts.Count > 0)];
     }
 }

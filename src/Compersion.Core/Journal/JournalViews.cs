@@ -25,6 +25,13 @@ public static class JournalViews
 
     private const int MaxJoy = 3;
 
+    /// <summary>A short fingerprint of an item's text (16 hex digits), carried by the day page's forms so a correction never lands on a changed item.</summary>
+    public static string Fingerprint(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+    }
+
     /// <summary>Reads a date as the pages' links carry it (<c>2026-03-05</c>).</summary>
     public static bool TryParseDate(string? text, out LocalDate date) => JournalDates.TryParseIso(text, out date);
 
@@ -96,8 +103,8 @@ public static class JournalViews
             JournalDates.Iso(date),
             JournalDates.Long(date),
             found is null ? "Nothing was written on this day, and that's all right." : DaySummary(found),
-            found is null ? [] : [.. found.Items.Select((item, index) => new DayItemView(index + 1, item.Text, item.Social, item.Vague, item.Compersion))],
-            found is null ? [] : [.. found.Acts.Select((act, index) => new DayActView(index + 1, act.Text, KindnessNames.Name(act.Category), KindnessNames.Name(act.Recipient)))],
+            found is null ? [] : [.. found.Items.Select((item, index) => new DayItemView(index + 1, item.Text, item.Social, item.Vague, item.Compersion, Fingerprint(item.Text)))],
+            found is null ? [] : [.. found.Acts.Select((act, index) => new DayActView(index + 1, act.Text, KindnessNames.Name(act.Category), KindnessNames.Name(act.Recipient), act.Chosen, Fingerprint(act.Text)))],
             previous is null ? string.Empty : JournalDates.Iso(previous.Date),
             next is null ? string.Empty : JournalDates.Iso(next.Date));
     }

@@ -6,4 +6,8 @@ namespace Compersion.Core.Kindness;
 /// What kind of act it was (words, time/attention, practical help, gift …); null until acts are classified.
 /// </param>
 /// <param name="Recipient">Who it was for (partner, neighbour, stranger …); null until acts are classified.</param>
-public sealed record KindAct(string Text, string? Category = null, string? Recipient = null);
+/// <param name="Chosen">
+/// The subscriber chose the category and recipient themselves (on the journal's day page): their choice wins over the
+/// classifier's, is never re-inferred, and is shown as theirs.
+/// </param>
+public sealed record KindAct(string Text, string? Category = null, string? Recipient = null, bool Chosen = false);

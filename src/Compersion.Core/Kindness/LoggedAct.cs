@@ -7,7 +7,8 @@ namespace Compersion.Core.Kindness;
 /// <param name="Text">The act as written.</param>
 /// <param name="Category">Its category (<see cref="KindCategory.Unclassified"/> when not recognised).</param>
 /// <param name="Recipient">Its recipient (<see cref="KindRecipient.Unclassified"/> when not recognised).</param>
-public sealed record LoggedAct(LocalDate Date, string Text, KindCategory Category, KindRecipient Recipient)
+/// <param name="Chosen">The subscriber chose the category and recipient themselves.</param>
+public sealed record LoggedAct(LocalDate Date, string Text, KindCategory Category, KindRecipient Recipient, bool Chosen = false)
 {
     /// <summary>Whether both dimensions are known.</summary>
     public bool IsClassified => Category != KindCategory.Unclassified && Recipient != KindRecipient.Unclassified;
@@ -33,6 +34,7 @@ public sealed record LoggedAct(LocalDate Date, string Text, KindCategory Categor
             date,
             act.Text,
             KindnessNames.TryParseCategory(act.Category, out var category) ? category : KindCategory.Unclassified,
-            KindnessNames.TryParseRecipient(act.Recipient, out var recipient) ? recipient : KindRecipient.Unclassified);
+            KindnessNames.TryParseRecipient(act.Recipient, out var recipient) ? recipient : KindRecipient.Unclassified,
+            act.Chosen);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -19,16 +21,29 @@ internal static class JournalPage
     /// <summary>The journal's address for a link token.</summary>
     public static string Url(string token) => "/api/journal?token=" + Uri.EscapeDataString(token);
 
-    /// <summary>Renders the page <paramref name="view"/> of an open journal.</summary>
-    public static HtmlResult Render(JournalAccess opened, string token, string view, IQueryCollection query)
+    /// <summary>What the day page says after a saved correction, by the <c>saved</c> parameter of its 303.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SavedNotices = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["edit"] = "Saved your change. Your digest and your export follow it.",
+        ["delete"] = "Deleted. It's gone from your journal, your digest and your export.",
+        ["move"] = "Moved. Your digest and your export follow it.",
+        ["classify"] = "Saved: your choice of category and recipient is kept from now on.",
+    };
+
+    /// <summary>The day page's address.</summary>
+    public static string DayUrl(string token, string iso) => "/api/journal/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
+
+    /// <summary>Renders the page <paramref name="view"/> of an open journal.</summary>
+    public static HtmlResult Render(HttpRequest request, FormTokens tokens, JournalAccess opened, string token, string view, IQueryCollection query, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(opened);
         ArgumentNullException.ThrowIfNull(query);
         var book = opened.Book!;
         var today = opened.Today;
         string title;
         string content;
-        var status = StatusCodes.Status200OK;
         switch (view)
         {
             case "day":
@@ -39,7 +54,21 @@ internal static class JournalPage
 
                 var day = JournalViews.Day(book, date);
                 title = day.Title;
-                content = Render("journal-day.html", new JournalDayPage(token, day));
+                if (notice.Length == 0 && SavedNotices.TryGetValue(query["saved"].ToString(), out var saved))
+                {
+                    notice = saved;
+                }
+
+                content = Render("journal-day.html", new JournalDayPage(
+                    token,
+                    tokens.TokenFor(token, FormGuard.Nonce(request)),
+                    notice,
+                    noticeIsError,
+                    day,
+                    [.. day.Acts.Select(act => new JournalActForm(
+                        act,
+                        [.. KindnessNames.Categories.Select(KindnessNames.Name).Select(name => new Option(name, name, name == act.Category))],
+                        [.. KindnessNames.Recipients.Select(KindnessNames.Name).Select(name => new Option(name, name, name == act.Recipient))]))]));
                 break;
             case "search":
                 var search = JournalViews.Search(book, query["q"]);

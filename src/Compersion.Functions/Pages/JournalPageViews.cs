@@ -17,10 +17,20 @@ internal sealed record JournalFrameView(string Token, string Active, string Quer
 /// <param name="OnThisDay">A week, a month and a year ago.</param>
 internal sealed record JournalCalendarPage(string Token, CalendarView Calendar, IReadOnlyList<LookBack> OnThisDay);
 
-/// <summary>A day's page.</summary>
+/// <summary>A day's page, with a correction form under each gratitude and act.</summary>
 /// <param name="Token">The journal link token.</param>
+/// <param name="FormToken">The anti-forgery token for this page and browser.</param>
+/// <param name="Notice">What the last correction did, or empty.</param>
+/// <param name="NoticeIsError">Whether the notice is a problem.</param>
 /// <param name="Day">The day.</param>
-internal sealed record JournalDayPage(string Token, DayView Day);
+/// <param name="Acts">The day's acts with their category and recipient choices.</param>
+internal sealed record JournalDayPage(string Token, string FormToken, string Notice, bool NoticeIsError, DayView Day, IReadOnlyList<JournalActForm> Acts);
+
+/// <summary>A kind act on the day page, with the lists to choose its category and recipient from.</summary>
+/// <param name="Act">The act.</param>
+/// <param name="Categories">Every category, its own selected.</param>
+/// <param name="Recipients">Every recipient, its own selected.</param>
+internal sealed record JournalActForm(DayActView Act, IReadOnlyList<Option> Categories, IReadOnlyList<Option> Recipients);
 
 /// <summary>The search results page.</summary>
 /// <param name="Token">The journal link token.</param>

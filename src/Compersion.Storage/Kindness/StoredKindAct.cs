@@ -7,9 +7,10 @@ namespace Compersion.Storage.Kindness;
 internal sealed record StoredKindAct(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("category")] string? Category,
-    [property: JsonPropertyName("recipient")] string? Recipient)
+    [property: JsonPropertyName("recipient")] string? Recipient,
+    [property: JsonPropertyName("chosen"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Chosen = false)
 {
-    public static StoredKindAct From(KindAct act) => new(act.Text, act.Category, act.Recipient);
+    public static StoredKindAct From(KindAct act) => new(act.Text, act.Category, act.Recipient, act.Chosen);
 
-    public KindAct ToAct() => new(Text, Category, Recipient);
+    public KindAct ToAct() => new(Text, Category, Recipient, Chosen);
 }

@@ -79,6 +79,9 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
             foreach (var url in urls)
             {
                 await page.GotoAsync(url);
+
+                // The day page's correction forms sit in closed <details>; open them so they are checked too.
+                await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
                 problems.AddRange(await ViolationsAsync(page, $"{url} at {width}px"));
                 await browser.ScreenshotAsync(page, $"journal-{Array.IndexOf(urls, url)}-{width}");
                 if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))

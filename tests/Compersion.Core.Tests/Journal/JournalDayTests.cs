@@ -28,6 +28,17 @@ public sealed class JournalDayTests
     }
 
     [Fact]
+    public void Merge_DateEmptiedByCorrections_NoDayForIt()
+    {
+        JournalEntry[] entries = [Entry(Date("2026-11-24")), Entry(Date("2026-11-25"), new JournalItem("rain"))];
+        KindActDay[] acts = [new(AlexId, Date("2026-11-24"), [])];
+
+        var days = JournalDay.Merge(entries, acts);
+
+        Assert.Equal([Date("2026-11-25")], days.Select(day => day.Date));
+    }
+
+    [Fact]
     public void Merge_NothingWritten_NoDays()
     {
         var days = JournalDay.Merge([], []);

@@ -71,7 +71,7 @@ public sealed class JournalViewsTests
         var day = JournalViews.Day(book, Date("2026-03-05"));
 
         Assert.Equal("Thursday 5 March 2026", day.Title);
-        Assert.Equal([new DayItemView(1, "Sam got the job", true, false, true), new DayItemView(2, "health", false, true, false)], day.Items);
+        Assert.Equal([new DayItemView(1, "Sam got the job", true, false, true, JournalViews.Fingerprint("Sam got the job")), new DayItemView(2, "health", false, true, false, JournalViews.Fingerprint("health"))], day.Items);
         var act = Assert.Single(day.Acts);
         Assert.Equal(("generosity", "stranger"), (act.Category, act.Recipient));
         Assert.Equal(("2026-03-01", "2026-03-09"), (day.PreviousIso, day.NextIso));
