@@ -49,7 +49,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
         var prompt = await Outbox.WaitForAsync(local.Outbox, "prompt");
         await page.GotoAsync(baseUrl + "/outbox");
-        await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject, Exact = true }).ClickAsync();
         await OpenedAsync(page);
         await page.Locator("#reply").FillAsync("1. That Sam brought me lunch even though it was far out of his way\n2. My sister got the job she wanted\n3. Warm socks");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
 
         // The footer's Settings link opens the settings page; the export has the entry.
         await page.GotoAsync(baseUrl + "/outbox");
-        await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject, Exact = true }).ClickAsync();
         await OpenedAsync(page);
         await page.FrameLocator("iframe.mail").GetByRole(AriaRole.Link, new() { Name = "Settings" }).WaitForAsync();
         await Shot(page, "outbox");
