@@ -5,7 +5,7 @@ namespace Compersion.Functions.Tests.Deployment;
 /// <summary>The example settings for Core Tools name every setting the deployed app gets, and hold no secret.</summary>
 public sealed class LocalSettingsExampleTests
 {
-    [Fact]
+    [BicepFact]
     public async Task Values_Example_EveryAppSettingTheTemplateWritesBesidesAzureIdentityAndTelemetry()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
