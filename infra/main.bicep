@@ -62,6 +62,13 @@ param maximumInstanceCount int = 40
 @description('Daily Log Analytics ingestion cap in GB (-1 for none).')
 param logDailyQuotaGb int = 1
 
+@description('Days raw inbound mail (archived posts and quarantined mail in inbound-raw) is kept before the storage lifecycle policy deletes it.')
+@minValue(7)
+param archiveRetentionDays int = 90
+
+@description('Address operator alerts are mailed to (webhook 5xx, poison messages, send problems, repeated sends); empty for none.')
+param alertEmail string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -119,6 +126,8 @@ module storage 'modules/storage.bicep' = {
     tableNames: tableNames
     queueNames: queueNames
     containerNames: containerNames
+    archiveContainerName: containerNames[0]
+    archiveRetentionDays: archiveRetentionDays
   }
 }
 
@@ -131,6 +140,7 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     dailyQuotaGb: logDailyQuotaGb
+    alertEmail: alertEmail
   }
 }
 

@@ -20,9 +20,6 @@ internal sealed class InboundWebhook : IAsyncDisposable
     /// <summary>The step the webhook's storage requests are filed under.</summary>
     public const string Step = "webhook";
 
-    // SendGrid posts up to 30 MB; Kestrel's default limit is 30,000,000 bytes.
-    private const long MaxRequestBodySize = 32L * 1024 * 1024;
-
     private readonly WebApplication app;
 
     private InboundWebhook(WebApplication app) => this.app = app;
@@ -38,7 +35,7 @@ internal sealed class InboundWebhook : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize;
+            kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes;
             kestrel.Listen(IPAddress.Loopback, 0);
         });
         var app = builder.Build();

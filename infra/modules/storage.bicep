@@ -24,6 +24,13 @@ param queueNames array
 @description('Blob containers the app uses (besides the deployment container).')
 param containerNames array
 
+@description('Container of raw inbound mail (archived posts, quarantined mail) that the lifecycle policy expires.')
+param archiveContainerName string
+
+@description('Days raw inbound mail is kept after it arrives; then the lifecycle policy deletes it. Replaying archived mail after a parser fix works within this window.')
+@minValue(7)
+param archiveRetentionDays int
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
@@ -71,6 +78,37 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Raw inbound mail is kept for replay (a parser fix, quarantine review) and then expires. Quarantined mail is attributed
+// to no one, so deleting a subscriber cannot find it; this rule is what removes it.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          enabled: true
+          name: 'expire-raw-inbound-mail'
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${archiveContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: archiveRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: storage

@@ -128,6 +128,15 @@ public static class InboundParseReader
 
         using (message)
         {
+            if (message.BodyParts.OfType<TextPart>().Any(part => !part.IsAttachment && !IsDecodable(part)))
+            {
+                // MimeKit skips what is not base64 and decodes the rest into bytes that were never text; a journal of
+                // control characters helps nobody, so the mail is quarantined with this reason (and can be replayed).
+                mail = null;
+                problem = "undecodable-text-part";
+                return false;
+            }
+
             var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? envelope.From;
             mail = new InboundMail(
                 string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId,
@@ -203,6 +212,42 @@ public static class InboundParseReader
         }
 
         segment.Clear();
+    }
+
+    // A base64 body holds only the base64 alphabet and whitespace, with at most two '=' at its end, in groups of four.
+    private static bool IsDecodable(TextPart part)
+    {
+        if (part.Content is not { Encoding: ContentEncoding.Base64, Stream: { } stream })
+        {
+            return true;
+        }
+
+        stream.Position = 0;
+        var significant = 0L;
+        var padding = 0;
+        int value;
+        while ((value = stream.ReadByte()) >= 0)
+        {
+            var c = (char)value;
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                continue;
+            }
+
+            if (c == '=')
+            {
+                padding++;
+            }
+            else if (padding > 0 || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
+            {
+                return false;
+            }
+
+            significant++;
+        }
+
+        stream.Position = 0;
+        return padding <= 2 && significant % 4 == 0;
     }
 
     private static string? Text(Dictionary<string, MimePart> fields, string name, string? charset) =>

@@ -1,6 +1,8 @@
 using Compersion.Core;
+using Compersion.Core.Inbound;
 using Compersion.Email;
 using Compersion.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,12 @@ namespace Compersion.Functions;
 /// <summary>Everything the function classes need, for the Functions host and for <c>compersion serve</c> alike.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Adds Core, Storage and Email, and creates the tables and queues at start-up.</summary>
+    /// <summary>Adds Core, Storage and Email, creates the tables and queues at start-up, and raises Kestrel's request-body limit.</summary>
+    /// <remarks>
+    /// The Functions worker's ASP.NET Core integration serves requests with Kestrel, whose default body limit (30,000,000
+    /// bytes) is below the largest SendGrid Inbound Parse post; <see cref="InboundLimits.MaxRequestBodyBytes"/> is set here,
+    /// so the worker and <c>compersion serve</c> (which calls this too) accept exactly the same posts.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">A setting is an unresolved Key Vault reference, or no mail sender is configured.</exception>
     public static IServiceCollection AddCompersionFunctions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +28,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddCompersionEmail(configuration);
         services.AddSingleton<DeliveryEventReceiver>();
         services.AddHostedService<StorageStartup>();
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes);
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -253,7 +254,8 @@ public sealed class InboundHostileInputTests
         var response = await local.PostInboundAsync(form);
         var handled = await local.Host.DrainQueuesAsync(CancellationToken.None);
 
-        Assert.InRange(size, 30_000_000, 32 * 1024 * 1024);
+        Assert.InRange(size, 30_000_000, InboundLimits.MaxRequestBodyBytes);
+        Assert.Equal(InboundLimits.MaxRequestBodyBytes, local.Host.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.MaxRequestBodySize);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, handled);
         Assert.Equal(size, Assert.Single(await ArchivedPostsAsync(local)).Length);

@@ -19,6 +19,8 @@ public sealed class InboundParseReaderTests
 
     public static TheoryData<string> DamagedMessages => Files("damaged");
 
+    public static TheoryData<string> UndecodableMessages => Files("undecodable");
+
     [Fact]
     public void TryRead_RawMultipartAlternative_TextPartAsTextAndHtmlPartAsHtml()
     {
@@ -304,6 +306,33 @@ public sealed class InboundParseReaderTests
         Assert.Equal("malformed-mime", problem);
     }
 
+    [Theory]
+    [MemberData(nameof(UndecodableMessages))]
+    public void TryRead_RawEmailWithATextPartThatIsNotTheBase64ItClaims_FalseWithUndecodableTextPart(string file)
+    {
+        var post = Post(("email", Sample("undecodable", file)), ("envelope", Utf8(Envelope)), ("SPF", Utf8("pass")));
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.False(read);
+        Assert.Null(mail);
+        Assert.Equal("undecodable-text-part", problem);
+    }
+
+    [Fact]
+    public void TryRead_RawEmailWithValidBase64TextPart_ReadsTheText()
+    {
+        var raw = "From: ana@example.com\r\nTo: reply@inbound.example\r\nSubject: Re: today\r\nMessage-ID: <good-base64@example.com>\r\n" +
+                  "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                  Convert.ToBase64String(Encoding.UTF8.GetBytes("1. Coffee with Ana")) + "\r\n";
+        var post = Post(("email", Utf8(raw)), ("envelope", Utf8(Envelope)), ("SPF", Utf8("pass")));
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal("1. Coffee with Ana", mail!.Text?.Trim());
+    }
+
     [Fact]
     public void TryRead_RawEmailFieldEmpty_FalseWithMalformedMime()
     {
@@ -318,8 +347,9 @@ public sealed class InboundParseReaderTests
 
     /// <summary>
     /// MimeKit recovers from damaged structure (a multipart without its boundary, a truncated part, bad
-    /// base64 or quoted-printable, an unknown charset): the reader returns the mail with whatever headers
-    /// and text MimeKit kept, so ingestion can still attribute it (or quarantine it) rather than fail.
+    /// quoted-printable, an unknown charset): the reader returns the mail with whatever headers and text
+    /// MimeKit kept, so ingestion can still attribute it (or quarantine it) rather than fail. Bad base64 in a
+    /// text part is the exception (TestData/inbound/undecodable): its "text" would be bytes that were never text.
     /// </summary>
     [Theory]
     [MemberData(nameof(DamagedMessages))]

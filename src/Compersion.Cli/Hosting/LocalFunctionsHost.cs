@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Compersion.Core.Inbound;
 using Compersion.Functions;
 using Compersion.Development;
 using Cronos;
@@ -84,7 +85,7 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes;
         });
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);

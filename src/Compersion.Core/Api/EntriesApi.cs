@@ -21,7 +21,9 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActS
 
     /// <summary>Adds items and kind acts: <c>{ "date"?: "yyyy-MM-dd", "items"?: ["…"], "acts"?: ["…"] }</c>.</summary>
     /// <remarks>
-    /// Either list may be left out or empty, not both. The answer is <c>201</c> with <c>{ "date", "items", "acts" }</c>:
+    /// Either list may be left out or empty, not both. The date, when given, is from 1900-01-01 (the earliest an import
+    /// takes) to tomorrow in the subscriber's zone; anything else is <c>400</c> with the reason.
+    /// The answer is <c>201</c> with <c>{ "date", "items", "acts" }</c>:
     /// what this post added, items with their signals. Posting the same body again adds nothing.
     /// </remarks>
     public async Task<ApiResult> PostAsync(string? authorization, byte[] body, CancellationToken cancellationToken = default)
@@ -93,6 +95,11 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActS
             if (parsed.Value > today.PlusDays(1))
             {
                 return ApiResult.Error(400, "\"date\" can't be in the future.");
+            }
+
+            if (parsed.Value < Import.JournalFileParser.Earliest)
+            {
+                return ApiResult.Error(400, "\"date\" can't be before 1900-01-01, the earliest a journal takes (as an import does).");
             }
 
             day = parsed.Value;

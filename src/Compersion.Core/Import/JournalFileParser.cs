@@ -25,7 +25,8 @@ public static class JournalFileParser
     public const int MaxDays = 10_000;
 
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
-    private static readonly LocalDate Earliest = new(1900, 1, 1);
+    /// <summary>The earliest journal date accepted, by an import and by the entries API alike.</summary>
+    internal static readonly LocalDate Earliest = new(1900, 1, 1);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses a file.</summary>

@@ -1,3 +1,6 @@
+using Compersion.Core.Sending;
+using NodaTime;
+
 namespace Compersion.Core.Inbound;
 
 /// <summary>One row per inbound message (keyed by a hash of its Message-ID, else of its content), recording its stage.</summary>
@@ -9,6 +12,15 @@ public interface IInboundLedger
     /// <summary>Moves a message to a later stage (never backwards); <paramref name="detail"/> is an address-free reason or id.</summary>
     Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default);
 
-    /// <summary>Claims the right to send this message's answer; false when an earlier delivery already claimed it.</summary>
-    Task<bool> TryClaimAnswerAsync(string messageKey, CancellationToken cancellationToken = default);
+    /// <summary>Claims the right to send this message's answer (a receipt, a command's confirmation), as the outbox claims a prompt.</summary>
+    /// <remarks>
+    /// <see cref="OutboxClaimStatus.Claimed"/>: send it, after <see cref="TryStartAnswerAsync"/>. <see cref="OutboxClaimStatus.AlreadySent"/>:
+    /// an earlier delivery answered. <see cref="OutboxClaimStatus.InFlight"/>: another delivery claimed or started it moments
+    /// ago; let the queue retry. A claim whose worker died is taken over: one that never started after 15 s, one that started
+    /// and never finished after 2 minutes (sent again, reported at Warning), so no answer is lost to a crash.
+    /// </remarks>
+    Task<OutboxClaim> TryClaimAnswerAsync(string messageKey, Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the answer as started, just before it is sent, if <paramref name="claim"/> still owns it; false: do not send.</summary>
+    Task<bool> TryStartAnswerAsync(string messageKey, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default);
 }

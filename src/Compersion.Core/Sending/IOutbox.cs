@@ -9,6 +9,17 @@ public interface IOutbox
     /// <summary>Claims the row for a job (insert, or take over a released one with optimistic concurrency).</summary>
     Task<OutboxClaim> TryClaimAsync(OutboundJob job, Instant now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Marks the claimed row as started, just before the provider is called, if this claim still owns it (its version).
+    /// </summary>
+    /// <remarks>
+    /// A claim that never started is taken over by the next delivery and sent; one that started and never recorded an
+    /// outcome (its worker died during the call) is sent again once it is older than the longest a send can take, with a
+    /// warning naming the job: a rare duplicate is better than a missed prompt.
+    /// </remarks>
+    /// <returns>False when another delivery has taken the claim over meanwhile: do not send.</returns>
+    Task<bool> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default);
+
     /// <summary>Records the provider's message id after a successful send.</summary>
     Task MarkSentAsync(OutboundJob job, string? messageId, Instant now, CancellationToken cancellationToken = default);
 

@@ -11,10 +11,13 @@ namespace Compersion.Core.Sending;
 
 /// <summary>Handles one queued job (confirmation, prompt or digest): decides, claims the outbox row, composes, sends, records.</summary>
 /// <remarks>
-/// <para>Queues deliver at least once; this makes the send happen at most once per (subscriber, kind,
-/// local date): the outbox row is claimed before sending and marked after. A send that certainly
-/// failed releases the row and throws so the queue retries; an ambiguous one (timeout, 5xx) is
-/// recorded and never re-sent.</para>
+/// <para>Queues deliver at least once; this makes the send happen once per (subscriber, kind, local date): the
+/// outbox row is claimed, marked started just before the provider is called, and marked sent with its message id
+/// after. A send that certainly failed releases the row and throws so the queue retries; an ambiguous answer
+/// (timeout, 5xx) is recorded and never re-sent. A worker that dies mid-way leaves no row claimed for ever: the
+/// redelivered job takes over a claim that never started and sends, and one that started but never recorded an
+/// outcome is sent again with a warning (<see cref="IOutbox.TryMarkStartedAsync"/>). While another delivery may
+/// still be sending, the job throws so the queue tries it later.</para>
 /// <para>A prompt or digest job carries the zone and time of the row it was dispatched from; when the subscriber's
 /// settings no longer give that time for its date (a change raced the dispatcher), it is not sent at the old time and
 /// its row stops rolling.</para>
@@ -89,7 +92,13 @@ public sealed partial class OutboundSender(
         }
 
         var claim = await outbox.TryClaimAsync(job, Now(), cancellationToken);
-        if (claim.Status != OutboxClaimStatus.Claimed)
+        if (claim.Status == OutboxClaimStatus.InFlight)
+        {
+            // Another delivery is sending it, or died doing so moments ago: the queue brings it back, and then it is settled.
+            throw new MailNotSentException("another delivery is sending this job; try again later");
+        }
+
+        if (claim.Status != OutboxClaimStatus.Claimed || !await outbox.TryMarkStartedAsync(job, claim, Now(), cancellationToken))
         {
             LogDuplicate(logger, job.Id, claim.Status);
             return SendReport.Duplicate;

@@ -9,6 +9,9 @@ public enum OutboxClaimStatus
     /// <summary>Already sent: do nothing.</summary>
     AlreadySent = 1,
 
-    /// <summary>Another worker holds a fresh claim, or an earlier attempt ended uncertain: do not send.</summary>
+    /// <summary>An earlier attempt ended uncertain (a timeout or 5xx answer): do not send; it is reported, not re-sent.</summary>
     Held = 2,
+
+    /// <summary>Another worker claimed or started this send moments ago and may still be sending: try again later (let the queue retry).</summary>
+    InFlight = 3,
 }

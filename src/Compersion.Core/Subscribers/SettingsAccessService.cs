@@ -63,7 +63,8 @@ public sealed partial class SettingsAccessService(
 
         var now = Now();
         var job = OutboundJob.For(subscriber.Id, JobKind.SettingsLink, now.InZone(subscriber.TimeZone).Date);
-        if ((await outbox.TryClaimAsync(job, now, cancellationToken)).Status != OutboxClaimStatus.Claimed)
+        var claim = await outbox.TryClaimAsync(job, now, cancellationToken);
+        if (claim.Status != OutboxClaimStatus.Claimed || !await outbox.TryMarkStartedAsync(job, claim, now, cancellationToken))
         {
             LogFreshLinkThrottled(logger, subscriber.Id);
             return true;

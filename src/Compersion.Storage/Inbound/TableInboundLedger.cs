@@ -2,6 +2,10 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Compersion.Core.Inbound;
+using Compersion.Core.Sending;
+using Compersion.Storage.Sending;
+using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Compersion.Storage.Inbound;
 
@@ -11,11 +15,15 @@ namespace Compersion.Storage.Inbound;
 /// this worker last wrote or read is remembered (stage, answer claim, ETag) while the message is in flight, so
 /// the next change is a single conditional write; only when someone else wrote in between (412) is the row read
 /// again. Finished and quarantined rows are forgotten.
+/// <para>The answer (receipt or command confirmation) is claimed, started and finished like an outbox row
+/// (<see cref="TableOutbox"/>): a claim whose worker died never holds the answer back for good.</para>
 /// </remarks>
-internal sealed class TableInboundLedger(StorageTables tables) : IInboundLedger
+internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<TableInboundLedger> logger) : IInboundLedger
 {
     private const string StageColumn = "Stage";
     private const string AnswerColumn = "AnswerClaimed";
+    private const string AnswerClaimedAtColumn = "AnswerClaimedAt";
+    private const string AnswerStartedAtColumn = "AnswerStartedAt";
 
     private readonly ConcurrentDictionary<string, TableEntity> known = new(StringComparer.Ordinal);
 
@@ -78,26 +86,69 @@ internal sealed class TableInboundLedger(StorageTables tables) : IInboundLedger
         }
     }
 
-    public async Task<bool> TryClaimAnswerAsync(string messageKey, CancellationToken cancellationToken = default)
+    public async Task<OutboxClaim> TryClaimAnswerAsync(string messageKey, Instant now, CancellationToken cancellationToken = default)
     {
         var current = Known(messageKey) ?? await ReadAsync(messageKey, cancellationToken);
         while (true)
         {
-            if (current.GetBoolean(AnswerColumn) == true || Stage(current) is InboundStage.Done or InboundStage.Quarantined)
+            if (Stage(current) is InboundStage.Done or InboundStage.Quarantined)
             {
-                return false;
+                return new OutboxClaim(OutboxClaimStatus.AlreadySent, current.ETag.ToString());
+            }
+
+            var startedAt = current.GetString(AnswerStartedAtColumn);
+            if (current.GetBoolean(AnswerColumn) == true)
+            {
+                // Someone's claim: young ones may still be working; a claim from before claims were timed counts as old.
+                var started = startedAt is not null;
+                var since = StoredFormats.ParseOptionalInstant(started ? startedAt : current.GetString(AnswerClaimedAtColumn));
+                if (since is { } at && now - at < (started ? TableOutbox.StartedSendAge : TableOutbox.UnstartedClaimAge))
+                {
+                    return new OutboxClaim(OutboxClaimStatus.InFlight, current.ETag.ToString());
+                }
             }
 
             var next = Copy(current);
             next[AnswerColumn] = true;
+            next[AnswerClaimedAtColumn] = StoredFormats.Format(now);
+            next.Remove(AnswerStartedAtColumn);
             next[StageColumn] = (int)InboundStage.Answering;
             if (await TryWriteAsync(next, current.ETag, cancellationToken))
             {
-                return true;
+                if (startedAt is not null)
+                {
+                    LogResendingAnswer(logger, messageKey, startedAt);
+                }
+
+                return new OutboxClaim(OutboxClaimStatus.Claimed, next.ETag.ToString());
             }
 
-            // Lost a race; the loop reads the winner's claim and answers false.
+            // Lost a race; the loop reads the winner's claim and decides again.
             current = await ReadAsync(messageKey, cancellationToken);
+        }
+    }
+
+    public async Task<bool> TryStartAnswerAsync(string messageKey, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var mark = new TableEntity(messageKey, string.Empty) { [AnswerStartedAtColumn] = StoredFormats.Format(now) };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(mark, new ETag(claim.Version ?? string.Empty), TableUpdateMode.Merge, cancellationToken);
+            if (Known(messageKey) is { } row && row.ETag.ToString() == claim.Version)
+            {
+                var started = Copy(row);
+                started[AnswerStartedAtColumn] = mark[AnswerStartedAtColumn];
+                started.ETag = response.Headers.ETag ?? default;
+                Remember(started);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            // Another delivery took the claim over (this one was presumed dead): it sends, this one does not.
+            return false;
         }
     }
 
@@ -148,4 +199,7 @@ internal sealed class TableInboundLedger(StorageTables tables) : IInboundLedger
             known.TryRemove(messageKey, out _);
         }
     }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "The answer to inbound message {MessageKey} was started at {StartedAt} and never confirmed (its worker died during the send); sending it again, so it may arrive twice")]
+    private static partial void LogResendingAnswer(ILogger logger, string messageKey, string startedAt);
 }

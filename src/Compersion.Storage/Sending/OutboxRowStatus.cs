@@ -3,7 +3,7 @@ namespace Compersion.Storage.Sending;
 /// <summary>The states an outbox row can be in, stored by name in its <c>Status</c> column.</summary>
 internal enum OutboxRowStatus
 {
-    /// <summary>A worker owns the send and may be sending right now (or died while sending).</summary>
+    /// <summary>A worker owns the send; with a <c>StartedAt</c> it has called (or is calling) the provider, without one it has not.</summary>
     Claimed,
 
     /// <summary>The provider accepted the mail.</summary>

@@ -13,14 +13,19 @@ namespace Compersion.Storage.Sending;
 /// <para>
 /// A claim is an insert, so of any number of deliveries of one job exactly one wins. Every other
 /// claimer reads the row: <c>Sent</c> and <c>Skipped</c> answer <see cref="OutboxClaimStatus.AlreadySent"/>;
-/// <c>Uncertain</c> and <c>Claimed</c> answer <see cref="OutboxClaimStatus.Held"/>; <c>Released</c> is taken
+/// <c>Uncertain</c> answers <see cref="OutboxClaimStatus.Held"/>; <c>Claimed</c> is described below; <c>Released</c> is taken
 /// over with an ETag-conditional update, which again only one claimer can win.
 /// </para>
 /// <para>
-/// A <c>Claimed</c> row is held however old it is. An old claim means a worker died between claiming
-/// and recording the outcome, and nobody can know whether the mail left before it died; re-sending
-/// could deliver a second copy of today's prompt, which is worse than a missed one. Such rows are for
-/// an operator to look at, never for a timeout to release.
+/// A <c>Claimed</c> row never stays claimed. Its worker marks it started (<c>StartedAt</c>, conditional on the
+/// claim's ETag) just before calling the provider. A later delivery takes over a claim that never started
+/// once it is older than <see cref="UnstartedClaimAge"/> (the worker died before calling; nothing left), and
+/// one that started and never recorded an outcome once it is older than <see cref="StartedSendAge"/> (the
+/// worker died during the call; whether the mail left is unknown): that one is sent again and reported at
+/// Warning with its job id, because a missing prompt breaks the 22-day run and a rare duplicate does not.
+/// Younger claims answer <see cref="OutboxClaimStatus.InFlight"/>, so the queue retries the job later. A
+/// take-over replaces the row with the old ETag, and starting needs the claim's own ETag, so of a
+/// worker presumed dead and its successor at most one ever calls the provider.
 /// </para>
 /// <para>
 /// Each claim carries a random token. If the storage client retries an insert whose first attempt
@@ -42,8 +47,17 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
     // Reasons are short diagnostics; cap them well under the 64 KiB property limit.
     private const int MaxReasonLength = 1024;
 
-    // Claims older than this are reported loudly: their worker almost certainly died mid-send. They are held all the same.
-    private static readonly Duration StaleClaimAge = Duration.FromMinutes(10);
+    private const string StartedAtColumn = "StartedAt";
+
+    /// <summary>A claim not started after this long belongs to a worker that died before calling the provider (claiming and starting are consecutive writes).</summary>
+    internal static readonly Duration UnstartedClaimAge = Duration.FromSeconds(15);
+
+    /// <summary>
+    /// A send started this long ago without an outcome belongs to a worker that died during the call. Longer than a send
+    /// normally takes; a send slowed further by rate limits (at most 4 attempts of 30 s and 3 waits of up to 60 s) may
+    /// rarely be sent twice, which is the better mistake.
+    /// </summary>
+    internal static readonly Duration StartedSendAge = Duration.FromMinutes(2);
 
     // A row deleted between our failed insert and our read would need an operator racing us; retry a little, then hold.
     private const int MaxClaimAttempts = 3;
@@ -75,6 +89,27 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
         }
 
         return new OutboxClaim(OutboxClaimStatus.Held, null);
+    }
+
+    public async Task<bool> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var (partitionKey, rowKey) = KeysFor(job);
+        var row = new TableEntity(partitionKey, rowKey)
+        {
+            [StartedAtColumn] = StoredFormats.Format(now),
+            [UpdatedAtColumn] = StoredFormats.Format(now),
+        };
+        try
+        {
+            await tables.Outbox.UpdateEntityAsync(row, claim.Version is null ? ETag.All : new ETag(claim.Version), TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
+        {
+            LogClaimTakenOver(logger, job.Id);
+            return false;
+        }
     }
 
     public Task MarkSentAsync(OutboundJob job, string? messageId, Instant now, CancellationToken cancellationToken = default)
@@ -119,21 +154,10 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
                 return new OutboxClaim(OutboxClaimStatus.Claimed, version);
 
             case OutboxRowStatus.Released:
-                return await TakeOverReleasedAsync(existing, claim, token, cancellationToken);
+                return await TakeOverAsync(existing, claim, token, cancellationToken);
 
             case OutboxRowStatus.Claimed:
-                var claimedAtText = existing.GetString(ClaimedAtColumn);
-                var claimedAt = StoredFormats.ParseOptionalInstant(claimedAtText);
-                if (claimedAt is null || now - claimedAt.Value > StaleClaimAge)
-                {
-                    LogHeldByStaleClaim(logger, job.Id, claimedAtText);
-                }
-                else
-                {
-                    LogHeld(logger, job.Id, nameof(OutboxRowStatus.Claimed));
-                }
-
-                return new OutboxClaim(OutboxClaimStatus.Held, version);
+                return await DecideOnClaimAsync(job, existing, claim, token, now, cancellationToken);
 
             default:
                 var unknownStatus = existing.GetString(StatusColumn);
@@ -142,11 +166,44 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
         }
     }
 
-    private async Task<OutboxClaim> TakeOverReleasedAsync(TableEntity released, TableEntity claim, string token, CancellationToken cancellationToken)
+    // Someone else's claim: young ones may still be working; old ones are dead and taken over (see the remarks above).
+    private async Task<OutboxClaim> DecideOnClaimAsync(
+        OutboundJob job, TableEntity existing, TableEntity claim, string token, Instant now, CancellationToken cancellationToken)
+    {
+        var startedAtText = existing.GetString(StartedAtColumn);
+        var startedAt = StoredFormats.ParseOptionalInstant(startedAtText);
+        var claimedAt = StoredFormats.ParseOptionalInstant(existing.GetString(ClaimedAtColumn));
+        var started = startedAtText is not null;
+        var since = started ? startedAt : claimedAt;
+        if (since is { } at && now - at < (started ? StartedSendAge : UnstartedClaimAge))
+        {
+            LogInFlight(logger, job.Id, started);
+            return new OutboxClaim(OutboxClaimStatus.InFlight, existing.ETag.ToString());
+        }
+
+        var taken = await TakeOverAsync(existing, claim, token, cancellationToken);
+        if (taken.Status == OutboxClaimStatus.Claimed)
+        {
+            if (started)
+            {
+                LogResendingUnconfirmed(logger, job.Id, startedAtText);
+            }
+            else
+            {
+                LogTakingOverUnstarted(logger, job.Id);
+            }
+        }
+
+        return taken;
+    }
+
+    // Replaces a released or dead claim with ours, only as it was read: of several claimers exactly one wins, and the
+    // others are told it is in flight (the winner may still fail and release it again).
+    private async Task<OutboxClaim> TakeOverAsync(TableEntity previous, TableEntity claim, string token, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await tables.Outbox.UpdateEntityAsync(claim, released.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await tables.Outbox.UpdateEntityAsync(claim, previous.ETag, TableUpdateMode.Replace, cancellationToken);
             return Claimed(response);
         }
         catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
@@ -157,7 +214,7 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
         var current = await ReadAsync(claim.PartitionKey, claim.RowKey, cancellationToken);
         return current is not null && StatusOf(current) == OutboxRowStatus.Claimed && current.GetString(ClaimTokenColumn) == token
             ? new OutboxClaim(OutboxClaimStatus.Claimed, current.ETag.ToString())
-            : new OutboxClaim(OutboxClaimStatus.Held, current?.ETag.ToString());
+            : new OutboxClaim(OutboxClaimStatus.InFlight, current?.ETag.ToString());
     }
 
     private async Task<TableEntity?> ReadAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
@@ -205,8 +262,17 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
         return row;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is held by a claim taken at {ClaimedAt} that never recorded an outcome; not sending (an operator should check whether it went out)")]
-    private static partial void LogHeldByStaleClaim(ILogger logger, string jobId, string? claimedAt);
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Job {JobId} was started at {StartedAt} and never confirmed (its worker died during the send); sending it again, so it may arrive twice")]
+    private static partial void LogResendingUnconfirmed(ILogger logger, string jobId, string? startedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was claimed by a worker that died before sending; taking the claim over")]
+    private static partial void LogTakingOverUnstarted(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is being sent by another worker (started: {Started}); the queue will try again")]
+    private static partial void LogInFlight(ILogger logger, string jobId, bool started);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}'s claim was taken over by another delivery before it started; not sending")]
+    private static partial void LogClaimTakenOver(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is held (outbox status {Status}); not sending")]
     private static partial void LogHeld(ILogger logger, string jobId, string? status);

@@ -114,6 +114,33 @@ public sealed class EntriesApiTests
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "before 1900-01-01")]
+    [InlineData("1899-12-31", "before 1900-01-01")]
+    [InlineData("2026-11-27", "in the future")]
+    public async Task PostAsync_DateOutsideTheJournalsRange_400AndNothingStored(string date, string reason)
+    {
+        var (api, authorization) = await CreateSutAsync();
+
+        var result = await api.PostAsync(authorization, Body($$"""{"date":"{{date}}","items":["warm socks"]}"""));
+
+        Assert.Equal(400, result.Status);
+        Assert.Contains(reason, Assert.IsType<ApiError>(result.Body).Error, StringComparison.Ordinal);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("2026-11-26")]
+    public async Task PostAsync_DateAtEitherEndOfTheRange_201(string date)
+    {
+        var (api, authorization) = await CreateSutAsync();
+
+        var result = await api.PostAsync(authorization, Body($$"""{"date":"{{date}}","items":["warm socks"]}"""));
+
+        Assert.Equal(201, result.Status);
+    }
+
     [Fact]
     public async Task GetAsync_DaysWithItemsOrActs_ListsEachDayWithBoth()
     {

@@ -1,4 +1,6 @@
 using Compersion.Core.Inbound;
+using Compersion.Core.Sending;
+using NodaTime;
 
 namespace Compersion.Core.Tests.Fakes;
 
@@ -31,17 +33,21 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
         return Task.CompletedTask;
     }
 
-    public Task<bool> TryClaimAnswerAsync(string messageKey, CancellationToken cancellationToken = default)
+    /// <remarks>Timing is not modelled here (the real ledger's take-over of a dead claim is tested over Azurite): a claimed answer counts as sent.</remarks>
+    public Task<OutboxClaim> TryClaimAnswerAsync(string messageKey, Instant now, CancellationToken cancellationToken = default)
     {
         var row = rows[messageKey];
         if (row.AnswerClaimed)
         {
-            return Task.FromResult(false);
+            return Task.FromResult(new OutboxClaim(OutboxClaimStatus.AlreadySent, null));
         }
 
         rows[messageKey] = row with { AnswerClaimed = true };
-        return Task.FromResult(true);
+        return Task.FromResult(new OutboxClaim(OutboxClaimStatus.Claimed, "claimed"));
     }
+
+    public Task<bool> TryStartAnswerAsync(string messageKey, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows[messageKey].AnswerClaimed);
 
     /// <summary>Sets a message back to a stage, as a worker that died after reaching it leaves it.</summary>
     public void Rewind(string messageKey, InboundStage stage) => rows[messageKey] = rows[messageKey] with { Stage = stage };

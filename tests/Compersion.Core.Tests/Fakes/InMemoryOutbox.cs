@@ -12,6 +12,9 @@ internal sealed class InMemoryOutbox : IOutbox
     public Task<OutboxClaim> TryClaimAsync(OutboundJob job, Instant now, CancellationToken cancellationToken = default) =>
         Task.FromResult(new OutboxClaim(claimed.Add(job.Id) ? OutboxClaimStatus.Claimed : OutboxClaimStatus.AlreadySent, "v1"));
 
+    /// <remarks>Timing and take-overs are not modelled here (the real outbox's are tested over Azurite): a claim always starts.</remarks>
+    public Task<bool> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     public Task MarkSentAsync(OutboundJob job, string? messageId, Instant now, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task MarkUncertainAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -294,7 +294,7 @@ public sealed class ReplyIngestorTests
             new ReplyAttribution(subscribers, Signer(), MailSettings()),
             new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
             new JournalWriter(entries, acts, settings),
-            new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, NullLogger<ReplyAnswers>.Instance),
+            new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
             NullLogger<ReplyIngestor>.Instance);
     }

@@ -161,7 +161,7 @@ public sealed class ReplyAddressTests
                     new ReplyAttribution(subscribers, Signer(), MailSettings()),
                     new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
                     new JournalWriter(entries, acts, settings),
-                    new ReplyAnswers(ledger, notes, sender, NullLogger<ReplyAnswers>.Instance),
+                    new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
                     new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
                     NullLogger<ReplyIngestor>.Instance);
                 var to = scenario == "unsubscribe"

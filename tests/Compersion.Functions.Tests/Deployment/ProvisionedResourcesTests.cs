@@ -31,6 +31,47 @@ public sealed class ProvisionedResourcesTests
     }
 
     [BicepFact]
+    public async Task StorageAccount_Provisioned_RawInboundMailExpiresAfterTheDocumentedNinetyDays()
+    {
+        var snapshot = await InfraTemplate.SnapshotAsync();
+
+        var rule = Assert.Single(InfraTemplate.Single(snapshot, "Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray())!;
+
+        Assert.True((bool)rule["enabled"]!);
+        Assert.Equal(["inbound-raw/"], rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(prefix => (string?)prefix));
+        Assert.Equal(90, (int)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!);
+    }
+
+    [BicepFact]
+    public async Task Alerts_Provisioned_WatchWebhook5xxPoisonMessagesSendProblemsAndRepeatedSends()
+    {
+        var snapshot = await InfraTemplate.SnapshotAsync();
+
+        var rules = InfraTemplate.Resources(snapshot, "Microsoft.Insights/scheduledQueryRules")
+            .ToDictionary(rule => (string)rule["properties"]!["displayName"]!, rule => rule["properties"]!.AsObject(), StringComparer.Ordinal);
+
+        Assert.Equal(["poison-message", "send-problem", "send-repeated", "webhook-5xx"], rules.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("ReceiveInboundMailFunction", (string)rules["webhook-5xx"]["criteria"]!["allOf"]![0]!["query"]!, StringComparison.Ordinal);
+        Assert.Contains("-poison", (string)rules["poison-message"]["criteria"]!["allOf"]![0]!["query"]!, StringComparison.Ordinal);
+        Assert.All(rules.Values, rule => Assert.Equal(0, (int)rule["criteria"]!["allOf"]![0]!["threshold"]!));
+        Assert.All(rules.Values, rule => Assert.Empty(rule["actions"]!["actionGroups"]!.AsArray()));
+        Assert.Empty(InfraTemplate.Resources(snapshot, "Microsoft.Insights/actionGroups"));
+    }
+
+    [BicepFact]
+    public async Task Alerts_AlertEmailSet_EveryRuleMailsTheOperator()
+    {
+        var snapshot = await InfraTemplate.SnapshotAsync(("ALERT_EMAIL", "ops@example.org"));
+
+        var group = InfraTemplate.Single(snapshot, "Microsoft.Insights/actionGroups");
+        var rules = InfraTemplate.Resources(snapshot, "Microsoft.Insights/scheduledQueryRules");
+
+        Assert.Equal("ops@example.org", (string?)group["properties"]!["emailReceivers"]![0]!["emailAddress"]);
+        Assert.Equal(4, rules.Count);
+        Assert.All(rules, rule => Assert.Equal((string?)group["id"], (string?)Assert.Single(rule["properties"]!["actions"]!["actionGroups"]!.AsArray())));
+    }
+
+    [BicepFact]
     public async Task Plan_Provisioned_FlexConsumptionFc1OnLinux()
     {
         var snapshot = await InfraTemplate.SnapshotAsync();
@@ -268,7 +309,8 @@ public sealed class ProvisionedResourcesTests
             .Where(resource => ((string?)resource["type"])!.Count(c => c == '/') == 1 && (string?)resource["type"] != "Microsoft.Authorization/roleAssignments")
             .ToList();
 
-        Assert.Equal(8, tagged.Count);
+        // 8, plus the four alert rules.
+        Assert.Equal(12, tagged.Count);
         Assert.All(tagged, resource => Assert.Equal("compersion-test", (string?)resource["tags"]?["azd-env-name"]));
         Assert.Equal("functions", (string?)InfraTemplate.Single(snapshot, "Microsoft.Web/sites")["tags"]!["azd-service-name"]);
         Assert.Single(tagged, resource => resource["tags"]!["azd-service-name"] is not null);

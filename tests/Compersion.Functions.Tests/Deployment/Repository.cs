@@ -14,6 +14,9 @@ internal static class Repository
     /// <summary><c>infra/main.parameters.json</c>, the file azd fills from its environment.</summary>
     public static string MainParameters { get; } = Path.Combine(Root, "infra", "main.parameters.json");
 
+    /// <summary><c>src/Compersion.Functions/local.settings.example.json</c>, the settings for Core Tools' <c>func start</c>.</summary>
+    public static string LocalSettingsExample { get; } = Path.Combine(Root, "src", "Compersion.Functions", "local.settings.example.json");
+
     /// <summary><c>azure.yaml</c>.</summary>
     public static string AzureYaml { get; } = Path.Combine(Root, "azure.yaml");
 

@@ -24,7 +24,18 @@ public sealed class DigestSenderTests(AzuriteFixture fixture) : PipelineTestBase
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Pipeline.Dispatcher.DispatchDueAsync())));
         var job = Assert.Single(await Pipeline.DrainQueueAsync());
 
-        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Pipeline.Sender.SendAsync(job))));
+        // A delivery that meets another mid-send throws (the queue would bring it back); the redelivery below stands for that.
+        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (SendReport?)await Pipeline.Sender.SendAsync(job);
+            }
+            catch (MailNotSentException)
+            {
+                return null;
+            }
+        })));
         await Pipeline.Get<IActStore>().AppendAsync(subscriber.Id, Thursday.PlusDays(-1), [ActClassifier.ToAct("baked bread for the team")]);
         var redelivered = await Pipeline.Sender.SendAsync(job);
 

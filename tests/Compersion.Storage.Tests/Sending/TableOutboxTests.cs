@@ -25,23 +25,58 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
     }
 
     [Fact]
-    public async Task TryClaimAsync_WhileClaimedByAnother_IsHeld()
+    public async Task TryClaimAsync_FreshClaimOfAnother_IsInFlight()
     {
         await Outbox.TryClaimAsync(job, Now);
 
         var second = await Outbox.TryClaimAsync(job, Now + Duration.FromSeconds(5));
 
-        Assert.Equal(OutboxClaimStatus.Held, second.Status);
+        Assert.Equal(OutboxClaimStatus.InFlight, second.Status);
     }
 
     [Fact]
-    public async Task TryClaimAsync_ClaimedLongAgoWithoutOutcome_IsStillHeld()
+    public async Task TryClaimAsync_ClaimThatNeverStarted_IsTakenOverOnceItIsOld()
     {
         await Outbox.TryClaimAsync(job, Now);
 
-        var muchLater = await Outbox.TryClaimAsync(job, Now + Duration.FromDays(1));
+        var redelivered = await Outbox.TryClaimAsync(job, Now + Duration.FromSeconds(30));
 
-        Assert.Equal(OutboxClaimStatus.Held, muchLater.Status);
+        Assert.Equal(OutboxClaimStatus.Claimed, redelivered.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_StartedRecentlyWithoutOutcome_IsInFlight()
+    {
+        var first = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.TryMarkStartedAsync(job, first, Now);
+
+        var redelivered = await Outbox.TryClaimAsync(job, Now + Duration.FromSeconds(30));
+
+        Assert.Equal(OutboxClaimStatus.InFlight, redelivered.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_StartedLongAgoWithoutOutcome_IsClaimedToSendAgain()
+    {
+        var first = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.TryMarkStartedAsync(job, first, Now);
+
+        var redelivered = await Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(3));
+
+        Assert.Equal(OutboxClaimStatus.Claimed, redelivered.Status);
+    }
+
+    [Fact]
+    public async Task TryMarkStartedAsync_ClaimTakenOverMeanwhile_OnlyTheNewClaimStarts()
+    {
+        var presumedDead = await Outbox.TryClaimAsync(job, Now);
+        var successor = await Outbox.TryClaimAsync(job, Now + Duration.FromSeconds(30));
+
+        var lateStart = await Outbox.TryMarkStartedAsync(job, presumedDead, Now + Duration.FromSeconds(31));
+        var successorStart = await Outbox.TryMarkStartedAsync(job, successor, Now + Duration.FromSeconds(31));
+
+        Assert.False(lateStart);
+        Assert.True(successorStart);
     }
 
     [Fact]
@@ -101,7 +136,7 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
         var thirdTime = await Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1));
 
         Assert.Equal(OutboxClaimStatus.Claimed, again.Status);
-        Assert.Equal(OutboxClaimStatus.Held, thirdTime.Status);
+        Assert.Equal(OutboxClaimStatus.InFlight, thirdTime.Status);
     }
 
     [Fact]
@@ -113,7 +148,7 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1))));
 
         Assert.Single(claims, claim => claim.Status == OutboxClaimStatus.Claimed);
-        Assert.All(claims.Where(claim => claim.Status != OutboxClaimStatus.Claimed), claim => Assert.Equal(OutboxClaimStatus.Held, claim.Status));
+        Assert.All(claims.Where(claim => claim.Status != OutboxClaimStatus.Claimed), claim => Assert.Equal(OutboxClaimStatus.InFlight, claim.Status));
     }
 
     [Fact]
