@@ -34,18 +34,20 @@ public sealed class DemoCommandTests
 
         await DemoCommand.RunAsync(request!, new LocalDate(2026, 6, 4), 8, folder, CancellationToken.None);
 
-        var digests = Outbox.Read(folder, "digest");
-        Assert.Equal(2, digests.Count);
-        var last = digests[^1].TextBody!;
-        Assert.Contains("Thursday 4 to Wednesday 10 June", last, StringComparison.Ordinal);
-        Assert.Contains("You wrote on 6 of 7 days", last, StringComparison.Ordinal);
-        Assert.Contains("Sam (3 days)", last, StringComparison.Ordinal);
+        // No digest on day one (too soon after joining): the first comes on day eight and is the "first week" one.
+        var digest = Assert.Single(Outbox.Read(folder, "digest"));
+        Assert.Equal(new DateOnly(2026, 6, 11), DateOnly.FromDateTime(digest.Date.UtcDateTime));
+        var last = digest.TextBody!;
+        Assert.Contains("Your first week\nThursday 4 to Wednesday 10 June", last, StringComparison.Ordinal);
+        Assert.Contains("What a start: you wrote on 6 days", last, StringComparison.Ordinal);
+        Assert.Contains("Who showed up most: Sam", last, StringComparison.Ordinal);
 
-        // The kindness: line of the first reply and the two acts of the reply to the first digest.
-        Assert.Contains("3 secret acts of kindness this week", last, StringComparison.Ordinal);
-        Assert.Contains("left a thank-you note on my neighbour's car (kind words for a neighbour)", last, StringComparison.Ordinal);
-        Assert.Contains("paid for the coffee of the person behind me (generosity for a stranger)", last, StringComparison.Ordinal);
-        Assert.Contains("taught my nephew to tie his shoelaces (a skill shared for family)", last, StringComparison.Ordinal);
+        // The kindness: line of the first reply; the reply to the digest logs two more acts, as its receipt says.
+        Assert.Contains("1 secret act this week", last, StringComparison.Ordinal);
+        Assert.Contains("  - left a thank-you note on my neighbour's car\n", last, StringComparison.Ordinal);
+        var acts = Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.Subject!.Contains("kind acts", StringComparison.Ordinal)).TextBody!;
+        Assert.Contains("Kind act: paid for the coffee of the person behind me (generosity for a stranger)", acts, StringComparison.Ordinal);
+        Assert.Contains("Kind act: taught my nephew to tie his shoelaces (a skill shared with family)", acts, StringComparison.Ordinal);
         Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.Subject!.Contains("gratitudes", StringComparison.Ordinal));
         Directory.Delete(folder, recursive: true);
     }

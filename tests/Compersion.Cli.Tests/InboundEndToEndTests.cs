@@ -129,7 +129,7 @@ public sealed class InboundEndToEndTests
         await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "TOKEN")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var tokenMail = Assert.Single(Outbox.Read(local.Outbox, "command"));
-        var token = tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
+        var token = tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal) && !l.StartsWith("http", StringComparison.Ordinal));
 
         using var post = new HttpRequestMessage(HttpMethod.Post, "/api/entries") { Content = new StringContent("{\"date\":\"2026-11-24\",\"items\":[\"My friend Lea got the job she wanted\",\"health\"]}", System.Text.Encoding.UTF8, "application/json") };
         post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

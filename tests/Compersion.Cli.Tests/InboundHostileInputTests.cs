@@ -293,7 +293,7 @@ public sealed class InboundHostileInputTests
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var answer = Assert.Single(Outbox.Read(local.Outbox, "command"));
-        var token = answer.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
+        var token = answer.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal) && !l.StartsWith("http", StringComparison.Ordinal));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/entries");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await local.Http.SendAsync(request)).StatusCode);

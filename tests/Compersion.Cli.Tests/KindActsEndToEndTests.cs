@@ -108,7 +108,10 @@ public sealed class KindActsEndToEndTests
         // Monday 23 November 2026, Berlin; the digest is on Wednesdays at 18:00, the prompt daily at 20:00.
         await using var local = await LocalHostFixture.StartAsync(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         Assert.True(SignUpRequest.TryCreate("noor@example.com", "Europe/Berlin", "20:00", "wednesday", "18:00", out var request, out _));
-        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        var added = await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+
+        // With us for a while already: a digest comes only after five days.
+        await local.Host.Services.GetRequiredService<ISubscriberStore>().UpdateAsync(added.Id, s => s with { ConfirmedAt = s.ConfirmedAt!.Value - NodaTime.Duration.FromDays(10) });
         string[] replies =
         [
             "1. Sam made me laugh at breakfast\n2. Rain on the window\n3. My sister got the job\n4. A quiet lunch\n5. Early night\nkindness: left a thank-you note on my neighbour's car",
@@ -129,12 +132,12 @@ public sealed class KindActsEndToEndTests
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var digest = Assert.Single(Outbox.Read(local.Outbox, "digest"));
-        Assert.Equal("Your week of gratitude and kindness — Wednesday, 25 November", digest.Subject);
+        Assert.Equal("Your first week of gratitude and kindness — Wednesday, 25 November", digest.Subject);
         var text = digest.TextBody!;
-        Assert.Contains("You wrote on 2 of 7 days: 2 days with five gratitudes, and 2 days with a person in them.", text, StringComparison.Ordinal);
-        Assert.Contains("Who showed up most: Sam (2 days)", text, StringComparison.Ordinal);
-        Assert.Contains("1 secret act of kindness this week — your goal of 1 is met.", text, StringComparison.Ordinal);
-        Assert.Contains("left a thank-you note on my neighbour's car (kind words for a neighbour)", text, StringComparison.Ordinal);
+        Assert.Contains("What a start: you wrote on 2 days, and 2 days had a person in them.", text, StringComparison.Ordinal);
+        Assert.Contains("Who showed up most: Sam", text, StringComparison.Ordinal);
+        Assert.Contains("1 secret act this week: your goal of 1 is met.", text, StringComparison.Ordinal);
+        Assert.Contains("  - left a thank-you note on my neighbour's car\n", text, StringComparison.Ordinal);
         Assert.NotNull(digest.Headers["List-Unsubscribe-Post"]);
 
         await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(digest, "paid for the coffee of the person behind me\ntaught my nephew to tie his shoelaces")));
@@ -151,7 +154,7 @@ public sealed class KindActsEndToEndTests
     }
 
     private static string TokenFrom(MimeMessage tokenMail) =>
-        tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
+        tokenMail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Length > 20 && l.Contains('.', StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal) && !l.StartsWith("http", StringComparison.Ordinal));
 
     private static HttpRequestMessage Authorized(HttpMethod method, string path, string token)
     {

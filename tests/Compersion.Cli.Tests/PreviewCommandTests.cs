@@ -13,7 +13,7 @@ public sealed class PreviewCommandTests
 
         Assert.Equal(0, exit);
         Assert.StartsWith("Subject: Your week of gratitude and kindness — Sunday, 29 November", output, StringComparison.Ordinal);
-        foreach (var part in new[] { "GRATITUDE", "KINDNESS", "Who showed up most", "Your recent acts, by whom and what kind:", "Three small ideas for the week ahead:", "Your last two acts were both practical help for a neighbour", "For you alone:", "Keep them secret" })
+        foreach (var part in new[] { "GRATITUDE", "KINDNESS", "Who showed up most", "Recent acts, by whom and what kind:", "Three small ideas for the week ahead:", "Your last two acts were both practical help for a neighbour", "For you alone, from", "Keep them secret" })
         {
             Assert.Contains(part, output, StringComparison.Ordinal);
         }

@@ -18,6 +18,8 @@ public sealed class ServeEndToEndTests
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var confirmation = Assert.Single(Outbox.Read(local.Outbox, "confirm"));
         var confirmed = await local.Http.GetAsync(new Uri(Outbox.Link(confirmation, "/api/confirm")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var welcome = Assert.Single(Outbox.Read(local.Outbox, "welcome"));
 
         local.Clock.SetTo(new DateTimeOffset(2026, 11, 25, 19, 0, 30, TimeSpan.Zero));
         var dispatch = await local.Http.PostAsync($"/admin/functions/DispatchDueFunction?code={local.Host.Keys.MasterKey}", null);
@@ -25,6 +27,7 @@ public sealed class ServeEndToEndTests
         var prompt = Assert.Single(Outbox.Read(local.Outbox, "prompt"));
 
         Assert.Equal(HttpStatusCode.Accepted, signUp.StatusCode);
+        Assert.Contains("Your first prompt comes this evening at 20:00 Berlin time.", welcome.TextBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, dispatch.StatusCode);
         Assert.Equal("ada@example.com", prompt.To.Mailboxes.Single().Address);

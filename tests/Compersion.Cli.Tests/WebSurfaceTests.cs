@@ -267,7 +267,7 @@ public sealed class WebSurfaceTests
         Assert.Equal("Lunch with Sam", day.GetProperty("items")[0].GetProperty("text").GetString());
         Assert.True(day.GetProperty("items")[0].GetProperty("social").GetBoolean());
         Assert.Equal("watered the neighbour's plants", day.GetProperty("acts")[0].GetProperty("text").GetString());
-        Assert.Contains("1. Lunch with Sam _(a person)_", files["compersion-journal.md"], StringComparison.Ordinal);
+        Assert.Contains("1. Lunch with Sam\n", files["compersion-journal.md"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Compersion.Core.Journal;
+using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -58,10 +59,24 @@ internal static class TestFixtures
         var entries = new List<JournalEntry>();
         for (var date = first; date <= last; date = date.PlusDays(1))
         {
-            entries.Add(Entry(date, 5, id));
+            entries.Add(new JournalEntry(id, date, [new JournalItem($"Lunch with Sam on {Iso(date)}", Social: true), .. Entry(date, 4, id).Items]));
         }
 
         return entries;
+    }
+
+    /// <summary>An item written on <paramref name="written"/> that the memory picker may resurface on <paramref name="on"/>: the
+    /// text gets a numbered suffix until its slot in the memory cycle falls on that day.</summary>
+    public static JournalItem DueOn(LocalDate on, LocalDate written, string text, bool social = false, bool vague = false, string id = AlexId)
+    {
+        for (var i = 0; ; i++)
+        {
+            var item = new JournalItem(i == 0 ? text : $"{text} ({i})", social, vague);
+            if (MemoryPicker.SlotOf(id, written, item) == MemoryPicker.Slot(on))
+            {
+                return item;
+            }
+        }
     }
 
     public static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).GetValueOrThrow();

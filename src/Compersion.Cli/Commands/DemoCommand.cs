@@ -17,7 +17,8 @@ namespace Compersion.Cli.Commands;
 /// The sample subscriber answers as a person might: most prompts with five gratitudes (one also logs a <c>kindness:</c>
 /// line), a short reply now and then (which earns a receipt), a quiet day; and the weekly digest with two kind acts.
 /// Each reply is posted to the Inbound Parse webhook over HTTP exactly as SendGrid's raw mode would. The digest falls
-/// on the first day's weekday, an hour before the prompt, so an 8-day run ends with a digest reflecting the week.
+/// on the first day's weekday, an hour before the prompt; none comes in a subscriber's first five days, so an 8-day run
+/// ends with their first digest ("your first week"), reflecting the week, and the reply to it logs two acts.
 /// </remarks>
 internal static class DemoCommand
 {
@@ -100,7 +101,7 @@ internal static class DemoCommand
             File.Delete(old);
         }
 
-        // The digest falls on the first day's weekday, an hour before the prompt: day one and day eight both get one.
+        // The digest falls on the first day's weekday, an hour before the prompt: day one is too soon after joining, day eight gets the first.
         request = request with { DigestDay = start.DayOfWeek, DigestTime = request.PromptTime.PlusHours(-1) };
         var timeZone = DateTimeZoneProviders.Tzdb[request.Zone];
         var begin = start.AtStartOfDayInZone(timeZone).ToInstant();

@@ -1,30 +1,41 @@
+using Compersion.Core.Prompts;
+
 namespace Compersion.Core.Commands;
 
 /// <summary>The words of the HELP email and of the "here's how to write it" answers.</summary>
 public static class CommandHelp
 {
-    /// <summary>The HELP email body: warm, short, one line per command with an example.</summary>
+    /// <summary>The line before the list of commands.</summary>
+    public const string Intro = "You can change how Compersion works just by replying. Put one of these on the first line:";
+
+    /// <summary>The line after the list of commands.</summary>
+    public const string Outro = "Anything else you write is saved to your journal, as always. A line that starts with \"kindness:\" is kept as a kind act, just for you.";
+
+    /// <summary>Every command, with an example and what it does, in the order HELP lists them.</summary>
+    public static IReadOnlyList<NoteTerm> Commands { get; } =
+    [
+        new("PAUSE", "take a break from the daily emails"),
+        new("RESUME", "start them again, whenever you're ready"),
+        new("STOP", "stop all emails (unsubscribe)"),
+        new("TIME 07:30", "get your daily prompt at another time (24-hour clock)"),
+        new("ZONE Europe/Berlin", "set your time zone"),
+        new("DIGEST SUNDAY 18:00", "choose the day and time of your weekly digest"),
+        new("GOAL 2", "how many secret kind acts you'd like to aim for each week (0 to 14)"),
+        new("EXPORT", "get everything you've written, as JSON and Markdown"),
+        new("TOKEN", "get a personal key for the entries API"),
+        new("SETTINGS", "get a private link to your settings page"),
+        new("JOURNAL", "get a private link to read and search your journal"),
+        new("HELP", "get this list again"),
+    ];
+
+    /// <summary>The HELP email's body as blocks: the intro, the commands as a list, the outro.</summary>
+    public static IReadOnlyList<NoteBlock> Blocks { get; } =
+        [NoteBlock.Paragraph(Intro), NoteBlock.Definitions(Commands), NoteBlock.Paragraph(Outro)];
+
+    /// <summary>The HELP body as plain text: one line per command with its example (<c>PAUSE - take a break …</c>).</summary>
     public static string HelpText { get; } = string.Join(
         '\n',
-        "You can change how Compersion works just by replying. Put one of these on the first line:",
-        string.Empty,
-        "PAUSE - take a break from the daily emails",
-        "RESUME - start them again, whenever you're ready",
-        "STOP - stop all emails (unsubscribe)",
-        "TIME 07:30 - get your daily prompt at another time (24-hour clock)",
-        "ZONE Europe/Berlin - set your time zone",
-        "DIGEST SUNDAY 18:00 - choose the day and time of your weekly digest",
-        "GOAL 2 - how many secret kind acts you'd like to aim for each week (0 to 14)",
-        "EXPORT - get everything you've written, as JSON and Markdown",
-        "TOKEN - get a personal key for the entries API",
-        "SETTINGS - get a private link to your settings page",
-        "JOURNAL - get a private link to read and search your journal",
-        "HELP - get this list again",
-        string.Empty,
-        "Anything else you write is saved to your journal, as always. A line that starts with",
-        "\"kindness:\" is kept as a kind act, just for you.",
-        string.Empty,
-        "Be kind to yourself.");
+        [Intro, string.Empty, .. Commands.Select(command => $"{command.Term} - {command.Meaning}"), string.Empty, Outro]);
 
     /// <summary>How to write a command that takes an argument, as one friendly sentence.</summary>
     /// <returns>The sentence, or <see langword="null"/> for commands that take none.</returns>

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Compersion.Core.Api;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Mail;
+using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -34,17 +34,17 @@ public sealed class EmailCommands(
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         var options = mailOptions.Value;
-        return new AnswerNote(
+        return AnswerNote.Of(
             "command",
             "You're unsubscribed",
             [
-                "No more emails will come. Thank you for the gratitude you wrote.",
-                $"If you'd like to come back, reply RESUME to this email, or sign up again at {options.PublicBaseUrl.TrimEnd('/')}/api/signup.",
-                "Your journal is still yours. This private link opens your settings, where you can export it or delete everything; it works for 24 hours:",
-                SettingsLinks.Url(signer, options, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime),
+                NoteBlock.Paragraph("No more emails will come. Thank you for the gratitude you wrote."),
+                NoteBlock.Paragraph("If you'd like to come back, reply RESUME to this email, or sign up again:"),
+                NoteBlock.Link("Sign up again", $"{options.PublicBaseUrl.TrimEnd('/')}/api/signup"),
+                NoteBlock.Paragraph("Your journal is still yours. This private link opens your settings, where you can export it or delete everything; it works for 24 hours:"),
+                NoteBlock.Link("Open my settings", SettingsLinks.Url(signer, options, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime)),
             ],
-            [],
-            OffersHelp: false);
+            offersHelp: false);
     }
 
     /// <summary>Applies a command (unless <paramref name="apply"/> is false) and returns its answer.</summary>
@@ -76,7 +76,7 @@ public sealed class EmailCommands(
                     await settings.ResumeAsync(subscriber, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Welcome back", [$"Your daily prompt is back on, at {Format(subscriber.PromptTime)} ({subscriber.Zone})."], []);
+                return new AnswerNote("command", "Welcome back", [$"Your daily prompt is back on, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone)}."], []);
             case CommandKind.Stop:
                 if (apply)
                 {
@@ -90,47 +90,49 @@ public sealed class EmailCommands(
                     await settings.ChangeTimeAsync(subscriber, at, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Your prompt now comes at {Format(at)}", [$"From now on your daily prompt arrives at {Format(at)} ({subscriber.Zone})."], []);
+                return new AnswerNote("command", $"Your prompt now comes at {MailFormat.Time(at)}", [$"From now on your daily prompt arrives at {MailFormat.Schedule(at, subscriber.Zone)}."], []);
             case CommandKind.Zone when command.Zone is { } zone:
                 if (apply)
                 {
                     await settings.ChangeZoneAsync(subscriber, zone, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Time zone set to {zone}", [$"Your daily prompt now arrives at {Format(subscriber.PromptTime)} in {zone}."], []);
+                return new AnswerNote("command", $"Time zone set to {MailFormat.Zone(zone)}", [$"Your daily prompt now arrives at {MailFormat.Schedule(subscriber.PromptTime, zone)}."], []);
             case CommandKind.Digest when command.Day is { } day && command.Time is { } digestAt:
                 if (apply)
                 {
                     await settings.ChangeDigestAsync(subscriber, day, digestAt, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Weekly look-back moved", [$"Your weekly look-back is now set for {day}s at {Format(digestAt)}."], []);
+                return new AnswerNote("command", "Weekly digest moved", [$"Your weekly digest now comes on {day}s at {MailFormat.Schedule(digestAt, subscriber.Zone)}."], []);
             case CommandKind.Goal when command.Number is { } goal:
                 if (apply)
                 {
                     await settings.ChangeGoalAsync(subscriber, goal, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Kindness goal: {goal} a week", [$"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep them to yourself — you'll remember them longer."], []);
+                return new AnswerNote("command", $"Kindness goal: {goal} a week", [goal == 0
+                    ? "Your goal is now no set number of kind acts a week. Whenever you do one, keep it to yourself: you'll remember it longer."
+                    : $"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep {(goal == 1 ? "it" : "them")} to yourself: you'll remember {(goal == 1 ? "it" : "them")} longer."], []);
             case CommandKind.Export:
                 return await ExportNoteAsync(subscriber, cancellationToken);
             case CommandKind.Settings:
                 var link = SettingsLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime);
-                return new AnswerNote("settings", "Your settings link", [
-                    "Here is your private link to your settings: the time and zone of your prompt, your weekly look-back, your kindness goal, pausing, exporting, importing, or deleting everything.",
-                    link,
-                    "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself; reply SETTINGS again whenever you need a new one.",
-                ], []);
+                return AnswerNote.Of("settings", "Your settings link", [
+                    NoteBlock.Paragraph("Here is your private link to your settings: the time and zone of your prompt, your weekly digest, your kindness goal, pausing, exporting, importing, or deleting everything."),
+                    NoteBlock.Link("Open my settings", link),
+                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can change your settings, so keep it to yourself; reply SETTINGS again whenever you need a new one."),
+                ]);
             case CommandKind.Journal:
-                return new AnswerNote("journal", "Your journal link", [
-                    "Here is your private link to your journal: every day you've written, a calendar of the year, search, the people who show up, and your kind acts.",
-                    JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime),
-                    "It works for 24 hours. Anyone with it can read your journal, so keep it to yourself; reply JOURNAL again whenever you need a new one.",
-                ], []);
+                return AnswerNote.Of("journal", "Your journal link", [
+                    NoteBlock.Paragraph("Here is your private link to your journal: every day you've written, a calendar of the year, search, the people who show up, and your kind acts."),
+                    NoteBlock.Link("Open my journal", JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime)),
+                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can read your journal, so keep it to yourself; reply JOURNAL again whenever you need a new one."),
+                ]);
             case CommandKind.Help:
-                return new AnswerNote("help", "How to use Compersion by email", [CommandHelp.HelpText], []);
+                return AnswerNote.Of("help", "How to use Compersion by email", CommandHelp.Blocks);
             default:
-                return new AnswerNote("help", "Here's what you can send", ["That command isn't one we know, so here is the list.", CommandHelp.HelpText], []);
+                return AnswerNote.Of("help", "Here's what you can send", [NoteBlock.Paragraph("That command isn't one we know, so here is the list."), .. CommandHelp.Blocks]);
         }
     }
 
@@ -139,29 +141,28 @@ public sealed class EmailCommands(
     public async Task<AnswerNote> IssueTokenAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         var issued = await personalTokens.IssueAsync(subscriber, cancellationToken);
-        return new AnswerNote("command", "Your personal token", [
-            "Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself.",
-            issued,
-            $"Use it as 'Authorization: Bearer <token>' with {mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries.",
-        ], []);
+        return AnswerNote.Of("command", "Your personal token", [
+            NoteBlock.Paragraph("Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself."),
+            NoteBlock.Code(issued),
+            NoteBlock.Paragraph("Send it as the header 'Authorization: Bearer <token>' to this address:"),
+            NoteBlock.Code($"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries"),
+        ]);
     }
 
     private async Task<AnswerNote> ExportNoteAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {
         var export = await exports.ExportAsync(subscriber, cancellationToken);
         var days = export.Entries.Count;
-        return new AnswerNote(
+        return AnswerNote.Of(
             "export",
             "Your Compersion journal",
             [
-                days == 0
+                NoteBlock.Paragraph(days == 0
                     ? "Your journal is empty so far — your first reply will start it. Your settings are attached all the same."
-                    : $"Here is everything you have written, {days} {(days == 1 ? "day" : "days")} of it, oldest first. It is yours to keep.",
-                $"Two files are attached: {ExportService.MarkdownFileName} to read, and {ExportService.JsonFileName} for other apps.",
+                    : $"Here is everything you have written, {days} {(days == 1 ? "day" : "days")} of it, oldest first. It is yours to keep."),
+                NoteBlock.Paragraph("Two files are attached:"),
+                NoteBlock.List([$"{ExportService.MarkdownFileName}, to read", $"{ExportService.JsonFileName}, for other apps"]),
             ],
-            [],
             ExportService.Attachments(export));
     }
-
-    private static string Format(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -16,8 +16,14 @@ namespace Compersion.Core.Digests;
 /// </remarks>
 public static class DigestBuilder
 {
+    /// <summary>Days a subscriber has been with us (since confirming) before a digest is sent: a week they were not here for is not reviewed.</summary>
+    public const int DaysBeforeFirstDigest = 5;
+
     /// <summary>Most people, joyful items and unclassified acts a digest lists.</summary>
     public const int MaxListed = 3;
+
+    // A first digest knows nothing of someone's relationships: no idea for a partner or a metamour they may not have.
+    private static readonly HashSet<KindRecipient> FirstWeekAvoids = [KindRecipient.Partner, KindRecipient.Metamour];
 
     /// <summary>Builds the digest for <paramref name="date"/>.</summary>
     /// <param name="subscriber">Whose digest.</param>
@@ -34,11 +40,27 @@ public static class DigestBuilder
         var entries = journal.Entries.Where(entry => entry.SubscriberId == subscriber.Id).ToList();
         var acts = OwnActs(subscriber, journal);
         return new WeeklyDigest(
+            IsFirst(journal, date),
             date,
             weekStart,
             weekEnd,
             Gratitude(subscriber, date, weekStart, weekEnd, entries),
             Kindness(subscriber, weekStart, weekEnd, acts, suggestions));
+    }
+
+    /// <summary>Whether a digest on <paramref name="date"/> comes too soon after the subscriber joined (fewer than <see cref="DaysBeforeFirstDigest"/> days).</summary>
+    public static bool IsTooSoon(Subscriber subscriber, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var joined = (subscriber.ConfirmedAt ?? subscriber.CreatedAt).InZone(subscriber.TimeZone).Date;
+        return Period.Between(joined, date, PeriodUnits.Days).Days < DaysBeforeFirstDigest;
+    }
+
+    /// <summary>Whether the digest of <paramref name="date"/> is the subscriber's first: no digest was recorded before it.</summary>
+    public static bool IsFirst(SubscriberJournal journal, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        return !journal.Digests.Any(record => record.Date < date);
     }
 
     /// <summary>Picks the week's three ideas from the catalog (<see cref="SuggestionPicker"/>), given what earlier digests suggested.</summary>
@@ -47,7 +69,7 @@ public static class DigestBuilder
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(journal);
         var earlier = journal.Digests.SelectMany(record => record.IdeaIds.Select(id => (record.Date, id)));
-        return SuggestionPicker.Pick(subscriber.Id, date, OwnActs(subscriber, journal), earlier, catalog);
+        return SuggestionPicker.Pick(subscriber.Id, date, OwnActs(subscriber, journal), earlier, catalog, IsFirst(journal, date) ? FirstWeekAvoids : null);
     }
 
     /// <summary>The ideas of a stored record, in order, leaving out any since removed from the catalog.</summary>
@@ -71,17 +93,15 @@ public static class DigestBuilder
             .Where(day => day.Items.Count > 0)
             .ToList();
         var items = week.SelectMany(day => day.Items.Select(item => new DatedItem(day.Date, item))).ToList();
-        var memory = MemoryPicker.Pick(subscriber.Id, weekStart, entries, subscriber.MemoriesEnabled);
         return new GratitudeWeek(
             week.Count,
-            week.Count(day => day.Items.Count >= JournalEntry.ItemsForPerfectDay),
+            week.Count(day => JournalEntry.IsPerfectDay(day.Items)),
             week.Count(day => day.Items.Exists(item => item.Social)),
             items.Count,
             AdherenceProgress.For(date, entries).CurrentRun,
             MostSpecific(items),
             People(items),
-            [.. items.Where(item => item.Item.Compersion).Take(MaxListed)],
-            memory is null ? null : new DatedItem(memory.Date, memory.Item));
+            [.. items.Where(item => item.Item.Compersion).Take(MaxListed)]);
     }
 
     private static KindnessWeek Kindness(Subscriber subscriber, LocalDate weekStart, LocalDate weekEnd, List<LoggedAct> acts, IReadOnlyList<KindnessIdea> suggestions)
@@ -95,7 +115,33 @@ public static class DigestBuilder
             Variety.Measure(recent),
             suggestions,
             ForYouAlone(subscriber.Id, weekStart, acts),
-            [.. thisWeek.Where(act => !act.IsClassified).Take(MaxListed)]);
+            [.. thisWeek.Where(act => !act.IsClassified).Take(MaxListed)],
+            WeeksGoalMet(subscriber.KindnessGoal, weekStart, acts));
+    }
+
+    // The article's "the key is consistency": how many weeks in a row, ending with this one, met the goal. A goal of
+    // zero asks for nothing, so it has no run to count.
+    private static int WeeksGoalMet(int goal, LocalDate weekStart, List<LoggedAct> acts)
+    {
+        if (goal <= 0 || acts.Count == 0)
+        {
+            return 0;
+        }
+
+        var first = acts.Min(act => act.Date);
+        var run = 0;
+        for (var start = weekStart; start.PlusDays(6) >= first; start = start.PlusDays(-7))
+        {
+            var end = start.PlusDays(6);
+            if (acts.Count(act => act.Date >= start && act.Date <= end) < goal)
+            {
+                break;
+            }
+
+            run++;
+        }
+
+        return run;
     }
 
     // Specific = many content words, a named person, no vagueness; the first of equals wins.

@@ -22,8 +22,11 @@ public sealed class DigestComposer
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the digest.</summary>
     public const string DigestKind = "digest";
 
+    /// <summary>Most items of joy noticed in others a digest quotes.</summary>
+    public const int MaxJoy = 1;
+
     /// <summary>The secrecy reminder, after the article: untold acts are remembered longer.</summary>
-    public const string SecrecyLine = "Keep them secret: don't tell anyone — you'll remember them longer.";
+    public const string SecrecyLine = "Keep them secret: you'll remember them longer.";
 
     private static readonly LocalDatePattern RangeDay = LocalDatePattern.Create("dddd d", CultureInfo.InvariantCulture);
     private static readonly LocalDatePattern RangeDayMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
@@ -50,10 +53,12 @@ public sealed class DigestComposer
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         var view = View(digest, _options.FromName);
-        var subject = $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
+        var subject = digest.FirstWeek
+            ? $"Your first week of gratitude and kindness — {MailFormat.Day(digest.Date)}"
+            : $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
         var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, digest.Date);
         var footer = new ListFooterView(
-            $"a weekly look-back on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl,
+            $"a weekly digest on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl,
             SettingsLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime),
             JournalLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime));
         var prompts = PromptTemplates.Instance;
@@ -78,6 +83,11 @@ public sealed class DigestComposer
     {
         var days = digest.Gratitude.DaysJournaled;
         var acts = digest.Kindness.ThisWeek.Count;
+        if (digest.FirstWeek)
+        {
+            return "Your first week with us, and three small ideas for the next one.";
+        }
+
         if (days == 0 && acts == 0)
         {
             return "A quiet week, and that's okay. Three small ideas inside, if one appeals.";
@@ -92,19 +102,20 @@ public sealed class DigestComposer
         var kindness = digest.Kindness;
         var grid = Grid(kindness.Recent);
         return new DigestView(
-            "Your week, looking back",
+            digest.FirstWeek ? "Your first week" : "Your week, looking back",
             Range(digest.WeekStart, digest.WeekEnd),
-            GratitudeLine(gratitude),
+            digest.FirstWeek ? FirstWeekLine(gratitude) : GratitudeLine(gratitude),
             ProgressLine(gratitude.CurrentRun),
             gratitude.MostSpecific is not null,
-            gratitude.MostSpecific is { } specific ? $"The most specific thing you wrote ({MailFormat.Day(specific.Date, digest.Date)}):" : string.Empty,
+            gratitude.MostSpecific is { } specific ? $"Most specific ({specific.Date.DayOfWeek}):" : string.Empty,
             gratitude.MostSpecific is { } item ? MailFormat.Quote(item.Item.Text) : string.Empty,
             PeopleLine(gratitude.People),
-            [.. gratitude.JoyInOthers.Select(joy => MailFormat.Quote(joy.Item.Text))],
-            gratitude.Resurfaced is not null,
-            gratitude.Resurfaced is { } old ? $"From earlier — on {MailFormat.Day(old.Date, digest.Date)} you wrote:" : string.Empty,
-            gratitude.Resurfaced is { } memory ? MailFormat.Quote(memory.Item.Text) : string.Empty,
-            GoalLine(kindness),
+
+            // Nothing twice: an item already shown as the most specific is not listed again.
+            [.. gratitude.JoyInOthers.Where(joy => joy != gratitude.MostSpecific).Take(MaxJoy).Select(joy => MailFormat.Quote(joy.Item.Text))],
+            digest.FirstWeek && kindness.ThisWeek.Count == 0
+                ? "Once a week, try one small act of kindness, and tell no one. Here are three to choose from."
+                : GoalLine(kindness),
             [.. kindness.ThisWeek.Select(act => new DigestActView(ActClassifier.WithoutTags(act.Text), Label(act)))],
             grid is not null,
             grid?.Rows ?? [],
@@ -113,11 +124,10 @@ public sealed class DigestComposer
             RepeatLine(kindness),
             [.. kindness.Suggestions.Select(idea => new DigestIdeaView(idea.Text, Details(idea)))],
             kindness.ForYouAlone is { } alone
-                ? $"For you alone: on {MailFormat.Day(alone.Date, digest.Date)} you logged {MailFormat.Quote(ActClassifier.WithoutTags(alone.Text))}. Take a quiet moment with it."
+                ? $"For you alone, from {MailFormat.Day(alone.Date, digest.Date)}: {MailFormat.Quote(ActClassifier.WithoutTags(alone.Text))}."
                 : string.Empty,
-            UnclassifiedLine(kindness.Unclassified),
             SecrecyLine,
-            "To log a kind act, just reply to this email — one act per line.",
+            "Did something kind? Reply with it, one per line.",
             signature);
     }
 
@@ -126,21 +136,29 @@ public sealed class DigestComposer
             ? $"{RangeDay.Format(start)} to {RangeDayMonth.Format(end)}"
             : $"{RangeDayMonth.Format(start)} to {RangeDayMonth.Format(end)}";
 
+    // The first digest celebrates what is there and never counts what is not.
+    private static string FirstWeekLine(GratitudeWeek week) => week.DaysJournaled switch
+    {
+        0 => "Your journal is ready for its first page whenever you are: just reply to your next prompt.",
+        _ when week.DaysWithPerson > 0 => Invariant($"What a start: you wrote on {Count(week.DaysJournaled, "day")}, and {Count(week.DaysWithPerson, "day")} had a person in them."),
+        _ => Invariant($"What a start: you wrote on {Count(week.DaysJournaled, "day")}."),
+    };
+
     private static string GratitudeLine(GratitudeWeek week) => week.DaysJournaled == 0
-        ? "A quiet week for your journal, and that's okay — life gets full. Tonight's prompt is a fresh start, and one line is plenty."
-        : Invariant($"You wrote on {week.DaysJournaled} of 7 days: {Count(week.PerfectDays, "day")} with five gratitudes, and {Count(week.DaysWithPerson, "day")} with a person in them.");
+        ? "A quiet week for your journal, and that's okay — life gets full. Your next prompt is a fresh start."
+        : Invariant($"You wrote on {week.DaysJournaled} of 7 days; {week.PerfectDays} count toward 22.");
 
     private static string ProgressLine(int run) => run switch
     {
-        0 => "A new run toward 22 days can start any evening you like.",
-        < 22 => Invariant($"You're on a run of {Count(run, "day")} in a row with five — {22 - run} more make 22."),
-        22 => "22 days in a row with five: you made it. Take a moment to notice how you feel.",
-        _ => Invariant($"{run} days in a row with five — past 22, and still going."),
+        0 => "A new run toward 22 days can start any day you like.",
+        < 22 => Invariant($"A run of {Count(run, "day")} — {22 - run} more make 22."),
+        22 => "22 days in a row with five and a person: you made it. Take a moment to notice how you feel.",
+        _ => Invariant($"{run} days in a row with five and a person — past 22, and still going."),
     };
 
     private static string PeopleLine(IReadOnlyList<PersonCount> people) => people.Count == 0
         ? string.Empty
-        : "Who showed up most: " + List(people.Select(person => Invariant($"{person.Name} ({Count(person.Days, "day")})")).ToList()) + ".";
+        : "Who showed up most: " + List(people.Select(person => person.Name).ToList()) + ".";
 
     private static string GoalLine(KindnessWeek week)
     {
@@ -152,9 +170,9 @@ public sealed class DigestComposer
                 : "No kind act logged this week — no pressure at all. If one of the ideas below appeals, it's a small one.";
         }
 
-        var logged = Count(acts, "secret act") + " of kindness this week";
+        var logged = Count(acts, "secret act") + " this week";
         return acts >= week.Goal
-            ? Invariant($"{logged} — your goal of {week.Goal} is met. Lovely.")
+            ? Invariant($"{logged}: your goal of {week.Goal} is met{(week.WeeksGoalMet > 1 ? Invariant($", {week.WeeksGoalMet} weeks in a row") : string.Empty)}.")
             : Invariant($"{logged}, toward your goal of {week.Goal}. Every one counts.");
     }
 
@@ -176,7 +194,7 @@ public sealed class DigestComposer
             >= 0.5 => "a good mix",
             _ => "mostly one kind so far; the ideas below change it up",
         };
-        return Invariant($"Across your last {variety.Classified} acts: {Count(variety.DistinctPairs, "different pairing")} of what and for whom — {spread}.");
+        return Invariant($"Your last {variety.Classified} acts: {Count(variety.DistinctPairs, "different pairing")}, {spread}.");
     }
 
     private static string RepeatLine(KindnessWeek week)
@@ -186,28 +204,21 @@ public sealed class DigestComposer
             return string.Empty;
         }
 
-        var alternative = week.Suggestions.Count > 0 ? $" Maybe: {MailFormat.Quote(week.Suggestions[0].Text)}?" : string.Empty;
-        return $"Your last two acts were both {KindnessNames.Phrase(repeat.Category)} for {KindnessNames.Phrase(repeat.Recipient)} — kind both times. "
-               + "For maximum effect, change up the act and who it's for." + alternative;
+        return $"Your last two acts were both {KindnessNames.Pairing(repeat.Category, repeat.Recipient)}: change up what and for whom.";
     }
 
-    private static string UnclassifiedLine(IReadOnlyList<LoggedAct> acts) => acts.Count == 0
-        ? string.Empty
-        : $"We couldn't quite tell what kind of act {List([.. acts.Select(act => MailFormat.Quote(ActClassifier.WithoutTags(act.Text)))])} "
-          + $"{(acts.Count == 1 ? "was" : "were")}, or who {(acts.Count == 1 ? "it was" : "they were")} for — that's fine. If you like, add a tag next time, such as #help @neighbour.";
-
+    // A classified act's kind and recipient are in the grid; only what could not be told is said here.
     private static string Label(LoggedAct act) => act.IsClassified
-        ? $"{KindnessNames.Phrase(act.Category)} for {KindnessNames.Phrase(act.Recipient)}"
+        ? string.Empty
         : act.Category != KindCategory.Unclassified
             ? KindnessNames.Phrase(act.Category)
-            : act.Recipient != KindRecipient.Unclassified ? "for " + KindnessNames.Phrase(act.Recipient) : "not sure what kind yet";
+            : act.Recipient != KindRecipient.Unclassified ? "for " + KindnessNames.Phrase(act.Recipient) : "not sure what kind: a tag like #help tells us";
 
     private static string Details(KindnessIdea idea)
     {
         var effort = idea.Effort switch { 1 => "a few minutes", 2 => "under an hour", _ => "an afternoon" };
         var cost = idea.Cost switch { IdeaCost.Free => "free", IdeaCost.Small => "a little money", _ => "some money" };
-        var setting = idea.Setting switch { IdeaSetting.Home => "at home", IdeaSetting.Work => "at work", IdeaSetting.Public => "out and about", _ => "online" };
-        return $"{effort} · {cost} · {setting}";
+        return $"{effort}, {cost}";
     }
 
     // The category × recipient grid, shown by its filled cells: one row per recipient, the categories done for them

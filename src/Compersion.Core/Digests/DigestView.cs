@@ -10,10 +10,7 @@ namespace Compersion.Core.Digests;
 /// <param name="MostSpecific">The item, quoted.</param>
 /// <param name="PeopleLine">"Who showed up most: …"; empty when nobody did.</param>
 /// <param name="JoyInOthers">Items noticing someone else's joy, quoted.</param>
-/// <param name="HasResurfaced">Whether an older item is shown.</param>
-/// <param name="ResurfacedLead">"From earlier, on …, you wrote:".</param>
-/// <param name="Resurfaced">The older item, quoted.</param>
-/// <param name="GoalLine">Acts this week against the goal.</param>
+/// <param name="GoalLine">Acts this week against the goal, with the run of weeks it has been met (consistency).</param>
 /// <param name="Acts">This week's acts, each with what it was and for whom.</param>
 /// <param name="HasGrid">Whether the category × recipient grid is shown.</param>
 /// <param name="GridRows">The grid's filled cells: one row per recipient that appears, with the categories done for them.</param>
@@ -22,7 +19,6 @@ namespace Compersion.Core.Digests;
 /// <param name="RepeatLine">The gentle call-out of a repeat; empty when there is none.</param>
 /// <param name="Suggestions">Three ideas for the week ahead.</param>
 /// <param name="ForYouAlone">An older act to savour; empty when there is none.</param>
-/// <param name="UnclassifiedLine">The kind question about acts that could not be placed; empty when there are none.</param>
 /// <param name="SecrecyLine">The reminder to keep acts secret.</param>
 /// <param name="ReplyLine">How to log acts by replying.</param>
 /// <param name="Signature">The sender name.</param>
@@ -36,9 +32,6 @@ internal sealed record DigestView(
     string MostSpecific,
     string PeopleLine,
     IReadOnlyList<string> JoyInOthers,
-    bool HasResurfaced,
-    string ResurfacedLead,
-    string Resurfaced,
     string GoalLine,
     IReadOnlyList<DigestActView> Acts,
     bool HasGrid,
@@ -48,7 +41,6 @@ internal sealed record DigestView(
     string RepeatLine,
     IReadOnlyList<DigestIdeaView> Suggestions,
     string ForYouAlone,
-    string UnclassifiedLine,
     string SecrecyLine,
     string ReplyLine,
     string Signature);
@@ -65,5 +57,5 @@ internal sealed record DigestGridRow(string Recipient, IReadOnlyList<string> Cel
 
 /// <summary>One suggested idea.</summary>
 /// <param name="Text">The idea.</param>
-/// <param name="Details">"a few minutes · free · at home".</param>
+/// <param name="Details">"a few minutes · free".</param>
 internal sealed record DigestIdeaView(string Text, string Details);

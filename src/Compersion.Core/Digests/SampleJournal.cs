@@ -112,6 +112,7 @@ public static class SampleJournal
         }
 
         var merged = actDays.GroupBy(day => day.Date).Select(group => new KindActDay(SubscriberId, group.Key, [.. group.SelectMany(day => day.Acts)])).OrderBy(day => day.Date).ToList();
-        return new SubscriberJournal(Subscriber, entries) { Acts = merged };
+        // Digests came before this one (their suggestions long past), so it reads as a regular week, not the first.
+        return new SubscriberJournal(Subscriber, entries) { Acts = merged, Digests = [new DigestRecord(date.PlusWeeks(-20), [])] };
     }
 }

@@ -1,16 +1,14 @@
 using System.Globalization;
 using System.Text;
-using Compersion.Core.Journal;
-using Compersion.Core.Kindness;
 using NodaTime.Text;
 
 namespace Compersion.Core.Export;
 
 /// <summary>An export as a readable Markdown journal: the settings, then every day, oldest first.</summary>
 /// <remarks>
-/// Each item notes what was understood about it (a person in it, someone else's joy, broad), each kind act its
-/// category and recipient when known. The subscriber's own words are written with Markdown's punctuation escaped,
-/// so nothing they wrote can turn into a heading, a link or markup in a Markdown viewer.
+/// A keepsake: it holds only what the subscriber wrote, never the app's judgement of it (the signals, an act's
+/// category and recipient stay in the JSON). Their words are written with Markdown's punctuation escaped, so
+/// nothing they wrote can turn into a heading, a link or markup in a Markdown viewer.
 /// </remarks>
 internal static class ExportMarkdown
 {
@@ -26,7 +24,7 @@ internal static class ExportMarkdown
         text.Append(CultureInfo.InvariantCulture, $"Everything you have written, {Days(export.Entries.Count)}, oldest first. It is yours to keep.\n\n");
         text.Append("## Settings\n\n");
         text.Append(CultureInfo.InvariantCulture, $"- Daily prompt: {settings.PromptTime} ({Escape(settings.Zone)})\n");
-        text.Append(CultureInfo.InvariantCulture, $"- Weekly look-back: {settings.DigestDay}s at {settings.DigestTime}\n");
+        text.Append(CultureInfo.InvariantCulture, $"- Weekly digest: {settings.DigestDay}s at {settings.DigestTime}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Kindness goal: {settings.KindnessGoal} a week\n");
         text.Append(CultureInfo.InvariantCulture, $"- Memories in prompts: {(settings.MemoriesEnabled ? "on" : "off")}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Receipts for complete days: {(settings.ReceiptsEnabled ? "on" : "off")}\n");
@@ -38,7 +36,7 @@ internal static class ExportMarkdown
             text.Append(CultureInfo.InvariantCulture, $"\n## {(parsed.Success ? Heading.Format(parsed.Value) : day.Date)}\n\n");
             for (var i = 0; i < day.Items.Count; i++)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Escape(day.Items[i].Text)}{Notes(day.Items[i])}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Escape(day.Items[i].Text)}\n");
             }
 
             if (day.Acts.Count > 0)
@@ -46,7 +44,7 @@ internal static class ExportMarkdown
                 text.Append(day.Items.Count > 0 ? "\nKind acts, just for you:\n\n" : "Kind acts, just for you:\n\n");
                 foreach (var act in day.Acts)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"- {Escape(act.Text)}{Notes(act)}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"- {Escape(act.Text)}\n");
                 }
             }
         }
@@ -55,33 +53,6 @@ internal static class ExportMarkdown
     }
 
     private static string Days(int count) => count == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{count} days");
-
-    private static string Notes(JournalItem item)
-    {
-        var notes = new List<string>(3);
-        if (item.Social)
-        {
-            notes.Add("a person");
-        }
-
-        if (item.Compersion)
-        {
-            notes.Add("someone else's joy");
-        }
-
-        if (item.Vague)
-        {
-            notes.Add("broad");
-        }
-
-        return notes.Count == 0 ? string.Empty : $" _({string.Join(", ", notes)})_";
-    }
-
-    private static string Notes(KindAct act)
-    {
-        var notes = new[] { act.Category, act.Recipient is null ? null : "for " + act.Recipient }.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-        return notes.Count == 0 ? string.Empty : $" _({Escape(string.Join(", ", notes))})_";
-    }
 
     // Backslash-escapes Markdown's punctuation and folds line breaks, so user text stays one plain list item.
     private static string Escape(string value)

@@ -12,6 +12,7 @@ namespace Compersion.Core.Inbound;
 /// <param name="ReplyDate">The local date a reply to this note is filed under (a receipt's day); null for the subscriber's today.</param>
 /// <param name="InvitesReply">Whether a reply to the note is read (it then carries a reply token); false when it would not be.</param>
 /// <param name="OffersHelp">Whether its footer offers the email commands: false when only some replies (RESUME) are read.</param>
+/// <param name="Blocks">The body as blocks (lists, links, codes kept as such); when set, it is used instead of the paragraphs and items.</param>
 public sealed record AnswerNote(
     string Kind,
     string Subject,
@@ -20,4 +21,10 @@ public sealed record AnswerNote(
     IReadOnlyList<MailAttachment>? Attachments = null,
     LocalDate? ReplyDate = null,
     bool InvitesReply = true,
-    bool OffersHelp = true);
+    bool OffersHelp = true,
+    IReadOnlyList<Prompts.NoteBlock>? Blocks = null)
+{
+    /// <summary>A note whose body is blocks.</summary>
+    public static AnswerNote Of(string kind, string subject, IReadOnlyList<Prompts.NoteBlock> blocks, IReadOnlyList<MailAttachment>? attachments = null, LocalDate? replyDate = null, bool invitesReply = true, bool offersHelp = true) =>
+        new(kind, subject, [], [], attachments, replyDate, invitesReply, offersHelp, blocks);
+}

@@ -141,13 +141,17 @@ public sealed partial class ReplyIngestor(
 
         // Receipts judge the merged day: everything stored for the date once this reply is in, unless this reply alone
         // already made a complete day that gets no receipt (then the day does too, and nothing needs reading).
-        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply);
-        var receipt = alone is not null && addition.Items.Count > 0
+        // "Returning": the subscriber as attributed, before this reply was recorded, had been quiet long enough to be
+        // getting check-ins (which say one line is plenty).
+        var returning = !digestReply && addition.Items.Count > 0 &&
+                        Period.Between(Prompts.BackOffPolicy.LastActivity(subscriber, date, []), date, PeriodUnits.Days).Days >= Prompts.BackOffPolicy.QuietDays;
+        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning);
+        var receipt = alone is not null && addition.Items.Count > 0 && !returning
             ? ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken))
             : alone;
         if (receipt is not null)
         {
-            await answers.AnswerAsync(key, subscriber, new AnswerNote("receipt", receipt.Subject, receipt.Paragraphs, receipt.Items, ReplyDate: date), thread, cancellationToken);
+            await answers.AnswerAsync(key, subscriber, AnswerNote.Of("receipt", receipt.Subject, receipt.Blocks, replyDate: date), thread, cancellationToken);
         }
         else
         {

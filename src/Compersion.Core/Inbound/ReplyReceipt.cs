@@ -12,8 +12,19 @@ namespace Compersion.Core.Inbound;
 /// <param name="Items">What was saved, as written: gratitudes, then kind acts (marked as such).</param>
 internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items)
 {
-    /// <summary>The secrecy reminder every saved kind act gets (the article: "do NOT tell anyone you've done it").</summary>
+    /// <summary>The secrecy reminder a saved kind act gets (the article: "do NOT tell anyone you've done it").</summary>
     public const string SecrecyReminder = "Don't tell anyone — you'll remember it longer.";
+
+    /// <summary>The secrecy reminder for several kind acts.</summary>
+    public const string SecrecyReminderForSeveral = "Don't tell anyone — you'll remember them longer.";
+
+    /// <summary>The note's body: what was saved, the list of it as written, then any gentle suggestions.</summary>
+    public IReadOnlyList<Prompts.NoteBlock> Blocks =>
+    [
+        .. Paragraphs.Take(1).Select(Prompts.NoteBlock.Paragraph),
+        .. Items.Count > 0 ? [Prompts.NoteBlock.Numbered(Items)] : Array.Empty<Prompts.NoteBlock>(),
+        .. Paragraphs.Skip(1).Select(Prompts.NoteBlock.Paragraph),
+    ];
 
     /// <summary>What marks a kind act among gratitudes in a list of what was written.</summary>
     public const string ActLabel = "Kind act: ";
@@ -25,12 +36,14 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
     /// <param name="date">The local date they were filed under.</param>
     /// <param name="actsExpected">Whether the reply answered a weekly digest, whose replies log kind acts.</param>
     /// <param name="day">Every gratitude stored for the date once this reply is in (several replies merge); null for this reply's alone.</param>
+    /// <param name="returning">Whether the subscriber had gone quiet (the weekly check-in, which says one line is plenty): then the
+    /// receipt welcomes them back and suggests nothing.</param>
     /// <remarks>
     /// The day is judged, not the reply: a complete day (five items, one with a person) gets no receipt unless the
     /// subscriber asked for receipts, even when this reply also logged an act (the digest acknowledges acts), and the count
     /// a receipt gives is the day's. Everything else gets one, nothing saved included.
     /// </remarks>
-    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null)
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(items);
@@ -73,7 +86,21 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         var paragraphs = new List<string> { $"Saved for {dayName}: {string.Join(" and ", saved)}." };
         if (acts.Count > 0)
         {
-            paragraphs.Add($"{(acts.Count == 1 ? "Your kind act is" : "Your kind acts are")} kept here for you alone. {SecrecyReminder}");
+            paragraphs.Add(acts.Count == 1
+                ? $"Your kind act is kept here for you alone. {SecrecyReminder}"
+                : $"Your kind acts are kept here for you alone. {SecrecyReminderForSeveral}");
+        }
+
+        var subject = items.Count switch
+        {
+            0 => $"Saved: your {(acts.Count == 1 ? "kind act" : "kind acts")} for {dayName}",
+            1 => $"Saved: your gratitude for {dayName}",
+            _ => $"Saved: your gratitudes for {dayName}",
+        };
+        if (returning)
+        {
+            paragraphs.Add("Welcome back. That was plenty, and your daily email starts again from tomorrow.");
+            return new ReplyReceipt(subject, paragraphs, [.. items.Select(i => i.Text), .. acts.Select(ActLine)]);
         }
 
         if (whole.Count < JournalEntry.ItemsForPerfectDay && items.Count > 0)
@@ -86,14 +113,13 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             paragraphs.Add("Next time, try to include at least one person — someone who made your day a little better, or whose joy you noticed.");
         }
 
-        if (items.Any(i => i.Vague))
+        // Only vagueness about people is nudged, as the article does ("Don't just write 'the people I love'"): it is
+        // fine by the article to be grateful for your health, a pet or a possession.
+        if (items.Any(i => i.Vague && i.Social))
         {
-            paragraphs.Add("Some of these are broad. The more specific, the more you'll feel it: not \"my family\", but what one of them did today.");
+            paragraphs.Add("The more specific about people, the more you'll feel it: not \"my family\", but what one of them did today.");
         }
 
-        var subject = items.Count > 0
-            ? $"Saved: your gratitudes for {dayName}"
-            : $"Saved: your {(acts.Count == 1 ? "kind act" : "kind acts")} for {dayName}";
         return new ReplyReceipt(subject, paragraphs, [.. items.Select(i => i.Text), .. acts.Select(ActLine)]);
     }
 
@@ -102,7 +128,7 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
     {
         var understood = KindnessNames.TryParseCategory(act.Category, out var category) && category != KindCategory.Unclassified &&
                          KindnessNames.TryParseRecipient(act.Recipient, out var recipient) && recipient != KindRecipient.Unclassified
-            ? $" ({KindnessNames.Phrase(category)} for {KindnessNames.Phrase(recipient)})"
+            ? $" ({KindnessNames.Pairing(category, recipient)})"
             : string.Empty;
         return ActLabel + act.Text + understood;
     }

@@ -67,9 +67,16 @@ public static class KindnessNames
         KindCategory.Gift => "a small gift",
         KindCategory.Food => "food",
         KindCategory.Generosity => "generosity",
-        KindCategory.Skill => "a skill shared",
+        KindCategory.Skill => "a skill",
         KindCategory.Community => "care for the community",
         _ => "something kind",
+    };
+
+    /// <summary>How an act's kind and recipient read together: "kind words for a neighbour", "a skill shared with family".</summary>
+    public static string Pairing(KindCategory category, KindRecipient recipient) => category switch
+    {
+        KindCategory.Skill => $"{Phrase(category)} shared with {Phrase(recipient)}",
+        _ => $"{Phrase(category)} for {Phrase(recipient)}",
     };
 
     /// <summary>How a recipient reads in a sentence: "your partner", "a stranger" …</summary>

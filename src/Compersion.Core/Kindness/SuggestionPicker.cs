@@ -36,9 +36,10 @@ public static class SuggestionPicker
     /// <param name="acts">The subscriber's acts, oldest first.</param>
     /// <param name="earlier">Ideas suggested by earlier digests, with the digest's date (older ones are ignored).</param>
     /// <param name="catalog">The idea catalog.</param>
+    /// <param name="avoid">Recipients to leave out (a first digest assumes nothing about partners or metamours).</param>
     /// <returns>Three ideas (fewer only if the catalog ran out), each picked greedily by the rules above.</returns>
     public static IReadOnlyList<KindnessIdea> Pick(
-        string subscriberId, LocalDate date, IReadOnlyList<LoggedAct> acts, IEnumerable<(LocalDate Date, string IdeaId)> earlier, IdeaCatalog catalog)
+        string subscriberId, LocalDate date, IReadOnlyList<LoggedAct> acts, IEnumerable<(LocalDate Date, string IdeaId)> earlier, IdeaCatalog catalog, IReadOnlySet<KindRecipient>? avoid = null)
     {
         ArgumentNullException.ThrowIfNull(subscriberId);
         ArgumentNullException.ThrowIfNull(acts);
@@ -59,6 +60,7 @@ public static class SuggestionPicker
                            ((last.Category == KindCategory.Unclassified || idea.Category != last.Category) &&
                             (last.Recipient == KindRecipient.Unclassified || idea.Recipient != last.Recipient)))
             .Where(idea => !recentlySuggested.Contains(idea.Id))
+            .Where(idea => avoid is null || !avoid.Contains(idea.Recipient))
             .ToList();
 
         var chosen = new List<KindnessIdea>(Count);

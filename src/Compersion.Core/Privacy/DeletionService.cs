@@ -72,10 +72,9 @@ public sealed partial class DeletionService(
             "deleted",
             "Everything is deleted",
             [
-                "Your journal, your kind acts, your settings and every email you sent us are gone, as you asked. No more emails will come from us after this one.",
-                "Thank you for the gratitude you wrote. If you ever want to start again, you're welcome back any time.",
+                Prompts.NoteBlock.Paragraph("Your journal, your kind acts, your settings and every email you sent us are gone, as you asked. No more emails will come from us after this one."),
+                Prompts.NoteBlock.Paragraph("Thank you for the gratitude you wrote. If you ever want to start again, you're welcome back any time."),
             ],
-            [],
             subscriber.Id + "-deleted",
             settingsLink: false,
             invitesReply: false);

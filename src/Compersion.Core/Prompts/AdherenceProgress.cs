@@ -4,8 +4,8 @@ using NodaTime;
 
 namespace Compersion.Core.Prompts;
 
-/// <summary>Progress toward 22 days of perfect adherence (five or more gratitudes a day), as the prompt shows it.</summary>
-/// <param name="CurrentRun">Consecutive perfect days ending the day before the prompt's date, or on it when that day is already perfect.</param>
+/// <summary>Progress toward 22 days of perfect adherence (five or more gratitudes a day, at least one about a person), as the prompt shows it.</summary>
+/// <param name="CurrentRun">Consecutive perfect days (five items, one about a person) ending the day before the prompt's date, or on it when that day is already perfect.</param>
 /// <param name="JournaledDays">Distinct dates, up to the prompt's date, with at least one item.</param>
 /// <remarks>
 /// A missed day starts a new run, but the line never scolds: a fresh start is offered, and the days
@@ -22,10 +22,10 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
     /// <summary>The progress line of the prompt.</summary>
     public string Line => (CurrentRun, JournaledDays) switch
     {
-        (0, 0) => "Today can be day one of 22. Five small things is all it takes, and there is nothing to catch up on.",
-        (0, var days) => Invariant($"Every day is a fresh start, and today can be day one of 22. You've journaled on {Days(days)} so far; every one of them still counts."),
-        ( < Goal, _) => Invariant($"{CurrentRun} of {Goal} days in a row with five gratitudes. Lovely, keep going at your own pace."),
-        (Goal, _) => Invariant($"{Goal} of {Goal} days in a row with five gratitudes: you've made it. Take a moment to notice how you feel."),
+        (0, 0) => "Today can be day one of 22. Five small things, one about a person; nothing to catch up on.",
+        (0, var days) => Invariant($"A fresh start: today can be day one of 22 (five, one about a person). You've journaled on {Days(days)} so far, and every one counts."),
+        ( < Goal, _) => Invariant($"{CurrentRun} of {Goal} days in a row with five gratitudes and a person in them. Lovely, keep going at your own pace."),
+        (Goal, _) => Invariant($"{Goal} of {Goal} days in a row with five gratitudes and a person in them: you've made it. Take a moment to notice how you feel."),
         _ => Invariant($"{Goal} of {Goal}, and beyond: {CurrentRun} days in a row. You've passed {Goal} days — keep going."),
     };
 
@@ -36,9 +36,9 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
         var itemsByDate = entries
             .Where(entry => entry.Date <= date)
             .GroupBy(entry => entry.Date)
-            .ToDictionary(group => group.Key, group => group.Sum(entry => entry.Items.Count));
+            .ToDictionary(group => group.Key, group => group.SelectMany(entry => entry.Items).ToList());
 
-        var perfect = itemsByDate.Where(pair => pair.Value >= JournalEntry.ItemsForPerfectDay).Select(pair => pair.Key).ToHashSet();
+        var perfect = itemsByDate.Where(pair => JournalEntry.IsPerfectDay(pair.Value)).Select(pair => pair.Key).ToHashSet();
         var day = perfect.Contains(date) ? date : date.PlusDays(-1);
         var run = 0;
         while (perfect.Contains(day))
@@ -47,7 +47,7 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
             day = day.PlusDays(-1);
         }
 
-        return new AdherenceProgress(run, itemsByDate.Count(pair => pair.Value > 0));
+        return new AdherenceProgress(run, itemsByDate.Count(pair => pair.Value.Count > 0));
     }
 
     private static string Days(int count) => count == 1 ? "1 day" : Invariant($"{count} days");

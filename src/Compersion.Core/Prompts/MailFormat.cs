@@ -25,8 +25,22 @@ internal static class MailFormat
     /// <summary>"20:00".</summary>
     public static string Time(LocalTime time) => TimePattern.Format(time);
 
-    /// <summary>"20:00 (Europe/Berlin)".</summary>
-    public static string Schedule(LocalTime time, string zone) => $"{Time(time)} ({zone})";
+    /// <summary>"20:00 Berlin time": the time and the zone as a reader says it.</summary>
+    public static string Schedule(LocalTime time, string zone) => $"{Time(time)} {Zone(zone)}";
+
+    /// <summary>A zone as a reader says it: "New York time" for <c>America/New_York</c>, "UTC" for <c>Etc/UTC</c>.</summary>
+    /// <remarks>The IANA id's last part is its exemplar city (as CLDR's mostly are), underscores read as spaces.</remarks>
+    public static string Zone(string zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (zone is "UTC" or "Etc/UTC" or "Etc/GMT" or "GMT" or "Etc/Universal" or "Etc/Zulu")
+        {
+            return "UTC";
+        }
+
+        var city = zone[(zone.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        return city.Length == 0 ? zone : city + " time";
+    }
 
     /// <summary>The dated lead-in of a resurfaced memory.</summary>
     public static string MemoryLead(Memory memory, LocalDate promptDate)

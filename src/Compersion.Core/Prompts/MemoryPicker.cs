@@ -1,21 +1,31 @@
 using System.Globalization;
 using Compersion.Core.Journal;
+using Compersion.Core.Security;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Prompts;
 
-/// <summary>Chooses one earlier gratitude to resurface in a prompt.</summary>
+/// <summary>Chooses one earlier gratitude to resurface in a prompt (or a digest).</summary>
 /// <remarks>
-/// Preference: the same date a year ago, else a month ago (NodaTime month arithmetic: 31 March
-/// looks back to 28 or 29 February), else a week ago, else a random earlier date. Only dates
-/// strictly before the prompt's date are considered. Within the chosen date a specific item is
-/// preferred over a vague one. Every random choice is seeded by subscriber and date, so the same
-/// prompt composed twice resurfaces the same memory.
+/// <para>Only items written at least <see cref="MinimumAgeDays"/> days before the date are memories: yesterday's
+/// words are not a memory yet. No item comes back within <see cref="CycleDays"/> days: every item has a fixed slot
+/// in a <see cref="CycleDays"/>-day cycle (a hash of subscriber, date and text) and is a candidate only on the days of
+/// its slot, so two days showing the same item are always a whole cycle apart — by construction, with no record of
+/// what was shown. A day with no candidate shows no memory.</para>
+/// <para>Among the day's candidates: the same date a year ago, else a month ago (NodaTime month arithmetic), else a
+/// week ago, else any; a specific item before a vague one. Every choice is seeded by subscriber and date, so the same
+/// prompt composed twice resurfaces the same memory.</para>
 /// </remarks>
 internal static class MemoryPicker
 {
-    /// <summary>The memory for a prompt, or null when memories are off or nothing earlier exists.</summary>
+    /// <summary>The youngest a memory can be, in days.</summary>
+    public const int MinimumAgeDays = 7;
+
+    /// <summary>Days between two showings of the same item, at the least.</summary>
+    public const int CycleDays = 31;
+
+    /// <summary>The memory for a date, or null when memories are off or no earlier item is due that day.</summary>
     public static Memory? Pick(string subscriberId, LocalDate date, IEnumerable<JournalEntry> entries, bool enabled)
     {
         ArgumentNullException.ThrowIfNull(subscriberId);
@@ -25,13 +35,17 @@ internal static class MemoryPicker
             return null;
         }
 
-        var itemsByDate = entries
-            .Where(entry => entry.Date < date)
+        var today = Slot(date);
+        var latest = date.PlusDays(-MinimumAgeDays);
+        var candidates = entries
+            .Where(entry => entry.Date <= latest)
             .GroupBy(entry => entry.Date)
-            .Select(group => (Date: group.Key, Items: group.SelectMany(entry => entry.Items).Where(item => !string.IsNullOrWhiteSpace(item.Text)).ToList()))
+            .Select(group => (Date: group.Key, Items: group.SelectMany(entry => entry.Items)
+                .Where(item => !string.IsNullOrWhiteSpace(item.Text) && SlotOf(subscriberId, group.Key, item) == today)
+                .ToList()))
             .Where(day => day.Items.Count > 0)
             .ToDictionary(day => day.Date, day => day.Items);
-        if (itemsByDate.Count == 0)
+        if (candidates.Count == 0)
         {
             return null;
         }
@@ -44,16 +58,23 @@ internal static class MemoryPicker
         ];
         foreach (var (candidate, kind) in preferred)
         {
-            if (itemsByDate.TryGetValue(candidate, out var items))
+            if (candidates.TryGetValue(candidate, out var items))
             {
                 return new Memory(candidate, Choose(subscriberId, date, candidate, items), kind);
             }
         }
 
-        var dates = itemsByDate.Keys.Order().ToList();
+        var dates = candidates.Keys.Order().ToList();
         var chosen = dates[StableHash.Index(dates.Count, subscriberId, "memory-date", Iso(date))];
-        return new Memory(chosen, Choose(subscriberId, date, chosen, itemsByDate[chosen]), MemoryKind.Earlier);
+        return new Memory(chosen, Choose(subscriberId, date, chosen, candidates[chosen]), MemoryKind.Earlier);
     }
+
+    /// <summary>The day of the cycle an item may be resurfaced on (compare with the slot of a date).</summary>
+    internal static int SlotOf(string subscriberId, LocalDate written, JournalItem item) =>
+        StableHash.Index(CycleDays, subscriberId, "memory-slot", Iso(written), item.Text);
+
+    /// <summary>The day of the cycle <paramref name="date"/> is.</summary>
+    internal static int Slot(LocalDate date) => ((date.DaysSinceEpoch() % CycleDays) + CycleDays) % CycleDays;
 
     private static JournalItem Choose(string subscriberId, LocalDate date, LocalDate memoryDate, List<JournalItem> items)
     {

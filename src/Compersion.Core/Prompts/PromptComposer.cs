@@ -83,7 +83,19 @@ public sealed class PromptComposer
         {
             var theme = ThemeRotation.For(subscriber.Id, date);
             var progress = AdherenceProgress.For(date, own);
-            var view = new PromptView(dateLabel, theme.Name, theme.Nudge, progress.Line, memory is not null, memoryLead, memoryText, brand);
+            var view = new PromptView(
+                dateLabel,
+                theme.Name,
+                theme.Nudge,
+                Guidance.For(subscriber.Id, date),
+                progress.Line,
+                new string('\u25CF', progress.Displayed),
+                new string('\u25CB', AdherenceProgress.Goal - progress.Displayed),
+                $"{progress.Displayed} of {AdherenceProgress.Goal} days",
+                memory is not null,
+                memoryLead,
+                memoryText,
+                brand);
             kind = PromptKind;
             subject = $"Five gratitudes for {dateLabel}";
             preheader = theme.Nudge;

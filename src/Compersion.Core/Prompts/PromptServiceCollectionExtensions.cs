@@ -27,6 +27,7 @@ public static class PromptServiceCollectionExtensions
         services.TryAddSingleton<TokenSigner>();
         services.TryAddSingleton<PromptComposer>();
         services.TryAddSingleton<ConfirmationComposer>();
+        services.TryAddSingleton<WelcomeComposer>();
         return services;
     }
 }

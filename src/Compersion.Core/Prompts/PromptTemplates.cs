@@ -9,7 +9,7 @@ internal static class PromptTemplates
     public static MailTemplates Instance { get; } = new(
         typeof(PromptTemplates).Assembly,
         "Compersion.Core.Prompts.Templates.",
-        [typeof(LayoutView), typeof(ListFooterView), typeof(PromptView), typeof(CheckInView), typeof(ConfirmView), typeof(NoteView), typeof(NoteFooterView)]);
+        [typeof(LayoutView), typeof(ListFooterView), typeof(PromptView), typeof(CheckInView), typeof(ConfirmView), typeof(NoteView), typeof(NoteBlock), typeof(NoteTerm), typeof(NoteFooterView), typeof(WelcomeView)]);
 
     /// <summary>Renders a content template into the shared HTML frame.</summary>
     public static string Page(string title, string preheader, string brand, string contentTemplate, object view, string footerHtml) =>

@@ -4,13 +4,12 @@ using NodaTime;
 
 namespace Compersion.Core.Prompts;
 
-/// <summary>Chooses the theme of the day so that the prompt never reads the same two days running.</summary>
+/// <summary>Chooses the theme of the day so that no theme comes back within a week.</summary>
 /// <remarks>
-/// Days are grouped in blocks of eight (one per theme). Each block is a shuffle of all eight
-/// themes, seeded by the subscriber and the block, so every theme comes round once in every
-/// block and subscribers are not in lockstep. Where a block would open with the theme that closed
-/// the block before it, its first two themes are swapped; that swap never touches a block's last
-/// day, so the rule needs no look-back beyond one block and stays true across any date boundary.
+/// Each subscriber has their own order of the eight themes (a shuffle seeded by their id), walked one theme a day and
+/// round again: every theme comes once in every eight days, so never twice in seven, never two days running, across
+/// any date boundary, with no record of what was sent. Subscribers are not in lockstep; the day's guidance
+/// (<see cref="Guidance"/>) rotates on a cycle of another length, so the prompt as a whole does not repeat weekly.
 /// </remarks>
 internal static class ThemeRotation
 {
@@ -33,20 +32,9 @@ internal static class ThemeRotation
         ArgumentNullException.ThrowIfNull(subscriberId);
         var count = All.Count;
         var day = (long)date.DaysSinceEpoch();
-        var block = Math.DivRem(day, count, out var position);
-        if (position < 0)
-        {
-            block--;
-            position += count;
-        }
+        var position = (int)(((day % count) + count) % count);
 
-        var order = Shuffle(subscriberId, block);
-        if (order[0] == Shuffle(subscriberId, block - 1)[count - 1])
-        {
-            (order[0], order[1]) = (order[1], order[0]);
-        }
-
-        return All[order[position]];
+        return All[Shuffle(subscriberId, 0)[position]];
     }
 
     private static int[] Shuffle(string subscriberId, long block)

@@ -14,4 +14,7 @@ public enum JobKind
 
     /// <summary>A fresh settings link asked for from an expired one; claimed in the outbox to allow one a day, never queued.</summary>
     SettingsLink = 3,
+
+    /// <summary>The welcome mail, queued once when a sign-up is confirmed.</summary>
+    Welcome = 4,
 }

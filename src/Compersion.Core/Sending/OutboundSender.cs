@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Compersion.Core.Sending;
 
-/// <summary>Handles one queued job (confirmation, prompt or digest): decides, claims the outbox row, composes, sends, records.</summary>
+/// <summary>Handles one queued job (confirmation, welcome, prompt or digest): decides, claims the outbox row, composes, sends, records.</summary>
 /// <remarks>
 /// <para>Queues deliver at least once; this makes the send happen once per (subscriber, kind, local date): the
 /// outbox row is claimed, marked started just before the provider is called, and marked sent with its message id
@@ -33,6 +33,7 @@ public sealed partial class OutboundSender(
     IMailSender sender,
     PromptComposer prompts,
     ConfirmationComposer confirmations,
+    WelcomeComposer welcomes,
     DigestComposer digests,
     IDigestLog digestLog,
     IdeaCatalog catalog,
@@ -82,6 +83,7 @@ public sealed partial class OutboundSender(
         var mail = job.Kind switch
         {
             JobKind.Confirm => await ComposeConfirmationAsync(job, cancellationToken),
+            JobKind.Welcome => await ComposeWelcomeAsync(job, cancellationToken),
             JobKind.Prompt => await ComposePromptAsync(job, cancellationToken),
             JobKind.Digest => await ComposeDigestAsync(job, cancellationToken),
             _ => Skip(job, "no composer for this kind"),
@@ -138,6 +140,20 @@ public sealed partial class OutboundSender(
             : Skip(job, "not pending");
     }
 
+    private async Task<OutgoingMail?> ComposeWelcomeAsync(OutboundJob job, CancellationToken cancellationToken)
+    {
+        var subscriber = await subscribers.FindByIdAsync(job.SubscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return Skip(job, "unknown subscriber");
+        }
+
+        // Paused or gone before it went out: a welcome would be one mail too many.
+        return subscriber.Status == SubscriberStatus.Active
+            ? welcomes.Compose(subscriber, Now(), job.Id)
+            : Skip(job, "not active");
+    }
+
     private async Task<OutgoingMail?> ComposePromptAsync(OutboundJob job, CancellationToken cancellationToken)
     {
         // One partition query answers both "who is this" and "what did they write".
@@ -163,6 +179,12 @@ public sealed partial class OutboundSender(
         }
 
         var subscriber = journal.Subscriber!;
+        if (DigestBuilder.IsTooSoon(subscriber, job.LocalDate))
+        {
+            // Someone who joined on Thursday gets no review on Sunday of a week they were not here for.
+            return Skip(job, "too soon after joining");
+        }
+
         if (prompts.Plan(subscriber, job.LocalDate, journal.Entries) != PromptPlan.Daily)
         {
             // Someone who has gone quiet gets the weekly check-in, not a second weekly mail.

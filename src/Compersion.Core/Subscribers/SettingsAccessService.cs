@@ -76,11 +76,10 @@ public sealed partial class SettingsAccessService(
             "settings",
             "Your settings link",
             [
-                "You asked for a fresh link to your settings. Here it is:",
-                link,
-                "It works for 24 hours. Anyone with it can change your settings, so keep it to yourself.",
+                NoteBlock.Paragraph("You asked for a fresh link to your settings. Here it is:"),
+                NoteBlock.Link("Open my settings", link),
+                NoteBlock.Paragraph("It works for 24 hours. Anyone with it can change your settings, so keep it to yourself."),
             ],
-            [],
             job.Id);
         var result = await sender.SendAsync(mail, CancellationToken.None);
         var recorded = result.Outcome switch

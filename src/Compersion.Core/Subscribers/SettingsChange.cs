@@ -52,13 +52,13 @@ public sealed record SettingsChange(
 
         if (string.IsNullOrWhiteSpace(digestDay) || !SignUpRequest.TryParseDay(digestDay, out var day))
         {
-            error = "Please choose the day of your weekly look-back, like Sunday.";
+            error = "Please choose the day of your weekly digest, like Sunday.";
             return false;
         }
 
         if (string.IsNullOrWhiteSpace(digestTime) || !SignUpRequest.TryParseTime(digestTime, Subscriber.DefaultDigestTime, out var digestAt))
         {
-            error = "Please give the look-back time as HH:mm on a 24-hour clock, like 18:00.";
+            error = "Please give the digest time as HH:mm on a 24-hour clock, like 18:00.";
             return false;
         }
 

@@ -73,7 +73,7 @@ public sealed partial class SubscriptionService(
         return SignUpOutcome.ConfirmationQueued;
     }
 
-    /// <summary>Confirms a sign-up from its signed link and schedules the first prompt and digest.</summary>
+    /// <summary>Confirms a sign-up from its signed link, schedules the first prompt and digest, and queues the welcome mail.</summary>
     public async Task<LinkOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
         var now = Now();
@@ -109,6 +109,7 @@ public sealed partial class SubscriptionService(
         }
 
         await ScheduleFirstAsync(active, now, cancellationToken);
+        await queue.EnqueueAsync(OutboundJob.For(active.Id, JobKind.Welcome, now.InZone(active.TimeZone).Date), cancellationToken);
         LogConfirmed(logger, subscriber.Id);
         return LinkOutcome.Done;
     }

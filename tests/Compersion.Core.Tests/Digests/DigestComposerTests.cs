@@ -45,7 +45,7 @@ public sealed class DigestComposerTests
         Assert.Equal(UnsubscribeLinks.OneClickValue, mail.Headers[UnsubscribeLinks.ListUnsubscribePostHeader]);
         Assert.Contains("/api/unsubscribe?token=", mail.Headers[UnsubscribeLinks.ListUnsubscribeHeader], StringComparison.Ordinal);
         Assert.Contains("Unsubscribe: " + PublicBaseUrl + "/api/unsubscribe?token=", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("a weekly look-back on Sundays at 18:00 (Europe/Berlin)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("a weekly digest on Sundays at 18:00 Berlin time", mail.Text, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, string> { ["sid"] = AlexId, ["job"] = JobId }, mail.Tags);
     }
 
@@ -59,7 +59,7 @@ public sealed class DigestComposerTests
         Assert.Contains("Three small ideas for the week ahead:", mail.Text, StringComparison.Ordinal);
         Assert.Contains(DigestComposer.SecrecyLine, mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("0 of 7", mail.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Your recent acts, by whom and what kind", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Recent acts, by whom and what kind", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("most specific", mail.Text, StringComparison.Ordinal);
         Assert.Equal("A quiet week, and that's okay. Three small ideas inside, if one appeals.", Preheader(mail));
     }
@@ -77,11 +77,115 @@ public sealed class DigestComposerTests
 
         var mail = Compose(Journal(entries));
 
-        Assert.Contains("You wrote on 7 of 7 days: 7 days with five gratitudes, and 7 days with a person in them.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("You're on a run of 7 days in a row with five — 15 more make 22.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("The most specific thing you wrote (Sunday, 22 November):\n  “my mum called to say she loved the photo I sent of the cherry blossom at the station”", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Who showed up most: Sam (7 days), your mum (7 days) and your sister (7 days).", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Joy you noticed in others:\n  - “my mum called", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("You wrote on 7 of 7 days; 7 count toward 22.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("A run of 7 days — 15 more make 22.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Most specific (Sunday):\n  “my mum called to say she loved the photo I sent of the cherry blossom at the station”", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Who showed up most: Sam, your mum and your sister.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Joy you noticed:\n  - “My sister got the job she wanted”", mail.Text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(mail.Text, "my mum called"));
+    }
+
+    [Fact]
+    public void Compose_FiveItemsADayWithoutAPerson_DoNotCountTowardThe22()
+    {
+        var entries = Enumerable.Range(0, 7).Select(i => Entry(Sunday.PlusDays(-7 + i), 5)).ToList();
+
+        var mail = Compose(Journal(entries));
+
+        Assert.Contains("You wrote on 7 of 7 days; 0 count toward 22.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("A new run toward 22 days", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_GoalMetThreeWeeksRunning_ShowsTheConsistencyRun()
+    {
+        var acts = new List<KindActDay>
+        {
+            Acts(Sunday.PlusDays(-30), "wrote my sister a letter"),
+            Acts(Sunday.PlusDays(-17), "tipped the barista extra"),
+            Acts(Sunday.PlusDays(-10), "left a note for my neighbour"),
+            Acts(Sunday.PlusDays(-3), "made soup for a friend"),
+        };
+
+        var mail = Compose(Journal(acts: acts));
+
+        Assert.Contains("1 secret act this week: your goal of 1 is met, 3 weeks in a row.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("1 secret act this week: your goal of 1 is met, 3 weeks in a row.", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_GoalNotMetThisWeek_HasNoConsistencyLine()
+    {
+        var acts = new List<KindActDay> { Acts(Sunday.PlusDays(-10), "left a note for my neighbour") };
+
+        var mail = Compose(Journal(acts: acts));
+
+        Assert.DoesNotContain("in a row.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_FirstDigestOfAQuietWeek_CelebratesTheStartWithoutCountingWhatIsMissing()
+    {
+        var mail = Compose(Journal(first: true));
+
+        Assert.StartsWith("Your first week of gratitude and kindness", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Your first week\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Your journal is ready for its first page whenever you are", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Once a week, try one small act of kindness, and tell no one.", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("quiet week", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("haven't", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_FirstDigestWithTwoDays_SaysWhatAStart()
+    {
+        var entries = new List<JournalEntry> { Entry(Sunday.PlusDays(-2), 5), Entry(Sunday.PlusDays(-1), Item("Sam made pancakes")) };
+
+        var mail = Compose(Journal(entries, first: true));
+
+        Assert.Contains("What a start: you wrote on 2 days, and 1 day had a person in them.", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-29")]
+    [InlineData("2026-12-06")]
+    [InlineData("2027-01-03")]
+    [InlineData("2027-03-07")]
+    public void Suggest_FirstDigest_AssumesNoPartnerOrMetamour(string date)
+    {
+        var journal = Journal(first: true);
+
+        var ideas = DigestBuilder.Suggest(Subscriber(), Date(date), journal, IdeaCatalog.Shipped);
+
+        Assert.Equal(3, ideas.Count);
+        Assert.All(ideas, idea => Assert.True(idea.Recipient is not (KindRecipient.Partner or KindRecipient.Metamour), idea.Text));
+    }
+
+    [Theory]
+    [InlineData("2026-11-25T08:00:00Z", "2026-11-29", true)]
+    [InlineData("2026-11-24T08:00:00Z", "2026-11-29", false)]
+    [InlineData("2026-11-01T08:00:00Z", "2026-11-29", false)]
+    public void IsTooSoon_FewerThanFiveDaysSinceConfirming_HoldsTheDigestBack(string confirmed, string digest, bool tooSoon)
+    {
+        var subscriber = Subscriber(confirmedAt: Utc(confirmed));
+
+        var soon = DigestBuilder.IsTooSoon(subscriber, Date(digest));
+
+        Assert.Equal(tooSoon, soon);
+    }
+
+    [Fact]
+    public void Compose_SampleFullWeek_ReadsInAMinuteAndShowsNothingTwice()
+    {
+        var mail = Compose(SampleJournal.Create(Sunday), subscriber: SampleJournal.Subscriber);
+
+        var body = mail.Text[..mail.Text.IndexOf("\n--\n", StringComparison.Ordinal)];
+        Assert.InRange(System.Text.RegularExpressions.Regex.Count(body, @"[\w'’:-]+"), 150, 250);
+        var quoted = System.Text.RegularExpressions.Regex.Matches(body, "“[^”]+”").Select(match => match.Value).ToList();
+        Assert.Equal(quoted.Count, quoted.Distinct().Count());
+        var lines = body.Split('\n').Where(line => line.Trim().Length > 12).ToList();
+        Assert.Equal(lines.Count, lines.Distinct().Count());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, "[Rr]eply"));
     }
 
     [Fact]
@@ -96,7 +200,7 @@ public sealed class DigestComposerTests
 
         var mail = Compose(Journal(entries));
 
-        Assert.Contains("You wrote on 1 of 7 days: 0 days with five gratitudes", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("You wrote on 1 of 7 days; 0 count toward 22.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,11 +218,11 @@ public sealed class DigestComposerTests
         var mail = Compose(journal);
 
         Assert.NotNull(digest.Kindness.Variety.Repeat);
-        Assert.Contains("Your last two acts were both practical help for a neighbour — kind both times. For maximum effect, change up the act and who it's for. Maybe: “" + digest.Kindness.Suggestions[0].Text + "”?", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Your last two acts were both practical help for a neighbour: change up what and for whom.", mail.Text, StringComparison.Ordinal);
         Assert.All(digest.Kindness.Suggestions, idea => Assert.True(idea.Category != KindCategory.Help && idea.Recipient != KindRecipient.Neighbour, idea.Text));
-        Assert.Contains("2 secret acts of kindness this week — your goal of 1 is met. Lovely.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("  - shovelled the path for my neighbour (practical help for a neighbour)", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("For you alone: on Monday, 9 November you logged “baked cookies for my neighbour”.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("2 secret acts this week: your goal of 1 is met.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("  - shovelled the path for my neighbour\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("For you alone, from Monday, 9 November: “baked cookies for my neighbour”.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,8 +233,8 @@ public sealed class DigestComposerTests
         var mail = Compose(journal);
 
         Assert.Contains("No kind act logged this week — no pressure at all.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Your recent acts, by whom and what kind:\n  family    words\n  stranger  generosity", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Across your last 2 acts: 2 different pairings of what and for whom — a lovely spread.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Recent acts, by whom and what kind:\n  family    words\n  stranger  generosity", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Your last 2 acts: 2 different pairings, a lovely spread.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,8 +242,7 @@ public sealed class DigestComposerTests
     {
         var mail = Compose(Journal(acts: [Acts(Sunday.PlusDays(-1), "did something nice #secret")]));
 
-        Assert.Contains("  - did something nice #secret (not sure what kind yet)", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("We couldn't quite tell what kind of act “did something nice #secret” was, or who it was for — that's fine.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("  - did something nice #secret (not sure what kind: a tag like #help tells us)", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +252,7 @@ public sealed class DigestComposerTests
 
         var mail = Compose(Journal(acts: [Acts(Sunday.PlusDays(-4), "called my grandad")]), subscriber: subscriber);
 
-        Assert.Contains("1 secret act of kindness this week, toward your goal of 3. Every one counts.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("1 secret act this week, toward your goal of 3. Every one counts.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,13 +280,16 @@ public sealed class DigestComposerTests
         var mail = Compose(journal, subscriber: subscriber);
 
         var document = new HtmlParser().ParseDocument(mail.Html!);
-        Assert.Empty(document.QuerySelectorAll("script, link, style, iframe, form, img"));
+        Assert.Empty(document.QuerySelectorAll("script, link, iframe, form, img"));
+        Assert.Contains("@media (prefers-color-scheme: dark)", Assert.Single(document.Head!.QuerySelectorAll("style")).TextContent, StringComparison.Ordinal);
+        Assert.Single(document.QuerySelectorAll("h1, h2, h3, h4, h5, h6"));
         Assert.All(document.QuerySelectorAll("td, th"), cell => Assert.Contains("color:", cell.GetAttribute("style") ?? string.Empty, StringComparison.Ordinal));
         Assert.All(document.QuerySelectorAll("[style*='background-color']"), element => Assert.Contains("color:", element.GetAttribute("style")!, StringComparison.Ordinal));
-        Assert.Empty(document.QuerySelectorAll("[class]"));
-        Assert.Equal("light", document.QuerySelector("meta[name='color-scheme']")?.GetAttribute("content"));
+        Assert.All(document.QuerySelectorAll("[class]"), element => Assert.StartsWith("cp-", element.ClassName, StringComparison.Ordinal));
+        Assert.Equal("light dark", document.QuerySelector("meta[name='color-scheme']")?.GetAttribute("content"));
+        Assert.Contains("<!--[if mso]><table role=\"presentation\" width=\"560\"", mail.Html, StringComparison.Ordinal);
         var text = document.Body!.TextContent;
-        foreach (var part in new[] { "Gratitude", "Kindness", "The most specific thing you wrote", "Who showed up most", "Joy you noticed in others", "From earlier", "Your recent acts, by whom and what kind", "Three small ideas for the week ahead", "For you alone", "Your last two acts were both", "We couldn't quite tell", DigestComposer.SecrecyLine, "Unsubscribe" })
+        foreach (var part in new[] { "Gratitude", "Kindness", "Most specific", "Who showed up most", "Joy you noticed", "Recent acts, by whom and what kind", "Three small ideas for the week ahead", "For you alone", "Your last two acts were both", "not sure what kind", DigestComposer.SecrecyLine, "Unsubscribe" })
         {
             Assert.Contains(part, text, StringComparison.Ordinal);
         }
@@ -252,8 +358,9 @@ public sealed class DigestComposerTests
     private static OutgoingMail Compose(SubscriberJournal journal, LocalDate? date = null, Subscriber? subscriber = null) =>
         new DigestComposer(Signer(), MailSettings()).Compose(subscriber ?? Subscriber(), Build(journal, subscriber, date), JobId);
 
-    private static SubscriberJournal Journal(List<JournalEntry>? entries = null, List<KindActDay>? acts = null) =>
-        new(Subscriber(), entries ?? []) { Acts = acts ?? [] };
+    // Not the first digest unless asked: an earlier one, long enough ago that its suggestions don't matter.
+    private static SubscriberJournal Journal(List<JournalEntry>? entries = null, List<KindActDay>? acts = null, bool first = false) =>
+        new(Subscriber(), entries ?? []) { Acts = acts ?? [], Digests = first ? [] : [new DigestRecord(Sunday.PlusWeeks(-20), [])] };
 
     private static JournalItem Item(string text) => JournalItem.Understand(text);
 

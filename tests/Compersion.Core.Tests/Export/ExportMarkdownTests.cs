@@ -9,7 +9,7 @@ public sealed class ExportMarkdownTests
     private static readonly ExportSettings Settings = new("abcdefghijklmnop", "active", "Europe/Berlin", "20:00", "Sunday", "18:00", 2, true, false);
 
     [Fact]
-    public void ToMarkdown_DayWithItemsAndAct_HeadingPerDayNumberedItemsWithSignalsAndTheActWithItsCategory()
+    public void ToMarkdown_DayWithItemsAndAct_HeadingPerDayAndOnlyWhatThePersonWrote()
     {
         var export = new SubscriberExport("alex@example.org", Settings,
         [
@@ -19,9 +19,11 @@ public sealed class ExportMarkdownTests
         var markdown = ExportService.ToMarkdown(export);
 
         Assert.Contains("## Wednesday, 25 November 2026\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("1. Sam brought me lunch _(a person)_\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("2. My sister got the job _(a person, someone else's joy)_\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("- Fed the cat next door _(practical help, for neighbour)_\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("1. Sam brought me lunch\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("2. My sister got the job\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Fed the cat next door\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("_(", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("practical help", markdown, StringComparison.Ordinal);
         Assert.Contains("- Daily prompt: 20:00 (Europe/Berlin)", markdown, StringComparison.Ordinal);
         Assert.Contains("- Kindness goal: 2 a week", markdown, StringComparison.Ordinal);
     }

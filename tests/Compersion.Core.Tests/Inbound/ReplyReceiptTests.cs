@@ -86,5 +86,67 @@ public sealed class ReplyReceiptTests
         Assert.Equal("Saved for Wednesday, 25 November: 5 gratitudes and 1 kind act.", receipt.Paragraphs[0]);
     }
 
+    [Theory]
+    [InlineData("my health")]
+    [InlineData("my cat")]
+    [InlineData("my car")]
+    [InlineData("everything")]
+    public void For_BroadButNotAboutPeople_IsNotNudged(string broad)
+    {
+        var receipt = For([new JournalItem("Coffee with Ana", Social: true), new JournalItem(broad, Vague: true)], []);
+
+        Assert.NotNull(receipt);
+        Assert.DoesNotContain(receipt.Paragraphs, p => p.Contains("specific", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void For_VagueAboutPeople_IsNudgedWithTheArticlesExample()
+    {
+        var receipt = For([new JournalItem("the people I love", Social: true, Vague: true), new JournalItem("warm socks")], []);
+
+        Assert.NotNull(receipt);
+        Assert.Contains(receipt.Paragraphs, p => p.Contains("not \"my family\", but what one of them did today", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void For_OneGratitude_SubjectSpeaksOfOne()
+    {
+        var receipt = For([new JournalItem("warm socks")], []);
+
+        Assert.Equal("Saved: your gratitude for Wednesday, 25 November", receipt?.Subject);
+    }
+
+    [Fact]
+    public void For_SeveralActs_RemindsToKeepThemSecret()
+    {
+        var receipt = For([], [new KindAct("fed the cat next door"), new KindAct("a note for the postman")]);
+
+        Assert.Contains(receipt!.Paragraphs, p => p.Contains(ReplyReceipt.SecrecyReminderForSeveral, StringComparison.Ordinal));
+        Assert.DoesNotContain(receipt.Paragraphs, p => p.Contains("remember it ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void For_OneLineAfterTheCheckIn_WelcomesBackWithoutCorrecting()
+    {
+        var receipt = ReplyReceipt.For(Subscriber(), [new JournalItem("warm socks")], [], Day, returning: true);
+
+        Assert.NotNull(receipt);
+        Assert.Contains(receipt.Paragraphs, p => p.StartsWith("Welcome back.", StringComparison.Ordinal));
+        Assert.DoesNotContain(receipt.Paragraphs, p => p.Contains("person", StringComparison.Ordinal) || p.Contains("more come to you", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Blocks_ItemsAndSuggestions_ListTheItemsBetweenWhatWasSavedAndTheSuggestions()
+    {
+        var receipt = For([new JournalItem("warm socks"), new JournalItem("rain")], [])!;
+
+        var kinds = receipt.Blocks.Select(block => block.Kind).ToList();
+
+        Assert.Equal("paragraph", kinds[0]);
+        Assert.Equal("numbered", kinds[1]);
+        Assert.Equal(["warm socks", "rain"], receipt.Blocks[1].Items);
+        Assert.All(kinds.Skip(2), kind => Assert.Equal("paragraph", kind));
+    }
+
     private static ReplyReceipt? For(IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts) => ReplyReceipt.For(Subscriber(), items, acts, Day);
 }

@@ -99,15 +99,37 @@ public sealed class AdherenceProgressTests
     {
         var entries = new[]
         {
-            Entry(Date("2026-11-23"), 5),
+            PerfectDays(Date("2026-11-23"), Date("2026-11-23"))[0],
             Entry(Date("2026-11-24"), 3),
-            Entry(Date("2026-11-24"), 2),
+            Entry(Date("2026-11-24"), new JournalItem("Mum called to say she got the job", Social: true), new JournalItem("The rain")),
         };
 
         var progress = AdherenceProgress.For(Today, entries);
 
         Assert.Equal(2, progress.CurrentRun);
         Assert.Equal(2, progress.JournaledDays);
+    }
+
+    [Fact]
+    public void For_FiveItemsWithoutAPerson_DoNotCountTowardThe22()
+    {
+        var entries = PerfectDays(Date("2026-11-20"), Date("2026-11-23")).Append(Entry(Date("2026-11-24"), 5)).ToList();
+
+        var progress = AdherenceProgress.For(Today, entries);
+
+        Assert.Equal(0, progress.CurrentRun);
+        Assert.Equal(5, progress.JournaledDays);
+        Assert.Contains("one about a person", progress.Line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_RunUnder22_SaysThePersonCounts()
+    {
+        var entries = PerfectDays(Date("2026-11-22"), Date("2026-11-24"));
+
+        var progress = AdherenceProgress.For(Today, entries);
+
+        Assert.StartsWith("3 of 22 days in a row with five gratitudes and a person in them.", progress.Line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,10 +62,10 @@ public sealed partial class ConfirmationComposerTests
         var mail = CreateSut().Compose(subscriber, Utc("2026-11-25T09:00:00Z"), JobId);
 
         Assert.Contains("works for 3 days", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("one short email a day at 07:30 (America/New_York)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("one short email a day at 07:30 New York time", mail.Text, StringComparison.Ordinal);
         Assert.Contains("If you didn't sign up, you can simply ignore this email: nothing more will be sent.", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Sundays", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("07:30 (America/New_York)", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("07:30 New York time", mail.Html, StringComparison.Ordinal);
         Assert.Contains("works for 3 days", mail.Html, StringComparison.Ordinal);
     }
 

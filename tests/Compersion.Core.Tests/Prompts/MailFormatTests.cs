@@ -31,7 +31,20 @@ public sealed class MailFormatTests
     {
         var label = MailFormat.Schedule(new LocalTime(7, 5), "Asia/Kathmandu");
 
-        Assert.Equal("07:05 (Asia/Kathmandu)", label);
+        Assert.Equal("07:05 Kathmandu time", label);
+    }
+
+    [Theory]
+    [InlineData("America/New_York", "New York time")]
+    [InlineData("America/Argentina/Buenos_Aires", "Buenos Aires time")]
+    [InlineData("Europe/Berlin", "Berlin time")]
+    [InlineData("Etc/UTC", "UTC")]
+    [InlineData("UTC", "UTC")]
+    public void Zone_IanaId_ReadsAsTheCitysTime(string zone, string expected)
+    {
+        var label = MailFormat.Zone(zone);
+
+        Assert.Equal(expected, label);
     }
 
     [Fact]

@@ -103,11 +103,66 @@ public sealed partial class PromptComposerTests
         var mail = Compose();
 
         Assert.Contains("five things you're grateful for", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("specific and detailed", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("at least one of them be about a person", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Not \"the people I love\"", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("my boyfriend brought me lunch even though it was really far out of his way", mail.Text, StringComparison.Ordinal);
+        Assert.Contains(Guidance.For(AlexId, Today), mail.Text, StringComparison.Ordinal);
         Assert.Contains("hit reply and number them, 1 to 5", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ThirtyDays_ThemesNeverTwiceInAWeekAndGuidanceNeverTheSameTwoDaysRunning()
+    {
+        var days = Enumerable.Range(0, 30).Select(day => Today.PlusDays(day)).ToList();
+
+        var mails = days.Select(date => CreateSut().Compose(Subscriber(), date, [], PromptPlan.Daily, JobId)).ToList();
+
+        var themes = days.Select(date => ThemeRotation.For(AlexId, date).Name).ToList();
+        var guidance = days.Select(date => Guidance.For(AlexId, date)).ToList();
+        for (var i = 0; i < mails.Count; i++)
+        {
+            Assert.Contains("Today's theme, if it helps: " + themes[i], mails[i].Text, StringComparison.Ordinal);
+            Assert.Contains(guidance[i], mails[i].Text, StringComparison.Ordinal);
+            Assert.Equal(Math.Min(7, mails.Count - i), themes.Skip(i).Take(7).Distinct().Count());
+            if (i > 0)
+            {
+                Assert.NotEqual(guidance[i - 1], guidance[i]);
+            }
+        }
+
+        var withTheArticlesExample = mails.Count(mail => mail.Text.Contains("my boyfriend brought me lunch", StringComparison.Ordinal));
+        Assert.InRange(withTheArticlesExample, 4, 8);
+    }
+
+    [Fact]
+    public void Compose_EveryGuidance_AsksForAPerson()
+    {
+        Assert.All(Guidance.Phrasings, line => Assert.Matches("person|people|someone", line));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Compose_DailyPromptWithAMemory_IsAtMost150WordsAboveTheFooter(int day)
+    {
+        var date = Today.PlusDays(day);
+        var entries = new[] { Entry(date.PlusYears(-1), DueOn(date, date.PlusYears(-1), "Sam brought me soup when I was ill and stayed to do the washing up")) };
+
+        var mail = CreateSut().Compose(Subscriber(), date, entries, PromptPlan.Daily, JobId);
+
+        var body = mail.Text[..mail.Text.IndexOf("\n--\n", StringComparison.Ordinal)];
+        Assert.Contains("you wrote:", body, StringComparison.Ordinal);
+        Assert.InRange(Regex.Count(body, @"[\p{L}\p{N}'’:-]+"), 60, 150);
+    }
+
+    [Fact]
+    public void Compose_FiveDaysIntoTheRun_ShowsFiveFilledDotsOf22InHtml()
+    {
+        var mail = Compose(entries: PerfectDays(Today.PlusDays(-5), Today.PlusDays(-1)));
+
+        var dots = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.Html!).QuerySelector("[role=img]")!;
+        Assert.Equal("5 of 22 days", dots.GetAttribute("aria-label"));
+        Assert.Equal(new string('●', 5) + new string('○', 17), dots.TextContent);
     }
 
     [Fact]
@@ -119,7 +174,7 @@ public sealed partial class PromptComposerTests
         var token = links.Groups["https"].Value;
         Assert.Contains($"Unsubscribe: {PublicBaseUrl}/api/unsubscribe?token={token}", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"unsubscribe+{token}@{InboundDomain}", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("20:00 (Europe/Berlin)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("20:00 Berlin time", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,18 +237,18 @@ public sealed partial class PromptComposerTests
     [Fact]
     public void Compose_WeekOldEntry_ResurfacesItWithItsDate()
     {
-        var entries = new[] { Entry(Date("2026-11-18"), new JournalItem("Sam  brought me soup\nwhen I was ill", Social: true)) };
+        var entries = new[] { Entry(Date("2026-11-18"), DueOn(Today, Date("2026-11-18"), "Sam  brought me soup\nwhen I was ill", social: true)) };
 
         var mail = Compose(entries: entries);
 
-        Assert.Contains("A week ago, on Wednesday, 18 November, you wrote:\n“Sam brought me soup when I was ill”", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("A week ago, on Wednesday, 18 November, you wrote:\n“Sam brought me soup when I was ill", mail.Text, StringComparison.Ordinal);
         Assert.Contains("A week ago, on Wednesday, 18 November, you wrote:", mail.Html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Compose_YearOldEntry_ShowsTheYearInItsDate()
     {
-        var entries = new[] { Entry(Date("2025-11-25"), new JournalItem("First snow with Robin")) };
+        var entries = new[] { Entry(Date("2025-11-25"), DueOn(Today, Date("2025-11-25"), "First snow with Robin")) };
 
         var mail = Compose(entries: entries);
 
@@ -203,7 +258,7 @@ public sealed partial class PromptComposerTests
     [Fact]
     public void Compose_MemoriesTurnedOff_ResurfacesNothing()
     {
-        var entries = new[] { Entry(Date("2026-11-18"), new JournalItem("Sam brought me soup")) };
+        var entries = new[] { Entry(Date("2026-11-18"), DueOn(Today, Date("2026-11-18"), "Sam brought me soup")) };
 
         var mail = Compose(subscriber: Subscriber(memories: false), entries: entries);
 
@@ -230,7 +285,7 @@ public sealed partial class PromptComposerTests
     [Fact]
     public void Compose_HostileMemory_IsEscapedInHtml()
     {
-        var entries = new[] { Entry(Date("2026-11-18"), new JournalItem(Hostile)) };
+        var entries = new[] { Entry(Date("2026-11-18"), DueOn(Today, Date("2026-11-18"), Hostile)) };
 
         var mail = Compose(entries: entries);
 

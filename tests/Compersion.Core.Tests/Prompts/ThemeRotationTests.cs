@@ -78,6 +78,17 @@ public sealed class ThemeRotationTests
     }
 
     [Fact]
+    public void For_AnySevenConsecutiveDays_NoThemeTwice()
+    {
+        var ids = Subscribers.Concat(Enumerable.Range(0, 20).Select(_ => SubscriberId.New()));
+
+        var windows = ids.SelectMany(id => Enumerable.Range(0, 400)
+            .Select(offset => Enumerable.Range(0, 7).Select(day => ThemeRotation.For(id, Date("2026-12-01").PlusDays(offset + day))).Distinct().Count()));
+
+        Assert.All(windows, count => Assert.Equal(7, count));
+    }
+
+    [Fact]
     public void For_AnyFifteenConsecutiveDays_UsesEveryTheme()
     {
         var start = Date("2026-11-01");

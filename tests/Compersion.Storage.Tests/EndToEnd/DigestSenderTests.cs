@@ -17,7 +17,7 @@ public sealed class DigestSenderTests(AzuriteFixture fixture) : PipelineTestBase
     public async Task SendAsync_DispatchersOverlapAndTheQueueRedelivers_OneDigestWithTheSameSuggestions()
     {
         await Pipeline.Dispatcher.DispatchDueAsync();
-        var subscriber = await Pipeline.AddConfirmedAsync("Etc/UTC", "20:00", "thursday", "06:30");
+        var subscriber = await Pipeline.AddConfirmedAsync("Etc/UTC", "20:00", "thursday", "06:30", joinedDaysAgo: 7);
         await Pipeline.Get<IEntryStore>().AppendAsync(subscriber.Id, Thursday.PlusDays(-2), [new JournalItem("Sam made pancakes", Social: true)]);
         await Pipeline.Get<IActStore>().AppendAsync(subscriber.Id, Thursday.PlusDays(-3), [ActClassifier.ToAct("shovelled the path for my neighbour")]);
         Pipeline.SetNow(Due);
@@ -45,7 +45,7 @@ public sealed class DigestSenderTests(AzuriteFixture fixture) : PipelineTestBase
         Assert.Equal("digest", digest.Kind);
         Assert.Equal(OutboundJob.IdFor(subscriber.Id, JobKind.Digest, Thursday), digest.Tags["job"]);
         Assert.Contains("shovelled the path for my neighbour (practical help for a neighbour)", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("You wrote on 1 of 7 days", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("What a start: you wrote on 1 day, and 1 day had a person in them.", digest.Text, StringComparison.Ordinal);
 
         var record = Assert.Single((await Pipeline.Get<ISubscriberJournal>().LoadAsync(subscriber.Id)).Digests);
         Assert.Equal(Thursday, record.Date);
@@ -57,7 +57,7 @@ public sealed class DigestSenderTests(AzuriteFixture fixture) : PipelineTestBase
     public async Task SendAsync_NextWeeksDigest_SuggestsNoIdeaOfTheWeekBefore()
     {
         await Pipeline.Dispatcher.DispatchDueAsync();
-        var subscriber = await Pipeline.AddConfirmedAsync("Etc/UTC", "20:00", "thursday", "06:30");
+        var subscriber = await Pipeline.AddConfirmedAsync("Etc/UTC", "20:00", "thursday", "06:30", joinedDaysAgo: 7);
         await Pipeline.Get<IEntryStore>().AppendAsync(subscriber.Id, Thursday.PlusDays(-1), [new JournalItem("Coffee")]);
         Pipeline.SetNow(Due);
         await Pipeline.Dispatcher.DispatchDueAsync();
@@ -73,6 +73,21 @@ public sealed class DigestSenderTests(AzuriteFixture fixture) : PipelineTestBase
         Assert.Equal(2, records.Count);
         Assert.Empty(records[0].IdeaIds.Intersect(records[1].IdeaIds));
         Assert.Equal(2, Pipeline.Mail.Delivered.Count(mail => mail.Kind == "digest"));
+    }
+
+    [Fact]
+    public async Task SendAsync_DigestFourDaysAfterJoining_IsSkippedAndRecordsNothing()
+    {
+        await Pipeline.Dispatcher.DispatchDueAsync();
+        var subscriber = await Pipeline.AddConfirmedAsync("Etc/UTC", "20:00", "thursday", "06:30", joinedDaysAgo: 4);
+        Pipeline.SetNow(Due);
+        await Pipeline.Dispatcher.DispatchDueAsync();
+
+        var report = await Pipeline.Sender.SendAsync(Assert.Single(await Pipeline.DrainQueueAsync()));
+
+        Assert.Equal(SendReport.Skipped, report);
+        Assert.Empty(Pipeline.Mail.Attempts);
+        Assert.Empty((await Pipeline.Get<ISubscriberJournal>().LoadAsync(subscriber.Id)).Digests);
     }
 
     [Fact]

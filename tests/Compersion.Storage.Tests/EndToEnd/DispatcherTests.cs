@@ -118,7 +118,7 @@ public sealed class DispatcherTests(AzuriteFixture fixture) : PipelineTestBase(f
         var start = Instant.FromUtc(2026, 3, 6, 5, 0);
         var end = Instant.FromUtc(2026, 3, 11, 4, 0);
         Pipeline.SetNow(start);
-        var subscriber = await Pipeline.AddConfirmedAsync("America/New_York", "02:30");
+        var subscriber = await Pipeline.AddConfirmedAsync("America/New_York", "02:30", joinedDaysAgo: 7);
         var queuedAt = new List<(OutboundJob Job, Instant At)>();
 
         for (var now = start; now <= end; now += Duration.FromMinutes(15))

@@ -84,12 +84,16 @@ internal sealed class PipelineHarness : IAsyncDisposable
         where T : notnull => services.GetRequiredService<T>();
 
     /// <summary>Signs up and confirms a subscriber through the real use case, which also schedules their first prompt and digest.</summary>
-    public async Task<Subscriber> AddConfirmedAsync(string zone, string promptTime, string? digestDay = null, string? digestTime = null)
+    /// <remarks><paramref name="joinedDaysAgo"/> backdates the confirmation: a digest comes only after five days with us.</remarks>
+    public async Task<Subscriber> AddConfirmedAsync(string zone, string promptTime, string? digestDay = null, string? digestTime = null, int joinedDaysAgo = 0)
     {
         Assert.True(
             SignUpRequest.TryCreate($"person.{Guid.NewGuid():N}@example.org", zone, promptTime, digestDay, digestTime, out var request, out var error),
             error);
-        return await Subscriptions.AddConfirmedAsync(request!);
+        var subscriber = await Subscriptions.AddConfirmedAsync(request!);
+        return joinedDaysAgo == 0
+            ? subscriber
+            : (await Get<ISubscriberStore>().UpdateAsync(subscriber.Id, s => s with { ConfirmedAt = s.ConfirmedAt!.Value - Duration.FromDays(joinedDaysAgo) }))!;
     }
 
     /// <summary>Moves the fake clock to an instant (never backwards).</summary>
