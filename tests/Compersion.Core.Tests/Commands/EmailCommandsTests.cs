@@ -71,7 +71,7 @@ public sealed class EmailCommandsTests
 
         Assert.Equal("export", note.Kind);
         Assert.Equal([ExportService.JsonFileName, ExportService.MarkdownFileName], note.Attachments!.Select(a => a.FileName).Order(StringComparer.Ordinal));
-        Assert.Contains("1 day", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("1 day", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class EmailCommandsTests
 
         var note = await sut.ApplyAsync(Subscriber(), Parse("SETTINGS"), apply: true);
 
-        Assert.Contains(note.Paragraphs, p => p.StartsWith(PublicBaseUrl, StringComparison.Ordinal));
+        Assert.Contains(note.Blocks!, block => block.Kind == "link" && block.Url.StartsWith(PublicBaseUrl, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class EmailCommandsTests
         var note = await sut.ApplyAsync(Subscriber(), Parse("FROBNICATE"), apply: true);
 
         Assert.Equal("help", note.Kind);
-        Assert.Contains(CommandHelp.HelpText, note.Paragraphs);
+        Assert.Equal(CommandHelp.Commands, Assert.Single(note.Blocks!, block => block.Kind == "terms").Terms);
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class EmailCommandsTests
         var sut = await CreateSutAsync();
         var tokens = new PersonalTokens(subscribers);
 
-        var first = (await sut.IssueTokenAsync(Subscriber())).Paragraphs[1];
-        var second = (await sut.IssueTokenAsync(Subscriber())).Paragraphs[1];
+        var first = (await sut.IssueTokenAsync(Subscriber())).Blocks![1].Text;
+        var second = (await sut.IssueTokenAsync(Subscriber())).Blocks![1].Text;
 
         Assert.Null(await tokens.AuthenticateAsync("Bearer " + first));
         Assert.Equal(AlexId, (await tokens.AuthenticateAsync("Bearer " + second))?.Id);

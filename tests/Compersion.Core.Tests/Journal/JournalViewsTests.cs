@@ -24,7 +24,7 @@ public sealed class JournalViewsTests
         var cells = march.Weeks.SelectMany(week => week.Cells).Where(cell => cell.Day > 0).ToDictionary(cell => cell.Iso);
         Assert.Equal("March", march.Name);
         Assert.Equal(3, calendar.Run);
-        Assert.Equal((true, false, false, true), (cells["2026-03-10"].Five, cells["2026-03-10"].Person, cells["2026-03-10"].Act, cells["2026-03-10"].InRun));
+        Assert.Equal((true, true, false, true), (cells["2026-03-10"].Five, cells["2026-03-10"].Person, cells["2026-03-10"].Act, cells["2026-03-10"].InRun));
         Assert.Equal((false, true, true, false), (cells["2026-03-02"].Five, cells["2026-03-02"].Person, cells["2026-03-02"].Act, cells["2026-03-02"].InRun));
         Assert.Equal("2 March: 1 gratitude, with a person, 1 kind act", cells["2026-03-02"].Label);
         Assert.False(cells["2026-03-05"].Written);
