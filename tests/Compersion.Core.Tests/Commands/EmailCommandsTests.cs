@@ -33,8 +33,10 @@ public sealed class EmailCommandsTests
         var note = await sut.ApplyAsync(Subscriber(), Parse("STOP"), apply: true);
 
         Assert.Equal(SubscriberStatus.Unsubscribed, (await subscribers.FindByIdAsync(AlexId))!.Status);
-        Assert.Contains(note.Paragraphs, p => p.Contains("reply RESUME", StringComparison.Ordinal) && p.Contains($"{PublicBaseUrl}/api/signup", StringComparison.Ordinal));
-        Assert.Contains(note.Paragraphs, p => p.StartsWith($"{PublicBaseUrl}/api/settings", StringComparison.Ordinal));
+        var blocks = note.Blocks!;
+        Assert.Contains(blocks, b => b.Text.Contains("reply RESUME", StringComparison.Ordinal));
+        Assert.Contains(blocks, b => b.Kind == "link" && b.Url == $"{PublicBaseUrl}/api/signup");
+        Assert.Contains(blocks, b => b.Kind == "link" && b.Url.StartsWith($"{PublicBaseUrl}/api/settings", StringComparison.Ordinal));
         Assert.True(note.InvitesReply);
         Assert.False(note.OffersHelp);
     }

@@ -283,7 +283,8 @@ public sealed class ReplyIngestorTests
 
     private async Task<ReplyIngestor> CreateSutAsync()
     {
-        await subscribers.AddOrGetAsync(Subscriber());
+        // An active subscriber, who replied the day before (one quiet for a week gets the welcome-back receipt instead).
+        await subscribers.AddOrGetAsync(Subscriber(lastReply: new NodaTime.LocalDate(2026, 11, 23)));
         var time = new FakeTimeProvider(Arrival);
         var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
         return new ReplyIngestor(
