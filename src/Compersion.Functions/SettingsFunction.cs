@@ -47,7 +47,7 @@ public sealed class SettingsFunction(SettingsAccessService access, SettingsServi
             return SettingsPage.NotOpen(request, tokens, current.Outcome, posted);
         }
 
-        if (!SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["status"], out var change, out var error))
+        if (!SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["twelveHour"], form["status"], out var change, out var error))
         {
             return SettingsPage.Render(request, tokens, current.Subscriber!, posted, current.ExpiresAt, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest, journalToken: current.JournalToken);
         }

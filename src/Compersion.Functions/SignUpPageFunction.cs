@@ -21,14 +21,14 @@ public sealed class SignUpPageFunction
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signup")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Render(StatusCodes.Status200OK, string.Empty, string.Empty, Subscriber.DefaultPromptTime, null, IsoDayOfWeek.Sunday, Subscriber.DefaultDigestTime, Subscriber.DefaultKindnessGoal);
+        return Render(StatusCodes.Status200OK, string.Empty, string.Empty, Subscriber.DefaultPromptTime, null, IsoDayOfWeek.Sunday, Subscriber.DefaultDigestTime, Subscriber.DefaultKindnessGoal, string.Empty);
     }
 
     /// <summary>The form, filled in with what was typed and an error, or empty.</summary>
-    internal static Http.HtmlResult Render(int status, string error, string email, LocalTime time, string? zone, IsoDayOfWeek digestDay, LocalTime digestTime, int goal) =>
+    internal static Http.HtmlResult Render(int status, string error, string email, LocalTime time, string? zone, IsoDayOfWeek digestDay, LocalTime digestTime, int goal, string clock) =>
         new(status, PageTemplates.Render(
             "Sign up",
             "signup.html",
-            new SignUpView(error, email, Choices.Time(time), Choices.Zones(zone), Choices.Days(digestDay), Choices.Time(digestTime), Choices.Goals(goal)),
+            new SignUpView(error, email, Choices.Time(time), Choices.Zones(zone), Choices.Days(digestDay), Choices.Time(digestTime), Choices.Goals(goal), clock),
             "/api/assets/signup.js"));
 }

@@ -53,6 +53,7 @@ public sealed class SubscribeFunction(SubscriptionService subscriptions)
         var day = SignUpRequest.TryParseDay(Field("digestDay"), out var parsedDay) ? parsedDay : IsoDayOfWeek.Sunday;
         var goal = SignUpRequest.TryParseGoal(Field("goal"), out var parsedGoal) ? parsedGoal : Subscriber.DefaultKindnessGoal;
         var email = Field("email") ?? string.Empty;
-        return SignUpPageFunction.Render(StatusCodes.Status400BadRequest, error, email.Length > 254 ? email[..254] : email, time, Field("zone")?.Trim(), day, digestTime, goal);
+        var clock = Field("clock")?.Trim() is { } posted && posted is "12" or "24" ? posted : string.Empty;
+        return SignUpPageFunction.Render(StatusCodes.Status400BadRequest, error, email.Length > 254 ? email[..254] : email, time, Field("zone")?.Trim(), day, digestTime, goal, clock);
     }
 }

@@ -45,10 +45,11 @@ public sealed class DemoCommandTests
         // The kindness: line of the first reply; the reply to the digest logs two more acts, as its receipt says.
         Assert.Contains("1 secret act this week", last, StringComparison.Ordinal);
         Assert.Contains("  - left a thank-you note on my neighbour's car\n", last, StringComparison.Ordinal);
-        var acts = Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.Subject!.Contains("kind acts", StringComparison.Ordinal)).TextBody!;
+        // Receipts are threaded under what they answer ("Re: …"), so they are told apart by what they say was saved.
+        var acts = Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.TextBody!.Contains(" kind acts.", StringComparison.Ordinal)).TextBody!;
         Assert.Contains("Kind act: paid for the coffee of the person behind me (generosity for a stranger)", acts, StringComparison.Ordinal);
         Assert.Contains("Kind act: taught my nephew to tie his shoelaces (a skill shared with family)", acts, StringComparison.Ordinal);
-        Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.Subject!.Contains("gratitudes", StringComparison.Ordinal));
+        Assert.Single(Outbox.Read(folder, "receipt"), receipt => receipt.TextBody!.Contains(" gratitudes.", StringComparison.Ordinal));
         Directory.Delete(folder, recursive: true);
     }
 }

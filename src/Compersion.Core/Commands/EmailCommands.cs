@@ -76,7 +76,7 @@ public sealed class EmailCommands(
                     await settings.ResumeAsync(subscriber, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Welcome back", [$"Your daily prompt is back on, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone)}."], []);
+                return new AnswerNote("command", "Welcome back", [$"Your daily prompt is back on, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}."], []);
             case CommandKind.Stop:
                 if (apply)
                 {
@@ -90,21 +90,21 @@ public sealed class EmailCommands(
                     await settings.ChangeTimeAsync(subscriber, at, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Your prompt now comes at {MailFormat.Time(at)}", [$"From now on your daily prompt arrives at {MailFormat.Schedule(at, subscriber.Zone)}."], []);
+                return new AnswerNote("command", $"Your prompt now comes at {MailFormat.Time(at, subscriber.TwelveHourClock)}", [$"From now on your daily prompt arrives at {MailFormat.Schedule(at, subscriber.Zone, subscriber.TwelveHourClock)}."], []);
             case CommandKind.Zone when command.Zone is { } zone:
                 if (apply)
                 {
                     await settings.ChangeZoneAsync(subscriber, zone, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Time zone set to {MailFormat.Zone(zone)}", [$"Your daily prompt now arrives at {MailFormat.Schedule(subscriber.PromptTime, zone)}."], []);
+                return new AnswerNote("command", $"Time zone set to {MailFormat.Zone(zone)}", [$"Your daily prompt now arrives at {MailFormat.Schedule(subscriber.PromptTime, zone, subscriber.TwelveHourClock)}."], []);
             case CommandKind.Digest when command.Day is { } day && command.Time is { } digestAt:
                 if (apply)
                 {
                     await settings.ChangeDigestAsync(subscriber, day, digestAt, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Weekly digest moved", [$"Your weekly digest now comes on {day}s at {MailFormat.Schedule(digestAt, subscriber.Zone)}."], []);
+                return new AnswerNote("command", "Weekly digest moved", [$"Your weekly digest now comes on {day}s at {MailFormat.Schedule(digestAt, subscriber.Zone, subscriber.TwelveHourClock)}."], []);
             case CommandKind.Goal when command.Number is { } goal:
                 if (apply)
                 {

@@ -58,7 +58,7 @@ public sealed class DigestComposer
             : $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
         var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, digest.Date);
         var footer = new ListFooterView(
-            $"a weekly digest on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone)}", links.Url, links.MailtoAddress, links.MailtoUrl,
+            $"a weekly digest on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)}", links.Url, links.MailtoAddress, links.MailtoUrl,
             SettingsLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime),
             JournalLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime));
         var prompts = PromptTemplates.Instance;
@@ -140,7 +140,7 @@ public sealed class DigestComposer
     private static string FirstWeekLine(GratitudeWeek week) => week.DaysJournaled switch
     {
         0 => "Your journal is ready for its first page whenever you are: just reply to your next prompt.",
-        _ when week.DaysWithPerson > 0 => Invariant($"What a start: you wrote on {Count(week.DaysJournaled, "day")}, and {Count(week.DaysWithPerson, "day")} had a person in them."),
+        _ when week.DaysWithPerson > 0 => Invariant($"What a start: you wrote on {Count(week.DaysJournaled, "day")}, and {Count(week.DaysWithPerson, "day")} {(week.DaysWithPerson == 1 ? "had a person in it" : "had a person in them")}."),
         _ => Invariant($"What a start: you wrote on {Count(week.DaysJournaled, "day")}."),
     };
 

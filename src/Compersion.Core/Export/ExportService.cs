@@ -37,7 +37,8 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
                 Time.Format(subscriber.DigestTime),
                 subscriber.KindnessGoal,
                 subscriber.MemoriesEnabled,
-                subscriber.ReceiptsEnabled),
+                subscriber.ReceiptsEnabled,
+                subscriber.TwelveHourClock),
             [.. days.Select(d => new ExportEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Items, d.Acts))]);
     }
 

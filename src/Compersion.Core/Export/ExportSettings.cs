@@ -10,4 +10,5 @@ namespace Compersion.Core.Export;
 /// <param name="KindnessGoal">Acts per week.</param>
 /// <param name="MemoriesEnabled">Whether prompts resurface earlier items.</param>
 /// <param name="ReceiptsEnabled">Whether complete replies get a receipt.</param>
-public sealed record ExportSettings(string Id, string Status, string Zone, string PromptTime, string DigestDay, string DigestTime, int KindnessGoal, bool MemoriesEnabled, bool ReceiptsEnabled);
+/// <param name="TwelveHourClock">Whether mail shows times on a 12-hour clock.</param>
+public sealed record ExportSettings(string Id, string Status, string Zone, string PromptTime, string DigestDay, string DigestTime, int KindnessGoal, bool MemoriesEnabled, bool ReceiptsEnabled, bool TwelveHourClock);

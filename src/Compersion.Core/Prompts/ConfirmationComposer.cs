@@ -43,8 +43,8 @@ public sealed class ConfirmationComposer
         var view = new ConfirmView(
             $"{_options.PublicBaseUrl.TrimEnd('/')}/api/confirm?token={token}",
             (int)LinkLifetime.TotalDays,
-            MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone),
-            $"{subscriber.DigestDay}s at {MailFormat.Time(subscriber.DigestTime)}",
+            MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock),
+            $"{subscriber.DigestDay}s at {MailFormat.Time(subscriber.DigestTime, subscriber.TwelveHourClock)}",
             _options.FromName);
         const string subject = "Please confirm your daily five gratitudes";
         var templates = PromptTemplates.Instance;

@@ -14,6 +14,7 @@ internal static class MailFormat
     private static readonly LocalDatePattern DayPattern = LocalDatePattern.Create("dddd, d MMMM", CultureInfo.InvariantCulture);
     private static readonly LocalDatePattern DayWithYearPattern = LocalDatePattern.Create("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalTimePattern TwelveHourPattern = LocalTimePattern.CreateWithInvariantCulture("h:mm tt");
 
     /// <summary>"Wednesday, 25 November".</summary>
     public static string Day(LocalDate date) => DayPattern.Format(date);
@@ -22,11 +23,12 @@ internal static class MailFormat
     public static string Day(LocalDate date, LocalDate relativeTo) =>
         date.Year == relativeTo.Year ? DayPattern.Format(date) : DayWithYearPattern.Format(date);
 
-    /// <summary>"20:00".</summary>
-    public static string Time(LocalTime time) => TimePattern.Format(time);
+    /// <summary>"20:00", or "8:00 pm" for a reader who uses the 12-hour clock (<see cref="Subscribers.Subscriber.TwelveHourClock"/>).</summary>
+    public static string Time(LocalTime time, bool twelveHour = false) =>
+        twelveHour ? TwelveHourPattern.Format(time).ToLowerInvariant() : TimePattern.Format(time);
 
-    /// <summary>"20:00 Berlin time": the time and the zone as a reader says it.</summary>
-    public static string Schedule(LocalTime time, string zone) => $"{Time(time)} {Zone(zone)}";
+    /// <summary>"20:00 Berlin time" (or "8:00 pm New York time"): the time and the zone as a reader says it.</summary>
+    public static string Schedule(LocalTime time, string zone, bool twelveHour = false) => $"{Time(time, twelveHour)} {Zone(zone)}";
 
     /// <summary>A zone as a reader says it: "New York time" for <c>America/New_York</c>, "UTC" for <c>Etc/UTC</c>.</summary>
     /// <remarks>The IANA id's last part is its exemplar city (as CLDR's mostly are), underscores read as spaces.</remarks>

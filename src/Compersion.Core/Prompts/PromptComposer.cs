@@ -73,7 +73,7 @@ public sealed class PromptComposer
         var brand = _options.FromName;
 
         var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, date);
-        var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone), links.Url, links.MailtoAddress, links.MailtoUrl,
+        var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links.Url, links.MailtoAddress, links.MailtoUrl,
             SettingsLinks.ForScheduledMail(_signer, _options, subscriber, date, subscriber.PromptTime),
             JournalLinks.ForScheduledMail(_signer, _options, subscriber, date, subscriber.PromptTime));
         var templates = PromptTemplates.Instance;

@@ -53,7 +53,7 @@ public sealed class WelcomeComposer
         const string preheader = "Five gratitudes a day, one with a person in it, and a secret kind act a week.";
 
         var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, today);
-        var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone), links.Url, links.MailtoAddress, links.MailtoUrl,
+        var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links.Url, links.MailtoAddress, links.MailtoUrl,
             SettingsLinks.ForScheduledMail(_signer, _options, subscriber, today, subscriber.PromptTime));
         var templates = PromptTemplates.Instance;
 
@@ -80,6 +80,6 @@ public sealed class WelcomeComposer
             _ => "evening",
         };
         var day = first == today ? "this " + part : first == today.PlusDays(1) ? "tomorrow " + part : "on " + MailFormat.Day(first);
-        return $"{day} at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone)}";
+        return $"{day} at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}";
     }
 }

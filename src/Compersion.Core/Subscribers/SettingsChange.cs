@@ -10,6 +10,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="KindnessGoal">Kind acts aimed for each week.</param>
 /// <param name="MemoriesEnabled">Whether prompts resurface an earlier item.</param>
 /// <param name="ReceiptsEnabled">Whether complete replies also get a receipt.</param>
+/// <param name="TwelveHourClock">Whether mail shows times on a 12-hour clock.</param>
 /// <param name="Paused">True to pause, false to resume, null to leave the status as it is (an unsubscribed person is never resubscribed here).</param>
 public sealed record SettingsChange(
     string Zone,
@@ -19,6 +20,7 @@ public sealed record SettingsChange(
     int KindnessGoal,
     bool MemoriesEnabled,
     bool ReceiptsEnabled,
+    bool TwelveHourClock,
     bool? Paused)
 {
     /// <summary>Validates the settings form's fields; on failure <paramref name="error"/> says what to fix.</summary>
@@ -29,11 +31,12 @@ public sealed record SettingsChange(
     /// <param name="goal">Weekly kindness goal.</param>
     /// <param name="memories">A checkbox: present ("on") means on.</param>
     /// <param name="receipts">A checkbox: present ("on") means on.</param>
+    /// <param name="twelveHour">A checkbox: present ("on") means times in mail on a 12-hour clock.</param>
     /// <param name="status"><c>active</c>, <c>paused</c>, or absent to leave the status alone.</param>
     /// <param name="change">The validated change.</param>
     /// <param name="error">What to fix, in words a person understands.</param>
     public static bool TryCreate(
-        string? zone, string? time, string? digestDay, string? digestTime, string? goal, string? memories, string? receipts, string? status,
+        string? zone, string? time, string? digestDay, string? digestTime, string? goal, string? memories, string? receipts, string? twelveHour, string? status,
         out SettingsChange? change, out string error)
     {
         change = null;
@@ -76,7 +79,7 @@ public sealed record SettingsChange(
         }
 
         bool? paused = state == string.Empty ? null : state == "PAUSED";
-        change = new SettingsChange(NodaTime.DateTimeZoneProviders.Tzdb[zoneId].Id, promptTime, day, digestAt, kindnessGoal, IsOn(memories), IsOn(receipts), paused);
+        change = new SettingsChange(NodaTime.DateTimeZoneProviders.Tzdb[zoneId].Id, promptTime, day, digestAt, kindnessGoal, IsOn(memories), IsOn(receipts), IsOn(twelveHour), paused);
         error = string.Empty;
         return true;
     }

@@ -76,6 +76,7 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
                 KindnessGoal = change.KindnessGoal,
                 MemoriesEnabled = change.MemoriesEnabled,
                 ReceiptsEnabled = change.ReceiptsEnabled,
+                TwelveHourClock = change.TwelveHourClock,
                 Status = (s.Status, change.Paused) switch
                 {
                     (SubscriberStatus.Active, true) => SubscriberStatus.Paused,

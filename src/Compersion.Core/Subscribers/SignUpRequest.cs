@@ -12,7 +12,8 @@ namespace Compersion.Core.Subscribers;
 /// <param name="DigestDay">Local weekday of the digest.</param>
 /// <param name="DigestTime">Local time of the digest.</param>
 /// <param name="KindnessGoal">Secret kind acts aimed for each week, 0 to <see cref="Subscriber.MaxKindnessGoal"/>.</param>
-public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTime, IsoDayOfWeek DigestDay, LocalTime DigestTime, int KindnessGoal = Subscriber.DefaultKindnessGoal)
+/// <param name="TwelveHourClock">Whether the person reads times on a 12-hour clock (the sign-up page asks the browser's locale).</param>
+public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTime, IsoDayOfWeek DigestDay, LocalTime DigestTime, int KindnessGoal = Subscriber.DefaultKindnessGoal, bool TwelveHourClock = false)
 {
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
@@ -21,7 +22,11 @@ public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTi
         TryCreate(email, zone, time, digestDay, digestTime, goal: null, out request, out error);
 
     /// <summary>Validates raw fields including the optional weekly kindness goal (blank gives <see cref="Subscriber.DefaultKindnessGoal"/>).</summary>
-    public static bool TryCreate(string? email, string? zone, string? time, string? digestDay, string? digestTime, string? goal, out SignUpRequest? request, out string error)
+    public static bool TryCreate(string? email, string? zone, string? time, string? digestDay, string? digestTime, string? goal, out SignUpRequest? request, out string error) =>
+        TryCreate(email, zone, time, digestDay, digestTime, goal, clock: null, out request, out error);
+
+    /// <summary>Validates raw fields including the goal and the clock the person reads times on (<c>12</c> or <c>24</c>; blank gives 24).</summary>
+    public static bool TryCreate(string? email, string? zone, string? time, string? digestDay, string? digestTime, string? goal, string? clock, out SignUpRequest? request, out string error)
     {
         request = null;
         if (!EmailAddress.TryNormalize(email, out var normalized))
@@ -61,7 +66,13 @@ public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTi
             return false;
         }
 
-        request = new SignUpRequest(normalized, DateTimeZoneProviders.Tzdb[zoneId].Id, promptTime, day, digestAt, kindnessGoal);
+        if (!TryParseClock(clock, out var twelveHour))
+        {
+            error = "Please give the clock as 12 or 24.";
+            return false;
+        }
+
+        request = new SignUpRequest(normalized, DateTimeZoneProviders.Tzdb[zoneId].Id, promptTime, day, digestAt, kindnessGoal, twelveHour);
         error = string.Empty;
         return true;
     }
@@ -84,6 +95,14 @@ public sealed record SignUpRequest(string Email, string Zone, LocalTime PromptTi
         var result = TimePattern.Parse(trimmed);
         time = result.Success ? result.Value : fallback;
         return result.Success;
+    }
+
+    /// <summary>Parses the clock times are shown on: <c>12</c> (true) or <c>24</c> (false); blank gives 24.</summary>
+    public static bool TryParseClock(string? text, out bool twelveHour)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        twelveHour = trimmed == "12";
+        return trimmed is "" or "12" or "24";
     }
 
     /// <summary>Parses a weekly kindness goal, a whole number from 0 to <see cref="Subscriber.MaxKindnessGoal"/>; blank gives the default.</summary>

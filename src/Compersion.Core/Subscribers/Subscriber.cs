@@ -17,6 +17,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="ReceiptsEnabled">Whether complete replies also get a receipt.</param>
 /// <param name="KindnessGoal">Kind acts per week the subscriber aims for.</param>
 /// <param name="ApiTokenHash">SHA-256 (hex) of the personal entries-API token's secret; the token itself is never stored.</param>
+/// <param name="TwelveHourClock">Whether mail shows times on a 12-hour clock ("8:00 pm"), as the browser's locale did at sign-up; else 24-hour ("20:00").</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -31,7 +32,8 @@ public sealed record Subscriber(
     bool MemoriesEnabled = true,
     bool ReceiptsEnabled = false,
     int KindnessGoal = Subscriber.DefaultKindnessGoal,
-    string? ApiTokenHash = null)
+    string? ApiTokenHash = null,
+    bool TwelveHourClock = false)
 {
     /// <summary>The default local time of the daily prompt.</summary>
     public static readonly LocalTime DefaultPromptTime = new(20, 0);

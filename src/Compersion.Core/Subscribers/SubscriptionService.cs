@@ -26,7 +26,7 @@ public sealed partial class SubscriptionService(
         var now = Now();
         var candidate = new Subscriber(
             SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
-            SubscriberStatus.Pending, now, ConfirmedAt: null, LastReplyDate: null, KindnessGoal: request.KindnessGoal);
+            SubscriberStatus.Pending, now, ConfirmedAt: null, LastReplyDate: null, KindnessGoal: request.KindnessGoal, TwelveHourClock: request.TwelveHourClock);
         var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
 
         if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Paused)
@@ -53,6 +53,7 @@ public sealed partial class SubscriptionService(
                             DigestDay = request.DigestDay,
                             DigestTime = request.DigestTime,
                             KindnessGoal = request.KindnessGoal,
+                            TwelveHourClock = request.TwelveHourClock,
                             Status = SubscriberStatus.Pending,
                         }
                         : s;
@@ -121,7 +122,7 @@ public sealed partial class SubscriptionService(
         var now = Now();
         var candidate = new Subscriber(
             SubscriberId.New(), request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime,
-            SubscriberStatus.Active, now, now, LastReplyDate: null, KindnessGoal: request.KindnessGoal);
+            SubscriberStatus.Active, now, now, LastReplyDate: null, KindnessGoal: request.KindnessGoal, TwelveHourClock: request.TwelveHourClock);
         var subscriber = await subscribers.AddOrGetAsync(candidate, cancellationToken);
         if (subscriber.Id == candidate.Id)
         {

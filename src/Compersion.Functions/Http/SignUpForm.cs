@@ -43,7 +43,7 @@ internal static class SignUpForm
             return (null, "Send the sign-up as JSON (application/json) or as a form (application/x-www-form-urlencoded).", none);
         }
 
-        return SignUpRequest.TryCreate(Get(fields, "email"), Get(fields, "zone"), Get(fields, "time"), Get(fields, "digestDay"), Get(fields, "digestTime"), Get(fields, "goal"), out var request, out var error)
+        return SignUpRequest.TryCreate(Get(fields, "email"), Get(fields, "zone"), Get(fields, "time"), Get(fields, "digestDay"), Get(fields, "digestTime"), Get(fields, "goal"), Get(fields, "clock"), out var request, out var error)
             ? (request, null, fields)
             : (null, error, fields);
     }

@@ -41,7 +41,8 @@ internal sealed record Option(string Value, string Label, bool Selected);
 /// <param name="Days">The weekdays.</param>
 /// <param name="DigestTime">Digest time, HH:mm.</param>
 /// <param name="Goals">0–14.</param>
-internal sealed record SignUpView(string Error, string Email, string Time, IReadOnlyList<Option> Zones, IReadOnlyList<Option> Days, string DigestTime, IReadOnlyList<Option> Goals);
+/// <param name="Clock">The clock the browser's locale reads times on (<c>12</c>, <c>24</c>), as posted; empty until the page's script fills it.</param>
+internal sealed record SignUpView(string Error, string Email, string Time, IReadOnlyList<Option> Zones, IReadOnlyList<Option> Days, string DigestTime, IReadOnlyList<Option> Goals, string Clock);
 
 /// <summary>The settings page.</summary>
 /// <param name="Token">The settings link token (posted back with every form).</param>
@@ -57,6 +58,7 @@ internal sealed record SignUpView(string Error, string Email, string Time, IRead
 /// <param name="Goals">0–14.</param>
 /// <param name="Memories">Whether memories are on.</param>
 /// <param name="Receipts">Whether receipts are on.</param>
+/// <param name="TwelveHour">Whether mail shows times on a 12-hour clock.</param>
 /// <param name="Unsubscribed">Whether they unsubscribed (no status choice then).</param>
 /// <param name="Paused">Whether they are paused.</param>
 /// <param name="ExportJsonUrl">The JSON download.</param>
@@ -78,6 +80,7 @@ internal sealed record SettingsView(
     IReadOnlyList<Option> Goals,
     bool Memories,
     bool Receipts,
+    bool TwelveHour,
     bool Unsubscribed,
     bool Paused,
     string ExportJsonUrl,

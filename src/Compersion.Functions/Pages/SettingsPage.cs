@@ -42,6 +42,7 @@ internal static class SettingsPage
             Choices.Goals(subscriber.KindnessGoal),
             subscriber.MemoriesEnabled,
             subscriber.ReceiptsEnabled,
+            subscriber.TwelveHourClock,
             subscriber.Status == SubscriberStatus.Unsubscribed,
             subscriber.Status == SubscriberStatus.Paused,
             "/api/settings/export?format=json&" + query,

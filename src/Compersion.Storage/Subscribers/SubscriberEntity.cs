@@ -45,6 +45,8 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public string? ApiTokenHash { get; set; }
 
+    public bool TwelveHourClock { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -62,6 +64,7 @@ internal sealed class SubscriberEntity : ITableEntity
         ReceiptsEnabled = subscriber.ReceiptsEnabled,
         KindnessGoal = subscriber.KindnessGoal,
         ApiTokenHash = subscriber.ApiTokenHash,
+        TwelveHourClock = subscriber.TwelveHourClock,
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -87,6 +90,7 @@ internal sealed class SubscriberEntity : ITableEntity
             ReceiptsEnabled = row.GetBoolean(nameof(ReceiptsEnabled)) ?? false,
             KindnessGoal = row.GetInt32(nameof(KindnessGoal)) ?? 0,
             ApiTokenHash = row.GetString(nameof(ApiTokenHash)),
+            TwelveHourClock = row.GetBoolean(nameof(TwelveHourClock)) ?? false,
         };
     }
 
@@ -104,5 +108,6 @@ internal sealed class SubscriberEntity : ITableEntity
         MemoriesEnabled,
         ReceiptsEnabled,
         KindnessGoal,
-        ApiTokenHash);
+        ApiTokenHash,
+        TwelveHourClock);
 }

@@ -112,7 +112,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
 
         Assert.Contains("## Wednesday, 25 November 2026", markdown, StringComparison.Ordinal);
         Assert.StartsWith("Saved.", saved, StringComparison.Ordinal);
-        Assert.Equal(("07:30", false, true), (afterSave.PromptTime.ToString("HH:mm", null), afterSave.MemoriesEnabled, afterSave.ReceiptsEnabled));
+        Assert.Equal(("07:30", false, true, false), (afterSave.PromptTime.ToString("HH:mm", null), afterSave.MemoriesEnabled, afterSave.ReceiptsEnabled, afterSave.TwelveHourClock));
         Assert.Contains("Imported 2 days", imported, StringComparison.Ordinal);
         Assert.Equal([("2026-11-20", 2), ("2026-11-21", 2), ("2026-11-25", 3)], daysAfterTwoImports);
         Assert.Equal("Everything is deleted", deleted);
@@ -128,6 +128,26 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
     {
         await page.WaitForURLAsync("**/outbox?mail=*");
         await page.FrameLocator("iframe.mail").Locator("body").WaitForAsync();
+    }
+
+    [ChromiumFact]
+    public async Task SignUp_BrowserLocaleReadsTwelveHourClock_MailWritesTimesThatWay()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon, pollQueues: true);
+        var page = await browser.NewPageAsync();
+        var devTools = await browser.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Emulation.setLocaleOverride", new Dictionary<string, object> { ["locale"] = "en-US" });
+
+        await page.GotoAsync(local.Host.BaseUrl + "/api/signup");
+        await page.Locator("#email").FillAsync("june@example.com");
+        await page.Locator("#time").FillAsync("20:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign me up" }).ClickAsync();
+        await page.Locator("h1").WaitForAsync();
+
+        var confirm = (await Outbox.WaitForAsync(local.Outbox, "confirm")).TextBody!;
+        Assert.Contains("8:00 pm Berlin time", confirm, StringComparison.Ordinal);
+        Assert.DoesNotContain("20:00", confirm, StringComparison.Ordinal);
+        Assert.True((await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("june@example.com"))!.TwelveHourClock);
     }
 
     private async Task Shot(IPage page, string name) => output.WriteLine("screenshot: " + await browser.ScreenshotAsync(page, name));

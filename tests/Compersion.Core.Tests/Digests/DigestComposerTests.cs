@@ -143,7 +143,7 @@ public sealed class DigestComposerTests
 
         var mail = Compose(Journal(entries, first: true));
 
-        Assert.Contains("What a start: you wrote on 2 days, and 1 day had a person in them.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("What a start: you wrote on 2 days, and 1 day had a person in it.", mail.Text, StringComparison.Ordinal);
     }
 
     [Theory]

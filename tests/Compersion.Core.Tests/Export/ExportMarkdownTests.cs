@@ -6,7 +6,7 @@ namespace Compersion.Core.Tests.Export;
 
 public sealed class ExportMarkdownTests
 {
-    private static readonly ExportSettings Settings = new("abcdefghijklmnop", "active", "Europe/Berlin", "20:00", "Sunday", "18:00", 2, true, false);
+    private static readonly ExportSettings Settings = new("abcdefghijklmnop", "active", "Europe/Berlin", "20:00", "Sunday", "18:00", 2, true, false, false);
 
     [Fact]
     public void ToMarkdown_DayWithItemsAndAct_HeadingPerDayAndOnlyWhatThePersonWrote()

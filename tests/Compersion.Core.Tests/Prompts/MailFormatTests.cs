@@ -26,6 +26,16 @@ public sealed class MailFormatTests
         Assert.Equal("Tuesday, 25 November 2025", label);
     }
 
+    [Theory]
+    [InlineData(20, 0, "8:00 pm")]
+    [InlineData(7, 5, "7:05 am")]
+    [InlineData(12, 0, "12:00 pm")]
+    [InlineData(0, 30, "12:30 am")]
+    public void Time_TwelveHourReader_ReadsAsOnAnAmericanClock(int hour, int minute, string expected)
+    {
+        Assert.Equal(expected, MailFormat.Time(new LocalTime(hour, minute), twelveHour: true));
+    }
+
     [Fact]
     public void Schedule_MorningTime_IsZeroPadded24Hour()
     {

@@ -178,6 +178,16 @@ public sealed partial class PromptComposerTests
     }
 
     [Fact]
+    public void Compose_ReaderOnATwelveHourClock_WritesTheTimeThatWay()
+    {
+        var mail = Compose(Subscriber() with { TwelveHourClock = true });
+
+        Assert.Contains("8:00 pm Berlin time", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("20:00", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("20:00", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_Html_ShowsTheVisibleUnsubscribeLinkAndTheMailtoAlternative()
     {
         var mail = Compose();

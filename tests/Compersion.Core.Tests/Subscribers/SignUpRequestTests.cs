@@ -171,4 +171,26 @@ public sealed class SignUpRequestTests
 
         Assert.False(parsed);
     }
+
+    [Theory]
+    [InlineData("12", true)]
+    [InlineData("24", false)]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    public void TryCreate_Clock_KeepsTheClockTheBrowserReads(string? clock, bool twelveHour)
+    {
+        var created = SignUpRequest.TryCreate("a@example.org", "America/New_York", "20:00", null, null, null, clock, out var request, out _);
+
+        Assert.True(created);
+        Assert.Equal(twelveHour, request!.TwelveHourClock);
+    }
+
+    [Fact]
+    public void TryCreate_ClockNeitherTwelveNorTwentyFour_SaysWhatToFix()
+    {
+        var created = SignUpRequest.TryCreate("a@example.org", "America/New_York", "20:00", null, null, null, "13", out _, out var error);
+
+        Assert.False(created);
+        Assert.Equal("Please give the clock as 12 or 24.", error);
+    }
 }

@@ -44,8 +44,8 @@ public sealed class DigestSenderTests(AzuriteFixture fixture) : PipelineTestBase
         var digest = Assert.Single(Pipeline.Mail.Delivered);
         Assert.Equal("digest", digest.Kind);
         Assert.Equal(OutboundJob.IdFor(subscriber.Id, JobKind.Digest, Thursday), digest.Tags["job"]);
-        Assert.Contains("shovelled the path for my neighbour (practical help for a neighbour)", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("What a start: you wrote on 1 day, and 1 day had a person in them.", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("  - shovelled the path for my neighbour\n", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("What a start: you wrote on 1 day, and 1 day had a person in it.", digest.Text, StringComparison.Ordinal);
 
         var record = Assert.Single((await Pipeline.Get<ISubscriberJournal>().LoadAsync(subscriber.Id)).Digests);
         Assert.Equal(Thursday, record.Date);

@@ -71,5 +71,5 @@ public sealed class SettingsPageChangeEndToEndTests(AzuriteFixture fixture) : Pi
     }
 
     private static SettingsChange Change(Subscriber s) =>
-        new(s.Zone, s.PromptTime, s.DigestDay, s.DigestTime, s.KindnessGoal, s.MemoriesEnabled, s.ReceiptsEnabled, Paused: null);
+        new(s.Zone, s.PromptTime, s.DigestDay, s.DigestTime, s.KindnessGoal, s.MemoriesEnabled, s.ReceiptsEnabled, s.TwelveHourClock, Paused: null);
 }
