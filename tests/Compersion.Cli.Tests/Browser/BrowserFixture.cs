@@ -13,6 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly string profile = Path.Combine(Path.GetTempPath(), "compersion-chromium-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? playwright;
     private IBrowserContext? context;
+    private IBrowser? other;
 
     /// <summary>Where screenshots are saved (under the test output folder).</summary>
     public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -52,6 +53,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await Context.NewPageAsync();
     }
 
+    /// <summary>A tab in a second, incognito-like context of its own whose browser reads another locale (Playwright sets the
+    /// locale per context, and the shared one is en-GB); close its context when done.</summary>
+    public async Task<IPage> NewPageInLocaleAsync(string locale)
+    {
+        other ??= await playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumInstaller.ExecutablePath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var separate = await other.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "Europe/Berlin", Locale = locale });
+        return await separate.NewPageAsync();
+    }
+
     /// <summary>Saves a full-page screenshot and returns its path.</summary>
     public async Task<string> ScreenshotAsync(IPage page, string name)
     {
@@ -66,6 +81,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (context is not null)
         {
             await context.CloseAsync();
+        }
+
+        if (other is not null)
+        {
+            await other.CloseAsync();
         }
 
         playwright?.Dispose();

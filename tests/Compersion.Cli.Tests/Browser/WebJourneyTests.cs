@@ -134,9 +134,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
     public async Task SignUp_BrowserLocaleReadsTwelveHourClock_MailWritesTimesThatWay()
     {
         await using var local = await LocalHostFixture.StartAsync(Noon, pollQueues: true);
-        var page = await browser.NewPageAsync();
-        var devTools = await browser.Context.NewCDPSessionAsync(page);
-        await devTools.SendAsync("Emulation.setLocaleOverride", new Dictionary<string, object> { ["locale"] = "en-US" });
+        var page = await browser.NewPageInLocaleAsync("en-US");
 
         await page.GotoAsync(local.Host.BaseUrl + "/api/signup");
         await page.Locator("#email").FillAsync("june@example.com");
@@ -148,6 +146,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Contains("8:00 pm Berlin time", confirm, StringComparison.Ordinal);
         Assert.DoesNotContain("20:00", confirm, StringComparison.Ordinal);
         Assert.True((await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("june@example.com"))!.TwelveHourClock);
+        await page.Context.CloseAsync();
     }
 
     private async Task Shot(IPage page, string name) => output.WriteLine("screenshot: " + await browser.ScreenshotAsync(page, name));
