@@ -92,7 +92,15 @@ public sealed partial class SubscriptionService(
 
         if (subscriber.Status != SubscriberStatus.Pending)
         {
-            return subscriber.Status == SubscriberStatus.Unsubscribed ? LinkOutcome.Invalid : LinkOutcome.AlreadyDone;
+            if (subscriber.Status == SubscriberStatus.Unsubscribed)
+            {
+                return LinkOutcome.Invalid;
+            }
+
+            // Clicked again: a confirmation the process died in the middle of (profile saved, schedule or welcome not) is
+            // finished now; one that was finished adds nothing.
+            await FinishConfirmationAsync(subscriber, cancellationToken);
+            return LinkOutcome.AlreadyDone;
         }
 
         var confirmedNow = false;
@@ -109,13 +117,13 @@ public sealed partial class SubscriptionService(
             return LinkOutcome.AlreadyDone;
         }
 
-        await ScheduleFirstAsync(active, now, cancellationToken);
-        await queue.EnqueueAsync(OutboundJob.For(active.Id, JobKind.Welcome, now.InZone(active.TimeZone).Date), cancellationToken);
+        await FinishConfirmationAsync(active, cancellationToken);
         LogConfirmed(logger, subscriber.Id);
         return LinkOutcome.Done;
     }
 
     /// <summary>Adds an already-confirmed subscriber (operator verb); idempotent for a known address.</summary>
+    /// <remarks>No welcome mail: the verb moves in people who confirmed elsewhere (a migration, a demo), not new sign-ups.</remarks>
     public async Task<Subscriber> AddConfirmedAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -220,6 +228,21 @@ public sealed partial class SubscriptionService(
     // The first prompt and the first weekly digest.
     private Task ScheduleFirstAsync(Subscriber subscriber, Instant now, CancellationToken cancellationToken) =>
         schedule.UpsertAsync(SubscriberSchedule.NextAll(subscriber, now), cancellationToken);
+
+    // What follows a confirmation: the next prompt and digest rows and the welcome mail. Doing it again (a second click,
+    // a crash half-way) adds nothing: a schedule that is current already holds exactly these next rows (they are inserted
+    // only where none exist, and a tick that writes the same next row later finds it there), and the welcome's job id
+    // comes from the moment of confirming, so the outbox sends it once.
+    private async Task FinishConfirmationAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        if (subscriber.Status != SubscriberStatus.Active || subscriber.ConfirmedAt is not { } confirmedAt)
+        {
+            return;
+        }
+
+        await schedule.AddAsync(SubscriberSchedule.NextAll(subscriber, Now()), cancellationToken);
+        await queue.EnqueueAsync(OutboundJob.For(subscriber.Id, JobKind.Welcome, confirmedAt.InZone(subscriber.TimeZone).Date), cancellationToken);
+    }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 

@@ -6,6 +6,10 @@ namespace Compersion.Storage.Tests.EndToEnd;
 internal sealed class InterleavingScheduleStore(IScheduleStore inner) : IScheduleStore
 {
     private Func<Task>? afterDueRead;
+    private int failNextAdd;
+
+    /// <summary>Makes the next insert throw before it writes anything: the process dying at that point.</summary>
+    public void FailNextAdd() => failNextAdd = 1;
 
     /// <summary>Runs <paramref name="action"/> once, after the next read that finds due rows and before the caller writes anything.</summary>
     public void AfterNextDueRead(Func<Task> action) => afterDueRead = action;
@@ -25,7 +29,10 @@ internal sealed class InterleavingScheduleStore(IScheduleStore inner) : ISchedul
 
     public Task RemoveAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) => inner.RemoveAsync(entries, cancellationToken);
 
-    public Task<IReadOnlyList<ScheduleEntry>> AddAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) => inner.AddAsync(entries, cancellationToken);
+    public Task<IReadOnlyList<ScheduleEntry>> AddAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) =>
+        Interlocked.Exchange(ref failNextAdd, 0) == 1
+            ? throw new IOException("the process died here")
+            : inner.AddAsync(entries, cancellationToken);
 
     public Task<ScheduleRemoval> RemoveIfUnchangedAsync(IReadOnlyCollection<ScheduleEntry> entries, CancellationToken cancellationToken = default) =>
         inner.RemoveIfUnchangedAsync(entries, cancellationToken);

@@ -125,6 +125,34 @@ public sealed class ScheduleRaceEndToEndTests(AzuriteFixture fixture) : Pipeline
         Assert.Equal(pending.Id, Assert.Single(await Pipeline.Schedule.GetDueAsync(ScheduleBucket.Of(EveningDue))).SubscriberId);
     }
 
+    [Fact]
+    public async Task ConfirmAsync_DiedAfterSavingTheProfile_ClickingAgainSchedulesThePromptAndSendsOneWelcome()
+    {
+        Assert.True(SignUpRequest.TryCreate($"crash.{Guid.NewGuid():N}@example.org", "Europe/Berlin", "20:00", null, null, out var request, out var error), error);
+        await Pipeline.Subscriptions.SignUpAsync(request!);
+        await Pipeline.DrainQueueAsync();
+        var pending = await Profiles.FindByEmailAsync(request!.Email);
+        var link = Pipeline.Get<TokenSigner>().ForLink(TokenPurpose.Confirm, pending!.Id, Pipeline.Now + Duration.FromDays(3));
+
+        Wheel.FailNextAdd();
+        await Assert.ThrowsAsync<IOException>(() => Pipeline.Subscriptions.ConfirmAsync(link));
+        var afterCrash = (Profiles: await Profiles.FindByIdAsync(pending.Id), Due: await Pipeline.Schedule.GetDueAsync(ScheduleBucket.Of(EveningDue)), Queued: await Pipeline.DrainQueueAsync());
+
+        var second = await Pipeline.Subscriptions.ConfirmAsync(link);
+        var welcomes = await SendQueuedAsync();
+        var third = await Pipeline.Subscriptions.ConfirmAsync(link);
+        var again = await SendQueuedAsync();
+
+        Assert.Equal(SubscriberStatus.Active, afterCrash.Profiles!.Status);
+        Assert.DoesNotContain(afterCrash.Due, row => row.SubscriberId == pending.Id);
+        Assert.Empty(afterCrash.Queued);
+        Assert.Equal((LinkOutcome.AlreadyDone, LinkOutcome.AlreadyDone), (second, third));
+        Assert.Equal([SendReport.Sent], welcomes);
+        Assert.Equal([SendReport.Duplicate], again);
+        Assert.Single(Pipeline.Mail.Delivered, mail => mail.Kind == "welcome");
+        Assert.Single(await Pipeline.Schedule.GetDueAsync(ScheduleBucket.Of(EveningDue)), row => row.SubscriberId == pending.Id);
+    }
+
     private async Task<IReadOnlyList<SendReport>> SendQueuedAsync()
     {
         var reports = new List<SendReport>();
