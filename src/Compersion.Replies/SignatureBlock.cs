@@ -35,7 +35,7 @@ internal static class SignatureBlock
         "cordialement", "bien cordialement", "bien à vous", "amitiés", "bises", "bisous", "merci", "merci beaucoup", "salutations",
         "saludos", "un saludo", "atentamente", "gracias", "muchas gracias", "un abrazo", "abrazos",
         "cordiali saluti", "saluti", "distinti saluti", "grazie", "un saluto", "un abbraccio",
-        "atenciosamente", "abraços", "obrigado", "obrigada", "cumprimentos",
+        "atenciosamente", "abraços", "beijinhos", "beijos", "obrigado", "obrigada", "cumprimentos",
         "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "groeten", "groetjes", "hartelijke groet", "mvg", "bedankt",
         "hälsningar", "med vänlig hälsning", "vänliga hälsningar", "mvh", "med venlig hilsen", "venlig hilsen", "hilsen",
         "med vennlig hilsen", "vennlig hilsen", "ystävällisin terveisin", "terveisin", "kiitos", "pozdrawiam", "z poważaniem", "dziękuję",
