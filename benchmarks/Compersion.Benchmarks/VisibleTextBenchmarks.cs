@@ -12,7 +12,7 @@ using Compersion.Replies;
 namespace Compersion.Benchmarks;
 
 /// <summary>
-/// Reply extraction throughput: one operation is a pass of <see cref="VisibleTextExtractor.Extract"/> over the
+/// Reply extraction throughput: one operation is a pass of <see cref="VisibleTextExtractor.Extract(string)"/> over the
 /// whole shared reply corpus (212 bodies, about 105 kB), so messages per second are 212 / mean; and the 767 kB
 /// single-line stress body that several parsers never finish.
 /// </summary>

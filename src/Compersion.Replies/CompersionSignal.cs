@@ -4,13 +4,18 @@ namespace Compersion.Replies;
 
 /// <summary>The Compersion rules: joy noticed in someone else.</summary>
 /// <remarks>
-/// A person (a third-person pronoun, a name, a relationship word) followed within
-/// <see cref="Window"/> words of the same sentence by something joyful: a verb of joy ("laughed",
-/// "got engaged"), a linking verb and an adjective of joy ("was so proud", "looked thrilled"), good
-/// news ("landed the job", "passed her exam"), a good time ("had a wonderful date"). Or a possessive
-/// person before joy or good news ("her smile", "my metamour's new job"), or "happy for" / "proud of"
-/// someone. A negation or the writer ("I", "me") between the person and the joy breaks the link:
-/// "she wasn't happy" and "he made me laugh" are not compersion.
+/// A person (a third-person pronoun, a name, a relationship word) followed, later in the same
+/// sentence (the clause and any clause joined to it by a comma or a conjunction), by something
+/// joyful: a verb of joy ("laughed", "got engaged"), a linking verb and an adjective of joy ("was so
+/// proud", "looked thrilled"), good news ("landed the job", "passed her exam"), a good time ("had a
+/// wonderful date"), or a joy noun standing on its own ("…when she saw it, pure delight", "glowing
+/// with pride"). Or a possessive person before joy or good news ("her smile", "my metamour's new
+/// job"), a joy noun before its owner ("the smile on my son's face", "le sourire de ma fille"), or
+/// "happy for" / "proud of" someone. A negation or the writer ("I", "me") between the person and the
+/// joy breaks the link: "she wasn't happy" and "he made me laugh" are not compersion, but a negated
+/// "stop" is no negation ("could not stop grinning"). The word lists of every spaced language
+/// (<c>compersion-xx.txt</c>) are read into the same sets; Japanese, written without spaces, has a rule
+/// of its own (<see cref="FindUnspaced"/>).
 /// </remarks>
 internal static class CompersionSignal
 {
@@ -19,19 +24,12 @@ internal static class CompersionSignal
     public const string GoodNews = "good news";
     public const string GoodTime = "good time";
     public const string TheirJoy = "their joy";
+    public const string JoyDescribed = "joy described";
     public const string HappyFor = "happy for";
     public const string Compersion = "compersion";
 
-    /// <summary>How many words after the person the joy may come.</summary>
-    public const int Window = 7;
-
     private const int PossessiveWindow = 3;
     private const int ObjectWindow = 4;
-
-    private static readonly FrozenSet<string> ThirdPerson = new[]
-    {
-        "he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Determiners = new[]
     {
@@ -42,6 +40,11 @@ internal static class CompersionSignal
     public static void Find(ItemAnalysis analysis)
     {
         var tokens = analysis.Tokens;
+        if (FindUnspaced(analysis))
+        {
+            return;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Lower == "compersion")
@@ -50,7 +53,7 @@ internal static class CompersionSignal
                 return;
             }
 
-            if ((IsSubject(analysis, i) && FromSubject(analysis, i)) || HappyForAt(analysis, i) || HowHappyAt(analysis, i))
+            if ((IsSubject(analysis, i) && FromSubject(analysis, i)) || HappyForAt(analysis, i) || HowHappyAt(analysis, i) || JoyOfAt(analysis, i))
             {
                 if (!analysis.Has(ItemSignal.Social))
                 {
@@ -68,7 +71,7 @@ internal static class CompersionSignal
         var token = analysis.Tokens[i];
         return token.Kind == TokenKind.Word &&
             !Lexicon.Shared.FirstPerson.Contains(token) &&
-            (ThirdPerson.Contains(token.Lower) || analysis.PersonRules[i] is not null);
+            (Lexicon.Shared.ThirdPerson.Contains(token) || analysis.PersonRules[i] is not null);
     }
 
     private static bool FromSubject(ItemAnalysis analysis, int subject)
@@ -96,12 +99,19 @@ internal static class CompersionSignal
             }
         }
 
-        for (var k = subject + 1; k < tokens.Count && k <= subject + Window; k++)
+        // The rest of the sentence: a clause joined by a comma or "when" still tells of the same person.
+        for (var k = subject + 1; k < tokens.Count; k++)
         {
             var token = tokens[k];
-            if (token.Kind == TokenKind.Break || IsNegation(token) || lexicon.FirstPerson.Contains(token))
+            if (token.Kind == TokenKind.Break || (IsNegation(token) && !NegatesAStop(tokens, k)) || lexicon.FirstPerson.Contains(token))
             {
                 return false;
+            }
+
+            if (k > subject + 1 && lexicon.JoyFrames.Contains(tokens[k - 1]) && lexicon.JoyNouns.MatchAt(tokens, k) is var described and > 0)
+            {
+                AddFromSubject(analysis, JoyDescribed, subject, k - 1, k + described - 1);
+                return true;
             }
 
             // Right after a possessive a word is a noun: "her love" is not "she loved".
@@ -146,6 +156,101 @@ internal static class CompersionSignal
         }
 
         analysis.Add(ItemSignal.Compersion, rule, [.. positions]);
+    }
+
+    // "could not stop grinning", "no paraba de reír", "n'arrêtait pas de rire": the negation is of the stopping, not of the joy.
+    private static bool NegatesAStop(List<Token> tokens, int negation)
+    {
+        var stops = Lexicon.Shared.StopVerbs;
+        return (negation > 0 && stops.Contains(tokens[negation - 1]))
+            || (negation + 1 < tokens.Count && stops.Contains(tokens[negation + 1]))
+            || (negation + 2 < tokens.Count && stops.Contains(tokens[negation + 2]));
+    }
+
+    // "the smile on my son's face", "le sourire de ma fille", "das Lachen meiner Tochter": a joy noun, then its owner.
+    private static bool JoyOfAt(ItemAnalysis analysis, int k)
+    {
+        var lexicon = Lexicon.Shared;
+        var tokens = analysis.Tokens;
+        var length = lexicon.JoyNouns.MatchAt(tokens, k);
+        if (length == 0 || (k > 0 && (lexicon.FirstPerson.Contains(tokens[k - 1]) || IsWritersPossessive(tokens[k - 1]))))
+        {
+            return false;
+        }
+
+        for (var j = k + length; j < tokens.Count && j <= k + length + PossessiveWindow; j++)
+        {
+            var token = tokens[j];
+            if (IsSubject(analysis, j) && !lexicon.PossessivePronouns.Contains(token))
+            {
+                analysis.Add(ItemSignal.Compersion, TheirJoy, k, j);
+                return true;
+            }
+
+            if (!lexicon.JoyOf.Contains(token) && !SocialSignal.IsPossessive(token))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // "my joy", "mon bonheur": the writer's own.
+    private static bool IsWritersPossessive(Token token) =>
+        SocialSignal.IsPossessive(token) && !token.Possessive && !Lexicon.Shared.ThirdPerson.Contains(token) && !Lexicon.Shared.PossessivePronouns.Contains(token);
+
+    /// <summary>
+    /// Japanese: a relationship word, then one of the words of someone else's joy later in the item (嬉しそう, 笑顔, 合格),
+    /// with no word for the writer between them and no negative ending straight after.
+    /// </summary>
+    private static bool FindUnspaced(ItemAnalysis analysis)
+    {
+        var lexicon = Lexicon.Shared;
+        var item = analysis.Item;
+        if (!item.Any(SocialSignal.IsIdeographOrKana))
+        {
+            return false;
+        }
+
+        var person = -1;
+        var who = string.Empty;
+        foreach (var relation in lexicon.UnspacedRelations)
+        {
+            var at = item.IndexOf(relation, StringComparison.Ordinal);
+            if (at >= 0 && (person < 0 || at < person))
+            {
+                person = at;
+                who = relation;
+            }
+        }
+
+        if (person < 0)
+        {
+            return false;
+        }
+
+        foreach (var joy in lexicon.UnspacedJoy)
+        {
+            var at = item.IndexOf(joy, person + 1, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var between = item.Substring(person, at - person);
+            var after = item.Substring(at + joy.Length, Math.Min(6, item.Length - at - joy.Length));
+            if (lexicon.UnspacedFirstPerson.Any(word => between.Contains(word, StringComparison.Ordinal))
+                || lexicon.UnspacedNegations.Any(word => after.Contains(word, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            analysis.Matches.Add(new SignalMatch(ItemSignal.Compersion, TheirJoy, [who, joy]));
+            return true;
+        }
+
+        return false;
     }
 
     // "happy for Sam", "so proud of my sister".

@@ -3,9 +3,9 @@ namespace Compersion.Replies;
 /// <summary>Understands a gratitude item: does it name a person, is it too vague to savour, does it notice someone else's joy?</summary>
 /// <remarks>
 /// Deterministic word rules over embedded word lists (<c>Replies/Lexicon/*.txt</c>), so every
-/// signal can be explained with the words that set it (<see cref="Explain"/>). Social covers
-/// English, German, Spanish and French relationship words and given names from many cultures;
-/// Vague and Compersion are English. The rules and their limits are described in <c>docs/signals.md</c>.
+/// signal can be explained with the words that set it (<see cref="Explain"/>). All three cover
+/// English, German, French, Spanish, Italian, Portuguese, Dutch and Japanese (Social also given names
+/// from many cultures). The rules, their limits and their accuracy per language are in <c>docs/signals.md</c>.
 /// </remarks>
 public static class ItemSignals
 {

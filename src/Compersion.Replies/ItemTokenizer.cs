@@ -164,6 +164,13 @@ internal static class ItemTokenizer
         {
             if (lower.Length > elision.Length + 1 && lower.StartsWith(elision, StringComparison.Ordinal))
             {
+                if (elision is "j'" or "m'")
+                {
+                    // The writer ("j'ai", "m'a fait rire"): kept as a word of its own, so the rules see who it is about.
+                    tokens.Add(new Token(text[..elision.Length], elision, TokenKind.Word, sentenceStart, false, false));
+                    sentenceStart = false;
+                }
+
                 text = text[elision.Length..];
                 lower = lower[elision.Length..];
                 break;

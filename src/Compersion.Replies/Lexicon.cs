@@ -31,26 +31,39 @@ internal sealed class Lexicon
         PlaceAfter = notNames.Words("place-after");
         Pets = notNames.Words("pets");
 
-        var vague = LexiconFile.Load("vague-en.txt");
-        VagueLeadIn = vague.Words("lead-in");
-        VagueNouns = vague.Words("nouns");
-        VagueFillers = vague.Words("fillers");
+        LexiconFile[] vague = [.. SpacedLanguages.Select(language => LexiconFile.Load($"vague-{language}.txt"))];
+        VagueLeadIn = Union(vague, "lead-in");
+        VagueNouns = Union(vague, "nouns");
+        VagueFillers = Union(vague, "fillers");
 
-        var joy = LexiconFile.Load("compersion-en.txt");
-        JoyVerbs = joy.Words("joy-verbs");
-        AchievementVerbs = joy.Words("achievement-verbs");
-        Achievements = joy.Words("achievements");
-        LinkingVerbs = joy.Words("linking-verbs");
-        JoyAdjectives = joy.Words("joy-adjectives");
-        Intensifiers = joy.Words("intensifiers");
-        PositiveAdjectives = joy.Words("positive-adjectives");
-        Experiences = joy.Words("experiences");
-        JoyNouns = joy.Words("joy-nouns");
-        GoodNews = joy.Words("good-news");
-        ForAdjectives = joy.Words("for-adjectives");
-        Negations = joy.Words("negations");
-        FirstPerson = joy.Words("first-person");
-        PossessivePronouns = joy.Words("possessive-pronouns");
+        // Every language's file has the sections of the English one (some leave a few out); each list is their union.
+        LexiconFile[] joy = [.. SpacedLanguages.Select(language => LexiconFile.Load($"compersion-{language}.txt"))];
+        JoyVerbs = Union(joy, "joy-verbs");
+        AchievementVerbs = Union(joy, "achievement-verbs");
+        Achievements = Union(joy, "achievements");
+        LinkingVerbs = Union(joy, "linking-verbs");
+        JoyAdjectives = Union(joy, "joy-adjectives");
+        Intensifiers = Union(joy, "intensifiers");
+        PositiveAdjectives = Union(joy, "positive-adjectives");
+        Experiences = Union(joy, "experiences");
+        JoyNouns = Union(joy, "joy-nouns");
+        GoodNews = Union(joy, "good-news");
+        ForAdjectives = Union(joy, "for-adjectives");
+        Negations = Union(joy, "negations");
+        FirstPerson = Union(joy, "first-person");
+        PossessivePronouns = Union(joy, "possessive-pronouns");
+        ThirdPerson = Union(joy, "third-person");
+        StopVerbs = Union(joy, "stop-verbs");
+        JoyFrames = Union(joy, "joy-frames");
+        JoyOf = Union(joy, "joy-of");
+
+        var japanese = LexiconFile.Load("compersion-ja.txt");
+        UnspacedJoy = [.. japanese.Section("joy").OrderByDescending(entry => entry.Length)];
+        UnspacedFirstPerson = [.. japanese.Section("first-person")];
+        UnspacedNegations = [.. japanese.Section("negations")];
+        var japaneseVague = LexiconFile.Load("vague-ja.txt");
+        UnspacedVagueNouns = [.. japaneseVague.Section("nouns").Concat(UnspacedRelations).OrderByDescending(entry => entry.Length)];
+        UnspacedVagueFillers = [.. japaneseVague.Section("fillers").OrderByDescending(entry => entry.Length)];
 
         var greetings = LexiconFile.Load("greetings.txt");
         Greetings = greetings.Section("greetings").Select(entry => entry.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -59,8 +72,38 @@ internal sealed class Lexicon
         LeadInWords = greetings.Words("lead-in-words");
     }
 
+    /// <summary>The languages written with spaces whose Vague and Compersion words are read (<c>vague-xx.txt</c>, <c>compersion-xx.txt</c>).</summary>
+    public static IReadOnlyList<string> SpacedLanguages { get; } = ["en", "de", "fr", "es", "it", "pt", "nl"];
+
     /// <summary>The one instance, loaded on first use.</summary>
     public static Lexicon Shared { get; } = new();
+
+    /// <summary>Third-person pronouns and possessives the joy can belong to ("she", "his", "elle", "ihre").</summary>
+    public WordSet ThirdPerson { get; }
+
+    /// <summary>Verbs a negation before them does not negate the joy of ("could not stop grinning").</summary>
+    public WordSet StopVerbs { get; }
+
+    /// <summary>Words after which a joy noun stands for someone's joy on its own ("pure delight", "with pride").</summary>
+    public WordSet JoyFrames { get; }
+
+    /// <summary>Words allowed between a joy noun and its owner ("the smile of my daughter", "le sourire de ma fille").</summary>
+    public WordSet JoyOf { get; }
+
+    /// <summary>Japanese words of someone else's joy (嬉しそう, 笑顔, 合格), longest first, found inside unspaced text.</summary>
+    public IReadOnlyList<string> UnspacedJoy { get; }
+
+    /// <summary>Japanese words for the writer (私, 僕).</summary>
+    public IReadOnlyList<string> UnspacedFirstPerson { get; }
+
+    /// <summary>Japanese negative endings (なかった, じゃない).</summary>
+    public IReadOnlyList<string> UnspacedNegations { get; }
+
+    /// <summary>Japanese generic nouns (家族, 健康) and relationship words, longest first.</summary>
+    public IReadOnlyList<string> UnspacedVagueNouns { get; }
+
+    /// <summary>Japanese particles and openings that add no detail (の, と, に感謝), longest first.</summary>
+    public IReadOnlyList<string> UnspacedVagueFillers { get; }
 
     /// <summary>Relationship words of languages written without spaces (Japanese, Chinese), longest first, found inside words.</summary>
     public IReadOnlyList<string> UnspacedRelations { get; }
@@ -172,4 +215,7 @@ internal sealed class Lexicon
 
     /// <summary>Words that mark an opening up to a colon as a lead-in ("Today I'm grateful for:").</summary>
     public WordSet LeadInWords { get; }
+
+    private static WordSet Union(IEnumerable<LexiconFile> files, string section) =>
+        new(files.Where(file => file.Has(section)).SelectMany(file => file.Section(section)));
 }

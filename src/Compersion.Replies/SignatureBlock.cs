@@ -35,7 +35,7 @@ internal static class SignatureBlock
         "cordialement", "bien cordialement", "bien à vous", "amitiés", "bises", "bisous", "merci", "merci beaucoup", "salutations",
         "saludos", "un saludo", "atentamente", "gracias", "muchas gracias", "un abrazo", "abrazos",
         "cordiali saluti", "saluti", "distinti saluti", "grazie", "un saluto", "un abbraccio",
-        "atenciosamente", "abraços", "obrigado", "obrigada", "cumprimentos",
+        "atenciosamente", "abraços", "beijinhos", "beijos", "obrigado", "obrigada", "cumprimentos",
         "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "groeten", "groetjes", "hartelijke groet", "mvg", "bedankt",
         "hälsningar", "med vänlig hälsning", "vänliga hälsningar", "mvh", "med venlig hilsen", "venlig hilsen", "hilsen",
         "med vennlig hilsen", "vennlig hilsen", "ystävällisin terveisin", "terveisin", "kiitos", "pozdrawiam", "z poważaniem", "dziękuję",
@@ -102,7 +102,8 @@ internal static class SignatureBlock
             return;
         }
 
-        if (IsDashName(Kept(body, lines[last])) && !Kept(body, lines[PreviousKept(lines, last)]).TrimStart().StartsWith('-'))
+        if ((IsDashName(Kept(body, lines[last])) || (IsSpacedDashName(Kept(body, lines[last])) && lines[last - 1].Kind == VisibleLineKind.Blank))
+            && !Kept(body, lines[PreviousKept(lines, last)]).TrimStart().StartsWith('-'))
         {
             DropFrom(lines, last);
             return;
@@ -266,10 +267,32 @@ internal static class SignatureBlock
         text is "---" || (text.Length is > 0 and <= 10 && !text.ContainsAnyExcept('—', '–'));
 
     /// <summary>"-Abhishek Kona", "-Lev.": a dash directly against a short name.</summary>
-    private static bool IsDashName(ReadOnlySpan<char> line)
+    /// <summary>"-Roman": a dash straight before a short name.</summary>
+    internal static bool IsDashName(ReadOnlySpan<char> line)
     {
         var text = line.Trim();
         return text.Length is >= 2 and <= 30 && text[0] == '-' && char.IsLetter(text[1]) && VisibleTextSpans.CountWords(text) <= 3;
+    }
+
+    /// <summary>"- roman": a dash, a space and one word of letters, the way "-Roman" is written with a space.</summary>
+    /// <remarks>Only below a blank line and under no other dashed line, so a one-bullet list ("Today:\n- Mum") keeps its item.</remarks>
+    private static bool IsSpacedDashName(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim();
+        if (text.Length is < 3 or > 30 || text[0] != '-' || text[1] != ' ')
+        {
+            return false;
+        }
+
+        foreach (var c in text[2..].TrimStart())
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsNameLike(ReadOnlySpan<char> line)

@@ -19,6 +19,9 @@ internal static class SocialSignal
 
     private const int GermanMarkersNeeded = 2;
 
+    // "Das Leben", "Sonnenuntergang am See": in an item this short one German marker is enough.
+    private const int ShortItemWords = 4;
+
     /// <summary>Finds every person mentioned in the item.</summary>
     public static void Find(ItemAnalysis analysis)
     {
@@ -239,7 +242,7 @@ internal static class SocialSignal
                 continue;
             }
 
-            if (lexicon.GermanMarkers.Contains(token) && ++germanMarkers >= GermanMarkersNeeded)
+            if (lexicon.GermanMarkers.Contains(token) && ++germanMarkers >= (tokens.Count <= ShortItemWords ? 1 : GermanMarkersNeeded))
             {
                 return false;
             }

@@ -38,9 +38,10 @@ internal static class VagueSignal
             return;
         }
 
-        // The rules are English; an unspaced Japanese or Chinese item holds more than its relationship word ("母とお茶").
+        // Japanese is written without spaces: its own rule.
         if (analysis.Item.Any(SocialSignal.IsIdeographOrKana))
         {
+            FindUnspaced(analysis);
             return;
         }
 
@@ -66,6 +67,48 @@ internal static class VagueSignal
         if (hasGenericNoun)
         {
             analysis.Add(ItemSignal.Vague, GenericPhrase, words[0], words[^1]);
+        }
+    }
+
+    /// <summary>
+    /// Japanese: the item is nothing but generic nouns and relationship words (家族, 健康, 友達) joined by particles and
+    /// openings (の, と, に感謝), read left to right, longest word first. "母とお茶を飲んだ" holds a detail (お茶を飲んだ).
+    /// </summary>
+    private static void FindUnspaced(ItemAnalysis analysis)
+    {
+        var lexicon = Lexicon.Shared;
+        var text = analysis.Item.Trim();
+        var nouns = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]) || char.IsPunctuation(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var at = i;
+            var noun = lexicon.UnspacedVagueNouns.FirstOrDefault(word => string.CompareOrdinal(text, at, word, 0, word.Length) == 0);
+            if (noun is not null)
+            {
+                nouns.Add(noun);
+                i += noun.Length;
+                continue;
+            }
+
+            var filler = lexicon.UnspacedVagueFillers.FirstOrDefault(word => string.CompareOrdinal(text, at, word, 0, word.Length) == 0);
+            if (filler is null)
+            {
+                return;
+            }
+
+            i += filler.Length;
+        }
+
+        if (nouns.Count > 0 && nouns.Count <= MaxWords)
+        {
+            analysis.Matches.Add(new SignalMatch(ItemSignal.Vague, GenericPhrase, nouns));
         }
     }
 }

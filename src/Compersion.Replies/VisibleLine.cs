@@ -28,6 +28,9 @@ internal struct VisibleLine
     /// <summary>Whether the line is left out of the visible text.</summary>
     public bool Dropped;
 
+    /// <summary>Whether the line was left out as quoted history: a <c>&gt;</c> line, an attribution above one, or a quoted line a client re-wrapped.</summary>
+    public bool Quoted;
+
     /// <summary>The line's text (trailing whitespace excluded).</summary>
     public readonly ReadOnlySpan<char> Text(string body) => body.AsSpan(Start, Length);
 

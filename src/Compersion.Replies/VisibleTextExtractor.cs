@@ -28,6 +28,20 @@ public static class VisibleTextExtractor
         return VisibleTextScanner.Extract(body);
     }
 
+    /// <summary>The visible text of a plain-text reply body, choosing what happens to the quoted lines an inline reply answers.</summary>
+    /// <param name="body">The body as received (any line endings).</param>
+    /// <param name="inlineQuotes">
+    /// <see cref="InlineQuotes.Omit"/> (what <see cref="Extract(string)"/> does, and what journal items are read from) or
+    /// <see cref="InlineQuotes.Keep"/>: answers written between quoted lines keep the questions they answer, as the
+    /// thread reads (the public reply corpus's convention, and talon's and GitHub's).
+    /// </param>
+    /// <returns>The visible text, or an empty string when the reply added nothing.</returns>
+    public static string Extract(string body, InlineQuotes inlineQuotes)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return VisibleTextScanner.Extract(body, inlineQuotes);
+    }
+
     /// <summary>The visible new text of an HTML-only reply.</summary>
     /// <param name="html">The HTML body as received.</param>
     /// <returns>The subscriber's own text as plain text, or an empty string when the reply added nothing.</returns>
@@ -35,7 +49,7 @@ public static class VisibleTextExtractor
     /// Quote containers are removed from the document first (Gmail's <c>gmail_quote</c>, Apple Mail's and
     /// Thunderbird's <c>blockquote type="cite"</c>, Outlook's reply header and everything after it, Yahoo's
     /// <c>yahoo_quoted</c>, …), along with scripts, styles and known signature containers; the remaining
-    /// text then goes through the same rules as <see cref="Extract"/>, which catch what markup did not mark.
+    /// text then goes through the same rules as <see cref="Extract(string)"/>, which catch what markup did not mark.
     /// Markup nested more than two thousand elements deep (no mail client writes it, and parsing it
     /// costs time quadratic in its depth) is not read: the result is empty.
     /// </remarks>

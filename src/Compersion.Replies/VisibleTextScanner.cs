@@ -16,7 +16,7 @@ internal static class VisibleTextScanner
     private const int MaxLoneQuoteLength = 200;
 
     /// <summary>The visible new text of <paramref name="body"/>.</summary>
-    public static string Extract(string body)
+    public static string Extract(string body, InlineQuotes inlineQuotes = InlineQuotes.Omit)
     {
         if (body.Length == 0)
         {
@@ -31,6 +31,11 @@ internal static class VisibleTextScanner
             var count = Split(body, rented);
             var lines = rented.AsSpan(0, count);
             Decide(body, lines);
+            if (inlineQuotes == InlineQuotes.Keep)
+            {
+                InlineReply.RestoreContext(body, lines);
+            }
+
             var length = Render(body, lines, []);
             if (length == body.Length)
             {
@@ -104,6 +109,7 @@ internal static class VisibleTextScanner
                 else
                 {
                     line.Dropped = true;
+                    line.Quoted = true;
                 }
 
                 continue;
@@ -119,6 +125,7 @@ internal static class VisibleTextScanner
                     for (var k = i; k <= end; k++)
                     {
                         lines[k].Dropped = true;
+                        lines[k].Quoted = true;
                     }
 
                     keptText |= KeepPrefix(body, ref line, offset);
@@ -134,6 +141,7 @@ internal static class VisibleTextScanner
             if (IsWrappedQuote(body, lines, i))
             {
                 line.Dropped = true;
+                line.Quoted = true;
                 continue;
             }
 

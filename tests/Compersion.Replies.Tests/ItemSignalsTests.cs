@@ -51,6 +51,17 @@ public sealed class ItemSignalsTests
     [InlineData("Seeing how happy my sister is", "joyful state")]
     [InlineData("The kids had so much fun", "good time")]
     [InlineData("They had such a blast", "good time")]
+    [InlineData("My daughter could not stop grinning after her recital", "joy verb")]
+    [InlineData("The look on her face when she saw the cake, pure delight", "joy described")]
+    [InlineData("Watching my partner come home from her first day at the new job absolutely glowing", "joy verb")]
+    [InlineData("The smile on my son's face", "their joy")]
+    [InlineData("Le sourire de ma fille ce matin", "their joy")]
+    [InlineData("Mein Sohn hat endlich seine Führerscheinprüfung bestanden", "joy verb")]
+    [InlineData("Oma am Telefon, sie klang so fröhlich", "joyful state")]
+    [InlineData("Mi abuela estaba tan feliz con las flores", "joyful state")]
+    [InlineData("Ma grand-mère n'arrêtait pas de sourire", "joy described")]
+    [InlineData("Mijn zoon kon niet stoppen met lachen", "joy verb")]
+    [InlineData("母が嬉しそうに笑っていた", "their joy")]
     public void Explain_CompersionPatterns_NameTheirRule(string text, string rule)
     {
         var explanation = ItemSignals.Explain(text);
@@ -79,6 +90,14 @@ public sealed class ItemSignalsTests
     [InlineData("I was so proud of myself")]
     [InlineData("My grandma passed away in spring")]
     [InlineData("He got me flowers")]
+    [InlineData("I could not stop smiling after the call with Dad")]
+    [InlineData("My joy of the week: tea with Ana")]
+    [InlineData("Mon mari m'a fait rire au dîner")]
+    [InlineData("Mio fratello mi ha fatto ridere")]
+    [InlineData("Mijn broer was niet blij met het weer")]
+    [InlineData("母は嬉しそうではなかった")]
+    [InlineData("母が私を笑わせてくれた")]
+    [InlineData("Teaching my nephew to ride a bike")]
     public void Understand_NegatedOrFirstPersonJoy_IsNotCompersion(string text)
     {
         var item = ItemSignals.Understand(text);

@@ -242,6 +242,57 @@ public sealed class VisibleTextExtractorTests
 
         Assert.Equal(HtmlToText.MaxDepth * 2, visible.Split('\n').Length);
     }
+
+    [Fact]
+    public void Extract_InlineReplyKeepingQuotes_KeepsTheQuestionsEachAnswerAnswers()
+    {
+        var body = "On Mon, Nov 23, 2026 at 8:00 PM Ann <ann@example.org> wrote:\n> Who made you smile?\n\nMy sister, on the phone.\n\n> What was a small good moment?\n\nTea in the garden.\n";
+
+        var visible = VisibleTextExtractor.Extract(body, InlineQuotes.Keep);
+
+        Assert.Equal("On Mon, Nov 23, 2026 at 8:00 PM Ann <ann@example.org> wrote:\n> Who made you smile?\n\nMy sister, on the phone.\n\n> What was a small good moment?\n\nTea in the garden.", visible);
+    }
+
+    [Fact]
+    public void Extract_InlineReplyOmittingQuotes_KeepsOnlyTheAnswers()
+    {
+        var body = "On Mon, Nov 23, 2026 at 8:00 PM Ann <ann@example.org> wrote:\n> Who made you smile?\n\nMy sister, on the phone.\n\n> What was a small good moment?\n\nTea in the garden.\n";
+
+        var visible = VisibleTextExtractor.Extract(body, InlineQuotes.Omit);
+
+        Assert.Equal("My sister, on the phone.\n\nTea in the garden.", visible);
+    }
+
+    [Fact]
+    public void Extract_InlineReplyKeepingQuotes_StopsAtTheQuotedMessagesOwnSignatureAndHistory()
+    {
+        var body = "> Who made you smile?\n\nMy sister.\n\n> Anything else?\n\nTea.\n\n>\n> -- Ann\n> On Sun, Nov 22, 2026 at 8:00 PM Bo <bo@example.org> wrote:\n> > older\n";
+
+        var visible = VisibleTextExtractor.Extract(body, InlineQuotes.Keep);
+
+        Assert.Equal("> Who made you smile?\n\nMy sister.\n\n> Anything else?\n\nTea.\n\n>", visible);
+    }
+
+    [Fact]
+    public void Extract_BottomReplyAboveAQuotedSignatureKeepingQuotes_IsNotAnInlineReply()
+    {
+        var body = "On Mon, Nov 23, 2026 at 8:00 PM Ann <ann@example.org> wrote:\n> What is the best way?\n\nThis way.\n\n>\n> -Ann\n> ____\n> list footer\n";
+
+        var visible = VisibleTextExtractor.Extract(body, InlineQuotes.Keep);
+
+        Assert.Equal("This way.", visible);
+    }
+
+    [Theory]
+    [InlineData("Hey!\n\n- roman", "Hey!")]
+    [InlineData("Today I'm grateful for:\n- Mum", "Today I'm grateful for:\n- Mum")]
+    [InlineData("Grateful for:\n\n- tea\n\n- Mum", "Grateful for:\n\n- tea\n\n- Mum")]
+    public void Extract_DashSpaceNameOnTheLastLine_IsASignOffOnlyBelowABlankLineAndNoList(string body, string expected)
+    {
+        var visible = VisibleTextExtractor.Extract(body);
+
+        Assert.Equal(expected, visible);
+    }
 }
 
 /// <summary>Where the reply test data and the shared reply corpus live.</summary>

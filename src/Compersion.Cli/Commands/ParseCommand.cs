@@ -16,7 +16,7 @@ internal static class ParseCommand
     {
         var text = new Option<bool>("--text") { Description = "Input is a plain-text body (default: a whole RFC 5322 message, .eml)" };
         var visible = new Option<bool>("--visible") { Description = "Print only the visible reply text" };
-        var batch = new Option<bool>("--batch") { Description = "JSON Lines in ({\"id\",\"body\"}), JSON Lines out ({\"id\",\"text\"}): visible text of each plain-text body" };
+        var batch = new Option<bool>("--batch") { Description = "JSON Lines in ({\"id\",\"body\"}), JSON Lines out ({\"id\",\"text\"}): visible text of each plain-text body, inline replies with the quotes they answer (the public corpus's convention)" };
         var command = new Command("parse", "Parse a reply from standard input and print what would be saved, as JSON.") { text, visible, batch };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -102,7 +102,7 @@ internal static class ParseCommand
 
             var result = item is null
                 ? new BatchOutput(null, null, "not a JSON object with id and body")
-                : new BatchOutput(item.Id, VisibleTextExtractor.Extract(item.Body ?? string.Empty), null);
+                : new BatchOutput(item.Id, VisibleTextExtractor.Extract(item.Body ?? string.Empty, InlineQuotes.Keep), null);
             output.WriteLine(JsonSerializer.Serialize(result, ParseJsonContext.Default.BatchOutput));
         }
 

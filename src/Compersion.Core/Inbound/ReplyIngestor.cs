@@ -133,21 +133,33 @@ public sealed partial class ReplyIngestor(
         var token = attributed.TokenDate;
         var date = !digestReply && token is { } tokenDate && tokenDate >= arrival.Minus(MaxTokenAge) && tokenDate <= arrival.PlusDays(1) ? tokenDate : arrival;
         var addition = ReplyReading.Read(visible, digestReply).Addition;
-        if (stage < InboundStage.Stored)
-        {
-            await writer.WriteAsync(subscriber, date, addition, key, countsAsReply: true, cancellationToken);
-            await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
-        }
 
         // Receipts judge the merged day: everything stored for the date once this reply is in, unless this reply alone
         // already made a complete day that gets no receipt (then the day does too, and nothing needs reading).
         // "Returning": the subscriber as attributed, before this reply was recorded, had been quiet long enough to be
         // getting check-ins (which say one line is plenty).
+        // They count what was saved: a gratitude the day already held (from an earlier message, or twice in this one) is
+        // stored once (JournalItem.Merge), so the day is read before the write to tell which of this reply's items are new.
+        // A redelivery after the write can no longer tell, and counts the reply's own items once each.
         var returning = !digestReply && addition.Items.Count > 0 &&
                         Period.Between(Prompts.BackOffPolicy.LastActivity(subscriber, date, []), date, PeriodUnits.Days).Days >= Prompts.BackOffPolicy.QuietDays;
         var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning);
-        var receipt = alone is not null && addition.Items.Count > 0 && !returning
-            ? ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken))
+        var needsDay = alone is not null && addition.Items.Count > 0 && !returning;
+        var saved = JournalItem.Merge([], addition.Items);
+        if (stage < InboundStage.Stored)
+        {
+            if (needsDay)
+            {
+                var before = await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken);
+                saved = [.. JournalItem.Merge(before, addition.Items).Skip(before.Count)];
+            }
+
+            await writer.WriteAsync(subscriber, date, addition, key, countsAsReply: true, cancellationToken);
+            await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+        }
+
+        var receipt = needsDay
+            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count)
             : alone;
         if (receipt is not null)
         {

@@ -38,12 +38,13 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
     /// <param name="day">Every gratitude stored for the date once this reply is in (several replies merge); null for this reply's alone.</param>
     /// <param name="returning">Whether the subscriber had gone quiet (the weekly check-in, which says one line is plenty): then the
     /// receipt welcomes them back and suggests nothing.</param>
+    /// <param name="alreadySaved">Gratitudes of this reply that were not stored because the day already held them (<see cref="JournalItem.Merge"/>).</param>
     /// <remarks>
     /// The day is judged, not the reply: a complete day (five items, one with a person) gets no receipt unless the
     /// subscriber asked for receipts, even when this reply also logged an act (the digest acknowledges acts), and the count
     /// a receipt gives is the day's. Everything else gets one, nothing saved included.
     /// </remarks>
-    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false)
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false, int alreadySaved = 0)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(items);
@@ -57,7 +58,7 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             ], []);
         }
 
-        if (items.Count == 0 && acts.Count == 0)
+        if (items.Count == 0 && acts.Count == 0 && alreadySaved == 0)
         {
             return new ReplyReceipt("We couldn't find anything to save", [
                 "Thank you for writing back. We couldn't find any gratitudes in that reply, so nothing was saved — perhaps it was only quoted text, or an attachment.",
@@ -72,6 +73,17 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             return null;
         }
 
+        if (items.Count == 0 && acts.Count == 0)
+        {
+            var alreadyThere = new List<string> { $"Thank you for writing back. {(alreadySaved == 1 ? "That gratitude was" : "Those gratitudes were")} already in your journal for {dayName}, so nothing new was added: each one counts once." };
+            if (whole.Count < JournalEntry.ItemsForPerfectDay)
+            {
+                alreadyThere.Add($"If more come to you, just reply again: they'll join today's {whole.Count}.");
+            }
+
+            return new ReplyReceipt($"Already saved: your gratitudes for {dayName}", alreadyThere, []);
+        }
+
         var saved = new List<string>();
         if (items.Count > 0)
         {
@@ -84,6 +96,11 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         }
 
         var paragraphs = new List<string> { $"Saved for {dayName}: {string.Join(" and ", saved)}." };
+        if (alreadySaved > 0)
+        {
+            paragraphs.Add($"{Count(alreadySaved, "gratitude was", "gratitudes were")} already in your journal for that day, so {(alreadySaved == 1 ? "it counts" : "they count")} once.");
+        }
+
         if (acts.Count > 0)
         {
             paragraphs.Add(acts.Count == 1

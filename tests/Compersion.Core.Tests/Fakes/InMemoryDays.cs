@@ -3,7 +3,8 @@ using NodaTime;
 namespace Compersion.Core.Tests.Fakes;
 
 /// <summary>Lists filed by subscriber and date with the stores' append-key rule: a key a day already holds adds nothing.</summary>
-internal sealed class InMemoryDays<T>
+/// <param name="merge">How a day's values and an append combine, as the real store combines them (default: appended as they are).</param>
+internal sealed class InMemoryDays<T>(Func<IReadOnlyList<T>, IReadOnlyList<T>, IReadOnlyList<T>>? merge = null)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string SubscriberId, LocalDate Date), (List<T> Values, HashSet<string> Keys)> days = [];
@@ -25,7 +26,9 @@ internal sealed class InMemoryDays<T>
 
             if (day.Keys.Add(appendKey ?? Guid.NewGuid().ToString("N")))
             {
-                day.Values.AddRange(values);
+                var merged = merge is null ? [.. day.Values, .. values] : merge(day.Values, values);
+                day.Values.Clear();
+                day.Values.AddRange(merged);
             }
         }
     }

@@ -3,10 +3,10 @@ using NodaTime;
 
 namespace Compersion.Core.Tests.Fakes;
 
-/// <summary>An <see cref="IEntryStore"/> in memory, with the real store's append-key rule.</summary>
+/// <summary>An <see cref="IEntryStore"/> in memory, with the real store's append-key rule and its same-day merge (<see cref="JournalItem.Merge"/>).</summary>
 internal sealed class InMemoryEntryStore : IEntryStore
 {
-    private readonly InMemoryDays<JournalItem> days = new();
+    private readonly InMemoryDays<JournalItem> days = new((current, added) => JournalItem.Merge(current, added));
 
     public Task<IReadOnlyList<JournalEntry>> GetEntriesAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JournalEntry>>([.. days.Get(subscriberId).Select(day => new JournalEntry(subscriberId, day.Date, day.Values))]);

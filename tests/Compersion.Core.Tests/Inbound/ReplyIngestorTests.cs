@@ -264,6 +264,36 @@ public sealed class ReplyIngestorTests
         Assert.DoesNotContain("include at least one person", sender.Sent[1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task IngestAsync_SecondMessageRepeatsAGratitude_StoredOnceAndTheReceiptCountsWhatWasSaved()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24")));
+
+        await sut.IngestAsync(Post(Reply("1. soup with  Ana.\n2. A quiet bus", TokenPurpose.Note, "2026-11-24")));
+
+        Assert.Equal(["Soup with Ana", "The rain stopped", "A quiet bus"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Equal(2, sender.Sent.Count);
+        Assert.Contains("Saved for Tuesday, 24 November: 1 gratitude.", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.Contains("1 gratitude was already in your journal for that day", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.Contains("they'll join today's 3", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("soup with  Ana.", sender.Sent[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SecondMessageOnlyRepeats_SavesNothingAndSaysItWasAlreadySaved()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24")));
+
+        await sut.IngestAsync(Post(Reply("The rain stopped!", TokenPurpose.Note, "2026-11-24")));
+
+        Assert.Equal(2, Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Count);
+        Assert.Equal(2, sender.Sent.Count);
+        Assert.Contains("That gratitude was already in your journal for Tuesday, 24 November, so nothing new was added", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Saved for", sender.Sent[1].Text, StringComparison.Ordinal);
+    }
+
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
     private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(

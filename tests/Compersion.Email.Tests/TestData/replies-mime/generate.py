@@ -37,7 +37,7 @@ CONTENT = {
    ("Der erste Schnee im Garten", False, False, False),
    ("Ein langer Spaziergang an der Isar", False, False, False),
    ("Meine Kollegin hat mir einen Kaffee mitgebracht", True, False, False),
-   ("Oma am Telefon, sie klang so fröhlich", True, False, False)],
+   ("Oma am Telefon, sie klang so fröhlich", True, False, True)],
    acts=["Nachbarin beim Tragen der Einkäufe geholfen"], name="Jonas", signoff="Viele Grüße"),
  'de2': dict(lang='de', items=[
    ("Mein Freund hat für mich gekocht", True, False, False),
@@ -51,7 +51,7 @@ CONTENT = {
    ("La pluie sur les toits de Paris", False, False, False),
    ("Mon voisin m'a aidé à porter les courses", True, False, False),
    ("Un bon livre avant de dormir", False, False, False),
-   ("Le sourire de ma fille ce matin", True, False, False)],
+   ("Le sourire de ma fille ce matin", True, False, True)],
    acts=["offert des fleurs à une inconnue"], name="Camille", signoff="Bien à vous,"),
  'fr2': dict(lang='fr', items=[
    ("Déjeuner avec mon ami Karim", True, False, False),
@@ -121,7 +121,7 @@ CONTENT = {
    ("朝の散歩", False, False, False),
    ("同僚とランチ", True, False, False),
    ("桜がきれいだった", False, False, False),
-   ("娘の笑顔", True, False, False)],
+   ("娘の笑顔", True, False, True)],
    acts=[], name="", signoff="よろしくお願いします", marker='１．'),
  'ja2': dict(lang='ja', items=[
    ("友達から電話があった", True, False, False),
@@ -130,6 +130,64 @@ CONTENT = {
    ("父と散歩した", True, False, False),
    ("早く寝られた", False, False, False)],
    acts=[], name="", signoff="", marker='・'),
+ # Joy noticed in someone else at the clause level and in each language, vague items, and the writer's own joy
+ # (not compersion) beside them; written for this corpus as a native speaker would write them.
+ 'en3': dict(lang='en', items=[
+   ("My daughter could not stop grinning after her recital", True, False, True),
+   ("He made me laugh all evening with his terrible puns", True, False, False),
+   ("My family", True, True, False),
+   ("The look on her face when she saw the cake, pure delight", True, False, True),
+   ("Watching my partner come home from her first day at the new job absolutely glowing", True, False, True)],
+   acts=[], name="Sam", signoff="Cheers,"),
+ 'de3': dict(lang='de', items=[
+   ("Mein Sohn hat endlich seine Führerscheinprüfung bestanden", True, False, True),
+   ("Meine Freundin hat vor Freude gestrahlt, als sie die Zusage bekam", True, False, True),
+   ("Gesundheit", False, True, False),
+   ("Mein Kollege hat mir beim Umzug geholfen", True, False, False),
+   ("Das Lachen meiner Tochter beim Kitzeln", True, False, True)],
+   acts=[], name="Anna", signoff="Liebe Grüße"),
+ 'fr3': dict(lang='fr', items=[
+   ("Ma fille a réussi son permis de conduire", True, False, True),
+   ("Mon frère était tellement fier de son premier marathon", True, False, True),
+   ("Ma famille", True, True, False),
+   ("Mon mari m'a fait rire au dîner", True, False, False),
+   ("Ma grand-mère n'arrêtait pas de sourire en ouvrant son cadeau", True, False, True)],
+   acts=[], name="Julie", signoff="Bises"),
+ 'es3': dict(lang='es', items=[
+   ("Mi hermano aprobó el examen de conducir", True, False, True),
+   ("Mi abuela estaba tan feliz con las flores", True, False, True),
+   ("La salud", False, True, False),
+   ("Mi compañera de trabajo me invitó a un café", True, False, False),
+   ("La sonrisa de mi hijo al ver el mar por primera vez", True, False, True)],
+   acts=[], name="Marta", signoff="Un abrazo,"),
+ 'it3': dict(lang='it', items=[
+   ("Mia figlia ha superato l'esame di maturità", True, False, True),
+   ("Il sorriso di mio padre quando ha visto i nipoti", True, False, True),
+   ("La mia famiglia", True, True, False),
+   ("Un messaggio di mia madre", True, False, False),
+   ("Mio marito era così orgoglioso del suo primo pane fatto in casa", True, False, True)],
+   acts=[], name="Chiara", signoff="Un abbraccio,"),
+ 'pt3': dict(lang='pt', items=[
+   ("A minha irmã passou no exame de condução", True, False, True),
+   ("O meu pai ficou tão orgulhoso de mim", True, False, True),
+   ("A saúde", False, True, False),
+   ("O meu avô contou-me uma história", True, False, False),
+   ("A alegria da minha filha no primeiro dia de escola", True, False, True)],
+   acts=[], name="Beatriz", signoff="Beijinhos,"),
+ 'nl3': dict(lang='nl', items=[
+   ("Mijn dochter is geslaagd voor haar rijexamen", True, False, True),
+   ("Mijn oma straalde toen ze de bloemen zag", True, False, True),
+   ("Mijn familie", True, True, False),
+   ("Mijn collega bracht koffie voor me mee", True, False, False),
+   ("Mijn zoon kon niet stoppen met lachen in de speeltuin", True, False, True)],
+   acts=[], name="Femke", signoff="Groetjes,"),
+ 'ja3': dict(lang='ja', items=[
+   ("息子が試験に合格した", True, False, True),
+   ("母が嬉しそうに笑っていた", True, False, True),
+   ("健康", False, True, False),
+   ("友達が駅まで送ってくれた", True, False, False),
+   ("妹が誇らしげに賞状を見せてくれた", True, False, True)],
+   acts=[], name="", signoff="", marker='１．'),
 }
 
 QUOTED = "What are five things you are grateful for today?\nBe specific, and mention at least one person."
