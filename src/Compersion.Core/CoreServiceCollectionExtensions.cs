@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<Journal.JournalAccessService>();
         services.TryAddSingleton<Journal.JournalCorrections>();
+        services.TryAddSingleton<Journal.JournalUndo>();
         services.TryAddSingleton<Privacy.DeletionService>();
         services.TryAddSingleton<Import.ImportService>();
         return services;

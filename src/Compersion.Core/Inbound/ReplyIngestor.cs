@@ -111,6 +111,17 @@ public sealed partial class ReplyIngestor(
             {
                 await answers.AnswerAsync(key, subscriber, () => commands.IssueTokenAsync(subscriber, cancellationToken), thread, cancellationToken);
             }
+            else if (command.Kind == CommandKind.Undo)
+            {
+                // The receipt it answers names the reply it listed (References), and so the journal source of what to take back.
+                var answer = await commands.UndoAsync(subscriber, [.. mail.References.Select(SourceOf)], apply: stage < InboundStage.Stored, cancellationToken);
+                if (stage < InboundStage.Stored)
+                {
+                    await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+                }
+
+                await answers.AnswerAsync(key, subscriber, answer, thread, cancellationToken);
+            }
             else
             {
                 var answer = await commands.ApplyAsync(subscriber, command, apply: stage < InboundStage.Stored, cancellationToken);
@@ -192,7 +203,10 @@ public sealed partial class ReplyIngestor(
 
     /// <summary>The inbound ledger key of a readable mail: a hash of its Message-ID, else of its content (never an address).</summary>
     internal static string MessageKey(InboundMail mail) =>
-        mail.MessageId is { Length: > 0 } id ? "m:" + Hash(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+        mail.MessageId is { Length: > 0 } id ? SourceOf(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+
+    /// <summary>The journal source (<see cref="JournalItem.Source"/>) of what the message with this Message-ID wrote.</summary>
+    internal static string SourceOf(string messageId) => "m:" + Hash(messageId);
 
     /// <summary>The journal date a reply is filed under: a prompt's date from its token (when recent), else the local date it arrived.</summary>
     /// <remarks>A reply to the weekly digest logs acts on the day it arrives, so next week's digest counts them.</remarks>
