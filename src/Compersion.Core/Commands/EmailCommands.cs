@@ -1,3 +1,4 @@
+using System.Globalization;
 using Compersion.Core.Api;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
@@ -162,20 +163,18 @@ public sealed class EmailCommands(
         var taken = await undo.UndoAsync(subscriber.Id, answered, apply, cancellationToken);
         if (taken.IsEmpty)
         {
-            return new AnswerNote("command", "Nothing to take back", [
-                "I couldn't find anything to take back. UNDO works as a reply to the note that listed what a reply saved, and what it saved may already be gone.",
-                "You can also delete or move single items on your journal's day page: reply JOURNAL for a private link.",
-            ], []);
+            return AnswerNote.Of("command", "Nothing to take back", [
+                NoteBlock.Paragraph("I couldn't find anything to take back. UNDO works as a reply to the note that listed what a reply saved, and what it saved may already be gone."),
+                NoteBlock.Paragraph("You can also delete or move single items on your journal's day page: reply JOURNAL for a private link."),
+            ]);
         }
 
-        return new AnswerNote(
-            "command",
-            "Taken back",
-            [
-                $"Done: that reply's {Count(taken.Items.Count, "gratitude", "gratitudes")}{(taken.Items.Count > 0 && taken.Acts.Count > 0 ? " and " : string.Empty)}{Count(taken.Acts.Count, "kind act", "kind acts")} {(taken.Items.Count + taken.Acts.Count == 1 ? "is" : "are")} out of your journal again:",
-                "If you'd like to write them again, just reply to your next prompt.",
-            ],
-            [.. taken.Items.Select(item => item.Text), .. taken.Acts.Select(act => ReplyReceipt.ActLabel + act.Text)]);
+        var count = taken.Items.Count + taken.Acts.Count;
+        return AnswerNote.Of("command", "Taken back", [
+            NoteBlock.Paragraph($"Done: that reply's {Count(taken.Items.Count, "gratitude", "gratitudes")}{(taken.Items.Count > 0 && taken.Acts.Count > 0 ? " and " : string.Empty)}{Count(taken.Acts.Count, "kind act", "kind acts")} {(count == 1 ? "is" : "are")} out of your journal again:"),
+            NoteBlock.Numbered([.. taken.Items.Select(item => item.Text), .. taken.Acts.Select(act => ReplyReceipt.ActLabel + act.Text)]),
+            NoteBlock.Paragraph($"If you'd like to write {(count == 1 ? "it" : "them")} again, just reply to your next prompt."),
+        ]);
     }
 
     private static string Count(int count, string one, string many) => count switch
