@@ -34,10 +34,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Commands.EmailCommands>();
         services.TryAddSingleton<Inbound.ReplyAnswers>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
+        services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<Journal.JournalAccessService>();
         services.TryAddSingleton<Journal.JournalCorrections>();
+        services.TryAddSingleton<Journal.JournalUndo>();
         services.TryAddSingleton<Privacy.DeletionService>();
         services.TryAddSingleton<Import.ImportService>();
         return services;

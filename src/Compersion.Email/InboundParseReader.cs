@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Compersion.Core.Inbound;
 using MimeKit;
+using MimeKit.Utils;
 using MimeKit.Text;
 
 namespace Compersion.Email;
@@ -84,7 +85,10 @@ public static class InboundParseReader
                 html,
                 SpfPasses(spf, envelope.From, from),
                 DkimPasses(dkim, from),
-                Hash(from, subject, text, html));
+                Hash(from, subject, text, html))
+            {
+                References = Answered(HeaderValue(headers, "In-Reply-To"), HeaderValue(headers, "References")),
+            };
             problem = null;
             return true;
         }
@@ -147,7 +151,10 @@ public static class InboundParseReader
                 message.HtmlBody,
                 SpfPasses(spf, envelope.From, from),
                 DkimPasses(dkim, from),
-                hash);
+                hash)
+            {
+                References = Answered(message.Headers[HeaderId.InReplyTo], message.Headers[HeaderId.References]),
+            };
             problem = null;
             return true;
         }
@@ -370,6 +377,14 @@ public static class InboundParseReader
         var domain = at < 0 ? string.Empty : address![(at + 1)..].Trim().TrimEnd('>').ToLowerInvariant();
         return domain.Length == 0 ? null : domain;
     }
+
+    // The Message-IDs a mail answers, the one it replies to first, then the rest of its thread newest first.
+    private static IReadOnlyList<string> Answered(string? inReplyTo, string? references) =>
+        [.. MimeUtils.EnumerateReferences(inReplyTo ?? string.Empty)
+            .Concat(MimeUtils.EnumerateReferences(references ?? string.Empty).Reverse())
+            .Where(id => id.Length is > 0 and <= 250)
+            .Distinct(StringComparer.Ordinal)
+            .Take(20)];
 
     private static string? HeaderValue(string? headers, string name)
     {

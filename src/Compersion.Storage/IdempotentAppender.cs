@@ -26,7 +26,8 @@ internal sealed partial class IdempotentAppender(TimeProvider timeProvider, ILog
     // Each lost race means someone else's append landed, so even heavy contention settles well within this.
     private const int MaxAppendAttempts = 100;
 
-    private const string AppendTokensColumn = "Appends";
+    /// <summary>The column holding a row's remembered append tokens, space-separated.</summary>
+    public const string AppendTokensColumn = "Appends";
     private const int MaxBackoffMilliseconds = 50;
 
     /// <summary>Appends to a row, creating it when needed, unless the row already holds <paramref name="appendKey"/>.</summary>

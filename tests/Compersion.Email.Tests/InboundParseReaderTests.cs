@@ -174,6 +174,31 @@ public sealed class InboundParseReaderTests
     }
 
     [Fact]
+    public void TryRead_RawReplyInAThread_ReferencesTheParentFirstThenTheThreadNewestFirst()
+    {
+        var message = Message(new TextPart("plain") { Text = "UNDO" });
+        message.Headers.Replace(HeaderId.InReplyTo, "<receipt-2@compersion.example>");
+        message.Headers.Replace(HeaderId.References, "<prompt-1@compersion.example> <reply-1@mail.example.com> <receipt-2@compersion.example>");
+        var post = RawPost(message);
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal(["receipt-2@compersion.example", "reply-1@mail.example.com", "prompt-1@compersion.example"], mail!.References);
+    }
+
+    [Fact]
+    public void TryRead_ParsedReplyInAThread_ReferencesFromTheHeadersField()
+    {
+        var post = ParsedPost(("text", Utf8("UNDO")), ("headers", Utf8("From: Jo <jo@example.com>\nIn-Reply-To: <receipt-2@compersion.example>\nReferences: <reply-1@mail.example.com>\n <receipt-2@compersion.example>\n")));
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal(["receipt-2@compersion.example", "reply-1@mail.example.com"], mail!.References);
+    }
+
+    [Fact]
     public void TryRead_RawWithoutMessageId_NullMessageId()
     {
         var message = Message(new TextPart("plain") { Text = "1. Coffee" });

@@ -7,17 +7,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Compersion.Cli.Commands;
 
 /// <summary><c>compersion replay</c>: retry poison messages, or re-ingest archived mail after a parser fix.</summary>
-/// <remarks>Both are safe to run any number of times: sends are guarded by the outbox, ingestion by the inbound ledger.</remarks>
+/// <remarks>
+/// All are safe to run any number of times: sends are guarded by the outbox, ingestion by the inbound ledger, and a
+/// reparse (<see cref="ArchiveReparser"/>) replaces exactly what each post wrote. A reparse is a dry run unless <c>--apply</c>.
+/// </remarks>
 internal static class ReplayCommand
 {
     public static Command Create()
     {
         var archive = new Option<bool>("--archive") { Description = "Re-ingest archived raw mail (with --since) instead of poison messages" };
         var since = new Option<string?>("--since") { Description = "With --archive: first UTC day to re-ingest, yyyy-MM-dd" };
-        var command = new Command("replay", "Move poison messages back to their queues and process them, or re-ingest archived mail since a date.") { archive, since };
+        var reparse = new Option<bool>("--reparse") { Description = "With --archive: read posts already ingested or quarantined again with today's code (a dry run unless --apply)" };
+        var apply = new Option<bool>("--apply") { Description = "With --reparse: write what today's reading changes (without it, only count)" };
+        var command = new Command("replay", "Move poison messages back to their queues and process them, or re-ingest archived mail since a date.") { archive, since, reparse, apply };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if ((parse.GetValue(reparse) && !parse.GetValue(archive)) || (parse.GetValue(apply) && !parse.GetValue(reparse)))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("--reparse goes with --archive, and --apply with --reparse.");
+                return 2;
+            }
+
             await using var host = await OperatorHost.StartAsync(cancellationToken);
             if (parse.GetValue(archive))
             {
@@ -27,16 +38,20 @@ internal static class ReplayCommand
                     return 2;
                 }
 
-                var posts = host.Services.GetRequiredService<IInboundArchive>();
-                var queue = host.Services.GetRequiredService<IInboundQueue>();
-                var queued = 0;
-                await foreach (var name in posts.ListSinceAsync(day, cancellationToken))
+                if (parse.GetValue(reparse))
                 {
-                    await queue.EnqueueAsync(name, cancellationToken);
-                    queued++;
+                    var summary = await host.Services.GetRequiredService<ArchiveReparser>().ReparseSinceAsync(day, parse.GetValue(apply), cancellationToken);
+                    await output.WriteAsync(Describe(summary, parse.GetValue(apply)));
+                    if (!parse.GetValue(apply))
+                    {
+                        return 0;
+                    }
                 }
-
-                await output.WriteLineAsync($"Queued {queued} archived posts for ingestion.");
+                else
+                {
+                    var queued = await QueueArchiveAsync(host.Services, day, cancellationToken);
+                    await output.WriteLineAsync($"Queued {queued} archived posts for ingestion.");
+                }
             }
             else
             {
@@ -51,5 +66,49 @@ internal static class ReplayCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>What a reparse run did, or in a dry run would do, one line per outcome that happened.</summary>
+    internal static string Describe(ReparseSummary summary, bool applied)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{(applied ? "Read" : "Dry run (nothing written; add --apply to write): read")} {summary.Total} archived posts again.");
+        foreach (var (outcome, line) in Lines)
+        {
+            if (summary[outcome] is > 0 and var count)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {count} {(applied ? line.Done : line.DryRun)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly (ReparseOutcome Outcome, (string Done, string DryRun) Line)[] Lines =
+    [
+        (ReparseOutcome.Replaced, ("re-read: what they saved now reads as today's code reads it", "would be re-read: today's code reads them differently")),
+        (ReparseOutcome.Reattributed, ("quarantined, now saved to their subscriber's journal", "quarantined, would now be saved to their subscriber's journal")),
+        (ReparseOutcome.Unchanged, ("unchanged: today's reading is what is stored", "unchanged: today's reading is what is stored")),
+        (ReparseOutcome.KeptCorrected, ("kept: the subscriber corrected what they saved", "kept: the subscriber corrected what they saved")),
+        (ReparseOutcome.Untraceable, ("kept: saved before items remembered their message", "kept: saved before items remembered their message")),
+        (ReparseOutcome.NotReplayed, ("commands or unsubscribe mails, never carried out twice", "commands or unsubscribe mails, never carried out twice")),
+        (ReparseOutcome.StillQuarantined, ("still quarantined: no one's under today's rules", "still quarantined: no one's under today's rules")),
+        (ReparseOutcome.Pending, ("never finished ingesting: queued for ingestion", "never finished ingesting: would be queued for ingestion")),
+        (ReparseOutcome.Gone, ("gone: deleted, or their subscriber is gone or unsubscribed", "gone: deleted, or their subscriber is gone or unsubscribed")),
+    ];
+
+    private static async Task<int> QueueArchiveAsync(IServiceProvider services, DateOnly day, CancellationToken cancellationToken)
+    {
+        var posts = services.GetRequiredService<IInboundArchive>();
+        var queue = services.GetRequiredService<IInboundQueue>();
+        var queued = 0;
+        await foreach (var name in posts.ListSinceAsync(day, cancellationToken))
+        {
+            await queue.EnqueueAsync(name, cancellationToken);
+            queued++;
+        }
+
+        return queued;
     }
 }

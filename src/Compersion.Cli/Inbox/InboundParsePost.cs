@@ -27,7 +27,7 @@ internal static class InboundParsePost
         return true;
     }
 
-    /// <summary>A reply to a mail from the outbox: From its recipient, to the address a mail client would use, quoting it below the new text.</summary>
+    /// <summary>A reply to a mail from the outbox: From its recipient, to the address a mail client would use, threaded under it (In-Reply-To, References) and quoting it below the new text.</summary>
     /// <param name="original">The mail being answered.</param>
     /// <param name="text">The reply's new text.</param>
     /// <param name="to">Where the reply goes (see <see cref="TryReplyAddress"/>); null for the original's Reply-To, else its From.</param>
@@ -42,6 +42,17 @@ internal static class InboundParsePost
         reply.Subject = "Re: " + original.Subject;
         reply.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("mail.example.com");
         reply.InReplyTo = original.MessageId;
+
+        // As mail clients thread (RFC 5322 3.6.4): the original's References, then the original itself.
+        foreach (var id in original.References)
+        {
+            reply.References.Add(id);
+        }
+
+        if (!string.IsNullOrEmpty(original.MessageId))
+        {
+            reply.References.Add(original.MessageId);
+        }
         var quoted = (original.TextBody ?? string.Empty).Replace("\n", "\n> ", StringComparison.Ordinal);
         var date = original.Date.ToString("ddd, d MMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         reply.Body = new TextPart("plain") { Text = $"{text}\n\nOn {date}, {original.From} wrote:\n> {quoted}" };

@@ -25,6 +25,7 @@ public static class CommandHelp
         new("TOKEN", "get a personal key for the entries API"),
         new("SETTINGS", "get a private link to your settings page"),
         new("JOURNAL", "get a private link to read and search your journal"),
+        new("UNDO", "as a reply to a note that lists what a reply saved: take that reply back"),
         new("HELP", "get this list again"),
     ];
 

@@ -41,4 +41,7 @@ public enum CommandKind
 
     /// <summary><c>JOURNAL</c>: mail a signed link to the journal pages.</summary>
     Journal,
+
+    /// <summary><c>UNDO</c>, as a reply to a receipt: take back everything the reply it answered saved.</summary>
+    Undo,
 }

@@ -50,6 +50,7 @@ public static class CommandParser
         ["HELP"] = CommandKind.Help,
         ["SETTINGS"] = CommandKind.Settings,
         ["JOURNAL"] = CommandKind.Journal,
+        ["UNDO"] = CommandKind.Undo,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // Capitalised words people open a reply with that are not commands.

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Compersion.Core.Api;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
+using Compersion.Core.Journal;
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
@@ -23,7 +25,8 @@ public sealed class EmailCommands(
     ExportService exports,
     TokenSigner signer,
     IOptions<MailOptions> mailOptions,
-    TimeProvider time)
+    TimeProvider time,
+    JournalUndo undo)
 {
     /// <summary>The one short confirmation of an unsubscribe, by <c>STOP</c> or by the unsubscribe mailbox: how to come back, and how to get the journal.</summary>
     /// <remarks>
@@ -148,6 +151,38 @@ public sealed class EmailCommands(
             NoteBlock.Code($"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries"),
         ]);
     }
+
+    /// <summary>Carries out <c>UNDO</c>: takes back everything the reply it answers saved, and says what went.</summary>
+    /// <param name="subscriber">Who sent it (only their journal is touched).</param>
+    /// <param name="answered">The journal sources of the messages the UNDO mail answers, the likeliest first.</param>
+    /// <param name="apply">False for a redelivery: the first delivery already took it back.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<AnswerNote> UndoAsync(Subscriber subscriber, IReadOnlyList<string> answered, bool apply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var taken = await undo.UndoAsync(subscriber.Id, answered, apply, cancellationToken);
+        if (taken.IsEmpty)
+        {
+            return AnswerNote.Of("command", "Nothing to take back", [
+                NoteBlock.Paragraph("I couldn't find anything to take back. UNDO works as a reply to the note that listed what a reply saved, and what it saved may already be gone."),
+                NoteBlock.Paragraph("You can also delete or move single items on your journal's day page: reply JOURNAL for a private link."),
+            ]);
+        }
+
+        var count = taken.Items.Count + taken.Acts.Count;
+        return AnswerNote.Of("command", "Taken back", [
+            NoteBlock.Paragraph($"Done: that reply's {Count(taken.Items.Count, "gratitude", "gratitudes")}{(taken.Items.Count > 0 && taken.Acts.Count > 0 ? " and " : string.Empty)}{Count(taken.Acts.Count, "kind act", "kind acts")} {(count == 1 ? "is" : "are")} out of your journal again:"),
+            NoteBlock.Numbered([.. taken.Items.Select(item => item.Text), .. taken.Acts.Select(act => ReplyReceipt.ActLabel + act.Text)]),
+            NoteBlock.Paragraph($"If you'd like to write {(count == 1 ? "it" : "them")} again, just reply to your next prompt."),
+        ]);
+    }
+
+    private static string Count(int count, string one, string many) => count switch
+    {
+        0 => string.Empty,
+        1 => "1 " + one,
+        _ => string.Create(CultureInfo.InvariantCulture, $"{count} {many}"),
+    };
 
     private async Task<AnswerNote> ExportNoteAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {

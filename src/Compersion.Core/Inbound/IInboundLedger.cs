@@ -12,6 +12,13 @@ public interface IInboundLedger
     /// <summary>Moves a message to a later stage (never backwards); <paramref name="detail"/> is an address-free reason or id.</summary>
     Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default);
 
+    /// <summary>The stage a message reached, or null when it was never seen (reads only: a dry-run replay creates nothing).</summary>
+    Task<InboundStage?> FindAsync(string messageKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Files a quarantined message as done for a subscriber after all (a replay found it theirs under today's rules).</summary>
+    /// <returns>False when the message is not quarantined (any more): someone else re-filed it first.</returns>
+    Task<bool> ReattributeAsync(string messageKey, string subscriberId, CancellationToken cancellationToken = default);
+
     /// <summary>Claims the right to send this message's answer (a receipt, a command's confirmation), as the outbox claims a prompt.</summary>
     /// <remarks>
     /// <see cref="OutboxClaimStatus.Claimed"/>: send it, after <see cref="TryStartAnswerAsync"/>. <see cref="OutboxClaimStatus.AlreadySent"/>:

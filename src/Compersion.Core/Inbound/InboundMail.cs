@@ -19,4 +19,9 @@ public sealed record InboundMail(
     string? Html,
     bool SpfPass,
     bool DkimPass,
-    string ContentHash);
+    string ContentHash)
+{
+    /// <summary>The Message-IDs this mail answers (its In-Reply-To, then its References newest first), without angle brackets.</summary>
+    /// <remarks>What <c>UNDO</c> reads to find the reply it takes back: the answer it replies to names that reply in its References.</remarks>
+    public IReadOnlyList<string> References { get; init; } = [];
+}

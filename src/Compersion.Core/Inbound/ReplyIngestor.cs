@@ -67,7 +67,7 @@ public sealed partial class ReplyIngestor(
             return await QuarantineAsync("a:" + Hash(archiveName), problem ?? "unreadable", cancellationToken);
         }
 
-        var key = mail.MessageId is { Length: > 0 } id ? "m:" + Hash(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+        var key = MessageKey(mail);
         var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
         if (stage is InboundStage.Done or InboundStage.Quarantined)
         {
@@ -94,7 +94,7 @@ public sealed partial class ReplyIngestor(
         }
 
         var visible = VisibleReply.Read(mail.Text, mail.Html);
-        var isCommand = CommandParser.TryParse(visible.Text, out var command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible.Text));
+        var isCommand = TryReadCommand(visible, out var command);
         if (subscriber.Status == SubscriberStatus.Unsubscribed && !(isCommand && command!.Kind == CommandKind.Resume))
         {
             // After STOP only RESUME is read (the STOP answer says so); anything else is stored against no one, and not answered.
@@ -110,6 +110,17 @@ public sealed partial class ReplyIngestor(
             if (command!.Kind == CommandKind.Token && command.Error is not { Length: > 0 })
             {
                 await answers.AnswerAsync(key, subscriber, () => commands.IssueTokenAsync(subscriber, cancellationToken), thread, cancellationToken);
+            }
+            else if (command.Kind == CommandKind.Undo)
+            {
+                // The receipt it answers names the reply it listed (References), and so the journal source of what to take back.
+                var answer = await commands.UndoAsync(subscriber, [.. mail.References.Select(SourceOf)], apply: stage < InboundStage.Stored, cancellationToken);
+                if (stage < InboundStage.Stored)
+                {
+                    await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+                }
+
+                await answers.AnswerAsync(key, subscriber, answer, thread, cancellationToken);
             }
             else
             {
@@ -128,10 +139,8 @@ public sealed partial class ReplyIngestor(
 
         // A reply to a prompt is filed under the prompt's date; a reply to the weekly digest logs acts on the day it
         // arrives, so next week's digest counts them.
-        var arrival = Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date;
         var digestReply = attributed.Purpose == TokenPurpose.Digest;
-        var token = attributed.TokenDate;
-        var date = !digestReply && token is { } tokenDate && tokenDate >= arrival.Minus(MaxTokenAge) && tokenDate <= arrival.PlusDays(1) ? tokenDate : arrival;
+        var date = FileDate(subscriber, attributed, receivedAt);
         var addition = ReplyReading.Read(visible, digestReply).Addition;
 
         // Receipts judge the merged day: everything stored for the date once this reply is in, unless this reply alone
@@ -203,6 +212,27 @@ public sealed partial class ReplyIngestor(
         LogUnsubscribed(logger, subscriber.Id, outcome);
         return IngestOutcome.Unsubscribed;
     }
+
+    /// <summary>The inbound ledger key of a readable mail: a hash of its Message-ID, else of its content (never an address).</summary>
+    internal static string MessageKey(InboundMail mail) =>
+        mail.MessageId is { Length: > 0 } id ? SourceOf(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+
+    /// <summary>The journal source (<see cref="JournalItem.Source"/>) of what the message with this Message-ID wrote.</summary>
+    internal static string SourceOf(string messageId) => "m:" + Hash(messageId);
+
+    /// <summary>The journal date a reply is filed under: a prompt's date from its token (when recent), else the local date it arrived.</summary>
+    /// <remarks>A reply to the weekly digest logs acts on the day it arrives, so next week's digest counts them.</remarks>
+    internal static LocalDate FileDate(Subscriber subscriber, Attribution attributed, DateTimeOffset receivedAt)
+    {
+        var arrival = Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date;
+        return attributed.Purpose != TokenPurpose.Digest && attributed.TokenDate is { } tokenDate && tokenDate >= arrival.Minus(MaxTokenAge) && tokenDate <= arrival.PlusDays(1)
+            ? tokenDate
+            : arrival;
+    }
+
+    /// <summary>Whether the visible text is an email command rather than journal text.</summary>
+    internal static bool TryReadCommand(VisibleReply visible, out EmailCommand? command) =>
+        CommandParser.TryParse(visible.Text, out command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible.Text));
 
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
     private static bool HasMoreThanOneLine(string text) =>

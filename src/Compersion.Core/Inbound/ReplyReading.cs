@@ -24,7 +24,7 @@ public sealed record ReplyReading(VisibleReply Visible, JournalAddition Addition
 
     /// <summary>Reads a received mail: its plain-text body when it has text, else its HTML.</summary>
     /// <param name="mail">The mail as the inbound reader decoded it.</param>
-    /// <param name="digestReply">A reply to the weekly digest: every line of it is a kind act.</param>
+    /// <param name="digestReply">A reply to the weekly digest: read line by line, a line that reads as a kind act is one (<see cref="ActLines"/>), the rest are gratitudes.</param>
     public static ReplyReading Read(InboundMail mail, bool digestReply = false)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -33,13 +33,13 @@ public sealed record ReplyReading(VisibleReply Visible, JournalAddition Addition
 
     /// <summary>Splits and understands visible text already read.</summary>
     /// <param name="visible">The visible text and its source.</param>
-    /// <param name="digestReply">A reply to the weekly digest: every line of it is a kind act.</param>
+    /// <param name="digestReply">A reply to the weekly digest: read line by line, a line that reads as a kind act is one (<see cref="ActLines"/>), the rest are gratitudes.</param>
     public static ReplyReading Read(VisibleReply visible, bool digestReply = false)
     {
         ArgumentNullException.ThrowIfNull(visible);
         var content = visible.Split();
         var addition = digestReply
-            ? JournalWriter.Understand([], content.Items.Concat(content.Acts).Take(MaxItems))
+            ? JournalWriter.Understand(content.Items.Where(item => !ActLines.ReadsAsAct(item)).Take(MaxItems), content.Acts.Concat(content.Items.Where(ActLines.ReadsAsAct)).Take(MaxItems))
             : JournalWriter.Understand(content.Items.Take(MaxItems), content.Acts.Take(MaxItems));
         return new ReplyReading(visible, addition);
     }

@@ -26,6 +26,10 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         .. Paragraphs.Skip(1).Select(Prompts.NoteBlock.Paragraph),
     ];
 
+    /// <summary>What a receipt for a reply to the digest says about how it was read, and how to take it back.</summary>
+    public const string DigestSplit =
+        "You answered the weekly email, so each line was read on its own: the lines marked \"Kind act\" are kept as kind acts, the rest as today's gratitudes. Not right? Reply UNDO to this note and this reply is taken back, or move a line on your journal's day page.";
+
     /// <summary>What marks a kind act among gratitudes in a list of what was written.</summary>
     public const string ActLabel = "Kind act: ";
 
@@ -68,7 +72,11 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
 
         var whole = day is { Count: > 0 } ? day : items;
         var hasPerson = whole.Any(i => i.Social);
-        if (whole.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled)
+
+        // A reply to the digest that held gratitudes is always answered: it was read line by line, and the subscriber
+        // should see which lines became kind acts and which stayed gratitudes, and how to take it back.
+        var splitDigestReply = actsExpected && items.Count > 0;
+        if (whole.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled && !splitDigestReply)
         {
             return null;
         }
@@ -99,6 +107,11 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         if (alreadySaved > 0)
         {
             paragraphs.Add($"{Count(alreadySaved, "gratitude was", "gratitudes were")} already in your journal for that day, so {(alreadySaved == 1 ? "it counts" : "they count")} once.");
+        }
+
+        if (splitDigestReply)
+        {
+            paragraphs.Add(DigestSplit);
         }
 
         if (acts.Count > 0)

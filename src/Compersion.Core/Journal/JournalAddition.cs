@@ -12,4 +12,9 @@ public sealed record JournalAddition(IReadOnlyList<JournalItem> Items, IReadOnly
 
     /// <summary>Whether it adds neither a gratitude nor an act.</summary>
     public bool IsEmpty => Items.Count == 0 && Acts.Count == 0;
+
+    /// <summary>The same gratitudes and acts, each remembering the message (or post, or imported day) that wrote it.</summary>
+    /// <param name="source">The writer's append key (<see cref="JournalItem.Source"/>).</param>
+    public JournalAddition From(string source) =>
+        new([.. Items.Select(item => item with { Source = source })], [.. Acts.Select(act => act with { Source = source })]);
 }

@@ -57,6 +57,7 @@ public sealed class JournalCorrections(IJournalEditor editor)
 
         var items = day.Items.ToList();
         var acts = day.Acts.ToList();
+        var source = correction.IsAct ? acts[index].Source : items[index].Source;
         var text = correction.Text.Trim();
         string message;
         switch (correction.Action, correction.IsAct)
@@ -66,7 +67,7 @@ public sealed class JournalCorrections(IJournalEditor editor)
                 message = "Saved your change.";
                 break;
             case (CorrectionAction.Edit, true):
-                acts[index] = acts[index].Chosen ? acts[index] with { Text = text } : ActClassifier.Classify(text).ToAct(text);
+                acts[index] = acts[index].Chosen ? acts[index] with { Text = text, Source = null } : ActClassifier.Classify(text).ToAct(text);
                 message = "Saved your change.";
                 break;
             case (CorrectionAction.Delete, false):
@@ -97,7 +98,10 @@ public sealed class JournalCorrections(IJournalEditor editor)
                 return (null, new CorrectionResult(CorrectionOutcome.Invalid, "Only a kind act has a category and a recipient. Nothing was changed."));
         }
 
-        return (new DayRows(items, acts), new CorrectionResult(CorrectionOutcome.Saved, message));
+        // Edited and moved items are the subscriber's own from now on (no source); the message they came from is marked
+        // as corrected here, so a replay of it never brings back or doubles what they changed.
+        var corrected = source is null || day.Corrected.Contains(source, StringComparer.Ordinal) ? day.Corrected : [.. day.Corrected, source];
+        return (new DayRows(items, acts) { Corrected = corrected, Appended = day.Appended }, new CorrectionResult(CorrectionOutcome.Saved, message));
     }
 
     private const string StaleMessage =

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Compersion.Replies;
 
 namespace Compersion.Core.Journal;
@@ -9,6 +10,14 @@ namespace Compersion.Core.Journal;
 /// <param name="Compersion">Joy noticed in someone else.</param>
 public sealed record JournalItem(string Text, bool Social = false, bool Vague = false, bool Compersion = false)
 {
+    /// <summary>The key of the message (or post, or imported day) that wrote this item; null once the subscriber edited or moved it.</summary>
+    /// <remarks>
+    /// What lets a replay replace exactly what one message contributed, and <c>UNDO</c> revert exactly one message's
+    /// writes, while leaving the subscriber's own corrections alone. Never exported: it is bookkeeping, not their words.
+    /// </remarks>
+    [JsonIgnore]
+    public string? Source { get; init; }
+
     /// <summary>The item as written, with the signals the reply engine finds in it (<see cref="ItemSignals"/>).</summary>
     /// <param name="text">One gratitude item as written.</param>
     public static JournalItem Understand(string text) => From(ItemSignals.Understand(text));

@@ -10,7 +10,8 @@ namespace Compersion.Core.Journal;
 /// (<see cref="ActClassifier"/>) here, so an item reads the same whichever way it arrived.</para>
 /// <para>Items and acts are separate rows, each remembering the append key: the same key written again (a redelivered
 /// reply, a retried post, a re-import) adds nothing, and a retry after a crash between the two appends completes the
-/// second.</para>
+/// second. Every item and act also remembers the key that wrote it (<see cref="JournalItem.Source"/>), so a replay can
+/// replace, and <c>UNDO</c> remove, exactly what one message wrote.</para>
 /// </remarks>
 public sealed class JournalWriter(IEntryStore entries, IActStore acts, SettingsService settings)
 {
@@ -48,8 +49,9 @@ public sealed class JournalWriter(IEntryStore entries, IActStore acts, SettingsS
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(addition);
         ArgumentException.ThrowIfNullOrEmpty(appendKey);
-        await entries.AppendAsync(subscriber.Id, date, addition.Items, appendKey, cancellationToken);
-        await acts.AppendAsync(subscriber.Id, date, addition.Acts, appendKey, cancellationToken);
+        var sourced = addition.From(appendKey);
+        await entries.AppendAsync(subscriber.Id, date, sourced.Items, appendKey, cancellationToken);
+        await acts.AppendAsync(subscriber.Id, date, sourced.Acts, appendKey, cancellationToken);
         if (countsAsReply && !addition.IsEmpty)
         {
             await settings.RecordReplyAsync(subscriber, date, cancellationToken);

@@ -86,6 +86,36 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
         }
     }
 
+    public async Task<InboundStage?> FindAsync(string messageKey, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(messageKey, string.Empty, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } row ? Stage(row) : null;
+    }
+
+    public async Task<bool> ReattributeAsync(string messageKey, string subscriberId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subscriberId);
+        while (true)
+        {
+            var current = await ReadAsync(messageKey, cancellationToken);
+            if (Stage(current) != InboundStage.Quarantined)
+            {
+                Forget(messageKey, InboundStage.Done);
+                return false;
+            }
+
+            var next = Copy(current);
+            next[StageColumn] = (int)InboundStage.Done;
+            next["SubscriberId"] = subscriberId;
+            next["Detail"] = "reattributed";
+            if (await TryWriteAsync(next, current.ETag, cancellationToken))
+            {
+                Forget(messageKey, InboundStage.Done);
+                return true;
+            }
+        }
+    }
+
     public async Task<OutboxClaim> TryClaimAnswerAsync(string messageKey, Instant now, CancellationToken cancellationToken = default)
     {
         var current = Known(messageKey) ?? await ReadAsync(messageKey, cancellationToken);

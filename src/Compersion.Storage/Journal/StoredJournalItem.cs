@@ -8,9 +8,10 @@ internal sealed record StoredJournalItem(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("social")] bool Social,
     [property: JsonPropertyName("vague")] bool Vague,
-    [property: JsonPropertyName("compersion")] bool Compersion)
+    [property: JsonPropertyName("compersion")] bool Compersion,
+    [property: JsonPropertyName("src"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null)
 {
-    public static StoredJournalItem From(JournalItem item) => new(item.Text, item.Social, item.Vague, item.Compersion);
+    public static StoredJournalItem From(JournalItem item) => new(item.Text, item.Social, item.Vague, item.Compersion, item.Source);
 
-    public JournalItem ToItem() => new(Text, Social, Vague, Compersion);
+    public JournalItem ToItem() => new(Text, Social, Vague, Compersion) { Source = Source };
 }

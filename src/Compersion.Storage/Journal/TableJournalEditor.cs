@@ -20,6 +20,9 @@ internal sealed class TableJournalEditor(StorageTables tables, TimeProvider time
     private const int MaxAttempts = 100;
     private const int MaxBackoffMilliseconds = 50;
 
+    // The sources of items the subscriber corrected on the date (DayRows.Corrected), space-separated, on the entry row.
+    private const string CorrectedColumn = "Corrected";
+
     public async Task EditDayAsync(string subscriberId, LocalDate date, Func<DayRows, DayRows?> edit, CancellationToken cancellationToken = default)
     {
         TableKeys.Require(subscriberId, nameof(subscriberId));
@@ -36,7 +39,11 @@ internal sealed class TableJournalEditor(StorageTables tables, TimeProvider time
             var actRow = acts.HasValue ? acts.Value : null;
             var current = new DayRows(
                 entryRow is null ? [] : JournalItemColumns.Read(entryRow),
-                actRow is null ? [] : KindActColumns.Read(actRow));
+                actRow is null ? [] : KindActColumns.Read(actRow))
+            {
+                Corrected = Words(entryRow, CorrectedColumn),
+                Appended = [.. Words(entryRow, IdempotentAppender.AppendTokensColumn), .. Words(actRow, IdempotentAppender.AppendTokensColumn)],
+            };
             var next = edit(current);
             if (next is null)
             {
@@ -44,10 +51,15 @@ internal sealed class TableJournalEditor(StorageTables tables, TimeProvider time
             }
 
             var actions = new List<TableTransactionAction>(2);
-            if (entryRow is not null || next.Items.Count > 0)
+            if (entryRow is not null || next.Items.Count > 0 || next.Corrected.Count > 0)
             {
                 var row = Copy(entryRow, subscriberId, entryKey);
                 JournalItemColumns.Write(row, next.Items);
+                if (next.Corrected.Count > 0)
+                {
+                    row[CorrectedColumn] = string.Join(' ', next.Corrected.TakeLast(IdempotentAppender.RememberedAppends));
+                }
+
                 actions.Add(Write(entryRow, row));
             }
 
@@ -82,6 +94,9 @@ internal sealed class TableJournalEditor(StorageTables tables, TimeProvider time
 
         throw new InvalidOperationException("Could not correct a day: too many concurrent writers.");
     }
+
+    private static string[] Words(TableEntity? row, string column) =>
+        row?.GetString(column)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     private static TableEntity Copy(TableEntity? current, string partitionKey, string rowKey)
     {

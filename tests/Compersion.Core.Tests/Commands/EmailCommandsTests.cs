@@ -1,6 +1,7 @@
 using Compersion.Core.Api;
 using Compersion.Core.Commands;
 using Compersion.Core.Export;
+using Compersion.Core.Journal;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -126,6 +127,7 @@ public sealed class EmailCommandsTests
             new ExportService(subscribers, entries, acts),
             Signer(),
             MailSettings(),
-            time);
+            time,
+            new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)));
     }
 }

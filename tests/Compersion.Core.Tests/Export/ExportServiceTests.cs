@@ -32,6 +32,21 @@ public sealed class ExportServiceTests
     }
 
     [Fact]
+    public async Task ToJson_ItemsAndActsFromAReply_NoMessageKeysInTheExport()
+    {
+        var subscriber = await subscribers.AddOrGetAsync(Subscriber());
+        await entries.AppendAsync(AlexId, Date("2026-11-24"), [new JournalItem("rain") { Source = "m:0123456789abcdef" }]);
+        await acts.AppendAsync(AlexId, Date("2026-11-24"), [new KindAct("fed the cat next door") { Source = "m:0123456789abcdef" }]);
+        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+
+        var json = ExportService.ToJson(export);
+
+        Assert.Contains("fed the cat next door", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef", ExportService.ToMarkdown(export), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ToJson_DayWithAnAct_WritesTheActsBesideTheItems()
     {
         var subscriber = await subscribers.AddOrGetAsync(Subscriber());

@@ -8,6 +8,9 @@ internal sealed class InMemoryActStore : IActStore
 {
     private readonly InMemoryDays<KindAct> days = new();
 
+    /// <summary>The days themselves, for the in-memory journal editor.</summary>
+    public InMemoryDays<KindAct> Days => days;
+
     public Task<IReadOnlyList<KindActDay>> GetActsAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<KindActDay>>([.. days.Get(subscriberId).Select(day => new KindActDay(subscriberId, day.Date, day.Values))]);
 

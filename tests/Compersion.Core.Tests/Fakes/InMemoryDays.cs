@@ -33,6 +33,31 @@ internal sealed class InMemoryDays<T>(Func<IReadOnlyList<T>, IReadOnlyList<T>, I
         }
     }
 
+    /// <summary>The values and append keys of one date (empty when it has none).</summary>
+    public (IReadOnlyList<T> Values, IReadOnlyList<string> Keys) Read(string subscriberId, LocalDate date)
+    {
+        lock (gate)
+        {
+            return days.TryGetValue((subscriberId, date), out var day) ? ([.. day.Values], [.. day.Keys]) : ([], []);
+        }
+    }
+
+    /// <summary>Rewrites one date's values, keeping its append keys (as the table editor keeps the rows' other columns).</summary>
+    public void Replace(string subscriberId, LocalDate date, IReadOnlyList<T> values)
+    {
+        lock (gate)
+        {
+            if (!days.TryGetValue((subscriberId, date), out var day))
+            {
+                day = ([], []);
+                days[(subscriberId, date)] = day;
+            }
+
+            day.Values.Clear();
+            day.Values.AddRange(values);
+        }
+    }
+
     public IReadOnlyList<(LocalDate Date, IReadOnlyList<T> Values)> Get(string subscriberId)
     {
         lock (gate)

@@ -8,6 +8,9 @@ internal sealed class InMemoryEntryStore : IEntryStore
 {
     private readonly InMemoryDays<JournalItem> days = new((current, added) => JournalItem.Merge(current, added));
 
+    /// <summary>The days themselves, for the in-memory journal editor.</summary>
+    public InMemoryDays<JournalItem> Days => days;
+
     public Task<IReadOnlyList<JournalEntry>> GetEntriesAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JournalEntry>>([.. days.Get(subscriberId).Select(day => new JournalEntry(subscriberId, day.Date, day.Values))]);
 

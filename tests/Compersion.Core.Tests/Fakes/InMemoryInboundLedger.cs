@@ -33,6 +33,20 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
         return Task.CompletedTask;
     }
 
+    public Task<InboundStage?> FindAsync(string messageKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows.TryGetValue(messageKey, out var row) ? row.Stage : (InboundStage?)null);
+
+    public Task<bool> ReattributeAsync(string messageKey, string subscriberId, CancellationToken cancellationToken = default)
+    {
+        if (rows[messageKey].Stage != InboundStage.Quarantined)
+        {
+            return Task.FromResult(false);
+        }
+
+        rows[messageKey] = rows[messageKey] with { Stage = InboundStage.Done, SubscriberId = subscriberId, Detail = "reattributed" };
+        return Task.FromResult(true);
+    }
+
     /// <remarks>Timing is not modelled here (the real ledger's take-over of a dead claim is tested over Azurite): a claimed answer counts as sent.</remarks>
     public Task<OutboxClaim> TryClaimAnswerAsync(string messageKey, Instant now, CancellationToken cancellationToken = default)
     {

@@ -78,7 +78,7 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
-    public async Task IngestAsync_ReplyToTheDigest_EveryLineIsAClassifiedKindAct()
+    public async Task IngestAsync_ReplyToTheDigestWithActs_EachActClassified()
     {
         var sut = await CreateSutAsync();
 
@@ -90,6 +90,22 @@ public sealed class ReplyIngestorTests
         Assert.Equal(Date("2026-11-24"), day.Date);
         Assert.Equal(2, day.Acts.Count);
         Assert.Equal(("gift", "neighbour"), (day.Acts[0].Category, day.Acts[0].Recipient));
+    }
+
+    [Fact]
+    public async Task IngestAsync_ReplyToTheDigestWithTheDaysGratitudes_GratitudesFiledAsGratitudesAndOnlyTheActAsAnAct()
+    {
+        var sut = await CreateSutAsync();
+
+        await sut.IngestAsync(Post(Reply("1. The snow\n2. Coffee with Ana\n3. Sam made me dinner\n4. Shovelled the path for the neighbour", TokenPurpose.Digest, "2026-11-22")));
+
+        var entry = Assert.Single(await entries.GetEntriesAsync(AlexId));
+        Assert.Equal(Date("2026-11-24"), entry.Date);
+        Assert.Equal(["The snow", "Coffee with Ana", "Sam made me dinner"], entry.Items.Select(i => i.Text));
+        Assert.Equal("Shovelled the path for the neighbour", Assert.Single(Assert.Single(await acts.GetActsAsync(AlexId)).Acts).Text);
+        var receipt = Assert.Single(sender.Sent);
+        Assert.Contains("Kind act: Shovelled the path for the neighbour", receipt.Text, StringComparison.Ordinal);
+        Assert.Contains("The snow", receipt.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,6 +310,41 @@ public sealed class ReplyIngestorTests
         Assert.DoesNotContain("Saved for", sender.Sent[1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task IngestAsync_UndoAnsweringTheReceiptOfADigestReply_ExactlyThatReplysItemsAndActsTakenBack()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("1. Warm socks with Ana", TokenPurpose.Prompt, "2026-11-24")));
+        var digestReply = Reply("1. The snow\n2. Sam made me dinner\n3. Shovelled the path for the neighbour", TokenPurpose.Digest, "2026-11-22");
+        await sut.IngestAsync(Post(digestReply));
+        var undo = Reply("UNDO", TokenPurpose.Note, "2026-11-24");
+
+        var outcome = await sut.IngestAsync(Post(new InboundMail(undo.MessageId, undo.From, undo.EnvelopeTo, "Re: Re: Saved", "UNDO", null, true, true, "undo")
+        {
+            References = ["receipt-2@compersion.local", digestReply.MessageId!],
+        }));
+
+        Assert.Equal(IngestOutcome.Command, outcome);
+        Assert.Equal(["Warm socks with Ana"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Empty(Assert.Single(await acts.GetActsAsync(AlexId)).Acts);
+        var answer = sender.Sent[^1];
+        Assert.Contains("that reply's 2 gratitudes and 1 kind act are out of your journal again", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Kind act: Shovelled the path for the neighbour", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_UndoNamingNoReplyOfTheirs_NothingChangedAndTheWayToTheDayPage()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("1. Warm socks with Ana", TokenPurpose.Prompt, "2026-11-24")));
+
+        await sut.IngestAsync(Post(Reply("UNDO", TokenPurpose.Note, "2026-11-24")));
+
+        Assert.Single(Assert.Single(await entries.GetEntriesAsync(AlexId)).Items);
+        Assert.Contains("couldn't find anything to take back", sender.Sent[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("reply JOURNAL", sender.Sent[^1].Text, StringComparison.Ordinal);
+    }
+
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
     private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(
@@ -323,7 +374,7 @@ public sealed class ReplyIngestorTests
             ledger,
             postIndex,
             new ReplyAttribution(subscribers, Signer(), MailSettings()),
-            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
+            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts))),
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),

@@ -113,6 +113,18 @@ public sealed class JournalCorrectionsTests
         Assert.Equal(CorrectionOutcome.Invalid, result.Outcome);
     }
 
+    [Fact]
+    public void Apply_EditOrDeleteOfAnItemAMessageWrote_ThatMessageMarkedCorrectedAndTheEditIsTheirOwn()
+    {
+        var day = new DayRows([new JournalItem("Lunch with Sam", Social: true) { Source = "m:one" }, new JournalItem("the rain") { Source = "m:two" }], []);
+
+        var (edited, _) = JournalCorrections.Apply(day, Item(1, CorrectionAction.Edit, "Lunch with Sam by the river"));
+        var (deleted, _) = JournalCorrections.Apply(edited!, Item(2, CorrectionAction.Delete, shown: "the rain"));
+
+        Assert.Equal(["m:one", "m:two"], deleted!.Corrected);
+        Assert.Null(deleted.Items.Single().Source);
+    }
+
     private static Correction Item(int number, CorrectionAction action, string text = "", string? shown = null) =>
         new(Date("2026-03-05"), false, number, JournalViews.Fingerprint(shown ?? Day.Items[number - 1].Text), action, text);
 

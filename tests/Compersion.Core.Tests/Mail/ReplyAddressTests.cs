@@ -159,7 +159,7 @@ public sealed class ReplyAddressTests
                     ledger,
                     new InMemoryPostIndex(),
                     new ReplyAttribution(subscribers, Signer(), MailSettings()),
-                    new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time),
+                    new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts))),
                     new JournalWriter(entries, acts, settings),
                     new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
                     new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),

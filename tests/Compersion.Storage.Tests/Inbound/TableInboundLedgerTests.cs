@@ -65,4 +65,20 @@ public sealed class TableInboundLedgerTests(AzuriteFixture fixture) : StorageTes
 
         Assert.Equal(OutboxClaimStatus.AlreadySent, again.Status);
     }
+
+    [Fact]
+    public async Task ReattributeAsync_QuarantinedMessage_DoneOnceAndFindableWithoutCreatingRows()
+    {
+        var unseen = await Ledger.FindAsync(key);
+        await Ledger.BeginAsync(key, "archive-1");
+        await Ledger.AdvanceAsync(key, InboundStage.Quarantined, null, "unknown-sender");
+
+        var first = await Ledger.ReattributeAsync(key, "subscriber");
+        var second = await Ledger.ReattributeAsync(key, "subscriber");
+
+        Assert.Null(unseen);
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(InboundStage.Done, await Ledger.FindAsync(key));
+    }
 }

@@ -55,6 +55,26 @@ public sealed class TableJournalEditorTests(AzuriteFixture fixture) : StorageTes
     }
 
     [Fact]
+    public async Task EditDayAsync_AfterACorrection_TheCorrectedMessageAndEachItemsMessageAreRemembered()
+    {
+        await Entries.AppendAsync(subscriberId, Day, [new JournalItem("tea") { Source = "m:one" }], "m:one");
+        await Acts.AppendAsync(subscriberId, Day, [new KindAct("a note for Sam") { Source = "m:two" }], "m:two");
+
+        await Editor.EditDayAsync(subscriberId, Day, day => day with { Items = [new JournalItem("green tea")], Corrected = ["m:one"] });
+        DayRows? seen = null;
+        await Editor.EditDayAsync(subscriberId, Day, day =>
+        {
+            seen = day;
+            return null;
+        });
+
+        Assert.Equal(["m:one"], seen!.Corrected);
+        Assert.Equal(["m:one", "m:two"], seen.Appended.Order());
+        Assert.Null(Assert.Single(seen.Items).Source);
+        Assert.Equal("m:two", Assert.Single(seen.Acts).Source);
+    }
+
+    [Fact]
     public async Task EditDayAsync_EditDeclines_NothingWritten()
     {
         await Entries.AppendAsync(subscriberId, Day, [new JournalItem("tea")]);

@@ -1,0 +1,161 @@
+using Compersion.Core.Journal;
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using Compersion.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>Heals history after a parser or attribution fix: reads an archived post again with today's code (<c>replay --archive --reparse</c>).</summary>
+/// <remarks>
+/// <para>A post ingested as a reply (<see cref="InboundStage.Done"/>) has what it wrote replaced by today's reading, in place,
+/// through the one date edit (<see cref="IJournalEditor"/>): every stored item remembers the message that wrote it
+/// (<see cref="JournalItem.Source"/>), so nothing is doubled and nothing else on the date is touched. When the subscriber
+/// corrected any of that post's items on the web, the post is left as it is: their corrections stand.</para>
+/// <para>A quarantined post that today's attribution finds to be a subscriber's (a sender registered since, say) is
+/// journaled under the date ingestion would have chosen, quietly: no receipt days later, no settings changed.</para>
+/// <para>Commands and mails to the unsubscribe mailbox are never carried out again. With <c>apply: false</c> nothing is
+/// written: the outcome says what a real run would do.</para>
+/// </remarks>
+public sealed partial class ArchiveReparser(
+    IInboundArchive archive,
+    IInboundMailReader reader,
+    IInboundLedger ledger,
+    IInboundQueue queue,
+    IPostIndex postIndex,
+    ReplyAttribution attribution,
+    JournalWriter writer,
+    IJournalEditor editor,
+    ISubscriberJournal journals,
+    ILogger<ArchiveReparser> logger)
+{
+    /// <summary>Reads every post archived on or after a UTC day again (<see cref="ReparseAsync"/>), oldest first.</summary>
+    /// <remarks>With <paramref name="apply"/>, posts never ingested (<see cref="ReparseOutcome.Pending"/>) are queued for ordinary ingestion.</remarks>
+    /// <param name="sinceUtc">The first UTC day.</param>
+    /// <param name="apply">False for a dry run.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<ReparseSummary> ReparseSinceAsync(DateOnly sinceUtc, bool apply, CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<ReparseOutcome, int>();
+        await foreach (var name in archive.ListSinceAsync(sinceUtc, cancellationToken))
+        {
+            var outcome = await ReparseAsync(name, apply, cancellationToken);
+            if (apply && outcome == ReparseOutcome.Pending)
+            {
+                await queue.EnqueueAsync(name, cancellationToken);
+            }
+
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+        }
+
+        return new ReparseSummary(counts);
+    }
+
+    /// <summary>Reads one archived post again and, when <paramref name="apply"/> is true, stores what today's code reads.</summary>
+    /// <param name="archiveName">The post's name in the archive.</param>
+    /// <param name="apply">False for a dry run: nothing is written, the outcome says what would happen.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<ReparseOutcome> ReparseAsync(string archiveName, bool apply, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(archiveName);
+        InboundMail? mail;
+        DateTimeOffset receivedAt;
+        await using (var post = await archive.OpenAsync(archiveName, cancellationToken))
+        {
+            if (post is null)
+            {
+                return Report(archiveName, ReparseOutcome.Gone);
+            }
+
+            receivedAt = post.ReceivedAt;
+            reader.TryRead(post.Content, post.ContentType, out mail, out _);
+        }
+
+        if (mail is null)
+        {
+            // Unreadable then and now: it stays quarantined under its archive name. (Readable now: its key is new, so Pending.)
+            return Report(archiveName, ReparseOutcome.StillQuarantined);
+        }
+
+        var key = ReplyIngestor.MessageKey(mail);
+        var stage = await ledger.FindAsync(key, cancellationToken);
+        if (stage is not (InboundStage.Done or InboundStage.Quarantined))
+        {
+            return Report(archiveName, ReparseOutcome.Pending);
+        }
+
+        var quarantined = stage == InboundStage.Quarantined;
+        if (attribution.TryFindUnsubscribeToken(mail, out _))
+        {
+            return Report(archiveName, ReparseOutcome.NotReplayed);
+        }
+
+        var attributed = await attribution.AttributeAsync(mail, cancellationToken);
+        if (attributed.Subscriber is not { } subscriber || subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            return Report(archiveName, quarantined ? ReparseOutcome.StillQuarantined : ReparseOutcome.Gone);
+        }
+
+        var visible = VisibleReply.Read(mail.Text, mail.Html);
+        if (ReplyIngestor.TryReadCommand(visible, out _))
+        {
+            return Report(archiveName, ReparseOutcome.NotReplayed);
+        }
+
+        var reading = ReplyReading.Read(visible, digestReply: attributed.Purpose == TokenPurpose.Digest).Addition;
+        var date = ReplyIngestor.FileDate(subscriber, attributed, receivedAt);
+        if (quarantined)
+        {
+            if (apply)
+            {
+                // In this order, so a run that stops half-way is finished by the next one (the write is idempotent on the key).
+                await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
+                await writer.WriteAsync(subscriber, date, reading, key, countsAsReply: false, cancellationToken);
+                await ledger.ReattributeAsync(key, subscriber.Id, cancellationToken);
+            }
+
+            return Report(archiveName, ReparseOutcome.Reattributed);
+        }
+
+        // What it wrote stays on the date it was filed under, even if the subscriber has moved time zones since.
+        var journal = await journals.LoadAsync(subscriber.Id, cancellationToken);
+        var filed = journal.Entries.Where(entry => entry.Items.Any(item => item.Source == key)).Select(entry => entry.Date)
+            .Concat(journal.Acts.Where(day => day.Acts.Any(act => act.Source == key)).Select(day => day.Date))
+            .Order()
+            .Select(found => (NodaTime.LocalDate?)found)
+            .FirstOrDefault() ?? date;
+        var outcome = ReparseOutcome.Unchanged;
+        await editor.EditDayAsync(
+            subscriber.Id,
+            filed,
+            day =>
+            {
+                if (day.Corrected.Contains(key, StringComparer.Ordinal))
+                {
+                    outcome = ReparseOutcome.KeptCorrected;
+                    return null;
+                }
+
+                if (!day.Holds(key) && day.Appended.Contains(key, StringComparer.Ordinal))
+                {
+                    outcome = ReparseOutcome.Untraceable;
+                    return null;
+                }
+
+                var next = day.Replacing(key, reading);
+                outcome = next.Items.SequenceEqual(day.Items) && next.Acts.SequenceEqual(day.Acts) ? ReparseOutcome.Unchanged : ReparseOutcome.Replaced;
+                return apply && outcome == ReparseOutcome.Replaced ? next : null;
+            },
+            cancellationToken);
+        return Report(archiveName, outcome);
+    }
+
+    private ReparseOutcome Report(string archiveName, ReparseOutcome outcome)
+    {
+        LogReparsed(logger, archiveName, outcome);
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archived post {Name} read again: {Outcome}")]
+    private static partial void LogReparsed(ILogger logger, string name, ReparseOutcome outcome);
+}

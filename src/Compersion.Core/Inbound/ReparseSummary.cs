@@ -1,0 +1,12 @@
+namespace Compersion.Core.Inbound;
+
+/// <summary>How many archived posts a reparse run left in each outcome.</summary>
+/// <param name="Counts">Posts per outcome; an outcome no post had is absent.</param>
+public sealed record ReparseSummary(IReadOnlyDictionary<ReparseOutcome, int> Counts)
+{
+    /// <summary>How many posts had <paramref name="outcome"/>.</summary>
+    public int this[ReparseOutcome outcome] => Counts.GetValueOrDefault(outcome);
+
+    /// <summary>How many posts were read.</summary>
+    public int Total => Counts.Values.Sum();
+}
