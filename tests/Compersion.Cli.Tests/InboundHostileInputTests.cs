@@ -79,6 +79,47 @@ public sealed class InboundHostileInputTests
         Assert.Empty(Answers(local));
     }
 
+    /// <summary>A forgery that guessed Ana's next Message-ID arrives first and is quarantined; her own reply with that Message-ID is still hers.</summary>
+    [Fact]
+    public async Task Reply_QuarantinedForgeryWithTheSameMessageIdFirst_GenuineReplyStoredAndReceipted()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
+        const string MessageId = "next-reply-4711@mail.example.com";
+        var forgery = InboundParsePost.Reply(prompt, "1. Mallory was here", from: "mallory@evil.example", messageId: MessageId);
+        var genuine = InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset", messageId: MessageId);
+
+        await local.PostInboundAsync(InboundParsePost.Raw(forgery));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.PostInboundAsync(InboundParsePost.Raw(genuine));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
+        Assert.Equal(["Coffee with Ana", "The sunset"], entry.Items.Select(i => i.Text));
+        var receipt = Assert.Single(Answers(local));
+        Assert.Equal(("receipt", "ana@example.com"), (receipt.Headers["X-Compersion-Kind"], receipt.To.Mailboxes.Single().Address));
+    }
+
+    /// <summary>Another subscriber's verified mail carrying Ana's next Message-ID is theirs alone: it never shadows Ana's reply.</summary>
+    [Fact]
+    public async Task Reply_AnotherSubscribersMailWithTheSameMessageIdFirst_BothStoredEachInTheirOwnJournal()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompts = await PromptsAsync(local, "ana@example.com", "ben@example.com");
+        const string MessageId = "next-reply-4712@mail.example.com";
+        var bens = InboundParsePost.Reply(prompts["ben@example.com"], "1. Tea with Ben's sister\n2. The quiet", messageId: MessageId);
+        var anas = InboundParsePost.Reply(prompts["ana@example.com"], "1. Coffee with Ana\n2. The sunset", messageId: MessageId);
+
+        await local.PostInboundAsync(InboundParsePost.Raw(bens));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.PostInboundAsync(InboundParsePost.Raw(anas));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(["Coffee with Ana", "The sunset"], Assert.Single(await ExportEntriesAsync(local, "ana@example.com")).Items.Select(i => i.Text));
+        Assert.Equal(["Tea with Ben's sister", "The quiet"], Assert.Single(await ExportEntriesAsync(local, "ben@example.com")).Items.Select(i => i.Text));
+        Assert.Equal(["ana@example.com", "ben@example.com"], Outbox.Read(local.Outbox, "receipt").Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
     /// <summary>A token up to seven days old files under the prompt's date; older, under the local date of arrival (Berlin, UTC+1).</summary>
     [Theory]
     [InlineData("2026-11-28T23:30:00Z", "2026-11-25")]

@@ -84,6 +84,11 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
         return false;
     }
 
+    /// <summary>The subscriber an unsubscribe-mailbox token names, when it is one of ours; null otherwise.</summary>
+    /// <remarks>Only names them (for the ledger key and the index of their posts); it changes nothing.</remarks>
+    public string? UnsubscribeOwner(string token) =>
+        signer.TryVerify(token, out var signed) && signed!.Purpose == TokenPurpose.Unsubscribe ? signed.SubscriberId : null;
+
     private static bool SameAddress(string? from, string registered) =>
         from is not null && EmailAddress.TryNormalize(from, out var normalized) &&
         string.Equals(normalized, registered, StringComparison.OrdinalIgnoreCase);

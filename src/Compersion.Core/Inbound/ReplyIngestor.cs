@@ -20,9 +20,10 @@ namespace Compersion.Core.Inbound;
 /// the ledger and picks the path.</para>
 /// <para>A reply to a prompt holds gratitudes (and <c>kindness:</c> lines, which are acts); a reply to the weekly digest
 /// (its token's purpose is <see cref="TokenPurpose.Digest"/>) holds kind acts, every item of it.</para>
-/// <para>Idempotency: the ledger, keyed by a hash of the Message-ID (else of the content), records each stage,
-/// so a redelivered queue message or a post SendGrid sent twice resumes where it stopped and never appends
-/// items or acts, or sends an answer twice.</para>
+/// <para>Idempotency: the ledger, keyed by a hash of the attributed subscriber and the Message-ID (else the content),
+/// records each stage, so a redelivered queue message or a post SendGrid sent twice resumes where it stopped and never
+/// appends items or acts, or sends an answer twice. Mail attributed to no one is keyed apart (<c>q:</c>), so a
+/// quarantined forgery that reuses a subscriber's Message-ID never shadows their genuine reply.</para>
 /// </remarks>
 public sealed partial class ReplyIngestor(
     IInboundArchive archive,
@@ -67,28 +68,49 @@ public sealed partial class ReplyIngestor(
             return await QuarantineAsync("a:" + Hash(archiveName), problem ?? "unreadable", cancellationToken);
         }
 
-        var key = mail.MessageId is { Length: > 0 } id ? "m:" + Hash(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+        // Whose the mail is decides its ledger key, so no mail attributed to someone else (or to no one) can take the key a
+        // subscriber's own reply needs: a quarantined forgery carrying Alice's next Message-ID leaves her reply untouched.
+        string? unsubscribeToken = null;
+        Attribution? attributed = null;
+        string? owner;
+        if (attribution.TryFindUnsubscribeToken(mail, out var found))
+        {
+            unsubscribeToken = found;
+            owner = attribution.UnsubscribeOwner(found);
+        }
+        else
+        {
+            attributed = await attribution.AttributeAsync(mail, cancellationToken);
+            owner = attributed.Subscriber?.Id;
+        }
+
+        var identity = Identity(mail);
+        var key = owner is null ? "q:" + Hash(identity) : "s:" + Hash(owner + "|" + identity);
         var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
+        if (stage == InboundStage.Received && owner is not null)
+        {
+            stage = await CarryOverLegacyStageAsync(key, identity, owner, cancellationToken);
+        }
+
         if (stage is InboundStage.Done or InboundStage.Quarantined)
         {
             // A second copy of a message (SendGrid posted it twice, or an archive replay) is its own blob: index it too,
-            // so deleting the subscriber finds every copy.
-            if (stage == InboundStage.Done && (await attribution.AttributeAsync(mail, cancellationToken)).Subscriber is { } owner)
+            // so deleting the subscriber finds every copy (unsubscribe mail included).
+            if (stage == InboundStage.Done && owner is not null)
             {
-                await postIndex.RecordAsync(owner.Id, archiveName, key, cancellationToken);
+                await postIndex.RecordAsync(owner, archiveName, key, cancellationToken);
             }
 
             LogDuplicate(logger, archiveName);
             return IngestOutcome.Duplicate;
         }
 
-        if (attribution.TryFindUnsubscribeToken(mail, out var unsubscribeToken))
+        if (unsubscribeToken is not null)
         {
             return await UnsubscribeAsync(archiveName, key, stage, unsubscribeToken, cancellationToken);
         }
 
-        var attributed = await attribution.AttributeAsync(mail, cancellationToken);
-        if (attributed.Subscriber is not { } subscriber)
+        if (attributed!.Subscriber is not { } subscriber)
         {
             return await QuarantineAsync(key, attributed.Reason!, cancellationToken);
         }
@@ -135,7 +157,9 @@ public sealed partial class ReplyIngestor(
         var addition = ReplyReading.Read(visible, digestReply).Addition;
         if (stage < InboundStage.Stored)
         {
-            await writer.WriteAsync(subscriber, date, addition, key, countsAsReply: true, cancellationToken);
+            // The append key is the message's own identity: the journal row is the subscriber's alone, and it matches what
+            // was written before ledger keys named the subscriber, so a replayed old post adds nothing twice.
+            await writer.WriteAsync(subscriber, date, addition, LegacyKey(identity), countsAsReply: true, cancellationToken);
             await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
         }
 
@@ -198,6 +222,29 @@ public sealed partial class ReplyIngestor(
         LogQuarantined(logger, reason);
         return IngestOutcome.Quarantined;
     }
+
+    // Ledger rows written before keys named the subscriber are keyed by the message alone. One the same subscriber
+    // finished (or stored) then counts for the new key too, so replaying the archive after this change doubles nothing.
+    // Such rows last as long as the archive keeps their posts; then this read can go.
+    private async Task<InboundStage> CarryOverLegacyStageAsync(string key, string identity, string owner, CancellationToken cancellationToken)
+    {
+        var legacy = await ledger.FindAsync(LegacyKey(identity), cancellationToken);
+        if (legacy is not { SubscriberId: { } legacyOwner } || !string.Equals(legacyOwner, owner, StringComparison.Ordinal) ||
+            legacy.Stage is InboundStage.Received or InboundStage.Quarantined)
+        {
+            return InboundStage.Received;
+        }
+
+        var carried = legacy.Stage == InboundStage.Done ? InboundStage.Done : InboundStage.Stored;
+        await ledger.AdvanceAsync(key, carried, owner, null, cancellationToken);
+        return carried;
+    }
+
+    private static string Identity(InboundMail mail) =>
+        mail.MessageId is { Length: > 0 } id ? "m:" + id : "h:" + mail.ContentHash;
+
+    private static string LegacyKey(string identity) =>
+        identity.StartsWith("m:", StringComparison.Ordinal) ? "m:" + Hash(identity[2..]) : "h:" + identity[2..][..Math.Min(40, identity.Length - 2)];
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
 

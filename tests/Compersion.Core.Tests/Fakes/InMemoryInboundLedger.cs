@@ -22,6 +22,9 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
         return Task.FromResult(row.Stage);
     }
 
+    public Task<InboundLedgerRow?> FindAsync(string messageKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows.TryGetValue(messageKey, out var row) ? new InboundLedgerRow(row.Stage, row.SubscriberId) : null);
+
     public Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
     {
         var row = rows[messageKey];

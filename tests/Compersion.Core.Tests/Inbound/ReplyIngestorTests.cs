@@ -194,6 +194,67 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
+    public async Task IngestAsync_UnsubscribeMailPostedTwice_BothCopiesIndexedForDeletionAndConfirmedOnce()
+    {
+        var sut = await CreateSutAsync();
+        var to = UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, Date("2026-11-23")).MailtoAddress;
+        var mail = new InboundMail("u1@example.org", "alex@example.org", [to], "unsubscribe", null, null, false, false, "h1");
+
+        var first = await sut.IngestAsync(Post(mail));
+        var second = await sut.IngestAsync(Post(mail));
+
+        Assert.Equal((IngestOutcome.Unsubscribed, IngestOutcome.Duplicate), (first, second));
+        Assert.Equal(2, postIndex.PostsOf(AlexId).Count);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task IngestAsync_QuarantinedForgeryWithTheSameMessageIdFirst_GenuineReplyStoredAndReceipted()
+    {
+        var sut = await CreateSutAsync();
+        var genuine = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+        var forgery = genuine with { From = "mallory@evil.example", Text = "1. Mallory was here" };
+
+        var outcomes = (await sut.IngestAsync(Post(forgery)), await sut.IngestAsync(Post(genuine)));
+
+        Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Journaled), outcomes);
+        Assert.Equal(["Soup with Ana", "The rain stopped"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Equal(("receipt", "alex@example.org"), (Assert.Single(sender.Sent).Kind, sender.Sent[0].To));
+    }
+
+    [Fact]
+    public async Task IngestAsync_AnotherSubscribersVerifiedMailWithTheSameMessageIdFirst_EachStoredInTheirOwnJournal()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "sam@example.org" });
+        var alexs = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+        var sams = alexs with { From = "sam@example.org", EnvelopeTo = [$"hello@{InboundDomain}"], Text = "1. Tea with my sister" };
+
+        var outcomes = (await sut.IngestAsync(Post(sams)), await sut.IngestAsync(Post(alexs)));
+
+        Assert.Equal((IngestOutcome.Journaled, IngestOutcome.Journaled), outcomes);
+        Assert.Equal(["Soup with Ana", "The rain stopped"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Equal(["Tea with my sister"], Assert.Single(await entries.GetEntriesAsync(SamId)).Items.Select(i => i.Text));
+    }
+
+    /// <summary>Ledger rows written before keys named the subscriber are keyed by the Message-ID alone; replaying such a post does nothing again.</summary>
+    [Fact]
+    public async Task IngestAsync_PostFinishedUnderAMessageOnlyLedgerKey_DuplicateNothingStoredOrSent()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("RESUME", TokenPurpose.Prompt, "2026-11-24");
+        var legacyKey = "m:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(mail.MessageId!)))[..40];
+        await ledger.BeginAsync(legacyKey, "old-post");
+        await ledger.AdvanceAsync(legacyKey, InboundStage.Done, AlexId, null);
+
+        var outcome = await sut.IngestAsync(Post(mail));
+
+        Assert.Equal(IngestOutcome.Duplicate, outcome);
+        Assert.Empty(sender.Sent);
+        Assert.Single(postIndex.PostsOf(AlexId));
+    }
+
+    [Fact]
     public async Task IngestAsync_UnsubscribeMailboxTamperedToken_QuarantinedAndNobodyUnsubscribed()
     {
         var sut = await CreateSutAsync();
