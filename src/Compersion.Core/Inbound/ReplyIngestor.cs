@@ -35,6 +35,7 @@ public sealed partial class ReplyIngestor(
     JournalWriter writer,
     ReplyAnswers answers,
     SubscriptionService subscriptions,
+    HeldMail held,
     ILogger<ReplyIngestor> logger)
 {
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
@@ -44,7 +45,32 @@ public sealed partial class ReplyIngestor(
     public const int MaxItemsPerReply = JournalWriter.MaxItems;
 
     /// <summary>Ingests one archived post.</summary>
-    public async Task<IngestOutcome> IngestAsync(string archiveName, CancellationToken cancellationToken = default)
+    public Task<IngestOutcome> IngestAsync(string archiveName, CancellationToken cancellationToken = default) =>
+        IngestAsync(archiveName, keptBy: null, cancellationToken);
+
+    /// <summary>Keeps a held mail (its sender unverified) by the link mailed to its subscriber: ingests it as if verified.</summary>
+    /// <param name="token">The link's signed token.</param>
+    /// <param name="archiveName">The held post the link names.</param>
+    /// <param name="mac">The link's MAC binding the token to the post.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <remarks>Idempotent: the kept mail takes the key a verified copy would, so a second click finds it done.</remarks>
+    public async Task<KeepOutcome> KeepAsync(string? token, string? archiveName, string? mac, CancellationToken cancellationToken = default)
+    {
+        var check = held.Check(token, archiveName, mac, out var subscriberId);
+        if (check != LinkCheck.Valid)
+        {
+            return check == LinkCheck.Expired ? KeepOutcome.Expired : KeepOutcome.Invalid;
+        }
+
+        return await IngestAsync(archiveName!, keptBy: subscriberId, cancellationToken) switch
+        {
+            IngestOutcome.Duplicate => KeepOutcome.AlreadyKept,
+            IngestOutcome.Gone or IngestOutcome.Quarantined or IngestOutcome.Held => KeepOutcome.Gone,
+            _ => KeepOutcome.Kept,
+        };
+    }
+
+    private async Task<IngestOutcome> IngestAsync(string archiveName, string? keptBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(archiveName);
         InboundMail? mail;
@@ -60,6 +86,11 @@ public sealed partial class ReplyIngestor(
 
             receivedAt = post.ReceivedAt;
             reader.TryRead(post.Content, post.ContentType, out mail, out problem);
+        }
+
+        if (mail is null && keptBy is not null)
+        {
+            return IngestOutcome.Gone;
         }
 
         if (mail is null)
@@ -80,12 +111,21 @@ public sealed partial class ReplyIngestor(
         }
         else
         {
-            attributed = await attribution.AttributeAsync(mail, cancellationToken);
+            attributed = await attribution.AttributeAsync(mail, receivedAt, cancellationToken);
             owner = attributed.Subscriber?.Id;
         }
 
+        if (keptBy is not null && (unsubscribeToken is not null || !string.Equals(owner, keptBy, StringComparison.Ordinal)))
+        {
+            // A keep link names a post held for its subscriber; anything else (the subscriber deleted since) has nothing to keep.
+            return IngestOutcome.Gone;
+        }
+
+        // Mail that is theirs but unverified (and not kept by its link) is keyed apart too: holding a forgery never takes
+        // the key of the verified reply.
+        var trusted = unsubscribeToken is not null || attributed!.Verified || keptBy is not null;
         var identity = Identity(mail);
-        var key = owner is null ? "q:" + Hash(identity) : "s:" + Hash(owner + "|" + identity);
+        var key = owner is null ? "q:" + Hash(identity) : (trusted ? "s:" : "u:") + Hash(owner + "|" + identity);
         var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
         if (stage == InboundStage.Received && owner is not null)
         {
@@ -121,6 +161,11 @@ public sealed partial class ReplyIngestor(
         {
             // After STOP only RESUME is read (the STOP answer says so); anything else is stored against no one, and not answered.
             return await QuarantineAsync(key, "not-subscribed", cancellationToken);
+        }
+
+        if (!trusted)
+        {
+            return await HoldAsync(archiveName, key, stage, subscriber, mail, visible, isCommand, attributed.Purpose == TokenPurpose.Digest, cancellationToken);
         }
 
         // Before anything is stored for them, so a deletion finds this post whatever happens next.
@@ -212,6 +257,30 @@ public sealed partial class ReplyIngestor(
         return IngestOutcome.Unsubscribed;
     }
 
+    // Theirs by token and From, but neither SPF nor DKIM vouches for it: nothing is stored or changed. The note goes to
+    // their registered address and offers a link that keeps it; an unsubscribed subscriber is not mailed about it.
+    private async Task<IngestOutcome> HoldAsync(
+        string archiveName, string key, InboundStage stage, Subscriber subscriber, InboundMail mail, VisibleReply visible, bool isCommand, bool digestReply, CancellationToken cancellationToken)
+    {
+        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            return await QuarantineAsync(key, "unverified-sender", cancellationToken);
+        }
+
+        await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
+        if (stage < InboundStage.Stored)
+        {
+            await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, "held-unverified-sender", cancellationToken);
+        }
+
+        var addition = isCommand ? JournalAddition.Empty : ReplyReading.Read(visible, digestReply).Addition;
+        var command = isCommand ? visible.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty : null;
+        IReadOnlyList<string> lines = [.. addition.Items.Select(i => i.Text), .. addition.Acts.Select(a => "kindness: " + a.Text)];
+        await answers.AnswerAsync(key, subscriber, held.Note(subscriber, archiveName, command, lines), new MailThread(mail.MessageId, mail.Subject), cancellationToken);
+        LogHeld(logger, subscriber.Id);
+        return IngestOutcome.Held;
+    }
+
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
     private static bool HasMoreThanOneLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(line => line.Length > 0) > 1;
@@ -256,6 +325,9 @@ public sealed partial class ReplyIngestor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound mail quarantined: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId}: mail with their token and address but neither SPF nor DKIM passing held; a keep link was mailed to them")]
+    private static partial void LogHeld(ILogger logger, string subscriberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: command {Command}")]
     private static partial void LogCommand(ILogger logger, string subscriberId, CommandKind command);

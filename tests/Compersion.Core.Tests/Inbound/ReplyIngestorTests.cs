@@ -27,6 +27,7 @@ public sealed class ReplyIngestorTests
     private readonly InMemoryInboundLedger ledger = new();
     private readonly InMemoryPostIndex postIndex = new();
     private readonly RecordingMailSender sender = new();
+    private readonly FakeTimeProvider time = new(Arrival);
 
     [Fact]
     public async Task IngestAsync_ReplyToYesterdaysPrompt_FiledUnderThePromptDateWithAReceipt()
@@ -325,6 +326,87 @@ public sealed class ReplyIngestorTests
         Assert.DoesNotContain("include at least one person", sender.Sent[1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task IngestAsync_CommandWithTokenAndFromButSpfAndDkimFailing_NothingChangedAndTheSubscriberAskedByALink()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(Unverified(Reply("TIME 07:30", TokenPurpose.Prompt, "2026-11-24"))));
+
+        Assert.Equal(IngestOutcome.Held, outcome);
+        Assert.Equal(new NodaTime.LocalTime(20, 0), (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
+        var note = Assert.Single(sender.Sent);
+        Assert.Equal(("held", "alex@example.org"), (note.Kind, note.To));
+        Assert.Contains("It asked for: TIME 07:30. Nothing has changed yet.", note.Text, StringComparison.Ordinal);
+        Assert.Matches(KeepLink, note.Text);
+    }
+
+    [Fact]
+    public async Task KeepAsync_HeldCommandKeptByItsLink_AppliedAndConfirmedOnceEvenClickedTwice()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Unverified(Reply("TIME 07:30", TokenPurpose.Prompt, "2026-11-24"))));
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var first = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+        var second = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Equal((KeepOutcome.Kept, KeepOutcome.AlreadyKept), (first, second));
+        Assert.Equal(new NodaTime.LocalTime(7, 30), (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
+        Assert.Equal(["held", "command"], sender.Sent.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task IngestAsync_JournalTextUnverified_KeptAsideAndListedThenJournaledOnlyOnceKept()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Unverified(Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-23"))));
+        var held = await entries.GetEntriesAsync(AlexId);
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var outcome = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Empty(held);
+        Assert.Contains("Soup with Ana", sender.Sent[0].Text, StringComparison.Ordinal);
+        Assert.Equal(KeepOutcome.Kept, outcome);
+        var entry = Assert.Single(await entries.GetEntriesAsync(AlexId));
+        Assert.Equal((Date("2026-11-23"), 2), (entry.Date, entry.Items.Count));
+        Assert.Equal(["held", "receipt"], sender.Sent.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task IngestAsync_HeldForgeryThenTheGenuineReplyWithItsMessageId_GenuineJournaled()
+    {
+        var sut = await CreateSutAsync();
+        var genuine = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+
+        var outcomes = (await sut.IngestAsync(Post(Unverified(genuine with { Text = "STOP" }))), await sut.IngestAsync(Post(genuine)));
+
+        Assert.Equal((IngestOutcome.Held, IngestOutcome.Journaled), outcomes);
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal(2, Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Count);
+    }
+
+    [Fact]
+    public async Task KeepAsync_LinkAfterThreeDaysOrForAnotherPost_NothingKept()
+    {
+        var sut = await CreateSutAsync();
+        var other = Post(Reply("1. Someone else's post", TokenPurpose.Prompt, "2026-11-24"));
+        await sut.IngestAsync(Post(Unverified(Reply("STOP", TokenPurpose.Prompt, "2026-11-24"))));
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var swapped = await sut.KeepAsync(link["token"].Value, other, link["mac"].Value);
+        time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        var late = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Equal((KeepOutcome.Invalid, KeepOutcome.Expired), (swapped, late));
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex KeepLink = new(@"/api/keep\?token=(?<token>[a-z2-7]+)&post=(?<post>[^&\s]+)&mac=(?<mac>[A-Za-z0-9_-]+)");
+
+    private static InboundMail Unverified(InboundMail mail) => mail with { SpfPass = false, DkimPass = false };
+
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
     private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(
@@ -345,7 +427,6 @@ public sealed class ReplyIngestorTests
     private async Task<ReplyIngestor> CreateSutAsync()
     {
         await subscribers.AddOrGetAsync(Subscriber());
-        var time = new FakeTimeProvider(Arrival);
         var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
         return new ReplyIngestor(
             archive,
@@ -357,6 +438,7 @@ public sealed class ReplyIngestorTests
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
+            new HeldMail(Signer(), MailSettings(), time),
             NullLogger<ReplyIngestor>.Instance);
     }
 }
