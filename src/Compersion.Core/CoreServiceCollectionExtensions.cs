@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.ReplyAttribution>();
         services.TryAddSingleton<Commands.EmailCommands>();
         services.TryAddSingleton<Inbound.ReplyAnswers>();
+        services.TryAddSingleton<Inbound.HeldMail>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Security.FormTokens>();

@@ -79,6 +79,112 @@ public sealed class InboundHostileInputTests
         Assert.Empty(Answers(local));
     }
 
+    /// <summary>A forgery that guessed Ana's next Message-ID arrives first and is quarantined; her own reply with that Message-ID is still hers.</summary>
+    [Fact]
+    public async Task Reply_QuarantinedForgeryWithTheSameMessageIdFirst_GenuineReplyStoredAndReceipted()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
+        const string MessageId = "next-reply-4711@mail.example.com";
+        var forgery = InboundParsePost.Reply(prompt, "1. Mallory was here", from: "mallory@evil.example", messageId: MessageId);
+        var genuine = InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset", messageId: MessageId);
+
+        await local.PostInboundAsync(InboundParsePost.Raw(forgery));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.PostInboundAsync(InboundParsePost.Raw(genuine));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
+        Assert.Equal(["Coffee with Ana", "The sunset"], entry.Items.Select(i => i.Text));
+        var receipt = Assert.Single(Answers(local));
+        Assert.Equal(("receipt", "ana@example.com"), (receipt.Headers["X-Compersion-Kind"], receipt.To.Mailboxes.Single().Address));
+    }
+
+    /// <summary>Another subscriber's verified mail carrying Ana's next Message-ID is theirs alone: it never shadows Ana's reply.</summary>
+    [Fact]
+    public async Task Reply_AnotherSubscribersMailWithTheSameMessageIdFirst_BothStoredEachInTheirOwnJournal()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompts = await PromptsAsync(local, "ana@example.com", "ben@example.com");
+        const string MessageId = "next-reply-4712@mail.example.com";
+        var bens = InboundParsePost.Reply(prompts["ben@example.com"], "1. Tea with Ben's sister\n2. The quiet", messageId: MessageId);
+        var anas = InboundParsePost.Reply(prompts["ana@example.com"], "1. Coffee with Ana\n2. The sunset", messageId: MessageId);
+
+        await local.PostInboundAsync(InboundParsePost.Raw(bens));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.PostInboundAsync(InboundParsePost.Raw(anas));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(["Coffee with Ana", "The sunset"], Assert.Single(await ExportEntriesAsync(local, "ana@example.com")).Items.Select(i => i.Text));
+        Assert.Equal(["Tea with Ben's sister", "The quiet"], Assert.Single(await ExportEntriesAsync(local, "ben@example.com")).Items.Select(i => i.Text));
+        Assert.Equal(["ana@example.com", "ben@example.com"], Outbox.Read(local.Outbox, "receipt").Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
+    /// <summary>
+    /// Ana's token and a From of hers, but SPF and DKIM both failing (anyone who saw a forwarded prompt can write that):
+    /// the TIME change is held, and only the link mailed to Ana applies it; GET only shows the button.
+    /// </summary>
+    [Fact]
+    public async Task Reply_CommandWithTokenAndFromButSpfAndDkimFailing_HeldUntilAnaKeepsItByTheLinkMailedToHer()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
+        var forged = InboundParsePost.Raw(InboundParsePost.Reply(prompt, "TIME 07:30"), spf: "fail", dkim: "{}");
+
+        var response = await local.PostInboundAsync(forged);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var held = Assert.Single(Answers(local));
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(held.TextBody!, @"http\S+/api/keep\?\S+").Value);
+        var timeWhileHeld = (await ProfileAsync(local, "ana@example.com")).PromptTime;
+        var page = await local.Http.GetAsync(link.PathAndQuery);
+        var timeAfterGet = (await ProfileAsync(local, "ana@example.com")).PromptTime;
+        var kept = await local.Http.PostAsync(link.PathAndQuery, null);
+        var again = await local.Http.PostAsync(link.PathAndQuery, null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("held", "ana@example.com"), (held.Headers["X-Compersion-Kind"], held.To.Mailboxes.Single().Address));
+        Assert.Contains("It asked for: TIME 07:30", held.TextBody, StringComparison.Ordinal);
+        Assert.Equal((new NodaTime.LocalTime(20, 0), new NodaTime.LocalTime(20, 0)), (timeWhileHeld, timeAfterGet));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Yes, it was me", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (kept.StatusCode, again.StatusCode));
+        Assert.Equal(new NodaTime.LocalTime(7, 30), (await ProfileAsync(local, "ana@example.com")).PromptTime);
+        Assert.Equal(["command", "held"], Answers(local).Select(m => m.Headers["X-Compersion-Kind"]).Order());
+    }
+
+    [Fact]
+    public async Task Reply_GratitudesWithTokenAndFromButSpfAndDkimFailing_KeptAsideOutOfTheJournalAndListedInTheNote()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
+        var forged = InboundParsePost.Raw(InboundParsePost.Reply(prompt, "1. Coffee with Ana\n2. The sunset"), spf: "softfail", dkim: "{@example.com : fail}");
+
+        await local.PostInboundAsync(forged);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Empty(await JournalRowsAsync(local));
+        var held = Assert.Single(Answers(local));
+        Assert.Equal(("held", "ana@example.com"), (held.Headers["X-Compersion-Kind"], held.To.Mailboxes.Single().Address));
+        Assert.Contains("Coffee with Ana", held.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/api/keep?", held.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>The issue's report: Ana's token, From: Ana, SPF and DKIM failing, RESUME after her STOP. Nothing comes back on, and nothing is mailed to someone who left.</summary>
+    [Fact]
+    public async Task Reply_ResumeAfterStopWithTokenAndFromButSpfAndDkimFailing_StillUnsubscribedAndNothingSent()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = (await PromptsAsync(local, "ana@example.com"))["ana@example.com"];
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "STOP")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "RESUME"), spf: "fail", dkim: "{}"));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await ProfileAsync(local, "ana@example.com")).Status);
+        Assert.Equal("command", Assert.Single(Answers(local)).Headers["X-Compersion-Kind"]);
+    }
+
     /// <summary>A token up to seven days old files under the prompt's date; older, under the local date of arrival (Berlin, UTC+1).</summary>
     [Theory]
     [InlineData("2026-11-28T23:30:00Z", "2026-11-25")]
@@ -380,6 +486,9 @@ public sealed class InboundHostileInputTests
 
         return form;
     }
+
+    private static async Task<Subscriber> ProfileAsync(LocalHostFixture local, string email) =>
+        (await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync(email))!;
 
     private static async Task<IReadOnlyList<ExportEntry>> ExportEntriesAsync(LocalHostFixture local, string email) =>
         (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync(email))!.Entries;

@@ -18,7 +18,7 @@ public sealed class FunctionShapeTests
 
         Assert.Equal(
             [
-                "AssetsFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "JournalFunction", "ReceiveInboundMailFunction",
+                "AssetsFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "JournalFunction", "KeepFunction", "ReceiveInboundMailFunction",
                 "SendGridEventsFunction", "SendOutboundFunction", "SettingsExportFunction", "SettingsFunction", "SettingsImportFunction", "SettingsLinkFunction",
                 "SignUpPageFunction", "SubscribeFunction", "UnsubscribeFunction",
             ],

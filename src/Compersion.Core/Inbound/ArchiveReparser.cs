@@ -77,23 +77,43 @@ public sealed partial class ArchiveReparser(
             return Report(archiveName, ReparseOutcome.StillQuarantined);
         }
 
-        var key = ReplyIngestor.MessageKey(mail);
-        var stage = await ledger.FindAsync(key, cancellationToken);
-        if (stage is not (InboundStage.Done or InboundStage.Quarantined))
-        {
-            return Report(archiveName, ReparseOutcome.Pending);
-        }
-
-        var quarantined = stage == InboundStage.Quarantined;
         if (attribution.TryFindUnsubscribeToken(mail, out _))
         {
             return Report(archiveName, ReparseOutcome.NotReplayed);
         }
 
-        var attributed = await attribution.AttributeAsync(mail, cancellationToken);
+        // The ledger row may name the subscriber it was filed for, be quarantined against no one, or predate keys that name
+        // anyone: the first that exists tells how far the post got.
+        var attributed = await attribution.AttributeAsync(mail, receivedAt, cancellationToken);
+        string? key = null;
+        InboundStage? stage = null;
+        foreach (var candidate in ReplyIngestor.LedgerKeys(mail, attributed.Subscriber?.Id))
+        {
+            if (await ledger.FindAsync(candidate, cancellationToken) is { } row)
+            {
+                (key, stage) = (candidate, row.Stage);
+                break;
+            }
+        }
+
+        if (key is null || stage is not (InboundStage.Done or InboundStage.Quarantined))
+        {
+            return Report(archiveName, ReparseOutcome.Pending);
+        }
+
+        var quarantined = stage == InboundStage.Quarantined;
+
+        // What its journal rows carry: the message's own identity, whoever's ledger row it has.
+        var source = ReplyIngestor.MessageKey(mail);
         if (attributed.Subscriber is not { } subscriber || subscriber.Status == SubscriberStatus.Unsubscribed)
         {
             return Report(archiveName, quarantined ? ReparseOutcome.StillQuarantined : ReparseOutcome.Gone);
+        }
+
+        if (!attributed.Verified)
+        {
+            // Theirs only by token and From, with SPF and DKIM failing: it waits for the subscriber's own keep link.
+            return Report(archiveName, ReparseOutcome.NotReplayed);
         }
 
         var visible = VisibleReply.Read(mail.Text, mail.Html);
@@ -110,7 +130,7 @@ public sealed partial class ArchiveReparser(
             {
                 // In this order, so a run that stops half-way is finished by the next one (the write is idempotent on the key).
                 await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
-                await writer.WriteAsync(subscriber, date, reading, key, countsAsReply: false, cancellationToken);
+                await writer.WriteAsync(subscriber, date, reading, source, countsAsReply: false, cancellationToken);
                 await ledger.ReattributeAsync(key, subscriber.Id, cancellationToken);
             }
 
@@ -119,8 +139,8 @@ public sealed partial class ArchiveReparser(
 
         // What it wrote stays on the date it was filed under, even if the subscriber has moved time zones since.
         var journal = await journals.LoadAsync(subscriber.Id, cancellationToken);
-        var filed = journal.Entries.Where(entry => entry.Items.Any(item => item.Source == key)).Select(entry => entry.Date)
-            .Concat(journal.Acts.Where(day => day.Acts.Any(act => act.Source == key)).Select(day => day.Date))
+        var filed = journal.Entries.Where(entry => entry.Items.Any(item => item.Source == source)).Select(entry => entry.Date)
+            .Concat(journal.Acts.Where(day => day.Acts.Any(act => act.Source == source)).Select(day => day.Date))
             .Order()
             .Select(found => (NodaTime.LocalDate?)found)
             .FirstOrDefault() ?? date;
@@ -130,19 +150,19 @@ public sealed partial class ArchiveReparser(
             filed,
             day =>
             {
-                if (day.Corrected.Contains(key, StringComparer.Ordinal))
+                if (day.Corrected.Contains(source, StringComparer.Ordinal))
                 {
                     outcome = ReparseOutcome.KeptCorrected;
                     return null;
                 }
 
-                if (!day.Holds(key) && day.Appended.Contains(key, StringComparer.Ordinal))
+                if (!day.Holds(source) && day.Appended.Contains(source, StringComparer.Ordinal))
                 {
                     outcome = ReparseOutcome.Untraceable;
                     return null;
                 }
 
-                var next = day.Replacing(key, reading);
+                var next = day.Replacing(source, reading);
                 outcome = next.Items.SequenceEqual(day.Items) && next.Acts.SequenceEqual(day.Acts) ? ReparseOutcome.Unchanged : ReparseOutcome.Replaced;
                 return apply && outcome == ReparseOutcome.Replaced ? next : null;
             },

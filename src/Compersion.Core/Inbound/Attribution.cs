@@ -9,8 +9,12 @@ namespace Compersion.Core.Inbound;
 /// <param name="TokenDate">The date the reply token names, when the mail carried a valid one.</param>
 /// <param name="Purpose">What the mail answered (prompt, digest …), when the mail carried a valid token.</param>
 /// <param name="Reason">An address-free reason for quarantine; null when attributed.</param>
-public sealed record Attribution(Subscriber? Subscriber, LocalDate? TokenDate, TokenPurpose? Purpose, string? Reason)
+/// <param name="Verified">
+/// Whether both factors hold: the token (or a registered address) names the subscriber and SPF or DKIM vouches for the
+/// sender. False for a valid token with their From address and both failing: such mail is held, never acted on by itself.
+/// </param>
+public sealed record Attribution(Subscriber? Subscriber, LocalDate? TokenDate, TokenPurpose? Purpose, string? Reason, bool Verified)
 {
     /// <summary>A mail attributed to no one, for an address-free reason.</summary>
-    public static Attribution Quarantine(string reason) => new(null, null, null, reason);
+    public static Attribution Quarantine(string reason) => new(null, null, null, reason, Verified: false);
 }

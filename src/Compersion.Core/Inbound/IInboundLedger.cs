@@ -3,17 +3,17 @@ using NodaTime;
 
 namespace Compersion.Core.Inbound;
 
-/// <summary>One row per inbound message (keyed by a hash of its Message-ID, else of its content), recording its stage.</summary>
+/// <summary>One row per inbound message and attributed subscriber (keyed by a hash of both), recording its stage.</summary>
 public interface IInboundLedger
 {
     /// <summary>Records a message as received, or returns the stage an earlier delivery reached.</summary>
     Task<InboundStage> BeginAsync(string messageKey, string archiveName, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a message's row without creating one; null when there is none.</summary>
+    Task<InboundLedgerRow?> FindAsync(string messageKey, CancellationToken cancellationToken = default);
+
     /// <summary>Moves a message to a later stage (never backwards); <paramref name="detail"/> is an address-free reason or id.</summary>
     Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default);
-
-    /// <summary>The stage a message reached, or null when it was never seen (reads only: a dry-run replay creates nothing).</summary>
-    Task<InboundStage?> FindAsync(string messageKey, CancellationToken cancellationToken = default);
 
     /// <summary>Files a quarantined message as done for a subscriber after all (a replay found it theirs under today's rules).</summary>
     /// <returns>False when the message is not quarantined (any more): someone else re-filed it first.</returns>

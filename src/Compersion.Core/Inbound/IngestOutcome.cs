@@ -23,4 +23,7 @@ public enum IngestOutcome
 
     /// <summary>A mail to the unsubscribe mailbox unsubscribed (or had already unsubscribed) the subscriber its token names.</summary>
     Unsubscribed = 6,
+
+    /// <summary>The subscriber's by token and From, but unverified (SPF and DKIM failed): nothing changed, and they were mailed a link to keep it.</summary>
+    Held = 7,
 }

@@ -3,19 +3,33 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Compersion.Core.Inbound;
 
 /// <summary>Decides whose journal an inbound mail belongs to (DESIGN §3 "Identity and trust").</summary>
 /// <remarks>
-/// The reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the subscriber, the date and
-/// the purpose (a prompt, a digest or a note), and the From address must also be theirs. Mail without a token is accepted only from a registered
-/// address with SPF or DKIM passing. Anything else is quarantined, with a reason that names no address.
+/// <para>The reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the subscriber, the date and
+/// the purpose (a prompt, a digest or a note), and the From address must also be theirs. With SPF or DKIM vouching for
+/// the sender the mail is <see cref="Attribution.Verified"/>; with both failing it is theirs but unverified, and ingestion
+/// holds it (nothing changes until they keep it by a link mailed to their registered address). A token from another
+/// From (a forwarded prompt answered by whoever received the forward) is quarantined.</para>
+/// <para>A token attributes for <see cref="MaxTokenAge"/> after the date it names; after that it is no factor, and the
+/// mail is theirs only from their address with SPF or DKIM passing. Mail without a token is accepted only from a registered address with SPF or DKIM passing. Anything else is
+/// quarantined, with a reason that names no address.</para>
 /// </remarks>
 public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner signer, IOptions<MailOptions> mailOptions)
 {
-    /// <summary>Attributes one mail.</summary>
-    public async Task<Attribution> AttributeAsync(InboundMail mail, CancellationToken cancellationToken = default)
+    /// <summary>How long after the date it names a reply token still attributes mail (30 days).</summary>
+    /// <remarks>
+    /// Long enough for a late answer to any prompt, digest or note of the last month; short enough that an address seen in
+    /// a forwarded or leaked mail stops naming anyone. After it the subscriber loses nothing: mail from their own address
+    /// with SPF or DKIM passing is still theirs, as a fresh mail without a token is.
+    /// </remarks>
+    public static readonly Period MaxTokenAge = Period.FromDays(30);
+
+    /// <summary>Attributes one mail that arrived at <paramref name="receivedAt"/> (the age of its token is judged then).</summary>
+    public async Task<Attribution> AttributeAsync(InboundMail mail, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var domain = mailOptions.Value.InboundDomain;
@@ -48,7 +62,15 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
                 return Attribution.Quarantine("not-subscribed");
             }
 
-            return new Attribution(subscriber, DateExtensions.FromDaysSinceEpoch(token.Value), token.Purpose, null);
+            var verified = mail.SpfPass || mail.DkimPass;
+            var tokenDate = DateExtensions.FromDaysSinceEpoch(token.Value);
+            if (tokenDate.Plus(MaxTokenAge) < LocalDate.FromDateTime(receivedAt.UtcDateTime))
+            {
+                // Too old to count as a factor: theirs only as mail without a token would be, from their address and verified.
+                return verified ? new Attribution(subscriber, null, null, null, Verified: true) : Attribution.Quarantine("expired-token");
+            }
+
+            return new Attribution(subscriber, tokenDate, token.Purpose, null, verified);
         }
 
         if (string.IsNullOrWhiteSpace(mail.From))
@@ -64,7 +86,7 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
         var known = await subscribers.FindByEmailAsync(mail.From, cancellationToken);
         return known is null || known.Status is SubscriberStatus.Pending
             ? Attribution.Quarantine("unknown-sender")
-            : new Attribution(known, null, null, null);
+            : new Attribution(known, null, null, null, Verified: true);
     }
 
     /// <summary>Finds a recipient on the unsubscribe mailbox (<c>unsubscribe+token@inbound-domain</c>) and its token.</summary>
@@ -83,6 +105,11 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
         token = string.Empty;
         return false;
     }
+
+    /// <summary>The subscriber an unsubscribe-mailbox token names, when it is one of ours; null otherwise.</summary>
+    /// <remarks>Only names them (for the ledger key and the index of their posts); it changes nothing.</remarks>
+    public string? UnsubscribeOwner(string token) =>
+        signer.TryVerify(token, out var signed) && signed!.Purpose == TokenPurpose.Unsubscribe ? signed.SubscriberId : null;
 
     private static bool SameAddress(string? from, string registered) =>
         from is not null && EmailAddress.TryNormalize(from, out var normalized) &&

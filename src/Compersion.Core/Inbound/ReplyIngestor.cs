@@ -20,9 +20,10 @@ namespace Compersion.Core.Inbound;
 /// the ledger and picks the path.</para>
 /// <para>A reply to a prompt holds gratitudes (and <c>kindness:</c> lines, which are acts); a reply to the weekly digest
 /// (its token's purpose is <see cref="TokenPurpose.Digest"/>) holds kind acts, every item of it.</para>
-/// <para>Idempotency: the ledger, keyed by a hash of the Message-ID (else of the content), records each stage,
-/// so a redelivered queue message or a post SendGrid sent twice resumes where it stopped and never appends
-/// items or acts, or sends an answer twice.</para>
+/// <para>Idempotency: the ledger, keyed by a hash of the attributed subscriber and the Message-ID (else the content),
+/// records each stage, so a redelivered queue message or a post SendGrid sent twice resumes where it stopped and never
+/// appends items or acts, or sends an answer twice. Mail attributed to no one is keyed apart (<c>q:</c>), so a
+/// quarantined forgery that reuses a subscriber's Message-ID never shadows their genuine reply.</para>
 /// </remarks>
 public sealed partial class ReplyIngestor(
     IInboundArchive archive,
@@ -34,6 +35,7 @@ public sealed partial class ReplyIngestor(
     JournalWriter writer,
     ReplyAnswers answers,
     SubscriptionService subscriptions,
+    HeldMail held,
     ILogger<ReplyIngestor> logger)
 {
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
@@ -43,7 +45,32 @@ public sealed partial class ReplyIngestor(
     public const int MaxItemsPerReply = JournalWriter.MaxItems;
 
     /// <summary>Ingests one archived post.</summary>
-    public async Task<IngestOutcome> IngestAsync(string archiveName, CancellationToken cancellationToken = default)
+    public Task<IngestOutcome> IngestAsync(string archiveName, CancellationToken cancellationToken = default) =>
+        IngestAsync(archiveName, keptBy: null, cancellationToken);
+
+    /// <summary>Keeps a held mail (its sender unverified) by the link mailed to its subscriber: ingests it as if verified.</summary>
+    /// <param name="token">The link's signed token.</param>
+    /// <param name="archiveName">The held post the link names.</param>
+    /// <param name="mac">The link's MAC binding the token to the post.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <remarks>Idempotent: the kept mail takes the key a verified copy would, so a second click finds it done.</remarks>
+    public async Task<KeepOutcome> KeepAsync(string? token, string? archiveName, string? mac, CancellationToken cancellationToken = default)
+    {
+        var check = held.Check(token, archiveName, mac, out var subscriberId);
+        if (check != LinkCheck.Valid)
+        {
+            return check == LinkCheck.Expired ? KeepOutcome.Expired : KeepOutcome.Invalid;
+        }
+
+        return await IngestAsync(archiveName!, keptBy: subscriberId, cancellationToken) switch
+        {
+            IngestOutcome.Duplicate => KeepOutcome.AlreadyKept,
+            IngestOutcome.Gone or IngestOutcome.Quarantined or IngestOutcome.Held => KeepOutcome.Gone,
+            _ => KeepOutcome.Kept,
+        };
+    }
+
+    private async Task<IngestOutcome> IngestAsync(string archiveName, string? keptBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(archiveName);
         InboundMail? mail;
@@ -61,34 +88,69 @@ public sealed partial class ReplyIngestor(
             reader.TryRead(post.Content, post.ContentType, out mail, out problem);
         }
 
+        if (mail is null && keptBy is not null)
+        {
+            return IngestOutcome.Gone;
+        }
+
         if (mail is null)
         {
             await ledger.BeginAsync("a:" + Hash(archiveName), archiveName, cancellationToken);
             return await QuarantineAsync("a:" + Hash(archiveName), problem ?? "unreadable", cancellationToken);
         }
 
-        var key = MessageKey(mail);
+        // Whose the mail is decides its ledger key, so no mail attributed to someone else (or to no one) can take the key a
+        // subscriber's own reply needs: a quarantined forgery carrying Alice's next Message-ID leaves her reply untouched.
+        string? unsubscribeToken = null;
+        Attribution? attributed = null;
+        string? owner;
+        if (attribution.TryFindUnsubscribeToken(mail, out var found))
+        {
+            unsubscribeToken = found;
+            owner = attribution.UnsubscribeOwner(found);
+        }
+        else
+        {
+            attributed = await attribution.AttributeAsync(mail, receivedAt, cancellationToken);
+            owner = attributed.Subscriber?.Id;
+        }
+
+        if (keptBy is not null && (unsubscribeToken is not null || !string.Equals(owner, keptBy, StringComparison.Ordinal)))
+        {
+            // A keep link names a post held for its subscriber; anything else (the subscriber deleted since) has nothing to keep.
+            return IngestOutcome.Gone;
+        }
+
+        // Mail that is theirs but unverified (and not kept by its link) is keyed apart too: holding a forgery never takes
+        // the key of the verified reply.
+        var trusted = unsubscribeToken is not null || attributed!.Verified || keptBy is not null;
+        var identity = Identity(mail);
+        var key = LedgerKey(identity, owner, trusted);
         var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
+        if (stage == InboundStage.Received && owner is not null)
+        {
+            stage = await CarryOverLegacyStageAsync(key, identity, owner, cancellationToken);
+        }
+
         if (stage is InboundStage.Done or InboundStage.Quarantined)
         {
             // A second copy of a message (SendGrid posted it twice, or an archive replay) is its own blob: index it too,
-            // so deleting the subscriber finds every copy.
-            if (stage == InboundStage.Done && (await attribution.AttributeAsync(mail, cancellationToken)).Subscriber is { } owner)
+            // so deleting the subscriber finds every copy (unsubscribe mail included).
+            if (stage == InboundStage.Done && owner is not null)
             {
-                await postIndex.RecordAsync(owner.Id, archiveName, key, cancellationToken);
+                await postIndex.RecordAsync(owner, archiveName, key, cancellationToken);
             }
 
             LogDuplicate(logger, archiveName);
             return IngestOutcome.Duplicate;
         }
 
-        if (attribution.TryFindUnsubscribeToken(mail, out var unsubscribeToken))
+        if (unsubscribeToken is not null)
         {
             return await UnsubscribeAsync(archiveName, key, stage, unsubscribeToken, cancellationToken);
         }
 
-        var attributed = await attribution.AttributeAsync(mail, cancellationToken);
-        if (attributed.Subscriber is not { } subscriber)
+        if (attributed!.Subscriber is not { } subscriber)
         {
             return await QuarantineAsync(key, attributed.Reason!, cancellationToken);
         }
@@ -99,6 +161,11 @@ public sealed partial class ReplyIngestor(
         {
             // After STOP only RESUME is read (the STOP answer says so); anything else is stored against no one, and not answered.
             return await QuarantineAsync(key, "not-subscribed", cancellationToken);
+        }
+
+        if (!trusted)
+        {
+            return await HoldAsync(archiveName, key, stage, subscriber, mail, visible, isCommand, attributed.Purpose == TokenPurpose.Digest, cancellationToken);
         }
 
         // Before anything is stored for them, so a deletion finds this post whatever happens next.
@@ -163,7 +230,9 @@ public sealed partial class ReplyIngestor(
                 saved = [.. JournalItem.Merge(before, addition.Items).Skip(before.Count)];
             }
 
-            await writer.WriteAsync(subscriber, date, addition, key, countsAsReply: true, cancellationToken);
+            // The append key is the message's own identity: the journal row is the subscriber's alone, and it matches what
+            // was written before ledger keys named the subscriber, so a replayed old post adds nothing twice.
+            await writer.WriteAsync(subscriber, date, addition, LegacyKey(identity), countsAsReply: true, cancellationToken);
             await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
         }
 
@@ -234,6 +303,46 @@ public sealed partial class ReplyIngestor(
     internal static bool TryReadCommand(VisibleReply visible, out EmailCommand? command) =>
         CommandParser.TryParse(visible.Text, out command) && command is not null && !(command.Kind == CommandKind.Unknown && HasMoreThanOneLine(visible.Text));
 
+    /// <summary>The ledger keys a readable mail may have, in the order to look them up: the one naming the subscriber it is
+    /// attributed to now (verified, then held as unverified), the one it has when quarantined against no one, and the one
+    /// from before keys named the subscriber.</summary>
+    internal static IReadOnlyList<string> LedgerKeys(InboundMail mail, string? owner)
+    {
+        var identity = Identity(mail);
+        return owner is null
+            ? [LedgerKey(identity, null, false), LegacyKey(identity)]
+            : [LedgerKey(identity, owner, true), LedgerKey(identity, owner, false), LedgerKey(identity, null, false), LegacyKey(identity)];
+    }
+
+    // Whose the mail is, and whether that is verified, decides its key: no mail attributed to someone else, to no one, or
+    // unverified can take the key a subscriber's own verified reply needs.
+    private static string LedgerKey(string identity, string? owner, bool trusted) =>
+        owner is null ? "q:" + Hash(identity) : (trusted ? "s:" : "u:") + Hash(owner + "|" + identity);
+
+    // Theirs by token and From, but neither SPF nor DKIM vouches for it: nothing is stored or changed. The note goes to
+    // their registered address and offers a link that keeps it; an unsubscribed subscriber is not mailed about it.
+    private async Task<IngestOutcome> HoldAsync(
+        string archiveName, string key, InboundStage stage, Subscriber subscriber, InboundMail mail, VisibleReply visible, bool isCommand, bool digestReply, CancellationToken cancellationToken)
+    {
+        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            return await QuarantineAsync(key, "unverified-sender", cancellationToken);
+        }
+
+        await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
+        if (stage < InboundStage.Stored)
+        {
+            await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, "held-unverified-sender", cancellationToken);
+        }
+
+        var addition = isCommand ? JournalAddition.Empty : ReplyReading.Read(visible, digestReply).Addition;
+        var command = isCommand ? visible.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty : null;
+        IReadOnlyList<string> lines = [.. addition.Items.Select(i => i.Text), .. addition.Acts.Select(a => "kindness: " + a.Text)];
+        await answers.AnswerAsync(key, subscriber, held.Note(subscriber, archiveName, command, lines), new MailThread(mail.MessageId, mail.Subject), cancellationToken);
+        LogHeld(logger, subscriber.Id);
+        return IngestOutcome.Held;
+    }
+
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
     private static bool HasMoreThanOneLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(line => line.Length > 0) > 1;
@@ -245,6 +354,29 @@ public sealed partial class ReplyIngestor(
         return IngestOutcome.Quarantined;
     }
 
+    // Ledger rows written before keys named the subscriber are keyed by the message alone. One the same subscriber
+    // finished (or stored) then counts for the new key too, so replaying the archive after this change doubles nothing.
+    // Such rows last as long as the archive keeps their posts; then this read can go.
+    private async Task<InboundStage> CarryOverLegacyStageAsync(string key, string identity, string owner, CancellationToken cancellationToken)
+    {
+        var legacy = await ledger.FindAsync(LegacyKey(identity), cancellationToken);
+        if (legacy is not { SubscriberId: { } legacyOwner } || !string.Equals(legacyOwner, owner, StringComparison.Ordinal) ||
+            legacy.Stage is InboundStage.Received or InboundStage.Quarantined)
+        {
+            return InboundStage.Received;
+        }
+
+        var carried = legacy.Stage == InboundStage.Done ? InboundStage.Done : InboundStage.Stored;
+        await ledger.AdvanceAsync(key, carried, owner, null, cancellationToken);
+        return carried;
+    }
+
+    private static string Identity(InboundMail mail) =>
+        mail.MessageId is { Length: > 0 } id ? "m:" + id : "h:" + mail.ContentHash;
+
+    private static string LegacyKey(string identity) =>
+        identity.StartsWith("m:", StringComparison.Ordinal) ? "m:" + Hash(identity[2..]) : "h:" + identity[2..][..Math.Min(40, identity.Length - 2)];
+
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Name} is gone from the archive; nothing to do")]
@@ -255,6 +387,9 @@ public sealed partial class ReplyIngestor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound mail quarantined: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId}: mail with their token and address but neither SPF nor DKIM passing held; a keep link was mailed to them")]
+    private static partial void LogHeld(ILogger logger, string subscriberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: command {Command}")]
     private static partial void LogCommand(ILogger logger, string subscriberId, CommandKind command);

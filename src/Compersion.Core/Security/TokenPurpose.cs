@@ -27,4 +27,8 @@ public enum TokenPurpose : byte
 
     /// <summary>Reply to a note (a receipt, a command's answer, a settings link); value = the local date it concerns.</summary>
     Note = 8,
+
+    /// <summary>Keep one held mail (a reply whose sender could not be verified) as if it had been verified; value = expiry.</summary>
+    /// <remarks>Valid only together with a MAC over the token and the archived post it names (<see cref="Mail.KeepLinks"/>).</remarks>
+    Keep = 9,
 }

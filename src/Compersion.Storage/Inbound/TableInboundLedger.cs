@@ -21,6 +21,7 @@ namespace Compersion.Storage.Inbound;
 internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<TableInboundLedger> logger) : IInboundLedger
 {
     private const string StageColumn = "Stage";
+    private const string SubscriberColumn = "SubscriberId";
     private const string AnswerColumn = "AnswerClaimed";
     private const string AnswerClaimedAtColumn = "AnswerClaimedAt";
     private const string AnswerStartedAtColumn = "AnswerStartedAt";
@@ -51,6 +52,12 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
         }
     }
 
+    public async Task<InboundLedgerRow?> FindAsync(string messageKey, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(messageKey, string.Empty, [StageColumn, SubscriberColumn], cancellationToken);
+        return response.HasValue ? new InboundLedgerRow(Stage(response.Value!), response.Value!.GetString(SubscriberColumn)) : null;
+    }
+
     public async Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
     {
         var current = Known(messageKey) ?? await ReadAsync(messageKey, cancellationToken);
@@ -67,7 +74,7 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
             next[StageColumn] = (int)stage;
             if (subscriberId is not null)
             {
-                next["SubscriberId"] = subscriberId;
+                next[SubscriberColumn] = subscriberId;
             }
 
             if (detail is not null)
@@ -84,12 +91,6 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
             // Someone else moved it; read again and decide.
             current = await ReadAsync(messageKey, cancellationToken);
         }
-    }
-
-    public async Task<InboundStage?> FindAsync(string messageKey, CancellationToken cancellationToken = default)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(messageKey, string.Empty, cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } row ? Stage(row) : null;
     }
 
     public async Task<bool> ReattributeAsync(string messageKey, string subscriberId, CancellationToken cancellationToken = default)

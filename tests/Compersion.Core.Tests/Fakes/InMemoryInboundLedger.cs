@@ -22,6 +22,9 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
         return Task.FromResult(row.Stage);
     }
 
+    public Task<InboundLedgerRow?> FindAsync(string messageKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows.TryGetValue(messageKey, out var row) ? new InboundLedgerRow(row.Stage, row.SubscriberId) : null);
+
     public Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
     {
         var row = rows[messageKey];
@@ -32,9 +35,6 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
 
         return Task.CompletedTask;
     }
-
-    public Task<InboundStage?> FindAsync(string messageKey, CancellationToken cancellationToken = default) =>
-        Task.FromResult(rows.TryGetValue(messageKey, out var row) ? row.Stage : (InboundStage?)null);
 
     public Task<bool> ReattributeAsync(string messageKey, string subscriberId, CancellationToken cancellationToken = default)
     {

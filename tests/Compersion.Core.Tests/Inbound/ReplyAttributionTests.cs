@@ -8,6 +8,9 @@ namespace Compersion.Core.Tests.Inbound;
 
 public sealed class ReplyAttributionTests
 {
+    // Two days after the tokens' date, 2026-11-22.
+    private static readonly DateTimeOffset Arrival = new(2026, 11, 24, 20, 0, 0, TimeSpan.Zero);
+
     private readonly InMemorySubscriberStore subscribers = new();
 
     [Fact]
@@ -15,11 +18,58 @@ public sealed class ReplyAttributionTests
     {
         var sut = await CreateSutAsync();
 
-        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Digest, "2026-11-22"), "ALEX@example.org"));
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Digest, "2026-11-22"), "ALEX@example.org", spf: true), Arrival);
 
         Assert.Equal(AlexId, result.Subscriber?.Id);
         Assert.Equal(Date("2026-11-22"), result.TokenDate);
         Assert.Equal(TokenPurpose.Digest, result.Purpose);
+        Assert.True(result.Verified);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_ValidTokenAndTheirFromButNeitherSpfNorDkim_TheirsButUnverified()
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@example.org"), Arrival);
+
+        Assert.Equal(AlexId, result.Subscriber?.Id);
+        Assert.False(result.Verified);
+    }
+
+    [Theory]
+    [InlineData("2026-12-22T23:59:00Z", true)]
+    [InlineData("2026-12-23T00:00:00Z", false)]
+    public async Task AttributeAsync_TokenThirtyDaysOldOrOlderWithoutSpfOrDkim_TheirsUntilTheDayAfterThenQuarantinedAsExpired(string arrival, bool attributed)
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@example.org"), DateTimeOffset.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(attributed ? AlexId : null, result.Subscriber?.Id);
+        Assert.Equal(attributed ? null : "expired-token", result.Reason);
+    }
+
+    [Fact]
+    public async Task AttributeAsync_ExpiredTokenFromTheirAddressWithSpf_TheirsAsMailWithoutAToken()
+    {
+        var sut = await CreateSutAsync();
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Digest, "2026-11-22"), "alex@example.org", spf: true), new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal((AlexId, null, null, true), (result.Subscriber?.Id, result.TokenDate, result.Purpose, result.Verified));
+    }
+
+    [Fact]
+    public async Task AttributeAsync_ExpiredTokenFromAnotherRegisteredAddressWithSpf_QuarantinedNotFiledUnderThem()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "sam@example.org" });
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "sam@example.org", spf: true), new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Null(result.Subscriber);
+        Assert.Equal("from-mismatch", result.Reason);
     }
 
     [Fact]
@@ -27,7 +77,7 @@ public sealed class ReplyAttributionTests
     {
         var sut = await CreateSutAsync();
 
-        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "mallory@example.net", spf: true));
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "mallory@example.net", spf: true), Arrival);
 
         Assert.Null(result.Subscriber);
         Assert.Equal("from-mismatch", result.Reason);
@@ -40,7 +90,7 @@ public sealed class ReplyAttributionTests
         var token = Signer().ForReply(TokenPurpose.Prompt, AlexId, Date("2026-11-22"));
         var tampered = $"reply+{token[..^1]}{(token[^1] == 'a' ? 'b' : 'a')}@{InboundDomain}";
 
-        var result = await sut.AttributeAsync(Mail(tampered, "alex@example.org", spf: true));
+        var result = await sut.AttributeAsync(Mail(tampered, "alex@example.org", spf: true), Arrival);
 
         Assert.Null(result.Subscriber);
         Assert.Equal("invalid-token", result.Reason);
@@ -51,7 +101,7 @@ public sealed class ReplyAttributionTests
     {
         var sut = await CreateSutAsync();
 
-        var result = await sut.AttributeAsync(Mail($"hello@{InboundDomain}", "alex@example.org", spf: true));
+        var result = await sut.AttributeAsync(Mail($"hello@{InboundDomain}", "alex@example.org", spf: true), Arrival);
 
         Assert.Equal(AlexId, result.Subscriber?.Id);
         Assert.Null(result.TokenDate);
@@ -62,7 +112,7 @@ public sealed class ReplyAttributionTests
     {
         var sut = await CreateSutAsync();
 
-        var result = await sut.AttributeAsync(Mail($"hello@{InboundDomain}", "alex@example.org"));
+        var result = await sut.AttributeAsync(Mail($"hello@{InboundDomain}", "alex@example.org"), Arrival);
 
         Assert.Equal("unverified-sender", result.Reason);
     }
@@ -72,7 +122,7 @@ public sealed class ReplyAttributionTests
     {
         var sut = await CreateSutAsync(SubscriberStatus.Pending);
 
-        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@example.org"));
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@example.org"), Arrival);
 
         Assert.Equal("not-subscribed", result.Reason);
     }
@@ -82,7 +132,7 @@ public sealed class ReplyAttributionTests
     {
         var sut = await CreateSutAsync(SubscriberStatus.Unsubscribed);
 
-        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Note, "2026-11-22"), "alex@example.org"));
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Note, "2026-11-22"), "alex@example.org"), Arrival);
 
         Assert.Equal(AlexId, result.Subscriber?.Id);
     }
@@ -93,7 +143,7 @@ public sealed class ReplyAttributionTests
         var sut = await CreateSutAsync();
         var elsewhere = ReplyAddress(TokenPurpose.Prompt, "2026-11-22").Replace(InboundDomain, "elsewhere.example", StringComparison.Ordinal);
 
-        var result = await sut.AttributeAsync(Mail(elsewhere, "alex@example.org"));
+        var result = await sut.AttributeAsync(Mail(elsewhere, "alex@example.org"), Arrival);
 
         Assert.Equal("unverified-sender", result.Reason);
     }

@@ -27,6 +27,7 @@ public sealed class ReplyIngestorTests
     private readonly InMemoryInboundLedger ledger = new();
     private readonly InMemoryPostIndex postIndex = new();
     private readonly RecordingMailSender sender = new();
+    private readonly FakeTimeProvider time = new(Arrival);
 
     [Fact]
     public async Task IngestAsync_ReplyToYesterdaysPrompt_FiledUnderThePromptDateWithAReceipt()
@@ -210,6 +211,67 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
+    public async Task IngestAsync_UnsubscribeMailPostedTwice_BothCopiesIndexedForDeletionAndConfirmedOnce()
+    {
+        var sut = await CreateSutAsync();
+        var to = UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, Date("2026-11-23")).MailtoAddress;
+        var mail = new InboundMail("u1@example.org", "alex@example.org", [to], "unsubscribe", null, null, false, false, "h1");
+
+        var first = await sut.IngestAsync(Post(mail));
+        var second = await sut.IngestAsync(Post(mail));
+
+        Assert.Equal((IngestOutcome.Unsubscribed, IngestOutcome.Duplicate), (first, second));
+        Assert.Equal(2, postIndex.PostsOf(AlexId).Count);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task IngestAsync_QuarantinedForgeryWithTheSameMessageIdFirst_GenuineReplyStoredAndReceipted()
+    {
+        var sut = await CreateSutAsync();
+        var genuine = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+        var forgery = genuine with { From = "mallory@evil.example", Text = "1. Mallory was here" };
+
+        var outcomes = (await sut.IngestAsync(Post(forgery)), await sut.IngestAsync(Post(genuine)));
+
+        Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Journaled), outcomes);
+        Assert.Equal(["Soup with Ana", "The rain stopped"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Equal(("receipt", "alex@example.org"), (Assert.Single(sender.Sent).Kind, sender.Sent[0].To));
+    }
+
+    [Fact]
+    public async Task IngestAsync_AnotherSubscribersVerifiedMailWithTheSameMessageIdFirst_EachStoredInTheirOwnJournal()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "sam@example.org" });
+        var alexs = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+        var sams = alexs with { From = "sam@example.org", EnvelopeTo = [$"hello@{InboundDomain}"], Text = "1. Tea with my sister" };
+
+        var outcomes = (await sut.IngestAsync(Post(sams)), await sut.IngestAsync(Post(alexs)));
+
+        Assert.Equal((IngestOutcome.Journaled, IngestOutcome.Journaled), outcomes);
+        Assert.Equal(["Soup with Ana", "The rain stopped"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Equal(["Tea with my sister"], Assert.Single(await entries.GetEntriesAsync(SamId)).Items.Select(i => i.Text));
+    }
+
+    /// <summary>Ledger rows written before keys named the subscriber are keyed by the Message-ID alone; replaying such a post does nothing again.</summary>
+    [Fact]
+    public async Task IngestAsync_PostFinishedUnderAMessageOnlyLedgerKey_DuplicateNothingStoredOrSent()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("RESUME", TokenPurpose.Prompt, "2026-11-24");
+        var legacyKey = "m:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(mail.MessageId!)))[..40];
+        await ledger.BeginAsync(legacyKey, "old-post");
+        await ledger.AdvanceAsync(legacyKey, InboundStage.Done, AlexId, null);
+
+        var outcome = await sut.IngestAsync(Post(mail));
+
+        Assert.Equal(IngestOutcome.Duplicate, outcome);
+        Assert.Empty(sender.Sent);
+        Assert.Single(postIndex.PostsOf(AlexId));
+    }
+
+    [Fact]
     public async Task IngestAsync_UnsubscribeMailboxTamperedToken_QuarantinedAndNobodyUnsubscribed()
     {
         var sut = await CreateSutAsync();
@@ -345,6 +407,87 @@ public sealed class ReplyIngestorTests
         Assert.Contains("reply JOURNAL", sender.Sent[^1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task IngestAsync_CommandWithTokenAndFromButSpfAndDkimFailing_NothingChangedAndTheSubscriberAskedByALink()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(Unverified(Reply("TIME 07:30", TokenPurpose.Prompt, "2026-11-24"))));
+
+        Assert.Equal(IngestOutcome.Held, outcome);
+        Assert.Equal(new NodaTime.LocalTime(20, 0), (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
+        var note = Assert.Single(sender.Sent);
+        Assert.Equal(("held", "alex@example.org"), (note.Kind, note.To));
+        Assert.Contains("It asked for: TIME 07:30. Nothing has changed yet.", note.Text, StringComparison.Ordinal);
+        Assert.Matches(KeepLink, note.Text);
+    }
+
+    [Fact]
+    public async Task KeepAsync_HeldCommandKeptByItsLink_AppliedAndConfirmedOnceEvenClickedTwice()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Unverified(Reply("TIME 07:30", TokenPurpose.Prompt, "2026-11-24"))));
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var first = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+        var second = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Equal((KeepOutcome.Kept, KeepOutcome.AlreadyKept), (first, second));
+        Assert.Equal(new NodaTime.LocalTime(7, 30), (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
+        Assert.Equal(["held", "command"], sender.Sent.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task IngestAsync_JournalTextUnverified_KeptAsideAndListedThenJournaledOnlyOnceKept()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Unverified(Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-23"))));
+        var held = await entries.GetEntriesAsync(AlexId);
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var outcome = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Empty(held);
+        Assert.Contains("Soup with Ana", sender.Sent[0].Text, StringComparison.Ordinal);
+        Assert.Equal(KeepOutcome.Kept, outcome);
+        var entry = Assert.Single(await entries.GetEntriesAsync(AlexId));
+        Assert.Equal((Date("2026-11-23"), 2), (entry.Date, entry.Items.Count));
+        Assert.Equal(["held", "receipt"], sender.Sent.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task IngestAsync_HeldForgeryThenTheGenuineReplyWithItsMessageId_GenuineJournaled()
+    {
+        var sut = await CreateSutAsync();
+        var genuine = Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24");
+
+        var outcomes = (await sut.IngestAsync(Post(Unverified(genuine with { Text = "STOP" }))), await sut.IngestAsync(Post(genuine)));
+
+        Assert.Equal((IngestOutcome.Held, IngestOutcome.Journaled), outcomes);
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal(2, Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Count);
+    }
+
+    [Fact]
+    public async Task KeepAsync_LinkAfterThreeDaysOrForAnotherPost_NothingKept()
+    {
+        var sut = await CreateSutAsync();
+        var other = Post(Reply("1. Someone else's post", TokenPurpose.Prompt, "2026-11-24"));
+        await sut.IngestAsync(Post(Unverified(Reply("STOP", TokenPurpose.Prompt, "2026-11-24"))));
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var swapped = await sut.KeepAsync(link["token"].Value, other, link["mac"].Value);
+        time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        var late = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Equal((KeepOutcome.Invalid, KeepOutcome.Expired), (swapped, late));
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex KeepLink = new(@"/api/keep\?token=(?<token>[a-z2-7]+)&post=(?<post>[^&\s]+)&mac=(?<mac>[A-Za-z0-9_-]+)");
+
+    private static InboundMail Unverified(InboundMail mail) => mail with { SpfPass = false, DkimPass = false };
+
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
     private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(
@@ -366,7 +509,6 @@ public sealed class ReplyIngestorTests
     {
         // An active subscriber, who replied the day before (one quiet for a week gets the welcome-back receipt instead).
         await subscribers.AddOrGetAsync(Subscriber(lastReply: new NodaTime.LocalDate(2026, 11, 23)));
-        var time = new FakeTimeProvider(Arrival);
         var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
         return new ReplyIngestor(
             archive,
@@ -378,6 +520,7 @@ public sealed class ReplyIngestorTests
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
+            new HeldMail(Signer(), MailSettings(), time),
             NullLogger<ReplyIngestor>.Instance);
     }
 }

@@ -163,6 +163,7 @@ public sealed class ReplyAddressTests
                     new JournalWriter(entries, acts, settings),
                     new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
                     new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
+                    new HeldMail(Signer(), MailSettings(), time),
                     NullLogger<ReplyIngestor>.Instance);
                 var to = scenario == "unsubscribe"
                     ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress

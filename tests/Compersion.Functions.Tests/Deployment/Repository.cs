@@ -20,6 +20,13 @@ internal static class Repository
     /// <summary><c>azure.yaml</c>.</summary>
     public static string AzureYaml { get; } = Path.Combine(Root, "azure.yaml");
 
+    /// <summary><c>src/Compersion.Functions/Compersion.Functions.csproj</c>, the app <c>azd</c> publishes.</summary>
+    public static string FunctionsProject { get; } = Path.Combine(Root, "src", "Compersion.Functions", "Compersion.Functions.csproj");
+
+    /// <summary>The build configuration this assembly (and so the Functions app it references) was built in.</summary>
+    public static string Configuration { get; } =
+        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+
     /// <summary>The <c>bicep</c> executable inside the restored <c>Azure.Bicep.CommandLine.linux-x64</c> package.</summary>
     public static string BicepPath { get; } = Metadata("BicepPath");
 

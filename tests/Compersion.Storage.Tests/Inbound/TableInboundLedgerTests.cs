@@ -14,6 +14,19 @@ public sealed class TableInboundLedgerTests(AzuriteFixture fixture) : StorageTes
     private IInboundLedger Ledger => Harness.Get<IInboundLedger>();
 
     [Fact]
+    public async Task FindAsync_StoredRowAndMissingRow_StageAndOwnerOrNothing()
+    {
+        await Ledger.BeginAsync(key, "archive-1");
+        await Ledger.AdvanceAsync(key, InboundStage.Stored, "abcdefghijklmnop", null);
+
+        var found = await Ledger.FindAsync(key);
+        var missing = await Ledger.FindAsync(key + "x");
+
+        Assert.Equal(new InboundLedgerRow(InboundStage.Stored, "abcdefghijklmnop"), found);
+        Assert.Null(missing);
+    }
+
+    [Fact]
     public async Task TryClaimAnswerAsync_AnotherDeliveryJustClaimed_IsInFlight()
     {
         await Ledger.BeginAsync(key, "archive-1");
@@ -79,6 +92,6 @@ public sealed class TableInboundLedgerTests(AzuriteFixture fixture) : StorageTes
         Assert.Null(unseen);
         Assert.True(first);
         Assert.False(second);
-        Assert.Equal(InboundStage.Done, await Ledger.FindAsync(key));
+        Assert.Equal(new InboundLedgerRow(InboundStage.Done, "subscriber"), await Ledger.FindAsync(key));
     }
 }

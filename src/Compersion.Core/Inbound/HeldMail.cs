@@ -1,0 +1,56 @@
+using Compersion.Core.Mail;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>Mail that is a subscriber's by its token and From address but that neither SPF nor DKIM vouches for: held, not acted on.</summary>
+/// <remarks>
+/// One factor (a token anyone who saw a prompt has, and a From anyone can write) changes nothing by itself. The note goes
+/// to the subscriber's registered address, never to the sender, says what the mail asked for, and carries a link
+/// (<see cref="KeepLinks"/>) that keeps it as if it had been verified; unkept, it is simply let go.
+/// </remarks>
+public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptions, TimeProvider time)
+{
+    private const int MaxShownLength = 200;
+
+    /// <summary>The note for a held command (its first line, as written) or held journal lines.</summary>
+    /// <param name="subscriber">Whose it is; the note goes to them.</param>
+    /// <param name="archiveName">The held post, which the link keeps.</param>
+    /// <param name="command">The command line, when the mail was a command; null for journal text.</param>
+    /// <param name="lines">The items and kind acts it would add, when it was journal text.</param>
+    public AnswerNote Note(Subscriber subscriber, string archiveName, string? command, IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(lines);
+        var link = KeepLinks.Url(signer, mailOptions.Value, subscriber.Id, archiveName, Now());
+        var what = command is not null
+            ? $"It asked for: {Shorten(command)}. Nothing has changed yet."
+            : lines.Count == 0
+                ? "It held nothing we could save."
+                : "What it held, set aside for now and not in your journal:";
+        return new AnswerNote(
+            "held",
+            "Was this you?",
+            [
+                "A mail came from your address, but your mail provider didn't vouch for it, so we set it aside to be safe.",
+                $"If it was you, keep it with this link (it works for {KeepLinks.Lifetime.Days} days):",
+                link,
+                "If it wasn't you, there's nothing to do: it will simply be let go.",
+                what,
+            ],
+            command is null ? [.. lines.Select(Shorten)] : [],
+            OffersHelp: false);
+    }
+
+    /// <summary>Checks a keep link at the current time; on success names the subscriber it was mailed to.</summary>
+    public LinkCheck Check(string? token, string? archiveName, string? mac, out string? subscriberId) =>
+        KeepLinks.Check(signer, token, archiveName, mac, Now(), out subscriberId);
+
+    private static string Shorten(string text) => text.Length <= MaxShownLength ? text : string.Concat(text.AsSpan(0, MaxShownLength), "…");
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+}
