@@ -38,7 +38,11 @@ public sealed partial class SettingsAccessService(
 
         return check == LinkCheck.Expired
             ? new SettingsAccess(SettingsAccessOutcome.Expired, null, expires)
-            : new SettingsAccess(SettingsAccessOutcome.Open, subscriber, expires) { JournalToken = signer.ForLink(TokenPurpose.Journal, subscriber.Id, expires!.Value) };
+            : new SettingsAccess(SettingsAccessOutcome.Open, subscriber, expires)
+            {
+                JournalToken = signer.ForLink(TokenPurpose.Journal, subscriber.Id, expires!.Value),
+                Today = Now().InZone(subscriber.TimeZone).Date,
+            };
     }
 
     /// <summary>Mails a fresh settings link to the subscriber a genuine (possibly expired) settings link names.</summary>

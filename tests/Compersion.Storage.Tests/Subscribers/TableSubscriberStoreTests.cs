@@ -23,12 +23,38 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
             KindnessGoal = 3,
             DigestDay = IsoDayOfWeek.Wednesday,
             PromptTime = new LocalTime(21, 15, 30),
+            PausedUntil = new LocalDate(2025, 12, 28),
+            ResumedOn = new LocalDate(2025, 3, 1),
+            PromptsEnabled = false,
+            DigestEnabled = false,
+            PendingAddress = new PendingAddress("new.home@example.org", -123456789, TestData.SignUpTime + Duration.FromHours(24)),
+            PreviousEmailHash = EmailAddress.Hash("old.work@example.org"),
         };
 
         var added = await Store.AddOrGetAsync(subscriber);
         var found = await Store.FindByIdAsync(subscriber.Id);
 
         Assert.Equal(subscriber, added);
+        Assert.Equal(subscriber, found);
+    }
+
+    [Fact]
+    public async Task FindByIdAsync_ProfileWrittenBeforeTheMailSwitches_HasBothMailsOn()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        var table = Harness.Get<StorageTables>().Subscribers(subscriber.Id);
+        var row = (await table.GetEntityAsync<TableEntity>(subscriber.Id, SubscriberEntity.ProfileRowKey)).Value;
+        foreach (var column in new[] { "PromptsEnabled", "DigestEnabled", "PausedUntil", "ResumedOn", "PendingEmail", "PendingEmailNonce", "PendingEmailExpires", "PreviousEmailHash" })
+        {
+            row.Remove(column);
+        }
+
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        var found = await Store.FindByIdAsync(subscriber.Id);
+
+        Assert.True(found!.PromptsEnabled);
+        Assert.True(found.DigestEnabled);
+        Assert.Null(found.PendingAddress);
         Assert.Equal(subscriber, found);
     }
 

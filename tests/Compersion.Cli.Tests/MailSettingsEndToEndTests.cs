@@ -1,0 +1,85 @@
+using Compersion.Cli.Inbox;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Compersion.Cli.Tests;
+
+/// <summary>The settings people ask for, through <c>serve</c> over Azurite: a pause that ends by itself, and one mail off without the other.</summary>
+public sealed class MailSettingsEndToEndTests
+{
+    // Wednesday 25 November 2026; Berlin is UTC+1, so a 20:00 prompt is due at 19:00 UTC.
+    private static readonly DateTimeOffset Noon = new(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task PauseUntilADate_NoPromptUntilTheDateThenOneOnIt()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        var prompt = await local.PromptAsync("pia@example.com", Evening(0));
+
+        await ReplyAsync(local, prompt, "PAUSE 2026-11-27");
+        var answer = Assert.Single(Outbox.Read(local.Outbox, "command"));
+        await EveningAsync(local, 1);
+        var duringThePause = Prompts(local, "pia@example.com");
+        await EveningAsync(local, 2);
+        var afterThePause = Prompts(local, "pia@example.com");
+
+        Assert.Contains("start again by themselves on Friday 27 November 2026", answer.TextBody, StringComparison.Ordinal);
+        Assert.Single(duringThePause);
+        Assert.Equal(2, afterThePause.Count);
+        Assert.Contains("27 November", afterThePause[^1].Subject, StringComparison.Ordinal);
+        var stored = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("pia@example.com");
+        Assert.Equal(SubscriberStatus.Active, stored!.Status);
+        Assert.Null(stored.PausedUntil);
+    }
+
+    [Fact]
+    public async Task DigestOff_PromptsKeepComingButNoDigest()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        await AddLongstandingAsync(local, "quin@example.com");
+        await AddLongstandingAsync(local, "rue@example.com");
+        await EveningAsync(local, 0);
+        var prompt = Prompts(local, "quin@example.com").Single();
+
+        await ReplyAsync(local, prompt, "DIGEST OFF");
+        await EveningAsync(local, 1);
+
+        Assert.Equal(2, Prompts(local, "quin@example.com").Count);
+        Assert.DoesNotContain(Outbox.Read(local.Outbox, "digest"), mail => To(mail) == "quin@example.com");
+        Assert.Single(Outbox.Read(local.Outbox, "digest"), mail => To(mail) == "rue@example.com");
+        Assert.Contains("Reply DIGEST ON whenever you'd like it back", Assert.Single(Outbox.Read(local.Outbox, "command")).TextBody, StringComparison.Ordinal);
+    }
+
+    // 19:00:30 UTC (20:00:30 in Berlin) on the day `days` after the 25th, with the dispatcher run and the queues drained.
+    private static DateTimeOffset Evening(int days) => new DateTimeOffset(2026, 11, 25, 19, 0, 30, TimeSpan.Zero).AddDays(days);
+
+    private static async Task EveningAsync(LocalHostFixture local, int days)
+    {
+        local.Clock.SetTo(Evening(days));
+        await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+    }
+
+    private static async Task ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text)
+    {
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));
+        response.EnsureSuccessStatusCode();
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+    }
+
+    // A Berlin subscriber prompted at 20:00 with the digest on Thursdays at 18:00, who joined a week ago (so a digest is due).
+    private static async Task AddLongstandingAsync(LocalHostFixture local, string email)
+    {
+        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", "Thursday", "18:00", out var request, out var error), error);
+        var subscriber = await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        await local.Host.Services.GetRequiredService<ISubscriberStore>().UpdateAsync(
+            subscriber.Id,
+            s => s with { CreatedAt = s.CreatedAt - NodaTime.Duration.FromDays(7), ConfirmedAt = s.CreatedAt - NodaTime.Duration.FromDays(7) });
+    }
+
+    private static List<MimeMessage> Prompts(LocalHostFixture local, string email) =>
+        [.. Outbox.Read(local.Outbox, "prompt").Where(mail => To(mail) == email)];
+
+    private static string To(MimeMessage mail) => mail.To.Mailboxes.Single().Address;
+}
