@@ -51,6 +51,39 @@ public sealed class MailSettingsEndToEndTests
         Assert.Contains("Reply DIGEST ON whenever you'd like it back", Assert.Single(Outbox.Read(local.Outbox, "command")).TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SettingsPage_PauseUntilADateAndPromptOff_SavedShownAndAPastDateRefused()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        var link = Outbox.Link(await local.PromptAsync("sol@example.com", Evening(0)), "/api/settings");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var (_, page) = await web.GetAsync(link);
+        (string, string)[] Form(string until) =>
+        [
+            ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")),
+            ("zone", "Europe/Berlin"), ("time", "20:00"), ("digestDay", "Sunday"), ("digestTime", "18:00"), ("goal", "1"),
+            ("status", "until"), ("pauseUntil", until), ("prompts", "off"), ("digest", "on"),
+        ];
+
+        var past = await web.PostAsync("/api/settings", Form("2026-11-20"));
+        var unchanged = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("sol@example.com");
+        var saved = await web.PostAsync("/api/settings", Form("2026-12-28"));
+        var (_, after) = await web.GetAsync(link);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("Please choose a date after today", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(SubscriberStatus.Active, unchanged!.Status);
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, saved.StatusCode);
+        var stored = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("sol@example.com");
+        Assert.Equal(SubscriberStatus.Paused, stored!.Status);
+        Assert.Equal(new NodaTime.LocalDate(2026, 12, 28), stored.PausedUntil);
+        Assert.False(stored.PromptsEnabled);
+        Assert.True(stored.DigestEnabled);
+        Assert.Contains("Your emails start again on Monday 28 December 2026.", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"status-until\" name=\"status\" value=\"until\" checked", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"prompts-off\" name=\"prompts\" value=\"off\" checked", after, StringComparison.Ordinal);
+    }
+
     // 19:00:30 UTC (20:00:30 in Berlin) on the day `days` after the 25th, with the dispatcher run and the queues drained.
     private static DateTimeOffset Evening(int days) => new DateTimeOffset(2026, 11, 25, 19, 0, 30, TimeSpan.Zero).AddDays(days);
 
