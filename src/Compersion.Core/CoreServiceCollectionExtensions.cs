@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
+        services.TryAddSingleton<AddressChangeService>();
         services.TryAddSingleton<Journal.JournalAccessService>();
         services.TryAddSingleton<Journal.JournalCorrections>();
         services.TryAddSingleton<Privacy.DeletionService>();

@@ -27,4 +27,7 @@ public enum TokenPurpose : byte
 
     /// <summary>Reply to a note (a receipt, a command's answer, a settings link); value = the local date it concerns.</summary>
     Note = 8,
+
+    /// <summary>Confirm a new address (mailed to that address); value = the nonce of the request it confirms, which also carries its expiry.</summary>
+    AddressChange = 9,
 }

@@ -23,6 +23,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="PromptsEnabled">Whether the daily prompt is sent (<c>PROMPTS OFF</c> leaves the digest alone).</param>
 /// <param name="DigestEnabled">Whether the weekly digest is sent (<c>DIGEST OFF</c> leaves the prompt alone).</param>
 /// <param name="PendingAddress">A new address asked for and not yet confirmed by the link sent to it.</param>
+/// <param name="AddressChangedAt">When the address last changed: links minted before it (mailed to the old address) open nothing.</param>
 /// <param name="PreviousEmailHash">The hash (<see cref="EmailAddress.Hash"/>) of the address before the last confirmed change, so a reply from it is told apart from a stranger's; never the address itself.</param>
 public sealed record Subscriber(
     string Id,
@@ -45,7 +46,8 @@ public sealed record Subscriber(
     bool PromptsEnabled = true,
     bool DigestEnabled = true,
     PendingAddress? PendingAddress = null,
-    string? PreviousEmailHash = null)
+    string? PreviousEmailHash = null,
+    Instant? AddressChangedAt = null)
 {
     /// <summary>The default local time of the daily prompt.</summary>
     public static readonly LocalTime DefaultPromptTime = new(20, 0);
@@ -100,6 +102,24 @@ public sealed record Subscriber(
     /// <summary>Paused with an end date → Active once <paramref name="date"/> has reached it: the pause ends by itself, on its date.</summary>
     public Subscriber ResumeIfDue(LocalDate date) =>
         Status == SubscriberStatus.Paused && PausedUntil is { } until && until <= date ? Resume(date) : this;
+
+    /// <summary>Records a new address waiting for the link mailed to it; the address in use stays until that link is followed.</summary>
+    public Subscriber RequestAddress(PendingAddress pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return Status == SubscriberStatus.Pending ? this : this with { PendingAddress = pending };
+    }
+
+    /// <summary>Moves to the pending address when <paramref name="nonce"/> is the latest request's and it has not lapsed; remembers the old address only as a hash.</summary>
+    /// <remarks>Returns this same instance when there is nothing to confirm (no request, a superseded or lapsed link).</remarks>
+    public Subscriber ConfirmAddress(int nonce, Instant now) =>
+        PendingAddress is { } pending && pending.Nonce == nonce && now <= pending.Expires
+            ? this with { Email = pending.Email, PendingAddress = null, PreviousEmailHash = EmailAddress.Hash(Email), AddressChangedAt = now }
+            : this;
+
+    /// <summary>Whether a link lapsing at <paramref name="expires"/> after living <paramref name="lifetime"/> was minted before the address changed, so went to the old address.</summary>
+    /// <remarks>Such a link opens nothing: whoever reads the old inbox never reads the journal again.</remarks>
+    public bool Predates(Instant expires, Duration lifetime) => AddressChangedAt is { } changed && expires - lifetime < changed;
 
     /// <summary>Any → Unsubscribed (STOP, one-click unsubscribe, deletion); idempotent.</summary>
     public Subscriber Unsubscribe() =>

@@ -73,6 +73,7 @@ internal sealed record SignUpView(string Error, string Email, string Time, IRead
 /// <param name="DeleteUrl">The delete confirm step.</param>
 /// <param name="MaxImportKb">The import size limit.</param>
 /// <param name="JournalUrl">The journal, with a journal token lapsing with this link; empty when not known.</param>
+/// <param name="PendingEmail">A new address waiting for its confirmation link, or empty.</param>
 internal sealed record SettingsView(
     string Token,
     string FormToken,
@@ -101,7 +102,8 @@ internal sealed record SettingsView(
     string ExportMarkdownUrl,
     string DeleteUrl,
     int MaxImportKb,
-    string JournalUrl);
+    string JournalUrl,
+    string PendingEmail);
 
 /// <summary>The delete confirm step.</summary>
 /// <param name="DeleteToken">The single-use delete token.</param>

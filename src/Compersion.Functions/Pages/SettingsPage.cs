@@ -63,7 +63,8 @@ internal static class SettingsPage
             "/api/settings/export?format=markdown&" + query,
             "/api/settings/delete?" + query,
             JournalFileParser.MaxBytes / 1024,
-            journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken));
+            journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken),
+            opened.PendingEmail);
         return new HtmlResult(status, PageTemplates.Render("Your settings", "settings.html", view));
     }
 

@@ -64,6 +64,8 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public string? PreviousEmailHash { get; set; }
 
+    public string? AddressChangedAt { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -90,6 +92,7 @@ internal sealed class SubscriberEntity : ITableEntity
         PendingEmailNonce = subscriber.PendingAddress?.Nonce,
         PendingEmailExpires = StoredFormats.Format(subscriber.PendingAddress?.Expires),
         PreviousEmailHash = subscriber.PreviousEmailHash,
+        AddressChangedAt = StoredFormats.Format(subscriber.AddressChangedAt),
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -124,6 +127,7 @@ internal sealed class SubscriberEntity : ITableEntity
             PendingEmailNonce = row.GetInt32(nameof(PendingEmailNonce)),
             PendingEmailExpires = row.GetString(nameof(PendingEmailExpires)),
             PreviousEmailHash = row.GetString(nameof(PreviousEmailHash)),
+            AddressChangedAt = row.GetString(nameof(AddressChangedAt)),
         };
     }
 
@@ -150,5 +154,6 @@ internal sealed class SubscriberEntity : ITableEntity
         PendingEmail is { Length: > 0 } pending && PendingEmailNonce is { } nonce && StoredFormats.ParseOptionalInstant(PendingEmailExpires) is { } expires
             ? new PendingAddress(pending, nonce, expires)
             : null,
-        PreviousEmailHash);
+        PreviousEmailHash,
+        StoredFormats.ParseOptionalInstant(AddressChangedAt));
 }

@@ -29,6 +29,7 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
             DigestEnabled = false,
             PendingAddress = new PendingAddress("new.home@example.org", -123456789, TestData.SignUpTime + Duration.FromHours(24)),
             PreviousEmailHash = EmailAddress.Hash("old.work@example.org"),
+            AddressChangedAt = TestData.SignUpTime + Duration.FromDays(2),
         };
 
         var added = await Store.AddOrGetAsync(subscriber);
@@ -44,7 +45,7 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
         var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
         var table = Harness.Get<StorageTables>().Subscribers(subscriber.Id);
         var row = (await table.GetEntityAsync<TableEntity>(subscriber.Id, SubscriberEntity.ProfileRowKey)).Value;
-        foreach (var column in new[] { "PromptsEnabled", "DigestEnabled", "PausedUntil", "ResumedOn", "PendingEmail", "PendingEmailNonce", "PendingEmailExpires", "PreviousEmailHash" })
+        foreach (var column in new[] { "PromptsEnabled", "DigestEnabled", "PausedUntil", "ResumedOn", "PendingEmail", "PendingEmailNonce", "PendingEmailExpires", "PreviousEmailHash", "AddressChangedAt" })
         {
             row.Remove(column);
         }
