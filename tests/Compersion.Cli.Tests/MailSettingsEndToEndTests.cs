@@ -84,6 +84,50 @@ public sealed class MailSettingsEndToEndTests
         Assert.Contains("id=\"prompts-off\" name=\"prompts\" value=\"off\" checked", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AddressChange_ConfirmedByTheLinkAtTheNewAddress_MailMovesAndTheOldAddressNeverReadsTheJournal()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        var prompt = await local.PromptAsync("tao@example.com", Evening(0));
+        var oldSettings = Outbox.Link(prompt, "/api/settings");
+        var oldJournal = Outbox.Link(prompt, "/api/journal");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var (_, settings) = await web.GetAsync(oldSettings);
+
+        var asked = await web.PostAsync("/api/settings/address", ("token", WebClient.Field(settings, "token")), ("form_token", WebClient.Field(settings, "form_token")), ("email", "tao@new.example"));
+        var confirmation = Assert.Single(Outbox.Read(local.Outbox, "address"));
+        var stillOld = await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("tao@example.com");
+        using var newInbox = new WebClient(local.Host.BaseUrl);
+        var (pageStatus, page) = await newInbox.GetAsync(Outbox.Link(confirmation, "/api/address/confirm"));
+        var confirmed = await newInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
+        await ReplyAsync(local, prompt, "1. Coffee with Ana on the balcony", from: "tao@new.example");
+        await ReplyAsync(local, prompt, "1. Written from the old address", from: "tao@example.com");
+        var (oldJournalStatus, oldJournalPage) = await web.GetAsync(oldJournal);
+        var (oldSettingsStatus, oldSettingsPage) = await web.GetAsync(oldSettings);
+        await EveningAsync(local, 1);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal("tao@new.example", To(confirmation));
+        Assert.Equal(SubscriberStatus.Active, stillOld!.Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, pageStatus);
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("come to this address from now on", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var notice = Assert.Single(Outbox.Read(local.Outbox, "address"), mail => To(mail) == "tao@example.com");
+        Assert.Contains("t•••@new.example", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/journal", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/settings", notice.TextBody, StringComparison.Ordinal);
+        var export = await local.Host.Services.GetRequiredService<Compersion.Core.Export.ExportService>().ExportAsync("tao@new.example");
+        var item = Assert.Single(Assert.Single(export!.Entries).Items);
+        Assert.StartsWith("Coffee with Ana", item.Text, StringComparison.Ordinal);
+        Assert.Null(await local.Host.Services.GetRequiredService<Compersion.Core.Export.ExportService>().ExportAsync("tao@example.com"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, oldJournalStatus);
+        Assert.DoesNotContain("Coffee with Ana", oldJournalPage, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, oldSettingsStatus);
+        Assert.DoesNotContain("tao@new.example", oldSettingsPage, StringComparison.Ordinal);
+        Assert.Single(Prompts(local, "tao@new.example"));
+        Assert.Single(Prompts(local, "tao@example.com"));
+    }
+
     // 19:00:30 UTC (20:00:30 in Berlin) on the day `days` after the 25th, with the dispatcher run and the queues drained.
     private static DateTimeOffset Evening(int days) => new DateTimeOffset(2026, 11, 25, 19, 0, 30, TimeSpan.Zero).AddDays(days);
 
@@ -94,9 +138,9 @@ public sealed class MailSettingsEndToEndTests
         await local.Host.DrainQueuesAsync(CancellationToken.None);
     }
 
-    private static async Task ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text)
+    private static async Task ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text, string? from = null)
     {
-        var response = await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text, from: from)));
         response.EnsureSuccessStatusCode();
         await local.Host.DrainQueuesAsync(CancellationToken.None);
     }

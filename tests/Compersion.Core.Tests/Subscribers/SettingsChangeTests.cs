@@ -31,7 +31,7 @@ public sealed class SettingsChangeTests
     [InlineData("28.12.2026", "Please choose the date")]
     public void TryCreate_PauseDateNotToCome_SaysWhatToChoose(string date, string expected)
     {
-        var created = SettingsChange.TryCreate("Europe/Berlin", "20:00", "Sunday", "18:00", "1", "on", null, new SettingsSwitches("until", date, null, null), Subscriber(), Today, out var change, out var error);
+        var created = SettingsChange.TryCreate("Europe/Berlin", "20:00", "Sunday", "18:00", "1", "on", null, null, new SettingsSwitches("until", date, null, null), Subscriber(), Today, out var change, out var error);
 
         Assert.False(created);
         Assert.Null(change);
@@ -90,7 +90,7 @@ public sealed class SettingsChangeTests
     private static SettingsChange Create(SettingsSwitches switches, Subscriber? current = null)
     {
         Assert.True(
-            SettingsChange.TryCreate("Europe/Berlin", "20:00", "Sunday", "18:00", "1", "on", null, switches, current ?? Subscriber(), Today, out var change, out var error),
+            SettingsChange.TryCreate("Europe/Berlin", "20:00", "Sunday", "18:00", "1", "on", null, null, switches, current ?? Subscriber(), Today, out var change, out var error),
             error);
         return change!;
     }

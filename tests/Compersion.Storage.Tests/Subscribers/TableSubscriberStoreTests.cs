@@ -184,6 +184,63 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
     }
 
     [Fact]
+    public async Task ChangeAddressAsync_ConfirmedPendingAddress_MovesTheIndexAndFreesTheOldAddress()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var pending = new PendingAddress(TestData.NewAddress(), 42, TestData.SignUpTime + Duration.FromDays(1));
+        await Store.UpdateAsync(subscriber.Id, s => s.RequestAddress(pending));
+
+        var change = await Store.ChangeAddressAsync(subscriber.Id, s => s.ConfirmAddress(42, TestData.SignUpTime));
+
+        Assert.Equal(AddressChangeStatus.Changed, change.Status);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(pending.Email))?.Id);
+        Assert.Null(await Store.FindByEmailAsync(subscriber.Email));
+        Assert.Equal(change.After, await Store.FindByIdAsync(subscriber.Id));
+        Assert.Equal(EmailAddress.Hash(subscriber.Email), change.After!.PreviousEmailHash);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_AddressOfAnotherSubscriber_TakenAndNothingChanges()
+    {
+        var first = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var second = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        await Store.UpdateAsync(second.Id, s => s.RequestAddress(new PendingAddress(first.Email, 42, TestData.SignUpTime + Duration.FromDays(1))));
+
+        var change = await Store.ChangeAddressAsync(second.Id, s => s.ConfirmAddress(42, TestData.SignUpTime));
+
+        Assert.Equal(AddressChangeStatus.Taken, change.Status);
+        Assert.Equal(first.Id, (await Store.FindByEmailAsync(first.Email))?.Id);
+        Assert.Equal(second.Id, (await Store.FindByEmailAsync(second.Email))?.Id);
+        Assert.Equal(second.Email, (await Store.FindByIdAsync(second.Id))!.Email);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_ProfileWrittenMeanwhile_ReappliedToTheLatestAndBothKept()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var pending = new PendingAddress(TestData.NewAddress(), 42, TestData.SignUpTime + Duration.FromDays(1));
+        await Store.UpdateAsync(subscriber.Id, s => s.RequestAddress(pending));
+        var interfered = false;
+
+        var change = await Store.ChangeAddressAsync(subscriber.Id, s =>
+        {
+            if (!interfered)
+            {
+                interfered = true;
+                Store.UpdateAsync(subscriber.Id, other => other with { KindnessGoal = 5 }).GetAwaiter().GetResult();
+            }
+
+            return s.ConfirmAddress(42, TestData.SignUpTime);
+        });
+
+        Assert.Equal(AddressChangeStatus.Changed, change.Status);
+        var stored = await Store.FindByIdAsync(subscriber.Id);
+        Assert.Equal(pending.Email, stored!.Email);
+        Assert.Equal(5, stored.KindnessGoal);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(pending.Email))?.Id);
+    }
+
+    [Fact]
     public async Task SaveAsync_AddressOfAnotherSubscriber_ThrowsAndChangesNothing()
     {
         var first = await Store.AddOrGetAsync(TestData.NewSubscriber());
