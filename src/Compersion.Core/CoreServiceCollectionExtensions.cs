@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
+        services.TryAddSingleton<AddressChangeService>();
         services.TryAddSingleton<Journal.JournalAccessService>();
         services.TryAddSingleton<Journal.JournalCorrections>();
         services.TryAddSingleton<Journal.JournalUndo>();

@@ -24,7 +24,7 @@ public sealed class SettingsFunction(SettingsAccessService access, SettingsServi
             var token = request.Query["token"].ToString();
             var opened = await access.OpenAsync(token, cancellationToken);
             return opened.Outcome == SettingsAccessOutcome.Open
-                ? SettingsPage.Render(request, tokens, opened.Subscriber!, token, opened.ExpiresAt, request.Query["saved"] == "1" ? "Saved. Your emails follow the new settings from now on." : string.Empty, journalToken: opened.JournalToken)
+                ? SettingsPage.Render(request, tokens, opened, token, request.Query["saved"] == "1" ? "Saved. Your emails follow the new settings from now on." : string.Empty)
                 : SettingsPage.NotOpen(request, tokens, opened.Outcome, token);
         }
 
@@ -47,12 +47,14 @@ public sealed class SettingsFunction(SettingsAccessService access, SettingsServi
             return SettingsPage.NotOpen(request, tokens, current.Outcome, posted);
         }
 
-        if (!SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["twelveHour"], form["status"], out var change, out var error))
+        var subscriber = current.Subscriber!;
+        var switches = new SettingsSwitches(form["status"], form["pauseUntil"], form["prompts"], form["digest"]);
+        if (!SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["twelveHour"], switches, subscriber, settings.Today(subscriber), out var change, out var error))
         {
-            return SettingsPage.Render(request, tokens, current.Subscriber!, posted, current.ExpiresAt, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest, journalToken: current.JournalToken);
+            return SettingsPage.Render(request, tokens, current, posted, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest);
         }
 
-        await settings.ApplyAsync(current.Subscriber!, change!, cancellationToken);
+        await settings.ApplyAsync(subscriber, change!, cancellationToken);
         return new SeeOtherResult(SettingsPage.Url(posted) + "&saved=1");
     }
 }

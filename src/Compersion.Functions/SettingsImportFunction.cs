@@ -42,12 +42,12 @@ public sealed class SettingsImportFunction(SettingsAccessService access, ImportS
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return SettingsPage.Render(request, tokens, opened.Subscriber!, token, opened.ExpiresAt, "Please choose a file to import.", noticeIsError: true, status: StatusCodes.Status400BadRequest, journalToken: opened.JournalToken);
+            return SettingsPage.Render(request, tokens, opened, token, "Please choose a file to import.", noticeIsError: true, status: StatusCodes.Status400BadRequest);
         }
 
         if (file.Length > JournalFileParser.MaxBytes)
         {
-            return SettingsPage.Render(request, tokens, opened.Subscriber!, token, opened.ExpiresAt, $"That file is larger than {JournalFileParser.MaxBytes / (1024 * 1024)} MB. Nothing was imported.", noticeIsError: true, status: StatusCodes.Status413PayloadTooLarge, journalToken: opened.JournalToken);
+            return SettingsPage.Render(request, tokens, opened, token, $"That file is larger than {JournalFileParser.MaxBytes / (1024 * 1024)} MB. Nothing was imported.", noticeIsError: true, status: StatusCodes.Status413PayloadTooLarge);
         }
 
         using var buffer = new MemoryStream();
@@ -56,12 +56,10 @@ public sealed class SettingsImportFunction(SettingsAccessService access, ImportS
         return SettingsPage.Render(
             request,
             tokens,
-            opened.Subscriber!,
+            opened,
             token,
-            opened.ExpiresAt,
             result.Message,
             noticeIsError: !result.Succeeded,
-            status: result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
-            journalToken: opened.JournalToken);
+            status: result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

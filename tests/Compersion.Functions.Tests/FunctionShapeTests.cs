@@ -18,8 +18,8 @@ public sealed class FunctionShapeTests
 
         Assert.Equal(
             [
-                "AssetsFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "JournalFunction", "KeepFunction", "ReceiveInboundMailFunction",
-                "SendGridEventsFunction", "SendOutboundFunction", "SettingsExportFunction", "SettingsFunction", "SettingsImportFunction", "SettingsLinkFunction",
+                "AddressConfirmFunction", "AssetsFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "JournalFunction", "KeepFunction", "ReceiveInboundMailFunction",
+                "SendGridEventsFunction", "SendOutboundFunction", "SettingsAddressFunction", "SettingsExportFunction", "SettingsFunction", "SettingsImportFunction", "SettingsLinkFunction",
                 "SignUpPageFunction", "SubscribeFunction", "UnsubscribeFunction",
             ],
             names);

@@ -6,7 +6,7 @@ public enum CommandKind
     /// <summary>Looks like a command but is not one we know; answered with <see cref="CommandHelp.HelpText"/>.</summary>
     Unknown = 0,
 
-    /// <summary><c>PAUSE</c>: stop the daily prompts until <c>RESUME</c>.</summary>
+    /// <summary><c>PAUSE</c>: stop the daily prompts and digests until <c>RESUME</c>, or until a date (<c>PAUSE 2026-12-28</c>, <c>PAUSE 2 WEEKS</c>).</summary>
     Pause,
 
     /// <summary><c>RESUME</c>: start the daily prompts again.</summary>
@@ -21,7 +21,7 @@ public enum CommandKind
     /// <summary><c>ZONE Europe/Berlin</c>: the subscriber's IANA time zone.</summary>
     Zone,
 
-    /// <summary><c>DIGEST SUNDAY 18:00</c>: the weekday and local time of the weekly digest.</summary>
+    /// <summary><c>DIGEST SUNDAY 18:00</c>: the weekday and local time of the weekly digest; <c>DIGEST OFF</c> / <c>DIGEST ON</c>: the digest alone off or on.</summary>
     Digest,
 
     /// <summary><c>GOAL 2</c>: kind acts aimed for each week (0–14).</summary>
@@ -44,4 +44,7 @@ public enum CommandKind
 
     /// <summary><c>UNDO</c>, as a reply to a receipt: take back everything the reply it answered saved.</summary>
     Undo,
+
+    /// <summary><c>PROMPTS OFF</c> / <c>PROMPTS ON</c>: the daily prompt alone off or on (the digest stays as it is).</summary>
+    Prompts,
 }

@@ -44,6 +44,8 @@ public static class CommandParser
         ["ZONE"] = CommandKind.Zone,
         ["TIMEZONE"] = CommandKind.Zone,
         ["DIGEST"] = CommandKind.Digest,
+        ["PROMPTS"] = CommandKind.Prompts,
+        ["PROMPT"] = CommandKind.Prompts,
         ["GOAL"] = CommandKind.Goal,
         ["EXPORT"] = CommandKind.Export,
         ["TOKEN"] = CommandKind.Token,
@@ -116,6 +118,10 @@ public static class CommandParser
                 return ParseDigest(word, args, argument, shouted);
             case CommandKind.Goal:
                 return ParseGoal(word, args, argument, shouted);
+            case CommandKind.Pause:
+                return ParsePause(word, args, argument, shouted);
+            case CommandKind.Prompts:
+                return ParseSwitch(CommandKind.Prompts, word, args, argument, shouted);
             default:
                 // "pause please" is ordinary writing; "STOP PLEASE" is a command.
                 return args.Length == 0 || shouted ? new EmailCommand(kind, word, argument) : null;
@@ -149,8 +155,51 @@ public static class CommandParser
         return Invalid(CommandKind.Zone, word, argument);
     }
 
+    // "PAUSE", "PAUSE 2 WEEKS", "pause until 2026-12-28"; "PAUSE PLEASE" is a pause until RESUME, "pause please" is writing.
+    private static EmailCommand? ParsePause(string word, string[] args, string? argument, bool shouted)
+    {
+        if (args.Length == 0)
+        {
+            return new EmailCommand(CommandKind.Pause, word);
+        }
+
+        if (PauseEnd.TryParse(args, out var until))
+        {
+            return new EmailCommand(CommandKind.Pause, word, argument, Until: until);
+        }
+
+        if (!shouted)
+        {
+            return null;
+        }
+
+        return args.Any(arg => arg.Any(char.IsAsciiDigit)) ? Invalid(CommandKind.Pause, word, argument) : new EmailCommand(CommandKind.Pause, word, argument);
+    }
+
+    // "PROMPTS OFF", "digest on": one switch word after the command.
+    private static EmailCommand? ParseSwitch(CommandKind kind, string word, string[] args, string? argument, bool shouted)
+    {
+        if (args.Length == 1 && TryParseSwitch(args[0], out var on))
+        {
+            return new EmailCommand(kind, word, argument, On: on);
+        }
+
+        return shouted ? Invalid(kind, word, argument) : null;
+    }
+
+    private static bool TryParseSwitch(string text, out bool on)
+    {
+        on = string.Equals(text, "ON", StringComparison.OrdinalIgnoreCase);
+        return on || string.Equals(text, "OFF", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static EmailCommand? ParseDigest(string word, string[] args, string? argument, bool shouted)
     {
+        if (args.Length == 1 && TryParseSwitch(args[0], out var on))
+        {
+            return new EmailCommand(CommandKind.Digest, word, argument, On: on);
+        }
+
         if (!shouted && (args.Length != 2 || !args.Any(arg => arg.Any(char.IsAsciiDigit))))
         {
             return null;

@@ -66,6 +66,26 @@ public sealed class EmailCommands(
 
         switch (command.Kind)
         {
+            case CommandKind.Pause when command.Until is { } end:
+                return await PauseUntilAsync(subscriber, end, apply, cancellationToken);
+            case CommandKind.Prompts when command.On is { } promptsOn:
+                if (apply)
+                {
+                    await settings.ChangePromptsAsync(subscriber, promptsOn, cancellationToken);
+                }
+
+                return promptsOn
+                    ? new AnswerNote("command", "Your daily prompt is on", [$"Your daily prompt comes again, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}.{StillPaused(subscriber)}"], [])
+                    : new AnswerNote("command", "Your daily prompt is off", [$"No more daily prompts. {(subscriber.DigestEnabled ? "Your weekly digest still comes, and you can write to us any day you like." : "Your weekly digest is off too, so no emails will come; you can still write to us any day you like.")} Reply PROMPTS ON whenever you'd like it back."], []);
+            case CommandKind.Digest when command.On is { } digestOn:
+                if (apply)
+                {
+                    await settings.ChangeDigestEnabledAsync(subscriber, digestOn, cancellationToken);
+                }
+
+                return digestOn
+                    ? new AnswerNote("command", "Your weekly digest is on", [$"Your weekly digest comes again, on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)}.{StillPaused(subscriber)}"], [])
+                    : new AnswerNote("command", "Your weekly digest is off", [$"No more weekly digests. {(subscriber.PromptsEnabled ? "Your daily prompt still comes as before." : "Your daily prompt is off too, so no emails will come; you can still write to us any day you like.")} Reply DIGEST ON whenever you'd like it back."], []);
             case CommandKind.Pause:
                 if (apply)
                 {
@@ -200,4 +220,39 @@ public sealed class EmailCommands(
             ],
             ExportService.Attachments(export));
     }
+
+    private async Task<AnswerNote> PauseUntilAsync(Subscriber subscriber, PauseEnd end, bool apply, CancellationToken cancellationToken)
+    {
+        // Counted from the day the command is read, in their zone: PAUSE 2 WEEKS on a Monday ends on the Monday two weeks on.
+        if (!end.TryResolve(settings.Today(subscriber), out var until, out var error))
+        {
+            return new AnswerNote("command", "That pause needs a small fix", [error], []);
+        }
+
+        if (subscriber.Status is not (SubscriberStatus.Active or SubscriberStatus.Paused))
+        {
+            return new AnswerNote("command", "Nothing to pause", ["No emails are coming to you now, so there's nothing to pause. Reply RESUME whenever you'd like them back."], []);
+        }
+
+        if (apply)
+        {
+            await settings.PauseUntilAsync(subscriber, until, cancellationToken);
+        }
+
+        return new AnswerNote(
+            "command",
+            $"Paused until {ShortDate(until)}",
+            [$"Your emails are paused. They start again by themselves on {LongDate(until)}, with your prompt at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}. Enjoy the break, and be kind to yourself. Reply RESUME if you'd like them back sooner."],
+            []);
+    }
+
+    private static string StillPaused(Subscriber subscriber) => subscriber.Status != SubscriberStatus.Paused
+        ? string.Empty
+        : subscriber.PausedUntil is { } until
+            ? $" Your emails are paused until {LongDate(until)}, so it starts then."
+            : " Your emails are paused, so it starts when you reply RESUME.";
+
+    private static string ShortDate(LocalDate date) => date.ToString("d MMMM", CultureInfo.InvariantCulture);
+
+    private static string LongDate(LocalDate date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 }

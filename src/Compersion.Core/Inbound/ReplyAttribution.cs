@@ -53,7 +53,8 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
 
             if (!SameAddress(mail.From, subscriber.Email))
             {
-                return Attribution.Quarantine("from-mismatch");
+                // A reply from the address they moved away from: told apart in the log, never read (the address may not be theirs any more).
+                return Attribution.Quarantine(IsPrevious(mail.From, subscriber) ? "previous-address" : "from-mismatch");
             }
 
             // An unsubscribed subscriber is still recognised, so a RESUME brings them back; ingestion reads nothing else from them.
@@ -110,6 +111,10 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
     /// <remarks>Only names them (for the ledger key and the index of their posts); it changes nothing.</remarks>
     public string? UnsubscribeOwner(string token) =>
         signer.TryVerify(token, out var signed) && signed!.Purpose == TokenPurpose.Unsubscribe ? signed.SubscriberId : null;
+
+    private static bool IsPrevious(string? from, Subscriber subscriber) =>
+        subscriber.PreviousEmailHash is { } previous && from is not null && EmailAddress.TryNormalize(from, out var normalized) &&
+        string.Equals(EmailAddress.Hash(normalized), previous, StringComparison.Ordinal);
 
     private static bool SameAddress(string? from, string registered) =>
         from is not null && EmailAddress.TryNormalize(from, out var normalized) &&

@@ -6,8 +6,8 @@ namespace Compersion.Core.Prompts;
 
 /// <summary>Backs off kindly from subscribers who have gone quiet: daily for two weeks, then a weekly check-in until they reply.</summary>
 /// <remarks>
-/// Last activity is the latest of the last reply, the latest journal entry and the local date of
-/// confirmation (the sign-up date when unconfirmed). Fewer unwanted emails means fewer spam
+/// Last activity is the latest of the last reply, the latest journal entry, the last resume (days paused are
+/// a break they asked for, not silence) and the local date of confirmation (the sign-up date when unconfirmed). Fewer unwanted emails means fewer spam
 /// complaints, and a single reply restores the daily rhythm.
 /// </remarks>
 internal static class BackOffPolicy
@@ -40,6 +40,11 @@ internal static class BackOffPolicy
         if (subscriber.LastReplyDate is { } replied && replied > last)
         {
             last = replied;
+        }
+
+        if (subscriber.ResumedOn is { } resumed && resumed > last && resumed <= date)
+        {
+            last = resumed;
         }
 
         foreach (var entry in entries)

@@ -157,37 +157,48 @@ public sealed partial class OutboundSender(
     private async Task<OutgoingMail?> ComposePromptAsync(OutboundJob job, CancellationToken cancellationToken)
     {
         // One partition query answers both "who is this" and "what did they write".
-        var (subscriber, journal) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
-        if (!await IsActiveAsync(subscriber, job, cancellationToken) || !await IsCurrentAsync(subscriber!, job, cancellationToken))
+        var (stored, journal) = await journals.LoadAsync(job.SubscriberId, cancellationToken);
+        if (await ActiveAsync(stored, job, cancellationToken) is not { } subscriber || !await IsCurrentAsync(subscriber, job, cancellationToken))
         {
             return null;
         }
 
-        var plan = prompts.Plan(subscriber!, job.LocalDate, journal);
+        if (!subscriber.PromptsEnabled)
+        {
+            // Turned off on its own (PROMPTS OFF): the row keeps rolling, so PROMPTS ON needs no schedule change.
+            return Skip(job, "prompts off");
+        }
+
+        var plan = prompts.Plan(subscriber, job.LocalDate, journal);
         return plan == PromptPlan.Skip
             ? Skip(job, "backed off")
-            : prompts.Compose(subscriber!, job.LocalDate, journal, plan, job.Id);
+            : prompts.Compose(subscriber, job.LocalDate, journal, plan, job.Id);
     }
 
     private async Task<OutgoingMail?> ComposeDigestAsync(OutboundJob job, CancellationToken cancellationToken)
     {
         // The same one partition query as a prompt: profile, entries, acts and the earlier digests' suggestions.
         var journal = await journals.LoadAsync(job.SubscriberId, cancellationToken);
-        if (!await IsActiveAsync(journal.Subscriber, job, cancellationToken) || !await IsCurrentAsync(journal.Subscriber!, job, cancellationToken))
+        if (await ActiveAsync(journal.Subscriber, job, cancellationToken) is not { } subscriber || !await IsCurrentAsync(subscriber, job, cancellationToken))
         {
             return null;
         }
 
-        var subscriber = journal.Subscriber!;
         if (DigestBuilder.IsTooSoon(subscriber, job.LocalDate))
         {
             // Someone who joined on Thursday gets no review on Sunday of a week they were not here for.
             return Skip(job, "too soon after joining");
         }
 
-        if (prompts.Plan(subscriber, job.LocalDate, journal.Entries) != PromptPlan.Daily)
+        if (!subscriber.DigestEnabled)
         {
-            // Someone who has gone quiet gets the weekly check-in, not a second weekly mail.
+            return Skip(job, "digest off");
+        }
+
+        if (subscriber.PromptsEnabled && prompts.Plan(subscriber, job.LocalDate, journal.Entries) != PromptPlan.Daily)
+        {
+            // Someone who has gone quiet gets the weekly check-in, not a second weekly mail. With the prompt off there
+            // is no check-in: the digest is the one mail they chose.
             return Skip(job, "backed off");
         }
 
@@ -201,19 +212,27 @@ public sealed partial class OutboundSender(
         return digests.Compose(subscriber, digest, job.Id);
     }
 
-    // A gone or unsubscribed subscriber's row stops rolling here; a paused one's keeps rolling, unsent.
-    private async Task<bool> IsActiveAsync(Subscriber? subscriber, OutboundJob job, CancellationToken cancellationToken)
+    // A gone or unsubscribed subscriber's row stops rolling here; a paused one's keeps rolling, unsent, so a pause with an
+    // end date ends here too: the first prompt or digest dated on or after it resumes them (through the lifecycle) and is sent.
+    private async Task<Subscriber?> ActiveAsync(Subscriber? subscriber, OutboundJob job, CancellationToken cancellationToken)
     {
         if (subscriber is null)
         {
             await StopRollingAsync(null, job, cancellationToken);
             Skip(job, "unknown subscriber");
-            return false;
+            return null;
         }
 
         if (subscriber.Status == SubscriberStatus.Active)
         {
-            return true;
+            return subscriber;
+        }
+
+        if (subscriber.ResumeIfDue(job.LocalDate) != subscriber &&
+            await subscribers.UpdateAsync(subscriber.Id, s => s.ResumeIfDue(job.LocalDate), cancellationToken) is { Status: SubscriberStatus.Active } resumed)
+        {
+            LogPauseEnded(logger, job.Id);
+            return resumed;
         }
 
         if (subscriber.Status == SubscriberStatus.Unsubscribed)
@@ -222,7 +241,7 @@ public sealed partial class OutboundSender(
         }
 
         LogSkippedStatus(logger, job.Id, subscriber.Status);
-        return false;
+        return null;
     }
 
     // A job from a row that a settings change has since moved (zone, time or day) is not sent at the old time: its
@@ -293,6 +312,9 @@ public sealed partial class OutboundSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was queued for a time its subscriber has since changed; its row stops rolling (sent late instead: {SentLate})")]
     private static partial void LogMoved(ILogger logger, string jobId, bool sentLate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the subscriber's pause ended on its date; sending")]
+    private static partial void LogPauseEnded(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} skipped: subscriber is {Status}")]
     private static partial void LogSkippedStatus(ILogger logger, string jobId, SubscriberStatus status);

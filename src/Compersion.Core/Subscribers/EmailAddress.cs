@@ -52,4 +52,12 @@ public static class EmailAddress
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()));
         return Convert.ToHexStringLower(bytes);
     }
+
+    /// <summary>An address with its local part hidden but its first letter (<c>n•••@example.org</c>), for telling an old address where mail went.</summary>
+    public static string Mask(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var at = email.LastIndexOf('@');
+        return at <= 0 ? "•••" : string.Concat(email.AsSpan(0, 1), "•••", email.AsSpan(at));
+    }
 }

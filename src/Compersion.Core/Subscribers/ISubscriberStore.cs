@@ -28,6 +28,16 @@ public interface ISubscriberStore
     /// <returns>The stored subscriber afterwards, or null when there is none.</returns>
     Task<Subscriber?> UpdateAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies a change that may move the subscriber to another address, with optimistic concurrency as
+    /// <see cref="UpdateAsync"/>: the new address is claimed in the address index first (refused when another
+    /// subscriber holds it), the profile is written only if nobody wrote in between, and the old address is released.
+    /// </summary>
+    /// <param name="id">The subscriber.</param>
+    /// <param name="change">Returns the changed subscriber (same id), or the input unchanged to write nothing. May run more than once.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    Task<AddressChange> ChangeAddressAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default);
+
     /// <summary>Every subscriber, for operator verbs; not used on any hot path.</summary>
     IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken = default);
 }

@@ -10,4 +10,10 @@ public sealed record SettingsAccess(SettingsAccessOutcome Outcome, Subscriber? S
 {
     /// <summary>A journal link token lapsing with this settings link, for the settings page's "Your journal" link (only when open).</summary>
     public string JournalToken { get; init; } = string.Empty;
+
+    /// <summary>The subscriber's local date when the link was opened: what the page's date choices count from (only when open).</summary>
+    public LocalDate Today { get; init; }
+
+    /// <summary>A new address whose confirmation link still works, or empty (only when open).</summary>
+    public string PendingEmail { get; init; } = string.Empty;
 }

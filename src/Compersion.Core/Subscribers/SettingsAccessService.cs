@@ -36,9 +36,15 @@ public sealed partial class SettingsAccessService(
             return new SettingsAccess(SettingsAccessOutcome.Gone, null, expires);
         }
 
-        return check == LinkCheck.Expired
+        // A link mailed to an address they have since moved away from is as good as expired: its page offers a fresh one, sent to the new address.
+        return check == LinkCheck.Expired || subscriber.Predates(expires!.Value, SettingsLinks.Lifetime)
             ? new SettingsAccess(SettingsAccessOutcome.Expired, null, expires)
-            : new SettingsAccess(SettingsAccessOutcome.Open, subscriber, expires) { JournalToken = signer.ForLink(TokenPurpose.Journal, subscriber.Id, expires!.Value) };
+            : new SettingsAccess(SettingsAccessOutcome.Open, subscriber, expires)
+            {
+                JournalToken = signer.ForLink(TokenPurpose.Journal, subscriber.Id, expires!.Value),
+                Today = Now().InZone(subscriber.TimeZone).Date,
+                PendingEmail = subscriber.PendingAddress is { } pending && Now() <= pending.Expires ? pending.Email : string.Empty,
+            };
     }
 
     /// <summary>Mails a fresh settings link to the subscriber a genuine (possibly expired) settings link names.</summary>

@@ -20,13 +20,29 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
     private static readonly JobKind[] Both = [JobKind.Prompt, JobKind.Digest];
     private static readonly JobKind[] None = [];
 
-    /// <summary>Pauses prompts and digests (the schedule keeps rolling; nothing is sent while paused).</summary>
+    /// <summary>Pauses prompts and digests until <c>RESUME</c> (the schedule keeps rolling; nothing is sent while paused).</summary>
     public Task<Subscriber> PauseAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         ChangeAsync(subscriber, s => s.Pause(), None, cancellationToken);
 
+    /// <summary>Pauses prompts and digests until <paramref name="until"/>, the first local date they come again by themselves.</summary>
+    /// <remarks>
+    /// The schedule keeps rolling while paused, so the first prompt or digest job dated on or after <paramref name="until"/>
+    /// finds the pause over and ends it (<see cref="Subscriber.ResumeIfDue"/>, in <see cref="Sending.OutboundSender"/>).
+    /// </remarks>
+    public Task<Subscriber> PauseUntilAsync(Subscriber subscriber, LocalDate until, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s.PauseUntil(until), None, cancellationToken);
+
     /// <summary>Resumes prompts and digests, after a pause or after <c>STOP</c> (a <c>RESUME</c> by mail is how to come back).</summary>
     public Task<Subscriber> ResumeAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        ChangeAsync(subscriber, s => s.Resume(), Both, cancellationToken);
+        ChangeAsync(subscriber, s => s.Resume(Today(s)), Both, cancellationToken);
+
+    /// <summary>Turns the daily prompt alone on or off; the digest stays as it is (its row keeps rolling either way).</summary>
+    public Task<Subscriber> ChangePromptsAsync(Subscriber subscriber, bool enabled, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s.PromptsEnabled == enabled ? s : s with { PromptsEnabled = enabled, ResumedOn = enabled ? Today(s) : s.ResumedOn }, None, cancellationToken);
+
+    /// <summary>Turns the weekly digest alone on or off; the prompt stays as it is.</summary>
+    public Task<Subscriber> ChangeDigestEnabledAsync(Subscriber subscriber, bool enabled, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, s => s.DigestEnabled == enabled ? s : s with { DigestEnabled = enabled }, None, cancellationToken);
 
     /// <summary>Stops everything (as unsubscribing does).</summary>
     public Task<Subscriber> StopAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
@@ -67,25 +83,41 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
         var zone = DateTimeZoneProviders.Tzdb[change.Zone].Id;
         return ChangeAsync(
             subscriber,
-            s => s with
+            s =>
             {
-                Zone = zone,
-                PromptTime = change.PromptTime,
-                DigestDay = change.DigestDay,
-                DigestTime = change.DigestTime,
-                KindnessGoal = change.KindnessGoal,
-                MemoriesEnabled = change.MemoriesEnabled,
-                ReceiptsEnabled = change.ReceiptsEnabled,
-                TwelveHourClock = change.TwelveHourClock,
-                Status = (s.Status, change.Paused) switch
+                var changed = s with
                 {
-                    (SubscriberStatus.Active, true) => SubscriberStatus.Paused,
-                    (SubscriberStatus.Paused, false) => SubscriberStatus.Active,
-                    _ => s.Status,
-                },
+                    Zone = zone,
+                    PromptTime = change.PromptTime,
+                    DigestDay = change.DigestDay,
+                    DigestTime = change.DigestTime,
+                    KindnessGoal = change.KindnessGoal,
+                    MemoriesEnabled = change.MemoriesEnabled,
+                    ReceiptsEnabled = change.ReceiptsEnabled,
+                    TwelveHourClock = change.TwelveHourClock,
+                    PromptsEnabled = change.PromptsEnabled,
+                    DigestEnabled = change.DigestEnabled,
+                    ResumedOn = change.PromptsEnabled && !s.PromptsEnabled ? Today(s) : s.ResumedOn,
+                };
+
+                // Through the lifecycle: an unsubscribed person is never resubscribed here, a pending one never paused.
+                return change.Paused switch
+                {
+                    true when change.PausedUntil is { } until => changed.PauseUntil(until),
+                    true => changed.Pause(),
+                    false when s.Status == SubscriberStatus.Paused => changed.Resume(Today(s)),
+                    _ => changed,
+                };
             },
             Moved,
             cancellationToken);
+    }
+
+    /// <summary>The subscriber's local date now: what a date typed into a form or a command is counted from.</summary>
+    public LocalDate Today(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(subscriber.TimeZone).Date;
     }
 
     /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else.</summary>

@@ -18,6 +18,13 @@ namespace Compersion.Core.Subscribers;
 /// <param name="KindnessGoal">Kind acts per week the subscriber aims for.</param>
 /// <param name="ApiTokenHash">SHA-256 (hex) of the personal entries-API token's secret; the token itself is never stored.</param>
 /// <param name="TwelveHourClock">Whether mail shows times on a 12-hour clock ("8:00 pm"), as the browser's locale did at sign-up; else 24-hour ("20:00").</param>
+/// <param name="PausedUntil">While paused: the local date mail comes again by itself (<c>PAUSE 2026-12-28</c>); null for a pause until <c>RESUME</c>.</param>
+/// <param name="ResumedOn">The local date of the last resume, which counts as activity for the kind back-off (a pause is no silence).</param>
+/// <param name="PromptsEnabled">Whether the daily prompt is sent (<c>PROMPTS OFF</c> leaves the digest alone).</param>
+/// <param name="DigestEnabled">Whether the weekly digest is sent (<c>DIGEST OFF</c> leaves the prompt alone).</param>
+/// <param name="PendingAddress">A new address asked for and not yet confirmed by the link sent to it.</param>
+/// <param name="AddressChangedAt">When the address last changed: links minted before it (mailed to the old address) open nothing.</param>
+/// <param name="PreviousEmailHash">The hash (<see cref="EmailAddress.Hash"/>) of the address before the last confirmed change, so a reply from it is told apart from a stranger's; never the address itself.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -33,7 +40,14 @@ public sealed record Subscriber(
     bool ReceiptsEnabled = false,
     int KindnessGoal = Subscriber.DefaultKindnessGoal,
     string? ApiTokenHash = null,
-    bool TwelveHourClock = false)
+    bool TwelveHourClock = false,
+    LocalDate? PausedUntil = null,
+    LocalDate? ResumedOn = null,
+    bool PromptsEnabled = true,
+    bool DigestEnabled = true,
+    PendingAddress? PendingAddress = null,
+    string? PreviousEmailHash = null,
+    Instant? AddressChangedAt = null)
 {
     /// <summary>The default local time of the daily prompt.</summary>
     public static readonly LocalTime DefaultPromptTime = new(20, 0);
@@ -61,13 +75,51 @@ public sealed record Subscriber(
     public Subscriber Reactivate(Instant now) =>
         Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed ? this with { Status = SubscriberStatus.Active, ConfirmedAt = ConfirmedAt ?? now } : this;
 
-    /// <summary>Active → Paused (PAUSE, the settings page, a bounce or spam report); a pending or unsubscribed person is not paused into receiving mail later.</summary>
-    public Subscriber Pause() =>
-        Status == SubscriberStatus.Active ? this with { Status = SubscriberStatus.Paused } : this;
+    /// <summary>Active → Paused until <c>RESUME</c> (PAUSE, the settings page, a bounce or spam report); a pause with an end date becomes open-ended; a pending or unsubscribed person is not paused into receiving mail later.</summary>
+    public Subscriber Pause() => Status switch
+    {
+        SubscriberStatus.Active => this with { Status = SubscriberStatus.Paused, PausedUntil = null },
+        SubscriberStatus.Paused when PausedUntil is not null => this with { PausedUntil = null },
+        _ => this,
+    };
+
+    /// <summary>Active or Paused → Paused until <paramref name="until"/>, the first local date mail comes again (<c>PAUSE 2026-12-28</c>, <c>PAUSE 2 WEEKS</c>, the settings page).</summary>
+    /// <remarks>A pending or unsubscribed person is never paused into receiving mail later.</remarks>
+    public Subscriber PauseUntil(LocalDate until) => Status switch
+    {
+        SubscriberStatus.Active => this with { Status = SubscriberStatus.Paused, PausedUntil = until },
+        SubscriberStatus.Paused when PausedUntil != until => this with { PausedUntil = until },
+        _ => this,
+    };
 
     /// <summary>Paused or Unsubscribed → Active, by the person's own <c>RESUME</c> (the way back the STOP answer offers) or the settings page; never a pending sign-up.</summary>
-    public Subscriber Resume() =>
-        Status is SubscriberStatus.Paused or SubscriberStatus.Unsubscribed ? this with { Status = SubscriberStatus.Active } : this;
+    /// <param name="today">The subscriber's local date, recorded so the days paused never count as silence for the back-off.</param>
+    public Subscriber Resume(LocalDate? today = null) =>
+        Status is SubscriberStatus.Paused or SubscriberStatus.Unsubscribed
+            ? this with { Status = SubscriberStatus.Active, PausedUntil = null, ResumedOn = today ?? ResumedOn }
+            : this;
+
+    /// <summary>Paused with an end date → Active once <paramref name="date"/> has reached it: the pause ends by itself, on its date.</summary>
+    public Subscriber ResumeIfDue(LocalDate date) =>
+        Status == SubscriberStatus.Paused && PausedUntil is { } until && until <= date ? Resume(date) : this;
+
+    /// <summary>Records a new address waiting for the link mailed to it; the address in use stays until that link is followed.</summary>
+    public Subscriber RequestAddress(PendingAddress pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return Status == SubscriberStatus.Pending ? this : this with { PendingAddress = pending };
+    }
+
+    /// <summary>Moves to the pending address when <paramref name="nonce"/> is the latest request's and it has not lapsed; remembers the old address only as a hash.</summary>
+    /// <remarks>Returns this same instance when there is nothing to confirm (no request, a superseded or lapsed link).</remarks>
+    public Subscriber ConfirmAddress(int nonce, Instant now) =>
+        PendingAddress is { } pending && pending.Nonce == nonce && now <= pending.Expires
+            ? this with { Email = pending.Email, PendingAddress = null, PreviousEmailHash = EmailAddress.Hash(Email), AddressChangedAt = now }
+            : this;
+
+    /// <summary>Whether a link lapsing at <paramref name="expires"/> after living <paramref name="lifetime"/> was minted before the address changed, so went to the old address.</summary>
+    /// <remarks>Such a link opens nothing: whoever reads the old inbox never reads the journal again.</remarks>
+    public bool Predates(Instant expires, Duration lifetime) => AddressChangedAt is { } changed && expires - lifetime < changed;
 
     /// <summary>Any → Unsubscribed (STOP, one-click unsubscribe, deletion); idempotent.</summary>
     public Subscriber Unsubscribe() =>

@@ -60,12 +60,20 @@ internal sealed record SignUpView(string Error, string Email, string Time, IRead
 /// <param name="Receipts">Whether receipts are on.</param>
 /// <param name="TwelveHour">Whether mail shows times on a 12-hour clock.</param>
 /// <param name="Unsubscribed">Whether they unsubscribed (no status choice then).</param>
-/// <param name="Paused">Whether they are paused.</param>
+/// <param name="Paused">Whether they are paused until they turn emails on.</param>
+/// <param name="PausedUntil">Whether they are paused until a date.</param>
+/// <param name="PauseUntil">The date a pause ends (<c>yyyy-MM-dd</c>), or empty.</param>
+/// <param name="PauseUntilWords">The same date in words, or empty.</param>
+/// <param name="PauseMin">The earliest date a pause may end: tomorrow.</param>
+/// <param name="PauseMax">The latest: a year from today.</param>
+/// <param name="Prompts">Whether the daily prompt is on.</param>
+/// <param name="Digest">Whether the weekly digest is on.</param>
 /// <param name="ExportJsonUrl">The JSON download.</param>
 /// <param name="ExportMarkdownUrl">The Markdown download.</param>
 /// <param name="DeleteUrl">The delete confirm step.</param>
 /// <param name="MaxImportKb">The import size limit.</param>
 /// <param name="JournalUrl">The journal, with a journal token lapsing with this link; empty when not known.</param>
+/// <param name="PendingEmail">A new address waiting for its confirmation link, or empty.</param>
 internal sealed record SettingsView(
     string Token,
     string FormToken,
@@ -83,11 +91,19 @@ internal sealed record SettingsView(
     bool TwelveHour,
     bool Unsubscribed,
     bool Paused,
+    bool PausedUntil,
+    string PauseUntil,
+    string PauseUntilWords,
+    string PauseMin,
+    string PauseMax,
+    bool Prompts,
+    bool Digest,
     string ExportJsonUrl,
     string ExportMarkdownUrl,
     string DeleteUrl,
     int MaxImportKb,
-    string JournalUrl);
+    string JournalUrl,
+    string PendingEmail);
 
 /// <summary>The delete confirm step.</summary>
 /// <param name="DeleteToken">The single-use delete token.</param>

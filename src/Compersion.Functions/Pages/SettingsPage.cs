@@ -18,14 +18,21 @@ internal static class SettingsPage
     /// <summary>The largest settings form accepted.</summary>
     public const int SettingsFormBytes = 16 * 1024;
 
+    private static readonly LocalDatePattern DayWords = LocalDatePattern.CreateWithInvariantCulture("dddd d MMMM yyyy");
+
     private static readonly ZonedDateTimePattern Until = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM 'at' HH':'mm", null);
 
     /// <summary>The settings page's address for a link token.</summary>
     public static string Url(string token) => "/api/settings?token=" + Uri.EscapeDataString(token);
 
-    /// <summary>The settings page for an open link (with a link to the journal when <paramref name="journalToken"/> is given).</summary>
-    public static HtmlResult Render(HttpRequest request, FormTokens tokens, Subscriber subscriber, string token, Instant? expires, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK, string journalToken = "")
+    /// <summary>The settings page for an open link (with a link to the journal when the link carries one).</summary>
+    public static HtmlResult Render(HttpRequest request, FormTokens tokens, SettingsAccess opened, string token, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK)
     {
+        ArgumentNullException.ThrowIfNull(opened);
+        var subscriber = opened.Subscriber!;
+        var expires = opened.ExpiresAt;
+        var journalToken = opened.JournalToken;
+        var today = opened.Today;
         var nonce = FormGuard.Nonce(request);
         var query = "token=" + Uri.EscapeDataString(token);
         var view = new SettingsView(
@@ -44,12 +51,20 @@ internal static class SettingsPage
             subscriber.ReceiptsEnabled,
             subscriber.TwelveHourClock,
             subscriber.Status == SubscriberStatus.Unsubscribed,
-            subscriber.Status == SubscriberStatus.Paused,
+            subscriber.Status == SubscriberStatus.Paused && subscriber.PausedUntil is null,
+            subscriber.Status == SubscriberStatus.Paused && subscriber.PausedUntil is not null,
+            subscriber.PausedUntil is { } until ? LocalDatePattern.Iso.Format(until) : string.Empty,
+            subscriber.PausedUntil is { } back ? DayWords.Format(back) : string.Empty,
+            LocalDatePattern.Iso.Format(today.PlusDays(1)),
+            LocalDatePattern.Iso.Format(today.Plus(PauseEnd.Longest)),
+            subscriber.PromptsEnabled,
+            subscriber.DigestEnabled,
             "/api/settings/export?format=json&" + query,
             "/api/settings/export?format=markdown&" + query,
             "/api/settings/delete?" + query,
             JournalFileParser.MaxBytes / 1024,
-            journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken));
+            journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken),
+            opened.PendingEmail);
         return new HtmlResult(status, PageTemplates.Render("Your settings", "settings.html", view));
     }
 

@@ -47,6 +47,25 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public bool TwelveHourClock { get; set; }
 
+    public string? PausedUntil { get; set; }
+
+    public string? ResumedOn { get; set; }
+
+    // Rows written before these switches existed have neither column: both mails were on.
+    public bool PromptsEnabled { get; set; } = true;
+
+    public bool DigestEnabled { get; set; } = true;
+
+    public string? PendingEmail { get; set; }
+
+    public int? PendingEmailNonce { get; set; }
+
+    public string? PendingEmailExpires { get; set; }
+
+    public string? PreviousEmailHash { get; set; }
+
+    public string? AddressChangedAt { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -65,6 +84,15 @@ internal sealed class SubscriberEntity : ITableEntity
         KindnessGoal = subscriber.KindnessGoal,
         ApiTokenHash = subscriber.ApiTokenHash,
         TwelveHourClock = subscriber.TwelveHourClock,
+        PausedUntil = StoredFormats.Format(subscriber.PausedUntil),
+        ResumedOn = StoredFormats.Format(subscriber.ResumedOn),
+        PromptsEnabled = subscriber.PromptsEnabled,
+        DigestEnabled = subscriber.DigestEnabled,
+        PendingEmail = subscriber.PendingAddress?.Email,
+        PendingEmailNonce = subscriber.PendingAddress?.Nonce,
+        PendingEmailExpires = StoredFormats.Format(subscriber.PendingAddress?.Expires),
+        PreviousEmailHash = subscriber.PreviousEmailHash,
+        AddressChangedAt = StoredFormats.Format(subscriber.AddressChangedAt),
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -91,6 +119,15 @@ internal sealed class SubscriberEntity : ITableEntity
             KindnessGoal = row.GetInt32(nameof(KindnessGoal)) ?? 0,
             ApiTokenHash = row.GetString(nameof(ApiTokenHash)),
             TwelveHourClock = row.GetBoolean(nameof(TwelveHourClock)) ?? false,
+            PausedUntil = row.GetString(nameof(PausedUntil)),
+            ResumedOn = row.GetString(nameof(ResumedOn)),
+            PromptsEnabled = row.GetBoolean(nameof(PromptsEnabled)) ?? true,
+            DigestEnabled = row.GetBoolean(nameof(DigestEnabled)) ?? true,
+            PendingEmail = row.GetString(nameof(PendingEmail)),
+            PendingEmailNonce = row.GetInt32(nameof(PendingEmailNonce)),
+            PendingEmailExpires = row.GetString(nameof(PendingEmailExpires)),
+            PreviousEmailHash = row.GetString(nameof(PreviousEmailHash)),
+            AddressChangedAt = row.GetString(nameof(AddressChangedAt)),
         };
     }
 
@@ -109,5 +146,14 @@ internal sealed class SubscriberEntity : ITableEntity
         ReceiptsEnabled,
         KindnessGoal,
         ApiTokenHash,
-        TwelveHourClock);
+        TwelveHourClock,
+        StoredFormats.ParseOptionalDate(PausedUntil),
+        StoredFormats.ParseOptionalDate(ResumedOn),
+        PromptsEnabled,
+        DigestEnabled,
+        PendingEmail is { Length: > 0 } pending && PendingEmailNonce is { } nonce && StoredFormats.ParseOptionalInstant(PendingEmailExpires) is { } expires
+            ? new PendingAddress(pending, nonce, expires)
+            : null,
+        PreviousEmailHash,
+        StoredFormats.ParseOptionalInstant(AddressChangedAt));
 }

@@ -148,6 +148,66 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         }
     }
 
+    public async Task<AddressChange> ChangeAddressAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!TableKeys.IsSafe(id))
+        {
+            return new AddressChange(AddressChangeStatus.Gone, null, null);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await ReadProfileAsync(id, cancellationToken);
+            if (current is null)
+            {
+                return new AddressChange(AddressChangeStatus.Gone, null, null);
+            }
+
+            var before = current.ToSubscriber();
+            var after = change(before);
+            if (after == before)
+            {
+                return new AddressChange(AddressChangeStatus.Unchanged, before, before);
+            }
+
+            if (after.Id != before.Id)
+            {
+                throw new InvalidOperationException("A change never moves a subscriber to another id.");
+            }
+
+            var oldHash = EmailAddress.Hash(before.Email);
+            var newHash = EmailAddress.Hash(after.Email);
+            var moves = oldHash != newHash;
+            if (moves && !await TryClaimAddressAsync(newHash, id, cancellationToken))
+            {
+                return new AddressChange(AddressChangeStatus.Taken, before, before);
+            }
+
+            try
+            {
+                await tables.Subscribers(id).UpdateEntityAsync(SubscriberEntity.From(after), current.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
+            {
+                // Someone wrote in between: give the new address back (it is not ours yet) and apply the change to their version.
+                if (moves)
+                {
+                    await ReleaseAddressAsync(newHash, id, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (moves)
+            {
+                await ReleaseAddressAsync(oldHash, id, cancellationToken);
+            }
+
+            return new AddressChange(AddressChangeStatus.Changed, before, after);
+        }
+    }
+
     public async IAsyncEnumerable<Subscriber> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // The tables also hold every subscriber's journal; only profile rows are subscribers.
@@ -205,9 +265,18 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
 
     private async Task ClaimAddressAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)
     {
+        if (!await TryClaimAddressAsync(emailHash, subscriberId, cancellationToken))
+        {
+            throw new InvalidOperationException("The new address already belongs to another subscriber.");
+        }
+    }
+
+    // False when another subscriber's profile holds the address.
+    private async Task<bool> TryClaimAddressAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)
+    {
         if (await TryAddIndexAsync(emailHash, subscriberId, cancellationToken))
         {
-            return;
+            return true;
         }
 
         var response = await tables.SubscriberEmails.GetEntityIfExistsAsync<SubscriberEmailEntity>(
@@ -215,18 +284,19 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         if (!response.HasValue || response.Value!.SubscriberId == subscriberId)
         {
             await tables.SubscriberEmails.UpsertEntityAsync(SubscriberEmailEntity.For(emailHash, subscriberId), TableUpdateMode.Replace, cancellationToken);
-            return;
+            return true;
         }
 
         var owner = await ReadProfileAsync(response.Value.SubscriberId, cancellationToken);
         if (owner is not null && EmailAddress.Hash(owner.Email) == emailHash)
         {
-            throw new InvalidOperationException("The new address already belongs to another subscriber.");
+            return false;
         }
 
         // The index row is stale (its owner moved on or never finished signing up): take it over, unless it changed meanwhile.
         await tables.SubscriberEmails.UpdateEntityAsync(
             SubscriberEmailEntity.For(emailHash, subscriberId), response.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        return true;
     }
 
     private async Task ReleaseAddressAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)

@@ -253,4 +253,76 @@ public sealed class CommandParserTests
         Assert.Equal("UNSUBSCRIBE", command!.Word);
         Assert.Equal(CommandKind.Stop, command.Kind);
     }
+
+    [Theory]
+    [InlineData("PAUSE 2026-12-28")]
+    [InlineData("pause 2 weeks")]
+    [InlineData("Pause until 2026-12-28")]
+    [InlineData("PAUSE FOR A WEEK")]
+    [InlineData("pause till monday")]
+    public void TryParse_PauseWithAnEnd_IsAPauseThatEndsByItself(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Pause, command!.Kind);
+        Assert.True(command.IsValid);
+        Assert.NotNull(command.Until);
+    }
+
+    [Theory]
+    [InlineData("PAUSE 28/12/2026")]
+    [InlineData("PAUSE 3 YEARS")]
+    public void TryParse_PauseWithAnUnreadableDate_IsAPauseWithAFriendlyError(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Pause, command!.Kind);
+        Assert.Contains("PAUSE 2026-12-28", command.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_PauseAlone_IsAPauseUntilResume()
+    {
+        Assert.True(CommandParser.TryParse("PAUSE", out var command));
+
+        Assert.Null(command!.Until);
+        Assert.True(command.IsValid);
+    }
+
+    [Theory]
+    [InlineData("PROMPTS OFF", CommandKind.Prompts, false)]
+    [InlineData("prompts on", CommandKind.Prompts, true)]
+    [InlineData("PROMPT OFF", CommandKind.Prompts, false)]
+    [InlineData("DIGEST OFF", CommandKind.Digest, false)]
+    [InlineData("digest on", CommandKind.Digest, true)]
+    public void TryParse_OnOrOff_SwitchesThatMailAlone(string line, CommandKind kind, bool on)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(kind, command!.Kind);
+        Assert.Equal(on, command.On);
+        Assert.True(command.IsValid);
+    }
+
+    [Theory]
+    [InlineData("PROMPTS")]
+    [InlineData("PROMPTS LATER")]
+    public void TryParse_PromptsWithoutOnOrOff_SaysHowToWriteIt(string line)
+    {
+        Assert.True(CommandParser.TryParse(line, out var command));
+
+        Assert.Equal(CommandKind.Prompts, command!.Kind);
+        Assert.Contains("PROMPTS OFF", command.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Prompt replies from my sister")]
+    [InlineData("prompts me to smile")]
+    public void TryParse_WritingThatStartsWithPrompt_IsNotACommand(string line)
+    {
+        Assert.False(CommandParser.TryParse(line, out _));
+    }
 }

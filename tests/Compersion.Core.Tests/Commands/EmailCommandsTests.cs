@@ -111,6 +111,75 @@ public sealed class EmailCommandsTests
         Assert.Equal(AlexId, (await tokens.AuthenticateAsync("Bearer " + second))?.Id);
     }
 
+    [Fact]
+    public async Task ApplyAsync_PauseTwoWeeks_PausesUntilTheDayTwoWeeksOnAndNamesIt()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("PAUSE 2 WEEKS"), apply: true);
+
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.Equal(SubscriberStatus.Paused, stored.Status);
+        Assert.Equal(Date("2026-12-09"), stored.PausedUntil);
+        Assert.Equal("Paused until 9 December", note.Subject);
+        Assert.Contains("start again by themselves on Wednesday 9 December 2026", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("be kind to yourself", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_PauseUntilAPastDate_ChangesNothingAndSaysHowToWriteIt()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("PAUSE 2026-11-01"), apply: true);
+
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+        Assert.Equal("That pause needs a small fix", note.Subject);
+        Assert.Contains("already passed", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_PromptsOff_TurnsOffThePromptOnlyAndSaysTheDigestStillComes()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("PROMPTS OFF"), apply: true);
+
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.False(stored.PromptsEnabled);
+        Assert.True(stored.DigestEnabled);
+        Assert.Equal(SubscriberStatus.Active, stored.Status);
+        Assert.Contains("weekly digest still comes", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("PROMPTS ON", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_DigestOff_TurnsOffTheDigestOnlyAndLeavesItsDayAlone()
+    {
+        var sut = await CreateSutAsync();
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("DIGEST OFF"), apply: true);
+
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.False(stored.DigestEnabled);
+        Assert.True(stored.PromptsEnabled);
+        Assert.Equal(Subscriber().DigestDay, stored.DigestDay);
+        Assert.Equal("Your weekly digest is off", note.Subject);
+        Assert.Contains("DIGEST ON", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_PromptsOnWhilePausedUntilADate_SaysWhenItStarts()
+    {
+        var sut = await CreateSutAsync();
+        var paused = (await subscribers.UpdateAsync(AlexId, s => s.PauseUntil(Date("2026-12-28")) with { PromptsEnabled = false }))!;
+
+        var note = await sut.ApplyAsync(paused, Parse("PROMPTS ON"), apply: true);
+
+        Assert.True((await subscribers.FindByIdAsync(AlexId))!.PromptsEnabled);
+        Assert.Contains("paused until Monday 28 December 2026", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
     private static EmailCommand Parse(string text)
     {
         Assert.True(CommandParser.TryParse(text, out var command));

@@ -39,6 +39,29 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
         return Task.FromResult<Subscriber?>(updated);
     }
 
+    public Task<AddressChange> ChangeAddressAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!byId.TryGetValue(id, out var before))
+        {
+            return Task.FromResult(new AddressChange(AddressChangeStatus.Gone, null, null));
+        }
+
+        var after = change(before);
+        if (after == before)
+        {
+            return Task.FromResult(new AddressChange(AddressChangeStatus.Unchanged, before, before));
+        }
+
+        if (byId.Values.Any(other => other.Id != id && string.Equals(other.Email, after.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Task.FromResult(new AddressChange(AddressChangeStatus.Taken, before, before));
+        }
+
+        byId[id] = after;
+        return Task.FromResult(new AddressChange(AddressChangeStatus.Changed, before, after));
+    }
+
     public bool Remove(string id) => byId.Remove(id);
 
     public IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken = default) => byId.Values.ToList().ToAsyncEnumerable();

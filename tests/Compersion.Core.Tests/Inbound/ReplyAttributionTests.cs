@@ -148,6 +148,21 @@ public sealed class ReplyAttributionTests
         Assert.Equal("unverified-sender", result.Reason);
     }
 
+    [Fact]
+    public async Task AttributeAsync_TokenFromTheAddressTheyMovedAwayFrom_QuarantinedAsPreviousAddress()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { PendingAddress = new PendingAddress("alex@new.example", 7, Utc("2026-11-30T00:00:00Z")) });
+        await subscribers.ChangeAddressAsync(AlexId, s => s.ConfirmAddress(7, Utc("2026-11-25T12:00:00Z")));
+
+        var fromOld = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "Alex@Example.org", spf: true), Arrival);
+        var fromNew = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@new.example"), Arrival);
+
+        Assert.Null(fromOld.Subscriber);
+        Assert.Equal("previous-address", fromOld.Reason);
+        Assert.Equal(AlexId, fromNew.Subscriber?.Id);
+    }
+
     private static string ReplyAddress(TokenPurpose purpose, string date) => $"reply+{Signer().ForReply(purpose, AlexId, Date(date))}@{InboundDomain}";
 
     private static InboundMail Mail(string to, string? from, bool spf = false) => new("m1@example.org", from, [to], "Re: today", "hello", null, spf, false, "hash");

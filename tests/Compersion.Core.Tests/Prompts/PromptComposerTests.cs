@@ -445,6 +445,20 @@ public sealed partial class PromptComposerTests
     }
 
     [Fact]
+    public void Plan_PauseOfThreeWeeksEndsOnItsDate_DailyPromptNotACheckIn()
+    {
+        var composer = CreateSut();
+        var paused = Subscriber(lastReply: Date("2026-11-01")).PauseUntil(Date("2026-11-22"));
+        var resumed = paused.ResumeIfDue(Date("2026-11-22"));
+
+        var onTheDay = composer.Plan(resumed, Date("2026-11-22"), []);
+        var neverResumed = composer.Plan(paused with { Status = Compersion.Core.Subscribers.SubscriberStatus.Active }, Date("2026-11-22"), []);
+
+        Assert.Equal(PromptPlan.Daily, onTheDay);
+        Assert.Equal(PromptPlan.CheckIn, neverResumed);
+    }
+
+    [Fact]
     public void Plan_JournalEntryWithoutRecordedReplyDate_CountsAsActivity()
     {
         var composer = CreateSut();

@@ -83,6 +83,75 @@ public sealed class SubscriberLifecycleTests
         Assert.Equal(subscriber with { Status = SubscriberStatus.Paused }, after);
     }
 
+    public static TheoryData<SubscriberStatus, SubscriberStatus> PauseUntilTransitions => new()
+    {
+        { SubscriberStatus.Active, SubscriberStatus.Paused },
+        { SubscriberStatus.Paused, SubscriberStatus.Paused },
+        { SubscriberStatus.Pending, SubscriberStatus.Pending },
+        { SubscriberStatus.Unsubscribed, SubscriberStatus.Unsubscribed },
+    };
+
+    [Theory]
+    [MemberData(nameof(PauseUntilTransitions))]
+    public void PauseUntil_FromStatus_PausesOnlyWhoGetsMailAndRecordsTheDate(SubscriberStatus from, SubscriberStatus expected)
+    {
+        var until = new LocalDate(2026, 12, 28);
+
+        var after = Create(from).PauseUntil(until);
+
+        Assert.Equal(expected, after.Status);
+        Assert.Equal(expected == SubscriberStatus.Paused ? until : null, after.PausedUntil);
+    }
+
+    [Fact]
+    public void Pause_PausedUntilADate_BecomesAPauseUntilResume()
+    {
+        var subscriber = Create(SubscriberStatus.Active).PauseUntil(new LocalDate(2026, 12, 28));
+
+        var after = subscriber.Pause();
+
+        Assert.Equal(SubscriberStatus.Paused, after.Status);
+        Assert.Null(after.PausedUntil);
+    }
+
+    [Theory]
+    [InlineData("2026-12-27", SubscriberStatus.Paused)]
+    [InlineData("2026-12-28", SubscriberStatus.Active)]
+    [InlineData("2027-01-03", SubscriberStatus.Active)]
+    public void ResumeIfDue_PausedUntilTheTwentyEighth_ResumesOnAndAfterTheDateOnly(string date, SubscriberStatus expected)
+    {
+        var subscriber = Create(SubscriberStatus.Active).PauseUntil(new LocalDate(2026, 12, 28));
+        var on = TestFixtures.Date(date);
+
+        var after = subscriber.ResumeIfDue(on);
+
+        Assert.Equal(expected, after.Status);
+        Assert.Equal(expected == SubscriberStatus.Active ? on : null, after.ResumedOn);
+        Assert.Equal(expected == SubscriberStatus.Active ? null : new LocalDate(2026, 12, 28), after.PausedUntil);
+    }
+
+    [Fact]
+    public void ResumeIfDue_PausedUntilResume_StaysPausedWhateverTheDate()
+    {
+        var subscriber = Create(SubscriberStatus.Paused);
+
+        var after = subscriber.ResumeIfDue(new LocalDate(2030, 1, 1));
+
+        Assert.Same(subscriber, after);
+    }
+
+    [Fact]
+    public void Resume_PausedUntilADate_ClearsTheDateAndRecordsTheDay()
+    {
+        var subscriber = Create(SubscriberStatus.Active).PauseUntil(new LocalDate(2026, 12, 28));
+
+        var after = subscriber.Resume(new LocalDate(2026, 12, 10));
+
+        Assert.Equal(SubscriberStatus.Active, after.Status);
+        Assert.Null(after.PausedUntil);
+        Assert.Equal(new LocalDate(2026, 12, 10), after.ResumedOn);
+    }
+
     private static Subscriber Apply(Subscriber subscriber, string step) => step switch
     {
         nameof(Subscriber.Confirm) => subscriber.Confirm(Later),

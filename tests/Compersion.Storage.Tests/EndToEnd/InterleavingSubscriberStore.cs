@@ -30,5 +30,8 @@ internal sealed class InterleavingSubscriberStore(ISubscriberStore inner) : ISub
     public Task<Subscriber?> UpdateAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default) =>
         inner.UpdateAsync(id, change, cancellationToken);
 
+    public Task<AddressChange> ChangeAddressAsync(string id, Func<Subscriber, Subscriber> change, CancellationToken cancellationToken = default) =>
+        inner.ChangeAddressAsync(id, change, cancellationToken);
+
     public IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
 }

@@ -196,6 +196,55 @@ public sealed class OutboundSenderTests(AzuriteFixture fixture) : PipelineTestBa
         Assert.Equal("Sent", (await OutboxRowAsync(job)).GetString("Status"));
     }
 
+    [Fact]
+    public async Task SendAsync_PausedUntilTomorrow_NothingTodayThenTheNextPromptResumesAndIsSent()
+    {
+        var subscriber = await Pipeline.AddConfirmedAsync("Europe/Berlin", "20:00");
+        await Pipeline.Get<SettingsService>().PauseUntilAsync(subscriber, Today.PlusDays(1));
+
+        var today = await Pipeline.Sender.SendAsync(OutboundJob.For(subscriber.Id, JobKind.Prompt, Today));
+        var stillPaused = await Pipeline.Get<ISubscriberStore>().FindByIdAsync(subscriber.Id);
+        var tomorrow = await Pipeline.Sender.SendAsync(OutboundJob.For(subscriber.Id, JobKind.Prompt, Today.PlusDays(1)));
+        var after = await Pipeline.Get<ISubscriberStore>().FindByIdAsync(subscriber.Id);
+
+        Assert.Equal(SendReport.Skipped, today);
+        Assert.Equal(SubscriberStatus.Paused, stillPaused!.Status);
+        Assert.Equal(SendReport.Sent, tomorrow);
+        Assert.Equal(SubscriberStatus.Active, after!.Status);
+        Assert.Null(after.PausedUntil);
+        Assert.Equal(Today.PlusDays(1), after.ResumedOn);
+        Assert.Single(Pipeline.Mail.Delivered);
+    }
+
+    [Fact]
+    public async Task SendAsync_PromptsOffDigestOn_SendsTheDigestButNoPrompt()
+    {
+        var subscriber = await Pipeline.AddConfirmedAsync("Europe/Berlin", "20:00", "Sunday", "18:00");
+        await Pipeline.Get<SettingsService>().ChangePromptsAsync(subscriber, false);
+        var sunday = new LocalDate(2026, 1, 25);
+
+        var prompt = await Pipeline.Sender.SendAsync(OutboundJob.For(subscriber.Id, JobKind.Prompt, Today));
+        var digest = await Pipeline.Sender.SendAsync(OutboundJob.For(subscriber.Id, JobKind.Digest, sunday));
+
+        Assert.Equal(SendReport.Skipped, prompt);
+        Assert.Equal(SendReport.Sent, digest);
+        Assert.Equal("digest", Assert.Single(Pipeline.Mail.Delivered).Kind);
+    }
+
+    [Fact]
+    public async Task SendAsync_DigestOff_SendsThePromptButNoDigest()
+    {
+        var subscriber = await Pipeline.AddConfirmedAsync("Europe/Berlin", "20:00", "Sunday", "18:00");
+        await Pipeline.Get<SettingsService>().ChangeDigestEnabledAsync(subscriber, false);
+
+        var prompt = await Pipeline.Sender.SendAsync(OutboundJob.For(subscriber.Id, JobKind.Prompt, Today));
+        var digest = await Pipeline.Sender.SendAsync(OutboundJob.For(subscriber.Id, JobKind.Digest, new LocalDate(2026, 1, 25)));
+
+        Assert.Equal(SendReport.Sent, prompt);
+        Assert.Equal(SendReport.Skipped, digest);
+        Assert.Equal("prompt", Assert.Single(Pipeline.Mail.Delivered).Kind);
+    }
+
     private async Task<OutboundJob> PromptJobForNewSubscriberAsync()
     {
         var subscriber = await Pipeline.AddConfirmedAsync("Europe/Berlin", "20:00");

@@ -23,12 +23,39 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
             KindnessGoal = 3,
             DigestDay = IsoDayOfWeek.Wednesday,
             PromptTime = new LocalTime(21, 15, 30),
+            PausedUntil = new LocalDate(2025, 12, 28),
+            ResumedOn = new LocalDate(2025, 3, 1),
+            PromptsEnabled = false,
+            DigestEnabled = false,
+            PendingAddress = new PendingAddress("new.home@example.org", -123456789, TestData.SignUpTime + Duration.FromHours(24)),
+            PreviousEmailHash = EmailAddress.Hash("old.work@example.org"),
+            AddressChangedAt = TestData.SignUpTime + Duration.FromDays(2),
         };
 
         var added = await Store.AddOrGetAsync(subscriber);
         var found = await Store.FindByIdAsync(subscriber.Id);
 
         Assert.Equal(subscriber, added);
+        Assert.Equal(subscriber, found);
+    }
+
+    [Fact]
+    public async Task FindByIdAsync_ProfileWrittenBeforeTheMailSwitches_HasBothMailsOn()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+        var table = Harness.Get<StorageTables>().Subscribers(subscriber.Id);
+        var row = (await table.GetEntityAsync<TableEntity>(subscriber.Id, SubscriberEntity.ProfileRowKey)).Value;
+        foreach (var column in new[] { "PromptsEnabled", "DigestEnabled", "PausedUntil", "ResumedOn", "PendingEmail", "PendingEmailNonce", "PendingEmailExpires", "PreviousEmailHash", "AddressChangedAt" })
+        {
+            row.Remove(column);
+        }
+
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        var found = await Store.FindByIdAsync(subscriber.Id);
+
+        Assert.True(found!.PromptsEnabled);
+        Assert.True(found.DigestEnabled);
+        Assert.Null(found.PendingAddress);
         Assert.Equal(subscriber, found);
     }
 
@@ -154,6 +181,63 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
         Assert.Null(await Store.FindByEmailAsync(subscriber.Email));
         var newcomer = await Store.AddOrGetAsync(TestData.NewSubscriber(subscriber.Email));
         Assert.NotEqual(subscriber.Id, newcomer.Id);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_ConfirmedPendingAddress_MovesTheIndexAndFreesTheOldAddress()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var pending = new PendingAddress(TestData.NewAddress(), 42, TestData.SignUpTime + Duration.FromDays(1));
+        await Store.UpdateAsync(subscriber.Id, s => s.RequestAddress(pending));
+
+        var change = await Store.ChangeAddressAsync(subscriber.Id, s => s.ConfirmAddress(42, TestData.SignUpTime));
+
+        Assert.Equal(AddressChangeStatus.Changed, change.Status);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(pending.Email))?.Id);
+        Assert.Null(await Store.FindByEmailAsync(subscriber.Email));
+        Assert.Equal(change.After, await Store.FindByIdAsync(subscriber.Id));
+        Assert.Equal(EmailAddress.Hash(subscriber.Email), change.After!.PreviousEmailHash);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_AddressOfAnotherSubscriber_TakenAndNothingChanges()
+    {
+        var first = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var second = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        await Store.UpdateAsync(second.Id, s => s.RequestAddress(new PendingAddress(first.Email, 42, TestData.SignUpTime + Duration.FromDays(1))));
+
+        var change = await Store.ChangeAddressAsync(second.Id, s => s.ConfirmAddress(42, TestData.SignUpTime));
+
+        Assert.Equal(AddressChangeStatus.Taken, change.Status);
+        Assert.Equal(first.Id, (await Store.FindByEmailAsync(first.Email))?.Id);
+        Assert.Equal(second.Id, (await Store.FindByEmailAsync(second.Email))?.Id);
+        Assert.Equal(second.Email, (await Store.FindByIdAsync(second.Id))!.Email);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_ProfileWrittenMeanwhile_ReappliedToTheLatestAndBothKept()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var pending = new PendingAddress(TestData.NewAddress(), 42, TestData.SignUpTime + Duration.FromDays(1));
+        await Store.UpdateAsync(subscriber.Id, s => s.RequestAddress(pending));
+        var interfered = false;
+
+        var change = await Store.ChangeAddressAsync(subscriber.Id, s =>
+        {
+            if (!interfered)
+            {
+                interfered = true;
+                Store.UpdateAsync(subscriber.Id, other => other with { KindnessGoal = 5 }).GetAwaiter().GetResult();
+            }
+
+            return s.ConfirmAddress(42, TestData.SignUpTime);
+        });
+
+        Assert.Equal(AddressChangeStatus.Changed, change.Status);
+        var stored = await Store.FindByIdAsync(subscriber.Id);
+        Assert.Equal(pending.Email, stored!.Email);
+        Assert.Equal(5, stored.KindnessGoal);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(pending.Email))?.Id);
     }
 
     [Fact]

@@ -1,0 +1,190 @@
+using Compersion.Core.Prompts;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Compersion.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Subscribers;
+
+/// <summary>A change of address: asked for, confirmed only by the link mailed to the new address, told to the old one.</summary>
+public sealed class AddressChangeServiceTests
+{
+    private readonly InMemorySubscriberStore subscribers = new();
+    private readonly RecordingMailSender mail = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task RequestAsync_NewAddress_MailsALinkThereWithNoWayIntoTheJournalAndKeepsTheOldAddress()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.RequestAsync(Subscriber(), "Alex@New.Example");
+
+        Assert.Equal(AddressRequestOutcome.Sent, outcome);
+        var sent = Assert.Single(mail.Sent);
+        Assert.Equal("Alex@new.example", sent.To);
+        Assert.Null(sent.ReplyTo);
+        Assert.Contains($"{PublicBaseUrl}{AddressChangeService.ConfirmPath}?token=", sent.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/settings", sent.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/journal", sent.Text, StringComparison.Ordinal);
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.Equal("alex@example.org", stored.Email);
+        Assert.Equal("Alex@new.example", stored.PendingAddress?.Email);
+    }
+
+    [Fact]
+    public async Task RequestAsync_SameNewAddressTwice_OneMailAndItsLinkStillWorks()
+    {
+        var sut = await CreateSutAsync();
+
+        var first = await sut.RequestAsync(Subscriber(), "alex@new.example");
+        var second = await sut.RequestAsync(Subscriber(), "alex@new.example");
+        var confirmed = await sut.ConfirmAsync(Token(mail.Sent[0]));
+
+        Assert.Equal(AddressRequestOutcome.Sent, first);
+        Assert.Equal(AddressRequestOutcome.AlreadySent, second);
+        Assert.Equal(AddressConfirmOutcome.Done, confirmed);
+        Assert.Equal(2, mail.Sent.Count);
+    }
+
+    [Theory]
+    [InlineData("not an address", AddressRequestOutcome.Invalid)]
+    [InlineData("", AddressRequestOutcome.Invalid)]
+    [InlineData("ALEX@example.org", AddressRequestOutcome.Same)]
+    public async Task RequestAsync_NoUsableNewAddress_NothingSentNothingPending(string address, AddressRequestOutcome expected)
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.RequestAsync(Subscriber(), address);
+
+        Assert.Equal(expected, outcome);
+        Assert.Empty(mail.Sent);
+        Assert.Null((await subscribers.FindByIdAsync(AlexId))!.PendingAddress);
+    }
+
+    [Fact]
+    public async Task RequestAsync_MailRefused_NothingPendingSoAskingAgainSendsAgain()
+    {
+        var sut = await CreateSutAsync();
+        mail.Answer = SendResult.NotSent("connection refused");
+
+        var refused = await sut.RequestAsync(Subscriber(), "alex@new.example");
+        mail.Answer = SendResult.Sent("sg-2");
+        var again = await sut.RequestAsync(Subscriber(), "alex@new.example");
+
+        Assert.Equal(AddressRequestOutcome.NotSent, refused);
+        Assert.Equal(AddressRequestOutcome.Sent, again);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_LatestLink_MovesTheAddressAndTellsTheOldOneWithoutALink()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+        var token = Token(mail.Sent[0]);
+
+        var opened = await sut.OpenAsync(token);
+        var unchangedByOpening = (await subscribers.FindByIdAsync(AlexId))!.Email;
+        var confirmed = await sut.ConfirmAsync(token);
+        var again = await sut.ConfirmAsync(token);
+
+        Assert.Equal((AddressConfirmOutcome.Open, "alex@new.example"), opened);
+        Assert.Equal("alex@example.org", unchangedByOpening);
+        Assert.Equal(AddressConfirmOutcome.Done, confirmed);
+        Assert.Equal(AddressConfirmOutcome.NotPending, again);
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.Equal("alex@new.example", stored.Email);
+        Assert.Null(stored.PendingAddress);
+        Assert.Equal(EmailAddress.Hash("alex@example.org"), stored.PreviousEmailHash);
+        var notice = Assert.Single(mail.Sent, m => m.To == "alex@example.org");
+        Assert.Contains("a•••@new.example", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("alex@new.example", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", notice.Text, StringComparison.Ordinal);
+        Assert.Null(notice.ReplyTo);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_LinkOfAnEarlierRequest_ConfirmsNothing()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@typo.example");
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+
+        var earlier = await sut.ConfirmAsync(Token(mail.Sent[0]));
+        var latest = await sut.ConfirmAsync(Token(mail.Sent[1]));
+
+        Assert.Equal(AddressConfirmOutcome.NotPending, earlier);
+        Assert.Equal(AddressConfirmOutcome.Done, latest);
+        Assert.Equal("alex@new.example", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_After24Hours_ConfirmsNothing()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+
+        time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        var outcome = await sut.ConfirmAsync(Token(mail.Sent[0]));
+
+        Assert.Equal(AddressConfirmOutcome.NotPending, outcome);
+        Assert.Equal("alex@example.org", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_AddressAnotherSubscriberHas_TakenAndNothingChanged()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "sam@example.org" });
+        await sut.RequestAsync(Subscriber(), "sam@example.org");
+
+        var outcome = await sut.ConfirmAsync(Token(mail.Sent[0]));
+
+        Assert.Equal(AddressConfirmOutcome.Taken, outcome);
+        Assert.Equal("alex@example.org", (await subscribers.FindByIdAsync(AlexId))!.Email);
+        Assert.Single(mail.Sent);
+    }
+
+    [Theory]
+    [InlineData("settings")]
+    [InlineData("tampered")]
+    public async Task ConfirmAsync_NotAnAddressLink_Invalid(string kind)
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+        var token = Token(mail.Sent[0]);
+        var attack = kind == "settings"
+            ? Signer().ForLink(TokenPurpose.Settings, AlexId, NodaTime.Instant.FromUtc(2026, 11, 26, 0, 0))
+            : token[..^1] + (token[^1] == 'a' ? 'b' : 'a');
+
+        var outcome = await sut.ConfirmAsync(attack);
+
+        Assert.Equal(AddressConfirmOutcome.Invalid, outcome);
+        Assert.Equal("alex@example.org", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Fact]
+    public void Predates_LinkMailedBeforeTheMove_True()
+    {
+        var moved = Subscriber() with { PendingAddress = new PendingAddress("alex@new.example", 7, Utc("2026-11-26T12:00:00Z")) };
+        moved = moved.ConfirmAddress(7, Utc("2026-11-25T12:00:00Z"));
+
+        Assert.True(moved.Predates(Utc("2026-11-26T11:00:00Z"), NodaTime.Duration.FromHours(24)));
+        Assert.False(moved.Predates(Utc("2026-11-26T12:30:00Z"), NodaTime.Duration.FromHours(24)));
+    }
+
+    private static string Token(OutgoingMail sent)
+    {
+        var start = sent.Text.IndexOf("token=", StringComparison.Ordinal) + "token=".Length;
+        return sent.Text[start..(start + TokenSigner.EncodedLength)];
+    }
+
+    private async Task<AddressChangeService> CreateSutAsync()
+    {
+        await subscribers.AddOrGetAsync(Subscriber());
+        return new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
+    }
+}
