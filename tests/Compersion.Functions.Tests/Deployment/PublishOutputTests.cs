@@ -13,6 +13,7 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
     /// <summary>What each function is meant to be, written out by hand: the contract with SendGrid, mail links and infra.</summary>
     private static readonly string[] Intended =
     [
+        "AddressConfirmFunction: httpTrigger Anonymous get,post address/confirm -> http",
         "AssetsFunction: httpTrigger Anonymous get assets/{file} -> http",
         "ConfirmFunction: httpTrigger Anonymous get confirm -> http",
         "DeleteFunction: httpTrigger Anonymous get,post settings/delete -> http",
@@ -24,6 +25,7 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
         "ReceiveInboundMailFunction: httpTrigger Function post inbound/sendgrid -> http",
         "SendGridEventsFunction: httpTrigger Anonymous post events/sendgrid -> http",
         "SendOutboundFunction: queueTrigger queue=outbound connection=AzureWebJobsStorage",
+        "SettingsAddressFunction: httpTrigger Anonymous post settings/address -> http",
         "SettingsExportFunction: httpTrigger Anonymous get settings/export -> http",
         "SettingsFunction: httpTrigger Anonymous get,post settings -> http",
         "SettingsImportFunction: httpTrigger Anonymous post settings/import -> http",
