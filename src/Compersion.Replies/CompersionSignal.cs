@@ -5,7 +5,8 @@ namespace Compersion.Replies;
 /// <summary>The Compersion rules: joy noticed in someone else.</summary>
 /// <remarks>
 /// A person (a third-person pronoun, a name, a relationship word) followed, later in the same
-/// sentence (the clause and any clause joined to it by a comma or a conjunction), by something
+/// sentence (the clause and any clause joined to it by a comma or a conjunction) and before the next
+/// person, who takes the search over, by something
 /// joyful: a verb of joy ("laughed", "got engaged"), a linking verb and an adjective of joy ("was so
 /// proud", "looked thrilled"), good news ("landed the job", "passed her exam"), a good time ("had a
 /// wonderful date"), or a joy noun standing on its own ("…when she saw it, pure delight", "glowing
@@ -99,11 +100,17 @@ internal static class CompersionSignal
             }
         }
 
-        // The rest of the sentence: a clause joined by a comma or "when" still tells of the same person.
+        // The rest of the sentence: a clause joined by a comma or "when" still tells of the same person. The next person
+        // takes over from there (the search starts again from them), so every word is read once per item: linear time.
         for (var k = subject + 1; k < tokens.Count; k++)
         {
             var token = tokens[k];
             if (token.Kind == TokenKind.Break || (IsNegation(token) && !NegatesAStop(tokens, k)) || lexicon.FirstPerson.Contains(token))
+            {
+                return false;
+            }
+
+            if (k > subject + 1 && IsSubject(analysis, k))
             {
                 return false;
             }

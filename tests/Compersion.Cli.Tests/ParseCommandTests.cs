@@ -32,6 +32,25 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public async Task Batch_BomCrlfALineLongerThanTheReadBufferAndNoFinalNewline_EveryLineAnsweredInOrder()
+    {
+        var longBody = string.Concat(Enumerable.Repeat("Tea with Ana. ", 20_000)); // 280 kB, past the 64 kB read buffer
+        var text = "\uFEFF{\"id\":\"a\",\"body\":\"Rain\"}\r\n\r\n" +
+            "{\"id\":\"long\",\"body\":\"" + longBody + "\"}\r\n" +
+            "{\"id\":\"c\",\"body\":\"Soup\\n\\nOn Tue, Nov 24, 2026 at 9:00 AM Ana <ana@example.com> wrote:\\n> q\"}";
+        var input = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var output = new MemoryStream();
+
+        var exit = await ParseCommand.BatchAsync(input, output, CancellationToken.None);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exit);
+        Assert.Equal(["a", "long", "c"], lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()));
+        Assert.Equal(longBody.TrimEnd(), JsonDocument.Parse(lines[1]).RootElement.GetProperty("text").GetString());
+        Assert.Equal("Soup", JsonDocument.Parse(lines[2]).RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Understand_ReplyWithKindnessLines_ClassifiesEachActWithItsReasons()
     {
         var result = ParseCommand.Understand("1. Sam made pancakes\nkindness: paid for the coffee of the person behind me\nkindness: did something nice #help");

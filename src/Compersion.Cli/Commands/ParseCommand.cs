@@ -29,8 +29,8 @@ internal static class ParseCommand
                     return await BatchAsync(input, output, cancellationToken);
                 }
 
-                // One write to the console per 64 KB rather than per line.
-                await using var buffered = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+                // UTF-8 straight to standard output, one write per 64 KB rather than per line.
+                await using var buffered = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
                 return await BatchAsync(input, buffered, cancellationToken);
             }
 
@@ -78,36 +78,111 @@ internal static class ParseCommand
     internal static ParseResult Understand(string visibleText) =>
         ParseResult.From(ReplyReading.Read(new VisibleReply(visibleText, TextSource.PlainText)));
 
+    /// <summary>Lines read before a chunk is processed: enough to keep every core busy, few enough to keep memory flat.</summary>
+    private const int BatchChunk = 1024;
+
+    /// <summary><c>--batch</c> to a text writer (tests, redirected output): the bytes <see cref="BatchAsync(Stream, Stream, CancellationToken)"/> writes, as text.</summary>
     internal static async Task<int> BatchAsync(Stream input, TextWriter output, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        using var buffer = new MemoryStream();
+        var exit = await BatchAsync(input, buffer, cancellationToken);
+        await output.WriteAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        await output.FlushAsync(cancellationToken);
+        return exit;
+    }
+
+    /// <summary>
+    /// <c>--batch</c>: JSON Lines in, JSON Lines out, in input order, UTF-8 bytes end to end (no line is decoded to a string
+    /// and encoded back: the source-generated serializer reads and writes UTF-8). Lines are read a chunk at a time, the chunk
+    /// is understood on every core (each line is independent), then written in order.
+    /// </summary>
+    internal static async Task<int> BatchAsync(Stream input, Stream output, CancellationToken cancellationToken)
+    {
+        var lines = new List<byte[]>(BatchChunk);
+        var results = new byte[BatchChunk][];
+        var pending = new byte[1 << 16];
+        var filled = 0;
+        var start = 0;
+        var ended = false;
+        var first = true;
+        while (!ended || start < filled)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (string.IsNullOrWhiteSpace(line))
+            // Collect up to a chunk of complete lines, reading more input as needed.
+            lines.Clear();
+            while (lines.Count < BatchChunk)
             {
-                continue;
+                var newline = Array.IndexOf(pending, (byte)'\n', start, filled - start);
+                if (newline >= 0 || (ended && start < filled))
+                {
+                    var end = newline >= 0 ? newline : filled;
+                    var line = pending.AsSpan(start, end - start);
+                    if (first && line.StartsWith("\uFEFF"u8))
+                    {
+                        line = line[3..];
+                    }
+
+                    first = false;
+                    if (!IsBlank(line))
+                    {
+                        lines.Add(line.ToArray());
+                    }
+
+                    start = end + (newline >= 0 ? 1 : 0);
+                    continue;
+                }
+
+                if (ended)
+                {
+                    break;
+                }
+
+                // Keep the partial line at the front, growing the buffer when one line fills it.
+                if (start > 0)
+                {
+                    Buffer.BlockCopy(pending, start, pending, 0, filled - start);
+                    filled -= start;
+                    start = 0;
+                }
+                else if (filled == pending.Length)
+                {
+                    Array.Resize(ref pending, pending.Length * 2);
+                }
+
+                var read = await input.ReadAsync(pending.AsMemory(filled), cancellationToken);
+                ended = read == 0;
+                filled += read;
             }
 
-            BatchInput? item;
-            try
+            Parallel.For(0, lines.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = BatchLine(lines[i]));
+            for (var i = 0; i < lines.Count; i++)
             {
-                item = JsonSerializer.Deserialize(line, ParseJsonContext.Default.BatchInput);
+                await output.WriteAsync(results[i], cancellationToken);
+                output.WriteByte((byte)'\n');
             }
-            catch (JsonException)
-            {
-                item = null;
-            }
-
-            var result = item is null
-                ? new BatchOutput(null, null, "not a JSON object with id and body")
-                : new BatchOutput(item.Id, VisibleTextExtractor.Extract(item.Body ?? string.Empty, InlineQuotes.Keep), null);
-            output.WriteLine(JsonSerializer.Serialize(result, ParseJsonContext.Default.BatchOutput));
         }
 
         await output.FlushAsync(cancellationToken);
         return 0;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
+
+    private static byte[] BatchLine(byte[] line)
+    {
+        BatchInput? item;
+        try
+        {
+            item = JsonSerializer.Deserialize(line, ParseJsonContext.Default.BatchInput);
+        }
+        catch (JsonException)
+        {
+            item = null;
+        }
+
+        var result = item is null
+            ? new BatchOutput(null, null, "not a JSON object with id and body")
+            : new BatchOutput(item.Id, VisibleTextExtractor.Extract(item.Body ?? string.Empty, InlineQuotes.Keep), null);
+        return JsonSerializer.SerializeToUtf8Bytes(result, ParseJsonContext.Default.BatchOutput);
     }
 }
 
