@@ -40,7 +40,7 @@ public sealed class JournalFunction(JournalAccessService access, JournalCorrecti
             var opened = await access.OpenAsync(token, cancellationToken);
             return opened.Outcome == SettingsAccessOutcome.Open
                 ? JournalPage.Render(request, tokens, opened, token, view, request.Query)
-                : JournalPage.NotOpen(opened.Outcome);
+                : JournalPage.NotOpen(request, tokens, opened.Outcome, token);
         }
 
         var (form, problem, status) = await FormReader.ReadAsync(request, CorrectionFormBytes, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class JournalFunction(JournalAccessService access, JournalCorrecti
         var current = await access.OpenAsync(posted, cancellationToken);
         if (current.Outcome != SettingsAccessOutcome.Open)
         {
-            return JournalPage.NotOpen(current.Outcome);
+            return JournalPage.NotOpen(request, tokens, current.Outcome, posted);
         }
 
         if (!TryRead(form, out var correction))

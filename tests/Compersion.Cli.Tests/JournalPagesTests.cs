@@ -11,6 +11,36 @@ public sealed class JournalPagesTests
     private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
 
     [Fact]
+    public async Task JournalLink_AfterADay_ExpiredPageWhoseButtonMailsAFreshJournalLinkOnceADayToTheAddressOnFile()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var link = Outbox.Link(await local.PromptAsync("ivy@example.com", Evening), "/api/journal");
+        using var web = new WebClient(local.Host.BaseUrl);
+        local.Clock.SetTo(Evening.AddHours(24).AddMinutes(1));
+
+        var (status, html) = await web.GetAsync(link);
+        var form = new[] { ("token", WebClient.Field(html, "token")), ("form_token", WebClient.Field(html, "form_token")) };
+        var sent = await web.PostAsync("/api/journal/link", form);
+        var again = await web.PostAsync("/api/journal/link", form);
+        var fresh = Assert.Single(Outbox.Read(local.Outbox, "journal"));
+        var (freshStatus, freshPage) = await web.GetAsync(Outbox.Link(fresh, "/api/journal"));
+        using var stranger = new WebClient(local.Host.BaseUrl);
+        var forged = await stranger.PostAsync("/api/journal/link", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("This link has expired", WebClient.Heading(html));
+        Assert.Contains("Email me a fresh link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ivy@example.com", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("ivy@example.com", fresh.To.Mailboxes.Single().Address);
+        Assert.Equal(HttpStatusCode.OK, freshStatus);
+        Assert.Equal("Your journal", WebClient.Heading(freshPage));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Empty(Outbox.Read(local.Outbox, "settings"));
+    }
+
+    [Fact]
     public async Task JournalLink_FromThePromptFooter_CalendarLinksTheDayWhosePageShowsTheReplyWithItsSignals()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));

@@ -99,7 +99,10 @@ public sealed class EmailCommands(
                     await settings.ResumeAsync(subscriber, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Welcome back", [$"Your daily prompt is back on, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}."], []);
+                // Someone who turned the prompt off on its own is not told it is coming: only the digest does.
+                return new AnswerNote("command", "Welcome back", [subscriber.PromptsEnabled
+                    ? $"Your daily prompt is back on, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}."
+                    : $"Your emails are back on. Your daily prompt stays off, as you chose, so your weekly digest is what comes{(subscriber.DigestEnabled ? string.Empty : " (and that is off too)")}. Reply PROMPTS ON whenever you'd like the prompt again."], []);
             case CommandKind.Stop:
                 if (apply)
                 {

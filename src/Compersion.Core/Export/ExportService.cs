@@ -38,7 +38,10 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
                 subscriber.KindnessGoal,
                 subscriber.MemoriesEnabled,
                 subscriber.ReceiptsEnabled,
-                subscriber.TwelveHourClock),
+                subscriber.TwelveHourClock,
+                subscriber.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                subscriber.PromptsEnabled,
+                subscriber.DigestEnabled),
             [.. days.Select(d => new ExportEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Items, d.Acts))]);
     }
 

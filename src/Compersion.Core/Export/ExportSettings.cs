@@ -11,4 +11,20 @@ namespace Compersion.Core.Export;
 /// <param name="MemoriesEnabled">Whether prompts resurface earlier items.</param>
 /// <param name="ReceiptsEnabled">Whether complete replies get a receipt.</param>
 /// <param name="TwelveHourClock">Whether mail shows times on a 12-hour clock.</param>
-public sealed record ExportSettings(string Id, string Status, string Zone, string PromptTime, string DigestDay, string DigestTime, int KindnessGoal, bool MemoriesEnabled, bool ReceiptsEnabled, bool TwelveHourClock);
+/// <param name="PausedUntil">While paused until a date: that date (yyyy-MM-dd); null otherwise.</param>
+/// <param name="PromptsEnabled">Whether the daily prompt is on.</param>
+/// <param name="DigestEnabled">Whether the weekly digest is on.</param>
+public sealed record ExportSettings(
+    string Id,
+    string Status,
+    string Zone,
+    string PromptTime,
+    string DigestDay,
+    string DigestTime,
+    int KindnessGoal,
+    bool MemoriesEnabled,
+    bool ReceiptsEnabled,
+    bool TwelveHourClock,
+    string? PausedUntil = null,
+    bool PromptsEnabled = true,
+    bool DigestEnabled = true);

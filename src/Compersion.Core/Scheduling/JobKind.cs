@@ -17,4 +17,7 @@ public enum JobKind
 
     /// <summary>The welcome mail, queued once when a sign-up is confirmed.</summary>
     Welcome = 4,
+
+    /// <summary>A fresh journal link asked for from an expired one; claimed in the outbox to allow one a day, never queued.</summary>
+    JournalLink = 5,
 }

@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Compersion.Core.Subscribers;
 
-/// <summary>Opens settings links, and mails a fresh one when a genuine link has expired — only ever to the address on file.</summary>
+/// <summary>Opens settings links, and mails a fresh settings or journal link when a genuine one has expired — only ever to the address on file.</summary>
 public sealed partial class SettingsAccessService(
     TokenSigner signer,
     ISubscriberStore subscribers,
@@ -54,9 +54,19 @@ public sealed partial class SettingsAccessService(
     /// prompt), so a leaked old link can cause at most one more email a day to its owner. A second request the same day
     /// gets the same answer and sends nothing; the owner can still reply SETTINGS to any email.
     /// </remarks>
-    public async Task<bool> SendFreshLinkAsync(string? token, CancellationToken cancellationToken = default)
+    public Task<bool> SendFreshLinkAsync(string? token, CancellationToken cancellationToken = default) =>
+        SendFreshAsync(token, TokenPurpose.Settings, cancellationToken);
+
+    /// <summary>Mails a fresh journal link to the subscriber a genuine (possibly expired) journal link names: the expired journal page's button.</summary>
+    /// <returns>False when the token is not a genuine journal link, or names nobody we may write to; nothing is sent then.</returns>
+    /// <remarks>The same rules as <see cref="SendFreshLinkAsync"/>: only to the address on file, at most once a local day.</remarks>
+    public Task<bool> SendFreshJournalLinkAsync(string? token, CancellationToken cancellationToken = default) =>
+        SendFreshAsync(token, TokenPurpose.Journal, cancellationToken);
+
+    private async Task<bool> SendFreshAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
     {
-        if (signer.CheckLink(token, TokenPurpose.Settings, Now(), out var subscriberId) == LinkCheck.Invalid)
+        var journal = purpose == TokenPurpose.Journal;
+        if (signer.CheckLink(token, purpose, Now(), out var subscriberId) == LinkCheck.Invalid)
         {
             return false;
         }
@@ -68,25 +78,35 @@ public sealed partial class SettingsAccessService(
         }
 
         var now = Now();
-        var job = OutboundJob.For(subscriber.Id, JobKind.SettingsLink, now.InZone(subscriber.TimeZone).Date);
+        var job = OutboundJob.For(subscriber.Id, journal ? JobKind.JournalLink : JobKind.SettingsLink, now.InZone(subscriber.TimeZone).Date);
         var claim = await outbox.TryClaimAsync(job, now, cancellationToken);
         if (claim.Status != OutboxClaimStatus.Claimed || !await outbox.TryMarkStartedAsync(job, claim, now, cancellationToken))
         {
-            LogFreshLinkThrottled(logger, subscriber.Id);
+            LogFreshLinkThrottled(logger, subscriber.Id, purpose);
             return true;
         }
 
-        var link = SettingsLinks.Url(signer, options.Value, subscriber.Id, now + SettingsLinks.Lifetime);
-        var mail = notes.Compose(
-            subscriber,
-            "settings",
-            "Your settings link",
-            [
-                NoteBlock.Paragraph("You asked for a fresh link to your settings. Here it is:"),
-                NoteBlock.Link("Open my settings", link),
-                NoteBlock.Paragraph("It works for 24 hours. Anyone with it can change your settings, so keep it to yourself."),
-            ],
-            job.Id);
+        var mail = journal
+            ? notes.Compose(
+                subscriber,
+                "journal",
+                "Your journal link",
+                [
+                    NoteBlock.Paragraph("You asked for a fresh link to your journal. Here it is:"),
+                    NoteBlock.Link("Open my journal", JournalLinks.Url(signer, options.Value, subscriber.Id, now + JournalLinks.Lifetime)),
+                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can read your journal, so keep it to yourself."),
+                ],
+                job.Id)
+            : notes.Compose(
+                subscriber,
+                "settings",
+                "Your settings link",
+                [
+                    NoteBlock.Paragraph("You asked for a fresh link to your settings. Here it is:"),
+                    NoteBlock.Link("Open my settings", SettingsLinks.Url(signer, options.Value, subscriber.Id, now + SettingsLinks.Lifetime)),
+                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can change your settings, so keep it to yourself."),
+                ],
+                job.Id);
         var result = await sender.SendAsync(mail, CancellationToken.None);
         var recorded = result.Outcome switch
         {
@@ -96,7 +116,7 @@ public sealed partial class SettingsAccessService(
         };
         await recorded;
 
-        LogFreshLink(logger, subscriber.Id, result.Outcome);
+        LogFreshLink(logger, subscriber.Id, purpose, result.Outcome);
         return true;
     }
 
@@ -107,9 +127,9 @@ public sealed partial class SettingsAccessService(
 
     private int? TokenValue(string token) => signer.TryVerify(token, out var verified) ? verified!.Value : null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: a fresh settings link was already sent today; not sent again")]
-    private static partial void LogFreshLinkThrottled(ILogger logger, string subscriberId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: a fresh {Purpose} link was already sent today; not sent again")]
+    private static partial void LogFreshLinkThrottled(ILogger logger, string subscriberId, TokenPurpose purpose);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: fresh settings link {Outcome}")]
-    private static partial void LogFreshLink(ILogger logger, string subscriberId, SendOutcome outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: fresh {Purpose} link {Outcome}")]
+    private static partial void LogFreshLink(ILogger logger, string subscriberId, TokenPurpose purpose, SendOutcome outcome);
 }

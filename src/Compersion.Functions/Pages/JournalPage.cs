@@ -13,6 +13,9 @@ namespace Compersion.Functions.Pages;
 /// <summary>The journal pages (<c>/api/journal/…?token=…</c>): each a view Core built, rendered into the journal's frame.</summary>
 internal static class JournalPage
 {
+    /// <summary>Where the expired page's button posts.</summary>
+    public const string LinkPath = "/api/journal/link";
+
     /// <summary>The views, by the last segment of the path.</summary>
     public static readonly IReadOnlySet<string> Views = new HashSet<string>(StringComparer.Ordinal) { "journal", "day", "search", "people", "kindness" };
 
@@ -108,15 +111,17 @@ internal static class JournalPage
     }
 
     /// <summary>The page for a link that does not open the journal: expired, invalid, or gone.</summary>
-    public static HtmlResult NotOpen(SettingsAccessOutcome outcome) => outcome switch
+    /// <remarks>The expired page has a button that mails a fresh journal link to the address on file, as the settings page's does.</remarks>
+    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token) => outcome switch
     {
         SettingsAccessOutcome.Expired => Page.Message(
             StatusCodes.Status400BadRequest,
             "This link has expired",
             [
                 "Journal links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
-                "Reply JOURNAL to any of our emails and a fresh link comes straight back; every email's footer has one too.",
-            ]),
+                "We can email a fresh link to the address we have for you. It goes only there. Replying JOURNAL to any of our emails works too.",
+            ],
+            new ButtonForm(LinkPath, [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
         SettingsAccessOutcome.Gone => Page.Message(
             StatusCodes.Status404NotFound,
             "There's nothing here any more",

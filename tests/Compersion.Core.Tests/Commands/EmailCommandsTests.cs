@@ -180,6 +180,18 @@ public sealed class EmailCommandsTests
         Assert.Contains("paused until Monday 28 December 2026", note.Paragraphs[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ApplyAsync_ResumeWithThePromptOff_SaysThePromptStaysOff()
+    {
+        var sut = await CreateSutAsync();
+        var paused = (await subscribers.UpdateAsync(AlexId, s => s.Pause() with { PromptsEnabled = false }))!;
+
+        var note = await sut.ApplyAsync(paused, Parse("RESUME"), apply: false);
+
+        Assert.Contains("daily prompt stays off", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("back on, at", note.Paragraphs[0], StringComparison.Ordinal);
+    }
+
     private static EmailCommand Parse(string text)
     {
         Assert.True(CommandParser.TryParse(text, out var command));

@@ -60,4 +60,20 @@ public sealed class ExportServiceTests
         Assert.Equal(0, day.GetProperty("items").GetArrayLength());
         Assert.Equal("fed the cat next door", day.GetProperty("acts")[0].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task ToJson_PausedUntilADateWithTheDigestOff_CarriesThePauseAndBothSwitches()
+    {
+        var subscriber = await subscribers.AddOrGetAsync(Subscriber().PauseUntil(Date("2026-12-28")) with { DigestEnabled = false });
+        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+
+        var json = ExportService.ToJson(export);
+
+        using var document = JsonDocument.Parse(json);
+        var settings = document.RootElement.GetProperty("settings");
+        Assert.Equal("paused", settings.GetProperty("status").GetString());
+        Assert.Equal("2026-12-28", settings.GetProperty("pausedUntil").GetString());
+        Assert.True(settings.GetProperty("promptsEnabled").GetBoolean());
+        Assert.False(settings.GetProperty("digestEnabled").GetBoolean());
+    }
 }

@@ -21,6 +21,7 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
         "EntriesFunction: httpTrigger Anonymous get,post entries -> http",
         "IngestInboundFunction: queueTrigger queue=inbound connection=AzureWebJobsStorage",
         "JournalFunction: httpTrigger Anonymous get,post journal/{view?} -> http",
+        "JournalLinkFunction: httpTrigger Anonymous post journal/link -> http",
         "KeepFunction: httpTrigger Anonymous get,post keep -> http",
         "ReceiveInboundMailFunction: httpTrigger Function post inbound/sendgrid -> http",
         "SendGridEventsFunction: httpTrigger Anonymous post events/sendgrid -> http",

@@ -1,0 +1,37 @@
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using Compersion.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Compersion.Functions;
+
+/// <summary><c>POST /api/journal/link</c>: the expired journal page's button; mails a fresh journal link to the address on file.</summary>
+public sealed class JournalLinkFunction(SettingsAccessService access, FormTokens tokens)
+{
+    /// <summary>Sends the fresh link.</summary>
+    [Function(nameof(JournalLinkFunction))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "journal/link")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (form, problem, status) = await FormReader.ReadAsync(request, Pages.SettingsPage.SettingsFormBytes, cancellationToken);
+        if (form is null)
+        {
+            return Page.Render(status, "That didn't go through", problem!);
+        }
+
+        var token = form["token"].ToString();
+        var check = FormGuard.Check(tokens, request, form, token);
+        if (check != FormCheck.Valid)
+        {
+            return FormGuard.Refused(check);
+        }
+
+        return await access.SendFreshJournalLinkAsync(token, cancellationToken)
+            ? Page.Message(StatusCodes.Status200OK, "A fresh link is on its way", ["We've emailed a new journal link to the address we have for you. It works for 24 hours."])
+            : Page.Message(StatusCodes.Status400BadRequest, "This link doesn't work", ["It may have been cut short or changed. Reply JOURNAL to any of our emails for a fresh one."]);
+    }
+}
