@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.HeldMail>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Inbound.ArchiveReparser>();
+        services.TryAddSingleton<Inbound.SignUpByMail>();
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<AddressChangeService>();

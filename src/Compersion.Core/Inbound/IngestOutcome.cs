@@ -26,4 +26,7 @@ public enum IngestOutcome
 
     /// <summary>The subscriber's by token and From, but unverified (SPF and DKIM failed): nothing changed, and they were mailed a link to keep it.</summary>
     Held = 7,
+
+    /// <summary>A mail to the sign-up mailbox: a confirmation was queued to the sender, or a subscribed sender got their settings link.</summary>
+    SignUp = 8,
 }

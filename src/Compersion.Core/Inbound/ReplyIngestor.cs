@@ -36,6 +36,7 @@ public sealed partial class ReplyIngestor(
     ReplyAnswers answers,
     SubscriptionService subscriptions,
     HeldMail held,
+    SignUpByMail signUps,
     ILogger<ReplyIngestor> logger)
 {
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
@@ -148,6 +149,11 @@ public sealed partial class ReplyIngestor(
         if (unsubscribeToken is not null)
         {
             return await UnsubscribeAsync(archiveName, key, stage, unsubscribeToken, cancellationToken);
+        }
+
+        if (signUps.IsFor(mail))
+        {
+            return await SignUpAsync(archiveName, key, mail, cancellationToken);
         }
 
         if (attributed!.Subscriber is not { } subscriber)
@@ -343,6 +349,37 @@ public sealed partial class ReplyIngestor(
         return IngestOutcome.Held;
     }
 
+    // A mail to the sign-up mailbox is never journaled, whoever sent it: it starts the page's double opt-in for the sender's
+    // address (SignUpByMail), and only a verified, already subscribed sender gets an answer (their settings link). Carried
+    // out again on a redelivery: the outbox sends one confirmation a day, and the ledger one answer per message.
+    private async Task<IngestOutcome> SignUpAsync(string archiveName, string key, InboundMail mail, CancellationToken cancellationToken)
+    {
+        var (outcome, owner, registered) = await signUps.SignUpAsync(mail, VisibleReply.Read(mail.Text, mail.Html).Text, cancellationToken);
+        if (outcome == SignUpByMailOutcome.NoSender)
+        {
+            return await QuarantineAsync(key, "no-sender", cancellationToken);
+        }
+
+        if (owner is not null)
+        {
+            await postIndex.RecordAsync(owner, archiveName, key, cancellationToken);
+        }
+
+        await ledger.AdvanceAsync(key, InboundStage.Stored, owner, "sign-up", cancellationToken);
+        if (registered is not null)
+        {
+            var link = await commands.ApplyAsync(registered, new EmailCommand(CommandKind.Settings, "SETTINGS", null), apply: false, cancellationToken);
+            await answers.AnswerAsync(key, registered, link, new MailThread(mail.MessageId, mail.Subject), cancellationToken);
+        }
+        else
+        {
+            await ledger.AdvanceAsync(key, InboundStage.Done, owner, "sign-up", cancellationToken);
+        }
+
+        LogSignUp(logger, outcome);
+        return IngestOutcome.SignUp;
+    }
+
     // An all-caps first line ("SAM MADE ME DINNER") followed by more text is a gratitude, not an unknown command.
     private static bool HasMoreThanOneLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(line => line.Length > 0) > 1;
@@ -396,6 +433,9 @@ public sealed partial class ReplyIngestor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: unsubscribe mailbox, {Outcome}")]
     private static partial void LogUnsubscribed(ILogger logger, string subscriberId, LinkOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-up mailbox: {Outcome}")]
+    private static partial void LogSignUp(ILogger logger, SignUpByMailOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Items} items and {Acts} kind acts journaled")]
     private static partial void LogJournaled(ILogger logger, string subscriberId, int items, int acts);

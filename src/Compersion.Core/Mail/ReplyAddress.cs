@@ -18,6 +18,24 @@ public static class ReplyAddress
     /// <summary>The mailbox that unsubscribes whoever its token names.</summary>
     public const string UnsubscribeMailbox = "unsubscribe";
 
+    /// <summary>The sign-up mailbox: a mail to <c>start@{InboundDomain}</c> starts the same double opt-in as the sign-up page.</summary>
+    public const string StartMailbox = "start";
+
+    /// <summary>Whether an address is <c>{mailbox}@{inboundDomain}</c> (no token), any case.</summary>
+    /// <param name="address">An address, bare or in angle brackets.</param>
+    /// <param name="inboundDomain">The inbound domain; other domains never match.</param>
+    /// <param name="mailbox">The mailbox (<see cref="StartMailbox"/>).</param>
+    public static bool IsMailbox(string? address, string inboundDomain, string mailbox)
+    {
+        if (string.IsNullOrWhiteSpace(address) || string.IsNullOrEmpty(inboundDomain))
+        {
+            return false;
+        }
+
+        var bare = address.Trim().Trim('<', '>');
+        return string.Equals(bare, mailbox + "@" + inboundDomain, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The signed reply address for one subscriber, date and purpose.</summary>
     public static string For(TokenSigner signer, MailOptions options, TokenPurpose purpose, string subscriberId, LocalDate date)
     {

@@ -16,6 +16,13 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
     public Task<Subscriber> AddOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
+
+        // As the table store: one profile per address, whoever asks first.
+        if (byId.Values.FirstOrDefault(s => string.Equals(s.Email, subscriber.Email, StringComparison.OrdinalIgnoreCase)) is { } sameAddress)
+        {
+            return Task.FromResult(sameAddress);
+        }
+
         return Task.FromResult(byId.TryAdd(subscriber.Id, subscriber) ? subscriber : byId[subscriber.Id]);
     }
 

@@ -28,6 +28,7 @@ public sealed class ReplyIngestorTests
     private readonly InMemoryPostIndex postIndex = new();
     private readonly RecordingMailSender sender = new();
     private readonly FakeTimeProvider time = new(Arrival);
+    private readonly RecordingJobQueue jobs = new();
 
     [Fact]
     public async Task IngestAsync_ReplyToYesterdaysPrompt_FiledUnderThePromptDateWithAReceipt()
@@ -488,6 +489,60 @@ public sealed class ReplyIngestorTests
 
     private static InboundMail Unverified(InboundMail mail) => mail with { SpfPass = false, DkimPass = false };
 
+    [Fact]
+    public async Task IngestAsync_MailToTheSignUpMailboxFromAStranger_PendingWithOneConfirmationQueuedAndNothingJournaled()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(SignUpMail("sam@example.org", "Hello! I'd love to join. I live in Europe/Berlin.", verified: true)));
+        await sut.IngestAsync(Post(SignUpMail("sam@example.org", "Me again", verified: true)));
+
+        Assert.Equal(IngestOutcome.SignUp, outcome);
+        var sam = await subscribers.FindByEmailAsync("sam@example.org");
+        Assert.Equal((SubscriberStatus.Pending, "Europe/Berlin"), (sam!.Status, sam.Zone));
+        Assert.All(jobs.Jobs, job => Assert.Equal((Compersion.Core.Scheduling.JobKind.Confirm, sam.Id), (job.Kind, job.SubscriberId)));
+        Assert.Single(jobs.Jobs.Select(job => job.Id).Distinct());
+        Assert.Empty(await entries.GetEntriesAsync(sam.Id));
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
+    public async Task IngestAsync_MailToTheSignUpMailboxFromAVerifiedSubscriber_TheirSettingsLinkAndNoConfirmation()
+    {
+        var sut = await CreateSutAsync();
+
+        await sut.IngestAsync(Post(SignUpMail("alex@example.org", "1. Soup with Ana", verified: true)));
+
+        var answer = Assert.Single(sender.Sent);
+        Assert.Equal(("settings", "alex@example.org"), (answer.Kind, answer.To));
+        Assert.Empty(jobs.Jobs);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SignUpMailForgedFromASubscribersAddress_NothingSentToThem()
+    {
+        var sut = await CreateSutAsync();
+
+        var outcome = await sut.IngestAsync(Post(SignUpMail("alex@example.org", "sign me up", verified: false)));
+
+        Assert.Equal(IngestOutcome.SignUp, outcome);
+        Assert.Empty(sender.Sent);
+        Assert.Empty(jobs.Jobs);
+    }
+
+    private static InboundMail SignUpMail(string from, string text, bool verified) => new(
+        StableId(text, TokenPurpose.Note, "start", from),
+        from,
+        [$"start@{InboundDomain}"],
+        "Sign me up",
+        text,
+        null,
+        SpfPass: verified,
+        DkimPass: verified,
+        ContentHash: "hash-" + text);
+
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
     private static InboundMail Reply(string text, TokenPurpose purpose, string date, string from = "alex@example.org") => new(
@@ -519,8 +574,9 @@ public sealed class ReplyIngestorTests
             new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts))),
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
-            new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
+            new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance),
             new HeldMail(Signer(), MailSettings(), time),
+            new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
             NullLogger<ReplyIngestor>.Instance);
     }
 }

@@ -164,6 +164,7 @@ public sealed class ReplyAddressTests
                     new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
                     new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
                     new HeldMail(Signer(), MailSettings(), time),
+                    new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
                     NullLogger<ReplyIngestor>.Instance);
                 var to = scenario == "unsubscribe"
                     ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress
