@@ -142,6 +142,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     DispatchSchedule: dispatchSchedule
+    CleanupSchedule: '0 17 3 * * *'
     Mail__From: mailFrom
     Mail__FromName: mailFromName
     Mail__InboundDomain: mailInboundDomain

@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Journal.JournalCorrections>();
         services.TryAddSingleton<Journal.JournalUndo>();
         services.TryAddSingleton<Privacy.DeletionService>();
+        services.TryAddSingleton<Privacy.RecordRetention>();
         services.TryAddSingleton<Import.ImportService>();
         return services;
     }

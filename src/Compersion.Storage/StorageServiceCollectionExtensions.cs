@@ -79,6 +79,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundLedger, TableInboundLedger>();
         services.AddSingleton<IPostIndex, TablePostIndex>();
         services.AddSingleton<Core.Privacy.IPersonalDataStore, Privacy.TablePersonalDataStore>();
+        services.AddSingleton<Core.Privacy.IFinishedRecords, Privacy.TableFinishedRecords>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ internal static class LocalEnvironment
             {
                 ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
                 ["DispatchSchedule"] = "0 * * * * *",
+                ["CleanupSchedule"] = "0 17 3 * * *",
                 ["Tokens:CurrentSecret"] = state.TokenSecret,
                 ["Mail:PublicBaseUrl"] = baseUrl,
                 ["Mail:PickupDirectory"] = outbox,

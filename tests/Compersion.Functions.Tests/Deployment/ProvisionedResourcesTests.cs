@@ -249,6 +249,7 @@ public sealed class ProvisionedResourcesTests
 
         Assert.Equal($"[format('https://{{0}}', reference('{siteId}', '2024-04-01').defaultHostName)]", settings["Mail__PublicBaseUrl"]);
         Assert.Equal("0 * * * * *", settings["DispatchSchedule"]);
+        Assert.Equal("0 17 3 * * *", settings["CleanupSchedule"]);
         Assert.Equal("hello@mail.example.org", settings["Mail__From"]);
         Assert.Equal("Compersion", settings["Mail__FromName"]);
         Assert.Equal("reply.example.org", settings["Mail__InboundDomain"]);

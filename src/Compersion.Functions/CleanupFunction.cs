@@ -1,0 +1,13 @@
+using Compersion.Core.Privacy;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Compersion.Functions;
+
+/// <summary>Timer: deletes outbox and inbound ledger rows past their retention (<see cref="RecordRetention"/>).</summary>
+public sealed class CleanupFunction(RecordRetention retention)
+{
+    /// <summary>Runs on the <c>CleanupSchedule</c> setting (NCRONTAB, daily).</summary>
+    [Function(nameof(CleanupFunction))]
+    public Task RunAsync([TimerTrigger("%CleanupSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        retention.RunAsync(cancellationToken);
+}
