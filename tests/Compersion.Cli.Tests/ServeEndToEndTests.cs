@@ -49,6 +49,31 @@ public sealed class ServeEndToEndTests
         Assert.Equal(SubscriberStatus.Unsubscribed, subscriber!.Status);
     }
 
+    /// <summary>serve runs the retention timer as the Functions host would: the sent prompt's outbox row outlives 35 days, then goes.</summary>
+    [Fact]
+    public async Task CleanupFunction_ThroughServe_SentPromptRowKeptFor35DaysThenDeleted()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        Assert.True(SignUpRequest.TryCreate("ada@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
+        var ada = await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        local.Clock.SetTo(new DateTimeOffset(2026, 11, 25, 19, 0, 30, TimeSpan.Zero));
+        await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var outbox = new Azure.Data.Tables.TableClient(local.Azurite.ConnectionString, "outbox");
+        var promptRow = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {ada.Id} and RowKey eq {"prompt|2026-11-25"}");
+
+        local.Clock.SetTo(new DateTimeOffset(2026, 12, 30, 12, 0, 0, TimeSpan.Zero));
+        var ran = await local.Host.RunTimerAsync("CleanupFunction", CancellationToken.None);
+        var after35Days = await outbox.QueryAsync<Azure.Data.Tables.TableEntity>(promptRow).CountAsync();
+        local.Clock.SetTo(new DateTimeOffset(2026, 12, 31, 12, 0, 0, TimeSpan.Zero));
+        await local.Host.RunTimerAsync("CleanupFunction", CancellationToken.None);
+        var after36Days = await outbox.QueryAsync<Azure.Data.Tables.TableEntity>(promptRow).CountAsync();
+
+        Assert.True(ran);
+        Assert.Single(Outbox.Read(local.Outbox, "prompt"));
+        Assert.Equal((1, 0), (after35Days, after36Days));
+    }
+
     [Fact]
     public async Task Subscribe_Unconfirmed_GetsOnlyTheConfirmation()
     {
