@@ -143,7 +143,8 @@ public sealed class InboundHostileInputTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("held", "ana@example.com"), (held.Headers["X-Compersion-Kind"], held.To.Mailboxes.Single().Address));
-        Assert.Contains("It asked for: TIME 07:30", held.TextBody, StringComparison.Ordinal);
+        Assert.Contains("It asked for this, and nothing has changed yet:", held.TextBody, StringComparison.Ordinal);
+        Assert.Contains("TIME 07:30", held.TextBody, StringComparison.Ordinal);
         Assert.Equal((new NodaTime.LocalTime(20, 0), new NodaTime.LocalTime(20, 0)), (timeWhileHeld, timeAfterGet));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Yes, it was me", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);

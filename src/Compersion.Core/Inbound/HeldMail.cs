@@ -1,4 +1,5 @@
 using Compersion.Core.Mail;
+using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -27,23 +28,25 @@ public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptio
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(lines);
         var link = KeepLinks.Url(signer, mailOptions.Value, subscriber.Id, archiveName, Now());
-        var what = command is not null
-            ? $"It asked for: {Shorten(command)}. Nothing has changed yet."
-            : lines.Count == 0
-                ? "It held nothing we could save."
-                : "What it held, set aside for now and not in your journal:";
-        return new AnswerNote(
-            "held",
-            "Was this you?",
-            [
-                "A mail came from your address, but your mail provider didn't vouch for it, so we set it aside to be safe.",
-                $"If it was you, keep it with this link (it works for {KeepLinks.Lifetime.Days} days):",
-                link,
-                "If it wasn't you, there's nothing to do: it will simply be let go.",
-                what,
-            ],
-            command is null ? [.. lines.Select(Shorten)] : [],
-            OffersHelp: false);
+        List<NoteBlock> blocks =
+        [
+            NoteBlock.Paragraph("A mail came from your address, but your mail provider didn't vouch for it, so we set it aside to be safe."),
+        ];
+        if (command is not null)
+        {
+            blocks.Add(NoteBlock.Paragraph("It asked for this, and nothing has changed yet:"));
+            blocks.Add(NoteBlock.Code(Shorten(command)));
+        }
+        else if (lines.Count > 0)
+        {
+            blocks.Add(NoteBlock.Paragraph("It held these lines, set aside for now and not in your journal:"));
+            blocks.Add(NoteBlock.List([.. lines.Select(Shorten)]));
+        }
+
+        blocks.Add(NoteBlock.Paragraph($"If it was you, keep it with this link; it works for {KeepLinks.Lifetime.Days} days:"));
+        blocks.Add(NoteBlock.Link("Yes, keep it", link));
+        blocks.Add(NoteBlock.Paragraph("If it wasn't you, there's nothing to do: it will simply be let go."));
+        return AnswerNote.Of("held", "Was this you?", blocks, offersHelp: false);
     }
 
     /// <summary>Checks a keep link at the current time; on success names the subscriber it was mailed to.</summary>

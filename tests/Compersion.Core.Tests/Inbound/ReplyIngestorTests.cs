@@ -419,7 +419,8 @@ public sealed class ReplyIngestorTests
         Assert.Equal(new NodaTime.LocalTime(20, 0), (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
         var note = Assert.Single(sender.Sent);
         Assert.Equal(("held", "alex@example.org"), (note.Kind, note.To));
-        Assert.Contains("It asked for: TIME 07:30. Nothing has changed yet.", note.Text, StringComparison.Ordinal);
+        Assert.Contains("It asked for this, and nothing has changed yet:", note.Text, StringComparison.Ordinal);
+        Assert.Contains("TIME 07:30", note.Text, StringComparison.Ordinal);
         Assert.Matches(KeepLink, note.Text);
     }
 
