@@ -15,6 +15,9 @@ internal sealed class ScriptedMailReader : IInboundMailReader
         return handle;
     }
 
+    /// <summary>Reads a registered post differently from now on, as a fixed reader would read the same bytes.</summary>
+    public void Reread(string handle, InboundMail mail) => mails[handle] = mail;
+
     public bool TryRead(Stream post, string? contentType, out InboundMail? mail, out string? problem)
     {
         using var reader = new StreamReader(post, Encoding.UTF8);
