@@ -129,9 +129,20 @@ public sealed partial class ArchiveReparser(
             if (apply)
             {
                 // In this order, so a run that stops half-way is finished by the next one (the write is idempotent on the key).
-                await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
+                // The post is filed under the key ingestion now gives it (naming the subscriber), so a later delivery of the
+                // same message is a duplicate; a row quarantined against no one stays so, naming no one.
+                var own = ReplyIngestor.LedgerKeys(mail, subscriber.Id)[0];
+                await postIndex.RecordAsync(subscriber.Id, archiveName, own, cancellationToken);
                 await writer.WriteAsync(subscriber, date, reading, source, countsAsReply: false, cancellationToken);
-                await ledger.ReattributeAsync(key, subscriber.Id, cancellationToken);
+                if (string.Equals(own, key, StringComparison.Ordinal))
+                {
+                    await ledger.ReattributeAsync(key, subscriber.Id, cancellationToken);
+                }
+                else
+                {
+                    await ledger.BeginAsync(own, archiveName, cancellationToken);
+                    await ledger.AdvanceAsync(own, InboundStage.Done, subscriber.Id, "reattributed", cancellationToken);
+                }
             }
 
             return Report(archiveName, ReparseOutcome.Reattributed);

@@ -117,6 +117,7 @@ public sealed class ArchiveReparserTests
             writer,
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             subscriptions,
+            new HeldMail(Signer(), MailSettings(), time),
             new SignUpByMail(subscriptions, subscribers, MailSettings()),
             NullLogger<ReplyIngestor>.Instance);
         var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, attribution, writer, journal, journal, NullLogger<ArchiveReparser>.Instance);
