@@ -144,6 +144,7 @@ internal static class DigestScenario
     private static async Task SeedAsync(IServiceProvider services, int subscribers, int journalDays, int acts, CancellationToken cancellationToken)
     {
         var subscriptions = services.GetRequiredService<SubscriptionService>();
+        var store = services.GetRequiredService<ISubscriberStore>();
         var entries = services.GetRequiredService<IEntryStore>();
         var actStore = services.GetRequiredService<IActStore>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism, CancellationToken = cancellationToken };
@@ -153,6 +154,9 @@ internal static class DigestScenario
             var (zone, local) = WheelSeed.DueLocal(index);
             var request = new SignUpRequest($"subscriber{index}@example.com", zone, local.TimeOfDay.PlusHours(2), local.DayOfWeek, local.TimeOfDay);
             var subscriber = await subscriptions.AddConfirmedAsync(request, token);
+
+            // Confirmed a fortnight ago: a subscriber's first digest waits DigestBuilder.DaysBeforeFirstDigest days.
+            await store.UpdateAsync(subscriber.Id, s => s with { ConfirmedAt = s.ConfirmedAt - NodaTime.Duration.FromDays(14) }, token);
             for (var day = 1; day <= journalDays; day++)
             {
                 var items = Enumerable.Range(0, 5)
