@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ExceptionMiddleware>();
 builder.Services.AddCompersionTelemetry(builder.Configuration);
 builder.Services.AddCompersionFunctions(builder.Configuration);
 builder.Build().Run();

@@ -234,11 +234,12 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         {
             result = await FunctionInvoker.InvokeAsync(context.RequestServices, function, context.Request, context.RequestAborted);
         }
-        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             LogFunctionFailed(logger, function.Name, exception);
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return;
+
+            // As the worker's ExceptionMiddleware answers in Azure.
+            result = Compersion.Functions.Http.ServerError.For(context.Request);
         }
 
         switch (result)
