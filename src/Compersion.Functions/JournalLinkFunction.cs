@@ -17,17 +17,10 @@ public sealed class JournalLinkFunction(SettingsAccessService access, FormTokens
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (form, problem, status) = await FormReader.ReadAsync(request, Pages.SettingsPage.SettingsFormBytes, cancellationToken);
-        if (form is null)
+        var (form, token, refusal) = await FormGuard.ReadCheckedAsync(tokens, request, Pages.SettingsPage.SettingsFormBytes, cancellationToken);
+        if (refusal is not null)
         {
-            return Page.Render(status, "That didn't go through", problem!);
-        }
-
-        var token = form["token"].ToString();
-        var check = FormGuard.Check(tokens, request, form, token);
-        if (check != FormCheck.Valid)
-        {
-            return FormGuard.Refused(check);
+            return refusal;
         }
 
         return await access.SendFreshJournalLinkAsync(token, cancellationToken)

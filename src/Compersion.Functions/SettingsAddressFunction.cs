@@ -18,17 +18,10 @@ public sealed class SettingsAddressFunction(SettingsAccessService access, Addres
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (form, problem, status) = await FormReader.ReadAsync(request, SettingsPage.SettingsFormBytes, cancellationToken);
-        if (form is null)
+        var (form, token, refusal) = await FormGuard.ReadCheckedAsync(tokens, request, SettingsPage.SettingsFormBytes, cancellationToken);
+        if (refusal is not null)
         {
-            return Page.Render(status, "That didn't go through", problem!);
-        }
-
-        var token = form["token"].ToString();
-        var check = FormGuard.Check(tokens, request, form, token);
-        if (check != FormCheck.Valid)
-        {
-            return FormGuard.Refused(check);
+            return refusal;
         }
 
         var opened = await access.OpenAsync(token, cancellationToken);
@@ -37,7 +30,7 @@ public sealed class SettingsAddressFunction(SettingsAccessService access, Addres
             return SettingsPage.NotOpen(request, tokens, opened.Outcome, token);
         }
 
-        return await addresses.RequestAsync(opened.Subscriber!, form["email"], cancellationToken) switch
+        return await addresses.RequestAsync(opened.Subscriber!, form!["email"], cancellationToken) switch
         {
             AddressRequestOutcome.Sent or AddressRequestOutcome.AlreadySent => Page.Message(
                 StatusCodes.Status200OK,

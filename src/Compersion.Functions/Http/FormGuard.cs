@@ -1,5 +1,6 @@
 using Compersion.Core.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Compersion.Functions.Http;
 
@@ -35,6 +36,20 @@ internal static class FormGuard
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(form);
         return tokens.Check(context, request.Cookies[FormTokens.CookieName], form[FormTokens.FieldName].ToString());
+    }
+
+    /// <summary>Reads a form posted from a signed-link page and checks its token: the form and its link token, or the page that refuses it.</summary>
+    public static async Task<(IFormCollection? Form, string Token, IActionResult? Refusal)> ReadCheckedAsync(FormTokens tokens, HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        var (form, problem, status) = await FormReader.ReadAsync(request, limit, cancellationToken);
+        if (form is null)
+        {
+            return (null, string.Empty, Page.Render(status, "That didn't go through", problem!));
+        }
+
+        var token = form["token"].ToString();
+        var check = Check(tokens, request, form, token);
+        return check == FormCheck.Valid ? (form, token, null) : (null, token, Refused(check));
     }
 
     /// <summary>The 403 page for a form that failed the check: what went wrong, and that nothing changed.</summary>
