@@ -102,8 +102,10 @@ internal static class SignatureBlock
             return;
         }
 
+        var above = Kept(body, lines[PreviousKept(lines, last)]).Trim();
         if ((IsDashName(Kept(body, lines[last])) || (IsSpacedDashName(Kept(body, lines[last])) && lines[last - 1].Kind == VisibleLineKind.Blank))
-            && !Kept(body, lines[PreviousKept(lines, last)]).TrimStart().StartsWith('-'))
+            && !above.StartsWith('-')
+            && !above.EndsWith(':'))
         {
             DropFrom(lines, last);
             return;
@@ -275,7 +277,10 @@ internal static class SignatureBlock
     }
 
     /// <summary>"- roman": a dash, a space and one word of letters, the way "-Roman" is written with a space.</summary>
-    /// <remarks>Only below a blank line and under no other dashed line, so a one-bullet list ("Today:\n- Mum") keeps its item.</remarks>
+    /// <remarks>
+    /// Only below a blank line, under no other dashed line and not under a line ending in a colon, so a one-bullet
+    /// list ("Today:\n- Mum", "Grateful for:\n\n- Mum") keeps its item.
+    /// </remarks>
     private static bool IsSpacedDashName(ReadOnlySpan<char> line)
     {
         var text = line.Trim();

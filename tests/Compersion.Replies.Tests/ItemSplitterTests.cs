@@ -68,6 +68,14 @@ public sealed class ItemSplitterTests
     }
 
     [Fact]
+    public void Split_OneBulletUnderAColonLine_KeepsTheBulletAsTheOnlyItem()
+    {
+        var content = ItemSplitter.Split(VisibleTextExtractor.Extract("Grateful for:\n\n- Mum"));
+
+        Assert.Equal(["Mum"], content.Items);
+    }
+
+    [Fact]
     public void Split_ClosingRightAfterAList_IsNotJoinedToTheLastItem()
     {
         var content = ItemSplitter.Split("1. tea\n2. my sister's call\nThanks so much for this!\nHave a lovely evening");

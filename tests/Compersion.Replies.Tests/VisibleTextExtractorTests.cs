@@ -287,6 +287,8 @@ public sealed class VisibleTextExtractorTests
     [InlineData("Hey!\n\n- roman", "Hey!")]
     [InlineData("Today I'm grateful for:\n- Mum", "Today I'm grateful for:\n- Mum")]
     [InlineData("Grateful for:\n\n- tea\n\n- Mum", "Grateful for:\n\n- tea\n\n- Mum")]
+    [InlineData("Grateful for:\n\n- Mum", "Grateful for:\n\n- Mum")]
+    [InlineData("Heute bin ich dankbar für:\n\n- Oma", "Heute bin ich dankbar für:\n\n- Oma")]
     public void Extract_DashSpaceNameOnTheLastLine_IsASignOffOnlyBelowABlankLineAndNoList(string body, string expected)
     {
         var visible = VisibleTextExtractor.Extract(body);
