@@ -30,6 +30,7 @@ internal static class SocialSignal
         var notName = NotNames(tokens);
         var trustCapitals = TrustsCapitals(tokens);
         var allLowerCase = !analysis.Item.Any(char.IsUpper);
+        var petSubject = OpensWithAPet(tokens, lexicon);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -69,6 +70,12 @@ internal static class SocialSignal
 
             if (lexicon.Pronouns.Contains(token) || (token.SentenceStart && lexicon.SentenceStartPronouns.Contains(token)))
             {
+                if (petSubject && !HasPersonBefore(analysis, i) && token.Lower is not ("we" or "us"))
+                {
+                    // "The cat curled up with her kittens": "her" is the cat.
+                    continue;
+                }
+
                 analysis.AddPerson(Pronoun, i, 1);
                 continue;
             }
@@ -273,4 +280,22 @@ internal static class SocialSignal
 
     private static string ToTitleCase(string word) =>
         word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant();
+
+    /// <summary>"The cat …", "My dog …", "Our puppy …": the item's subject is an animal, so "her" or "he" may be it.</summary>
+    private static bool OpensWithAPet(List<Token> tokens, Lexicon lexicon)
+    {
+        var words = tokens.Where(token => token.Kind == TokenKind.Word).Take(2).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var subject = words[0].Lower is "the" or "a" or "an" || lexicon.PossessiveDeterminers.Contains(words[0])
+            ? words.Count > 1 ? words[1] : words[0]
+            : words[0];
+        return lexicon.Pets.Contains(subject) || lexicon.Pets.ContainsSingularOf(subject);
+    }
+
+    private static bool HasPersonBefore(ItemAnalysis analysis, int index) =>
+        analysis.PersonRules.Take(index).Any(rule => rule is not null);
 }

@@ -25,6 +25,27 @@ public sealed class ItemSignalsTests
         Assert.False(item.Compersion);
     }
 
+    [Theory]
+    [InlineData("The cat curled up with her kittens")]
+    [InlineData("Our puppy sleeping on her new bed")]
+    public void Understand_PronounWhenAnAnimalIsTheSubject_IsNotAPerson(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.False(item.Social);
+    }
+
+    [Theory]
+    [InlineData("The dog and my sister, she threw the ball for hours")]
+    [InlineData("Walking the dog with her")]
+    [InlineData("My cat and we watched the rain")]
+    public void Understand_PronounWithAPersonBeforeItOrAnotherSubject_IsStillAPerson(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.True(item.Social);
+    }
+
     [Fact]
     public void Explain_RelationshipWord_NamesTheRuleAndTheWord()
     {
