@@ -1,5 +1,5 @@
-using Compersion.Development;
 using Compersion.Core;
+using Compersion.Development;
 using Compersion.Email;
 using Compersion.Storage;
 using Microsoft.Extensions.Configuration;

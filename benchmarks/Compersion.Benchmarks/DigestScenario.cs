@@ -6,10 +6,9 @@ using Compersion.Core.Kindness;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
-using Compersion.Storage;
 using Compersion.Development;
+using Compersion.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 
 namespace Compersion.Benchmarks;
 

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Compersion.Core.Scheduling;
-using Compersion.Storage;
 using Compersion.Development;
+using Compersion.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

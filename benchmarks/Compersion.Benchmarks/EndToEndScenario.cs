@@ -4,8 +4,8 @@ using Compersion.Core.Journal;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
-using Compersion.Storage;
 using Compersion.Development;
+using Compersion.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

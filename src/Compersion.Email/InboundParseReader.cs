@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Compersion.Core.Inbound;
 using MimeKit;
-using MimeKit.Utils;
 using MimeKit.Text;
+using MimeKit.Utils;
 
 namespace Compersion.Email;
 

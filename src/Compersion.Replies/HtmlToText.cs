@@ -120,14 +120,14 @@ public static class HtmlToText
     /// <summary>Accumulates text, collapsing whitespace and tracking line starts, list numbering and preformatted blocks.</summary>
     private sealed class Writer(StringBuilder builder)
     {
-        private readonly Stack<int> _lists = new();
-        private bool _atLineStart = true;
-        private bool _pendingSpace;
-        private int _preformatted;
+        private readonly Stack<int> lists = new();
+        private bool atLineStart = true;
+        private bool pendingSpace;
+        private int preformatted;
 
         public void Text(string data)
         {
-            if (_preformatted > 0)
+            if (preformatted > 0)
             {
                 foreach (var c in data)
                 {
@@ -137,7 +137,7 @@ public static class HtmlToText
                     }
 
                     builder.Append(c);
-                    _atLineStart = c == '\n';
+                    atLineStart = c == '\n';
                 }
 
                 return;
@@ -150,17 +150,17 @@ public static class HtmlToText
                     // A non-breaking space is kept, so an Outlook "&nbsp;" paragraph still reads as a blank line.
                     FlushSpace();
                     builder.Append(' ');
-                    _atLineStart = false;
+                    atLineStart = false;
                 }
                 else if (char.IsWhiteSpace(c))
                 {
-                    _pendingSpace = true;
+                    pendingSpace = true;
                 }
                 else
                 {
                     FlushSpace();
                     builder.Append(c);
-                    _atLineStart = false;
+                    atLineStart = false;
                 }
             }
         }
@@ -168,15 +168,15 @@ public static class HtmlToText
         public void LineBreak()
         {
             builder.Append('\n');
-            _atLineStart = true;
-            _pendingSpace = false;
+            atLineStart = true;
+            pendingSpace = false;
         }
 
         public void Enter(string name, IElement element)
         {
             if (name is "td" or "th")
             {
-                _pendingSpace = !_atLineStart;
+                pendingSpace = !atLineStart;
                 return;
             }
 
@@ -189,13 +189,13 @@ public static class HtmlToText
             switch (name)
             {
                 case "pre":
-                    _preformatted++;
+                    preformatted++;
                     break;
                 case "ol":
-                    _lists.Push(int.TryParse(element.GetAttribute("start"), out var start) ? start - 1 : 0);
+                    lists.Push(int.TryParse(element.GetAttribute("start"), out var start) ? start - 1 : 0);
                     break;
                 case "ul":
-                    _lists.Push(-1);
+                    lists.Push(-1);
                     break;
                 case "li":
                     ListMarker();
@@ -213,11 +213,11 @@ public static class HtmlToText
             EnsureLineStart();
             if (name == "pre")
             {
-                _preformatted--;
+                preformatted--;
             }
-            else if (name is "ol" or "ul" && _lists.Count > 0)
+            else if (name is "ol" or "ul" && lists.Count > 0)
             {
-                _lists.Pop();
+                lists.Pop();
             }
         }
 
@@ -225,38 +225,38 @@ public static class HtmlToText
 
         private void ListMarker()
         {
-            if (_lists.Count == 0 || _lists.Peek() < 0)
+            if (lists.Count == 0 || lists.Peek() < 0)
             {
                 builder.Append("- ");
             }
             else
             {
-                var number = _lists.Pop() + 1;
-                _lists.Push(number);
+                var number = lists.Pop() + 1;
+                lists.Push(number);
                 builder.Append(number).Append(". ");
             }
 
-            _atLineStart = false;
+            atLineStart = false;
         }
 
         private void EnsureLineStart()
         {
-            if (!_atLineStart)
+            if (!atLineStart)
             {
                 LineBreak();
             }
 
-            _pendingSpace = false;
+            pendingSpace = false;
         }
 
         private void FlushSpace()
         {
-            if (_pendingSpace && !_atLineStart)
+            if (pendingSpace && !atLineStart)
             {
                 builder.Append(' ');
             }
 
-            _pendingSpace = false;
+            pendingSpace = false;
         }
     }
 }

@@ -13,12 +13,12 @@ public sealed class ItemPeople
         "woman", "lady", "gentleman", "girl", "boy", "family", "loved one", "loved ones", "team", "staff", "crew",
     };
 
-    private readonly ItemAnalysis _analysis;
+    private readonly ItemAnalysis analysis;
 
-    private ItemPeople(ItemAnalysis analysis) => _analysis = analysis;
+    private ItemPeople(ItemAnalysis analysis) => this.analysis = analysis;
 
     /// <summary>The item's words, numbers and sentence breaks.</summary>
-    public IReadOnlyList<Token> Tokens => _analysis.Tokens;
+    public IReadOnlyList<Token> Tokens => analysis.Tokens;
 
     /// <summary>Finds the people in <paramref name="item"/>.</summary>
     /// <param name="item">One item or act as written.</param>
@@ -31,17 +31,17 @@ public sealed class ItemPeople
     }
 
     /// <summary>Whether the token at <paramref name="index"/> is part of a personal name ("Sam", "Xiomara brought …").</summary>
-    public bool IsName(int index) => IsNameRule(_analysis.PersonRules[index]);
+    public bool IsName(int index) => IsNameRule(analysis.PersonRules[index]);
 
     /// <summary>Whether any token is part of a personal name.</summary>
-    public bool HasName => Array.Exists(_analysis.PersonRules, IsNameRule);
+    public bool HasName => Array.Exists(analysis.PersonRules, IsNameRule);
 
     /// <summary>The people the item names, as a digest shows them back: "Sam", "Grandad", "your mum" (from "my mum"), "the barista".</summary>
     /// <remarks>Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.</remarks>
     public IEnumerable<string> Mentions()
     {
-        var tokens = _analysis.Tokens;
-        var rules = _analysis.PersonRules;
+        var tokens = analysis.Tokens;
+        var rules = analysis.PersonRules;
         for (var i = 0; i < tokens.Count; i++)
         {
             var rule = rules[i];

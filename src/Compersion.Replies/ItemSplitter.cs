@@ -464,7 +464,7 @@ public static class ItemSplitter
     // One logical line: a list item with its continuation lines, a plain line, or a kind act.
     private sealed class Unit(UnitKind kind, string text, int indent, int number, char bullet)
     {
-        private readonly StringBuilder _text = new(text);
+        private readonly StringBuilder text = new(text);
 
         public UnitKind Kind { get; } = kind;
 
@@ -476,18 +476,18 @@ public static class ItemSplitter
 
         public string LastLine { get; private set; } = text;
 
-        public string Text => _text.ToString();
+        public string Text => text.ToString();
 
-        public int Length => _text.Length;
+        public int Length => text.Length;
 
         public void Append(string line)
         {
-            if (_text.Length > 0)
+            if (text.Length > 0)
             {
-                _text.Append(' ');
+                text.Append(' ');
             }
 
-            _text.Append(line);
+            text.Append(line);
             LastLine = line;
         }
     }

@@ -12,13 +12,13 @@ public sealed class LexiconFile
 {
     private const string ResourcePrefix = "Compersion.Replies.Lexicon.";
 
-    private readonly Dictionary<string, List<string>> _sections;
-    private readonly string _name;
+    private readonly Dictionary<string, List<string>> sections;
+    private readonly string name;
 
     private LexiconFile(string name, Dictionary<string, List<string>> sections)
     {
-        _name = name;
-        _sections = sections;
+        this.name = name;
+        this.sections = sections;
     }
 
     /// <summary>Reads one of this library's own lexicon files (<c>Lexicon/*.txt</c>) by its file name, such as <c>social-en.txt</c>.</summary>
@@ -78,12 +78,12 @@ public sealed class LexiconFile
 
     /// <summary>The entries of a section, in file order.</summary>
     public IReadOnlyList<string> Section(string section) =>
-        _sections.TryGetValue(section, out var entries)
+        sections.TryGetValue(section, out var entries)
             ? entries
-            : throw new InvalidOperationException($"The lexicon '{_name}' has no [{section}] section.");
+            : throw new InvalidOperationException($"The lexicon '{name}' has no [{section}] section.");
 
     /// <summary>Whether the file has a section (for optional ones).</summary>
-    public bool Has(string section) => _sections.ContainsKey(section);
+    public bool Has(string section) => sections.ContainsKey(section);
 
     /// <summary>A section as a set of words and phrases.</summary>
     public WordSet Words(string section) => new(Section(section));

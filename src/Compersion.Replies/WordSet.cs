@@ -10,9 +10,9 @@ namespace Compersion.Replies;
 /// </remarks>
 public sealed class WordSet
 {
-    private readonly FrozenSet<string> _anyCase;
-    private readonly FrozenSet<string> _asWritten;
-    private readonly FrozenDictionary<string, string[][]> _phrases;
+    private readonly FrozenSet<string> anyCase;
+    private readonly FrozenSet<string> asWritten;
+    private readonly FrozenDictionary<string, string[][]> phrases;
 
     /// <summary>Builds the set from lexicon entries.</summary>
     public WordSet(IEnumerable<string> entries)
@@ -43,16 +43,16 @@ public sealed class WordSet
             }
         }
 
-        _anyCase = anyCase.ToFrozenSet(StringComparer.Ordinal);
-        _asWritten = asWritten.ToFrozenSet(StringComparer.Ordinal);
-        _phrases = phrases.ToFrozenDictionary(
+        this.anyCase = anyCase.ToFrozenSet(StringComparer.Ordinal);
+        this.asWritten = asWritten.ToFrozenSet(StringComparer.Ordinal);
+        this.phrases = phrases.ToFrozenDictionary(
             pair => pair.Key,
             pair => pair.Value.OrderByDescending(words => words.Length).ToArray(),
             StringComparer.Ordinal);
     }
 
     /// <summary>Whether a single word (as written, and in lower case) is in the set.</summary>
-    public bool Contains(string text, string lower) => _asWritten.Contains(text) || _anyCase.Contains(lower);
+    public bool Contains(string text, string lower) => asWritten.Contains(text) || anyCase.Contains(lower);
 
     /// <summary>Whether a word token is in the set as a single word.</summary>
     public bool Contains(Token token) => token.Kind == TokenKind.Word && Contains(token.Text, token.Lower);
@@ -71,7 +71,7 @@ public sealed class WordSet
             return 0;
         }
 
-        if (_phrases.TryGetValue(first.Lower, out var candidates))
+        if (phrases.TryGetValue(first.Lower, out var candidates))
         {
             foreach (var words in candidates)
             {

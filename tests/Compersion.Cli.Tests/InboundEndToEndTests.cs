@@ -1,11 +1,10 @@
-using Compersion.Cli.Inbox;
 using System.Net;
 using System.Text.Json;
 using Compersion.Cli.Commands;
+using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Compersion.Cli.Tests;
 

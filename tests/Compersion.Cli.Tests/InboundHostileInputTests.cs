@@ -1,4 +1,3 @@
-using Compersion.Cli.Inbox;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -6,6 +5,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Sending;

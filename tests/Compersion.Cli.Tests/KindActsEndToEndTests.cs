@@ -1,8 +1,8 @@
-using Compersion.Cli.Inbox;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,14 +9,14 @@ namespace Compersion.Cli.Tests;
 /// <summary>A running <c>serve</c> host on its own Azurite, a virtual clock and a fresh outbox, for one test.</summary>
 internal sealed class LocalHostFixture : IAsyncDisposable
 {
-    private readonly string _state;
+    private readonly string state;
 
     private LocalHostFixture(AzuriteProcess azurite, LocalFunctionsHost host, ManualClock clock, string state)
     {
         Azurite = azurite;
         Host = host;
         Clock = clock;
-        _state = state;
+        this.state = state;
         Http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
     }
 
@@ -84,7 +84,7 @@ internal sealed class LocalHostFixture : IAsyncDisposable
         await Azurite.DisposeAsync();
         try
         {
-            Directory.Delete(_state, recursive: true);
+            Directory.Delete(state, recursive: true);
         }
         catch (IOException)
         {

@@ -1,5 +1,3 @@
-using Compersion.Development;
-
 namespace Compersion.Development.Tests;
 
 /// <summary>One in-memory Azurite for the tests that need a running one, on free ports.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using Compersion.Development;
 
 namespace Compersion.Development.Tests;
 

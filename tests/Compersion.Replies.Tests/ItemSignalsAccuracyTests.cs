@@ -1,4 +1,3 @@
-using Compersion.Replies;
 using Xunit.Abstractions;
 
 namespace Compersion.Replies.Tests;

@@ -1,4 +1,3 @@
-using Compersion.Replies;
 using FsCheck;
 using FsCheck.Fluent;
 

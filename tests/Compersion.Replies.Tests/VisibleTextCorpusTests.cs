@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Compersion.Replies;
 using Xunit.Abstractions;
 
 namespace Compersion.Replies.Tests;

@@ -1,5 +1,3 @@
-using Compersion.Replies;
-
 namespace Compersion.Replies.Tests;
 
 public sealed class VisibleTextExtractorTests

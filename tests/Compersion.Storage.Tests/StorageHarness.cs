@@ -1,5 +1,5 @@
-using Compersion.Development;
 using Azure.Data.Tables;
+using Compersion.Development;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

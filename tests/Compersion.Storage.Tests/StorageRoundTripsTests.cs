@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Azure;
 using Compersion.Core.Subscribers;
 using Compersion.Development;
 using Microsoft.Extensions.Configuration;

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Compersion.Cli.Hosting;
 using Compersion.Cli.Inbox;
-using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
-using Compersion.Functions;
 using Compersion.Development;
-using Microsoft.Extensions.DependencyInjection;
+using Compersion.Functions;
 using MimeKit;
 using NodaTime;
 using NodaTime.Text;

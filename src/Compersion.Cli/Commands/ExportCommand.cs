@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Compersion.Core.Export;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Commands;
 

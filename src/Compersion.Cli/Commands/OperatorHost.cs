@@ -1,10 +1,6 @@
 using Compersion.Cli.Hosting;
 using Compersion.Development;
 using Compersion.Functions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Compersion.Cli.Commands;
 

@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Compersion.Core.Journal;
-using Compersion.Replies;
 using Compersion.Core.Inbound;
+using Compersion.Core.Journal;
 using Compersion.Email;
+using Compersion.Replies;
 
 namespace Compersion.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Compersion.Core.Inbound;
 using Compersion.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Commands;
 

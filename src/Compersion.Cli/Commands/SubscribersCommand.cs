@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Compersion.Cli.Hosting;
 using Compersion.Core.Subscribers;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 
 namespace Compersion.Cli.Commands;

@@ -1,7 +1,5 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Hosting;
 

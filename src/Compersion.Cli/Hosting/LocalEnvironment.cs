@@ -1,7 +1,5 @@
 using Azure.Storage.Queues;
 using Compersion.Development;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Compersion.Cli.Hosting;
 

@@ -1,18 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Compersion.Core.Inbound;
-using Compersion.Functions;
 using Compersion.Development;
+using Compersion.Functions;
 using Cronos;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Compersion.Cli.Hosting;
 
@@ -23,21 +16,21 @@ namespace Compersion.Cli.Hosting;
 /// </summary>
 internal sealed partial class LocalFunctionsHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly AzuriteProcess? _azurite;
-    private readonly IReadOnlyList<FunctionDescriptor> _functions;
-    private readonly List<QueueTriggerLoop> _listeners;
-    private readonly Dictionary<string, SemaphoreSlim> _timerLocks;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _background = [];
+    private readonly WebApplication app;
+    private readonly AzuriteProcess? azurite;
+    private readonly IReadOnlyList<FunctionDescriptor> functions;
+    private readonly List<QueueTriggerLoop> listeners;
+    private readonly Dictionary<string, SemaphoreSlim> timerLocks;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly List<Task> background = [];
 
     private LocalFunctionsHost(WebApplication app, AzuriteProcess? azurite, IReadOnlyList<FunctionDescriptor> functions, List<QueueTriggerLoop> listeners, string baseUrl, string outbox, FunctionKeys keys, string storage)
     {
-        _app = app;
-        _azurite = azurite;
-        _functions = functions;
-        _listeners = listeners;
-        _timerLocks = functions.Where(f => f.Trigger == FunctionTrigger.Timer).ToDictionary(f => f.Name, _ => new SemaphoreSlim(1, 1), StringComparer.OrdinalIgnoreCase);
+        this.app = app;
+        this.azurite = azurite;
+        this.functions = functions;
+        this.listeners = listeners;
+        timerLocks = functions.Where(f => f.Trigger == FunctionTrigger.Timer).ToDictionary(f => f.Name, _ => new SemaphoreSlim(1, 1), StringComparer.OrdinalIgnoreCase);
         BaseUrl = baseUrl;
         OutboxDirectory = outbox;
         Keys = keys;
@@ -57,13 +50,13 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     public string StorageConnectionString { get; }
 
     /// <summary>Whether this host started its own Azurite (and will stop it).</summary>
-    public bool StartedAzurite => _azurite is not null;
+    public bool StartedAzurite => azurite is not null;
 
     /// <summary>The application's services (the same registrations the Functions app uses).</summary>
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => app.Services;
 
     /// <summary>The functions found.</summary>
-    public IReadOnlyList<FunctionDescriptor> Functions => _functions;
+    public IReadOnlyList<FunctionDescriptor> Functions => functions;
 
     /// <summary>Configures and starts the host.</summary>
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
@@ -124,13 +117,13 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         if (options.PollQueues)
         {
-            host._background.AddRange(listeners.Select(l => Task.Run(() => l.RunAsync(host._stopping.Token), CancellationToken.None)));
+            host.background.AddRange(listeners.Select(l => Task.Run(() => l.RunAsync(host.stopping.Token), CancellationToken.None)));
         }
 
         if (options.RunTimers)
         {
-            host._background.AddRange(functions.Where(f => f.Trigger == FunctionTrigger.Timer)
-                .Select(f => Task.Run(() => host.RunTimerLoopAsync(f, LocalEnvironment.Resolve(configuration, f.Schedule!), options.Time, logger, host._stopping.Token), CancellationToken.None)));
+            host.background.AddRange(functions.Where(f => f.Trigger == FunctionTrigger.Timer)
+                .Select(f => Task.Run(() => host.RunTimerLoopAsync(f, LocalEnvironment.Resolve(configuration, f.Schedule!), options.Time, logger, host.stopping.Token), CancellationToken.None)));
         }
 
         return host;
@@ -139,17 +132,17 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     /// <summary>Runs a timer function now (what <c>POST /admin/functions/{name}</c> does).</summary>
     public async Task<bool> RunTimerAsync(string name, CancellationToken cancellationToken)
     {
-        var function = _functions.FirstOrDefault(f => f.Trigger == FunctionTrigger.Timer && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        var function = functions.FirstOrDefault(f => f.Trigger == FunctionTrigger.Timer && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
         if (function is null)
         {
             return false;
         }
 
-        var gate = _timerLocks[function.Name];
+        var gate = timerLocks[function.Name];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await FunctionInvoker.InvokeAsync(_app.Services, function, new Microsoft.Azure.Functions.Worker.TimerInfo(), cancellationToken);
+            await FunctionInvoker.InvokeAsync(app.Services, function, new Microsoft.Azure.Functions.Worker.TimerInfo(), cancellationToken);
         }
         finally
         {
@@ -160,29 +153,29 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>Handles every visible message on every queue until none is left; returns how many were handled.</summary>
-    public Task<int> DrainQueuesAsync(CancellationToken cancellationToken) => LocalEnvironment.DrainAsync(_listeners, cancellationToken);
+    public Task<int> DrainQueuesAsync(CancellationToken cancellationToken) => LocalEnvironment.DrainAsync(listeners, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
+        await stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(_background);
+            await Task.WhenAll(background);
         }
         catch (OperationCanceledException)
         {
         }
 
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        if (_azurite is not null)
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+        if (azurite is not null)
         {
-            await _azurite.DisposeAsync();
+            await azurite.DisposeAsync();
         }
 
-        _stopping.Dispose();
-        foreach (var gate in _timerLocks.Values)
+        stopping.Dispose();
+        foreach (var gate in timerLocks.Values)
         {
             gate.Dispose();
         }
@@ -200,7 +193,7 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     private void MapRoutes(WebApplication app, ILogger logger)
     {
-        foreach (var function in _functions.Where(f => f.Trigger == FunctionTrigger.Http))
+        foreach (var function in functions.Where(f => f.Trigger == FunctionTrigger.Http))
         {
             app.MapMethods("/api/" + function.Route!.TrimStart('/'), function.Methods!, context => HandleHttpAsync(context, function, logger));
         }

@@ -8,12 +8,8 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

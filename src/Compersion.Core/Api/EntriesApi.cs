@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Subscribers;
 using NodaTime;
 using NodaTime.Text;
 

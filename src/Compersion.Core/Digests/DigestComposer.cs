@@ -31,16 +31,16 @@ public sealed class DigestComposer
     private static readonly LocalDatePattern RangeDay = LocalDatePattern.Create("dddd d", CultureInfo.InvariantCulture);
     private static readonly LocalDatePattern RangeDayMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
 
-    private readonly TokenSigner _signer;
-    private readonly MailOptions _options;
+    private readonly TokenSigner signer;
+    private readonly MailOptions options;
 
     /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
     public DigestComposer(TokenSigner signer, IOptions<MailOptions> options)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        _signer = signer;
-        _options = options.Value;
+        this.signer = signer;
+        this.options = options.Value;
     }
 
     /// <summary>Composes the digest mail.</summary>
@@ -52,26 +52,26 @@ public sealed class DigestComposer
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        var view = View(digest, _options.FromName);
+        var view = View(digest, options.FromName);
         var subject = digest.FirstWeek
             ? $"Your first week of gratitude and kindness — {MailFormat.Day(digest.Date)}"
             : $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
-        var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, digest.Date);
+        var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, digest.Date);
         var footer = new ListFooterView(
             $"a weekly digest on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)}", links.Url, links.MailtoAddress, links.MailtoUrl,
-            SettingsLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime),
-            JournalLinks.ForScheduledMail(_signer, _options, subscriber, digest.Date, subscriber.DigestTime));
+            SettingsLinks.ForScheduledMail(signer, options, subscriber, digest.Date, subscriber.DigestTime),
+            JournalLinks.ForScheduledMail(signer, options, subscriber, digest.Date, subscriber.DigestTime));
         var prompts = PromptTemplates.Instance;
         var templates = DigestTemplates.Instance;
         var content = templates.RenderHtml("digest.html", view);
-        var html = prompts.RenderHtml("layout.html", new LayoutView(subject, Preheader(digest), _options.FromName, content, prompts.RenderHtml("list-footer.html", footer)));
+        var html = prompts.RenderHtml("layout.html", new LayoutView(subject, Preheader(digest), options.FromName, content, prompts.RenderHtml("list-footer.html", footer)));
 
         return new OutgoingMail(
             DigestKind,
             subscriber.Email,
-            _options.From,
-            _options.FromName,
-            ReplyAddress.For(_signer, _options, TokenPurpose.Digest, subscriber.Id, digest.Date),
+            options.From,
+            options.FromName,
+            ReplyAddress.For(signer, options, TokenPurpose.Digest, subscriber.Id, digest.Date),
             subject,
             templates.RenderText("digest.text", view) + prompts.RenderText("list-footer.text", footer),
             html,

@@ -1,5 +1,4 @@
 using Compersion.Core.Mail;
-using Compersion.Core.Prompts;
 
 namespace Compersion.Core.Digests;
 

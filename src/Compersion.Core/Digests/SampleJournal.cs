@@ -1,7 +1,6 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
-using Compersion.Replies;
 using NodaTime;
 
 namespace Compersion.Core.Digests;

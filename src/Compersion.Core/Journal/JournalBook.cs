@@ -7,7 +7,7 @@ namespace Compersion.Core.Journal;
 /// <remarks>Built from the single partition read of <see cref="ISubscriberJournal.LoadAsync"/>: entries and act days of other ids are ignored.</remarks>
 public sealed class JournalBook
 {
-    private readonly Dictionary<LocalDate, BookDay> _byDate;
+    private readonly Dictionary<LocalDate, BookDay> byDate;
 
     /// <summary>Gathers entries and acts by date.</summary>
     public JournalBook(IEnumerable<JournalEntry> entries, IEnumerable<KindActDay> acts)
@@ -16,14 +16,14 @@ public sealed class JournalBook
         ArgumentNullException.ThrowIfNull(acts);
         var items = entries.GroupBy(entry => entry.Date).ToDictionary(group => group.Key, group => group.SelectMany(entry => entry.Items).ToList());
         var logged = LoggedAct.From(acts).GroupBy(act => act.Date).ToDictionary(group => group.Key, group => group.ToList());
-        _byDate = items.Keys.Union(logged.Keys)
+        byDate = items.Keys.Union(logged.Keys)
             .Select(date => new BookDay(
                 date,
                 items.TryGetValue(date, out var dayItems) ? dayItems : [],
                 logged.TryGetValue(date, out var dayActs) ? dayActs : []))
             .Where(day => day.Items.Count > 0 || day.Acts.Count > 0)
             .ToDictionary(day => day.Date);
-        Days = [.. _byDate.Values.OrderBy(day => day.Date)];
+        Days = [.. byDate.Values.OrderBy(day => day.Date)];
     }
 
     /// <summary>Every date with something written, oldest first.</summary>
@@ -40,5 +40,5 @@ public sealed class JournalBook
     }
 
     /// <summary>The day for a date, or null when nothing was written then.</summary>
-    public BookDay? Find(LocalDate date) => _byDate.GetValueOrDefault(date);
+    public BookDay? Find(LocalDate date) => byDate.GetValueOrDefault(date);
 }

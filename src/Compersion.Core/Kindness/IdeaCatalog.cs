@@ -25,12 +25,12 @@ public sealed class IdeaCatalog
     private const int Columns = 6;
     private static readonly Lazy<IdeaCatalog> ShippedCatalog = new(LoadShipped);
 
-    private readonly Dictionary<string, KindnessIdea> _byId;
+    private readonly Dictionary<string, KindnessIdea> byId;
 
     private IdeaCatalog(IReadOnlyList<KindnessIdea> ideas)
     {
         Ideas = ideas;
-        _byId = ideas.ToDictionary(idea => idea.Id, StringComparer.Ordinal);
+        byId = ideas.ToDictionary(idea => idea.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The catalog embedded in the product, validated on first use.</summary>
@@ -103,7 +103,7 @@ public sealed class IdeaCatalog
     }
 
     /// <summary>The idea with this id, or null (an idea since removed from the catalog).</summary>
-    public KindnessIdea? Find(string id) => _byId.GetValueOrDefault(id);
+    public KindnessIdea? Find(string id) => byId.GetValueOrDefault(id);
 
     /// <summary>The ideas of a category and/or for a recipient (null: any), in file order.</summary>
     public IEnumerable<KindnessIdea> Where(KindCategory? category = null, KindRecipient? recipient = null) =>

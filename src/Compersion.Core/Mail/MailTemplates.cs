@@ -21,10 +21,10 @@ public sealed class MailTemplates
     // Every script is allowed through as characters; only markup-significant characters are escaped.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private readonly Assembly _assembly;
-    private readonly string _resourcePrefix;
-    private readonly TemplateOptions _options;
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
+    private readonly Assembly assembly;
+    private readonly string resourcePrefix;
+    private readonly TemplateOptions options;
+    private readonly ConcurrentDictionary<string, IFluidTemplate> parsed = new(StringComparer.Ordinal);
 
     /// <summary>Creates a template set over embedded resources named <c>{resourcePrefix}{name}.liquid</c>.</summary>
     /// <param name="assembly">The assembly embedding the templates.</param>
@@ -35,18 +35,18 @@ public sealed class MailTemplates
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(resourcePrefix);
         ArgumentNullException.ThrowIfNull(viewTypes);
-        _assembly = assembly;
-        _resourcePrefix = resourcePrefix;
-        _options = new TemplateOptions
+        this.assembly = assembly;
+        this.resourcePrefix = resourcePrefix;
+        options = new TemplateOptions
         {
             StrictVariables = true,
             StrictFilters = true,
             CultureInfo = CultureInfo.InvariantCulture,
         };
-        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in viewTypes)
         {
-            _options.MemberAccessStrategy.Register(type);
+            options.MemberAccessStrategy.Register(type);
         }
     }
 
@@ -59,15 +59,15 @@ public sealed class MailTemplates
     private string Render(string name, object view, TextEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var template = _parsed.GetOrAdd(name, Parse);
-        var context = new TemplateContext(view, _options, allowModelMembers: true);
+        var template = parsed.GetOrAdd(name, Parse);
+        var context = new TemplateContext(view, options, allowModelMembers: true);
         return template.Render(context, encoder);
     }
 
     private IFluidTemplate Parse(string name)
     {
-        var resource = _resourcePrefix + name + ".liquid";
-        using var stream = _assembly.GetManifestResourceStream(resource)
+        var resource = resourcePrefix + name + ".liquid";
+        using var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Mail template '{resource}' is not embedded.");
         using var reader = new StreamReader(stream);
         var source = reader.ReadToEnd();

@@ -19,16 +19,16 @@ public sealed class ConfirmationComposer
     /// <summary>How long the confirmation link works.</summary>
     public static readonly Duration LinkLifetime = Duration.FromDays(3);
 
-    private readonly TokenSigner _signer;
-    private readonly MailOptions _options;
+    private readonly TokenSigner signer;
+    private readonly MailOptions options;
 
     /// <summary>Creates a composer that signs confirmation links with <paramref name="signer"/>.</summary>
     public ConfirmationComposer(TokenSigner signer, IOptions<MailOptions> options)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        _signer = signer;
-        _options = options.Value;
+        this.signer = signer;
+        this.options = options.Value;
     }
 
     /// <summary>Composes the confirmation email, with a link that lapses <see cref="LinkLifetime"/> after <paramref name="now"/>.</summary>
@@ -39,25 +39,25 @@ public sealed class ConfirmationComposer
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        var token = _signer.ForLink(TokenPurpose.Confirm, subscriber.Id, now + LinkLifetime);
+        var token = signer.ForLink(TokenPurpose.Confirm, subscriber.Id, now + LinkLifetime);
         var view = new ConfirmView(
-            $"{_options.PublicBaseUrl.TrimEnd('/')}/api/confirm?token={token}",
+            $"{options.PublicBaseUrl.TrimEnd('/')}/api/confirm?token={token}",
             (int)LinkLifetime.TotalDays,
             MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock),
             $"{subscriber.DigestDay}s at {MailFormat.Time(subscriber.DigestTime, subscriber.TwelveHourClock)}",
-            _options.FromName);
+            options.FromName);
         const string subject = "Please confirm your daily five gratitudes";
         var templates = PromptTemplates.Instance;
 
         return new OutgoingMail(
             ConfirmKind,
             subscriber.Email,
-            _options.From,
-            _options.FromName,
+            options.From,
+            options.FromName,
             ReplyTo: null,
             subject,
             templates.RenderText("confirm.text", view),
-            PromptTemplates.Page(subject, "One click and your first prompt is on its way.", _options.FromName, "confirm.html", view, string.Empty),
+            PromptTemplates.Page(subject, "One click and your first prompt is on its way.", options.FromName, "confirm.html", view, string.Empty),
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
     }

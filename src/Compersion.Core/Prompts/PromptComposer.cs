@@ -23,16 +23,16 @@ public sealed class PromptComposer
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the weekly check-in.</summary>
     public const string CheckInKind = "checkin";
 
-    private readonly TokenSigner _signer;
-    private readonly MailOptions _options;
+    private readonly TokenSigner signer;
+    private readonly MailOptions options;
 
     /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
     public PromptComposer(TokenSigner signer, IOptions<MailOptions> options)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        _signer = signer;
-        _options = options.Value;
+        this.signer = signer;
+        this.options = options.Value;
     }
 
     /// <summary>Whether <paramref name="date"/> gets the daily prompt, a check-in, or nothing.</summary>
@@ -70,12 +70,12 @@ public sealed class PromptComposer
         var memoryLead = memory is null ? string.Empty : MailFormat.MemoryLead(memory, date);
         var memoryText = memory is null ? string.Empty : MailFormat.Quote(memory.Item.Text);
         var dateLabel = MailFormat.Day(date);
-        var brand = _options.FromName;
+        var brand = options.FromName;
 
-        var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, date);
+        var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, date);
         var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links.Url, links.MailtoAddress, links.MailtoUrl,
-            SettingsLinks.ForScheduledMail(_signer, _options, subscriber, date, subscriber.PromptTime),
-            JournalLinks.ForScheduledMail(_signer, _options, subscriber, date, subscriber.PromptTime));
+            SettingsLinks.ForScheduledMail(signer, options, subscriber, date, subscriber.PromptTime),
+            JournalLinks.ForScheduledMail(signer, options, subscriber, date, subscriber.PromptTime));
         var templates = PromptTemplates.Instance;
 
         string kind, subject, preheader, text, html;
@@ -115,9 +115,9 @@ public sealed class PromptComposer
         return new OutgoingMail(
             kind,
             subscriber.Email,
-            _options.From,
-            _options.FromName,
-            ReplyAddress.For(_signer, _options, TokenPurpose.Prompt, subscriber.Id, date),
+            options.From,
+            options.FromName,
+            ReplyAddress.For(signer, options, TokenPurpose.Prompt, subscriber.Id, date),
             subject,
             text + templates.RenderText("list-footer.text", footer),
             html,

@@ -25,16 +25,16 @@ public sealed class WelcomeComposer
         new("HELP", "everything else you can do by email"),
     ];
 
-    private readonly TokenSigner _signer;
-    private readonly MailOptions _options;
+    private readonly TokenSigner signer;
+    private readonly MailOptions options;
 
     /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
     public WelcomeComposer(TokenSigner signer, IOptions<MailOptions> options)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        _signer = signer;
-        _options = options.Value;
+        this.signer = signer;
+        this.options = options.Value;
     }
 
     /// <summary>Composes the welcome mail as of <paramref name="now"/>.</summary>
@@ -48,24 +48,24 @@ public sealed class WelcomeComposer
         var zone = subscriber.TimeZone;
         var today = now.InZone(zone).Date;
         var (firstDate, _) = LocalSchedule.NextDaily(zone, subscriber.PromptTime, now);
-        var view = new WelcomeView(FirstPrompt(today, firstDate, subscriber), Commands, _options.FromName);
+        var view = new WelcomeView(FirstPrompt(today, firstDate, subscriber), Commands, options.FromName);
         const string subject = "Welcome: here's how it works";
         const string preheader = "Five gratitudes a day, one with a person in it, and a secret kind act a week.";
 
-        var links = UnsubscribeLinks.Create(_signer, _options, subscriber.Id, today);
+        var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, today);
         var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links.Url, links.MailtoAddress, links.MailtoUrl,
-            SettingsLinks.ForScheduledMail(_signer, _options, subscriber, today, subscriber.PromptTime));
+            SettingsLinks.ForScheduledMail(signer, options, subscriber, today, subscriber.PromptTime));
         var templates = PromptTemplates.Instance;
 
         return new OutgoingMail(
             WelcomeKind,
             subscriber.Email,
-            _options.From,
-            _options.FromName,
-            $"reply+{_signer.ForReply(TokenPurpose.Prompt, subscriber.Id, today)}@{_options.InboundDomain}",
+            options.From,
+            options.FromName,
+            $"reply+{signer.ForReply(TokenPurpose.Prompt, subscriber.Id, today)}@{options.InboundDomain}",
             subject,
             templates.RenderText("welcome.text", view) + templates.RenderText("list-footer.text", footer),
-            PromptTemplates.Page(subject, preheader, _options.FromName, "welcome.html", view, templates.RenderHtml("list-footer.html", footer)),
+            PromptTemplates.Page(subject, preheader, options.FromName, "welcome.html", view, templates.RenderHtml("list-footer.html", footer)),
             links.Headers,
             new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
     }

@@ -24,7 +24,7 @@ public sealed class TokenSigner
     /// <summary>Characters in every token (base32 of 28 bytes).</summary>
     public const int EncodedLength = 45;
 
-    private readonly (byte Id, byte[] Key)[] _keys;
+    private readonly (byte Id, byte[] Key)[] keys;
 
     /// <summary>Creates a signer over the configured key ring.</summary>
     public TokenSigner(IOptions<TokenOptions> options)
@@ -36,7 +36,7 @@ public sealed class TokenSigner
             ring.Add(Derive(options.Value.PreviousSecret));
         }
 
-        _keys = [.. ring];
+        keys = [.. ring];
     }
 
     /// <summary>Signs a token with the current secret.</summary>
@@ -44,14 +44,14 @@ public sealed class TokenSigner
     {
         Span<byte> token = stackalloc byte[TokenLength];
         token[0] = (byte)purpose;
-        token[1] = _keys[0].Id;
+        token[1] = keys[0].Id;
         if (!SubscriberId.TryGetBytes(subscriberId, token.Slice(2, SubscriberId.ByteLength)))
         {
             throw new ArgumentException("Not a subscriber id.", nameof(subscriberId));
         }
 
         BinaryPrimitives.WriteInt32BigEndian(token.Slice(12, 4), value);
-        Mac(_keys[0].Key, token[..BodyLength], token[BodyLength..]);
+        Mac(keys[0].Key, token[..BodyLength], token[BodyLength..]);
         return Base32.Encode(token);
     }
 
@@ -73,7 +73,7 @@ public sealed class TokenSigner
         }
 
         Span<byte> expected = stackalloc byte[MacLength];
-        foreach (var (id, key) in _keys)
+        foreach (var (id, key) in keys)
         {
             if (id != bytes[1])
             {
@@ -125,7 +125,7 @@ public sealed class TokenSigner
     public string MacFor(string context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return FormMac(_keys[0].Key, context);
+        return FormMac(keys[0].Key, context);
     }
 
     /// <summary>Whether <paramref name="presented"/> is the MAC of <paramref name="context"/> under any secret in the ring (constant time).</summary>
@@ -139,7 +139,7 @@ public sealed class TokenSigner
 
         var given = Encoding.ASCII.GetBytes(presented);
         var matched = false;
-        foreach (var (_, key) in _keys)
+        foreach (var (_, key) in keys)
         {
             matched |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(FormMac(key, context)), given);
         }

@@ -4,7 +4,6 @@ using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Functions.Pages;

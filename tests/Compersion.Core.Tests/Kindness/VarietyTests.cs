@@ -1,5 +1,4 @@
 using Compersion.Core.Kindness;
-using NodaTime;
 using static Compersion.Core.Tests.TestFixtures;
 
 namespace Compersion.Core.Tests.Kindness;

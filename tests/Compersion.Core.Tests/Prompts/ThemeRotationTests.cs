@@ -1,6 +1,5 @@
 using Compersion.Core.Prompts;
 using Compersion.Core.Subscribers;
-using NodaTime;
 using static Compersion.Core.Tests.TestFixtures;
 
 namespace Compersion.Core.Tests.Prompts;

@@ -1,8 +1,8 @@
-using Compersion.Development;
 using Azure.Data.Tables;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
+using Compersion.Development;
 using NodaTime;
 
 namespace Compersion.Storage.Tests.Journal;
