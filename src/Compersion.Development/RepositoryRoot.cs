@@ -8,11 +8,13 @@ public static class RepositoryRoot
     private const string PackageName = "azurite";
     private static readonly string[] DependencySections = ["devDependencies", "dependencies"];
 
+    /// <summary>The checkout holding this program or the current folder, or <see langword="null"/> outside one.</summary>
     public static string? Find() =>
         new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
             .Select(FindFrom)
             .FirstOrDefault(root => root is not null);
 
+    /// <summary>The nearest folder at or above <paramref name="start"/> whose <c>package.json</c> lists Azurite, or <see langword="null"/>.</summary>
     public static string? FindFrom(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
