@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Commands.EmailCommands>();
         services.TryAddSingleton<Inbound.ReplyAnswers>();
         services.TryAddSingleton<Inbound.HeldMail>();
+        services.TryAddSingleton<Inbound.UnknownSenderNote>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Inbound.SignUpByMail>();

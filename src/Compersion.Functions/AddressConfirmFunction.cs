@@ -21,14 +21,24 @@ public sealed class AddressConfirmFunction(AddressChangeService addresses, FormT
         if (HttpMethods.IsGet(request.Method))
         {
             var token = request.Query["token"].ToString();
-            var (outcome, address) = await addresses.OpenAsync(token, cancellationToken);
-            return outcome == AddressConfirmOutcome.Open
+            var (outcome, pending) = await addresses.OpenRequestAsync(token, cancellationToken);
+            if (outcome != AddressConfirmOutcome.Open)
+            {
+                return Answer(outcome);
+            }
+
+            var button = new ButtonForm(AddressChangeService.ConfirmPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], pending!.Extra ? "Yes, save replies from here" : "Yes, use this address");
+            return pending.Extra
                 ? Page.Message(
                     StatusCodes.Status200OK,
+                    "Save replies from this address?",
+                    [$"From now on, replies from {pending.Email} will be saved to your Compersion journal, as replies from your main address are. Your emails keep coming where they come now."],
+                    button)
+                : Page.Message(
+                    StatusCodes.Status200OK,
                     "Send your Compersion emails here?",
-                    [$"From now on your daily prompt, your weekly digest and every note will come to {address}. Your journal stays just as it is."],
-                    new ButtonForm(AddressChangeService.ConfirmPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], "Yes, use this address"))
-                : Answer(outcome);
+                    [$"From now on your daily prompt, your weekly digest and every note will come to {pending.Email}. Your journal stays just as it is."],
+                    button);
         }
 
         var (form, problem, status) = await FormReader.ReadAsync(request, SettingsPage.SettingsFormBytes, cancellationToken);
@@ -44,8 +54,9 @@ public sealed class AddressConfirmFunction(AddressChangeService addresses, FormT
 
     private static HtmlResult Answer(AddressConfirmOutcome outcome) => outcome switch
     {
+        AddressConfirmOutcome.Added => Page.Message(StatusCodes.Status200OK, "All set", ["Replies from this address are saved to your journal from now on. Your emails keep coming to your main address, which has a short note about it."]),
         AddressConfirmOutcome.Done => Page.Message(StatusCodes.Status200OK, "All set", ["Your Compersion emails come to this address from now on. Replies from here are read as before, even to emails that went to your old address."]),
-        AddressConfirmOutcome.Taken => Page.Message(StatusCodes.Status409Conflict, "This address already has a journal", ["This address already has its own Compersion journal, so the other one can't move here. Nothing was changed."]),
+        AddressConfirmOutcome.Taken => Page.Message(StatusCodes.Status409Conflict, "This address is already in use", ["This address is already in use with Compersion, so it can't be added here. Nothing was changed."]),
         AddressConfirmOutcome.Gone => Page.Message(StatusCodes.Status404NotFound, "There's nothing here any more", ["The journal this link was for has been deleted, so there is nothing to move."]),
         AddressConfirmOutcome.NotPending => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't confirm anything now", ["It was used already, a newer one replaced it, or its 24 hours are over. Nothing was changed. You can ask again from your settings page."]),
         _ => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't work", ["It may have been cut short or changed. Copy the whole link from the email."]),

@@ -12,6 +12,7 @@ namespace Compersion.Storage;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(List<StoredJournalItem>))]
 [JsonSerializable(typeof(List<StoredKindAct>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
     /// <summary>The context to use: like <see cref="Default"/>, but non-ASCII text is kept as is.</summary>

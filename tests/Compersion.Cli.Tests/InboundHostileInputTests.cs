@@ -58,7 +58,7 @@ public sealed class InboundHostileInputTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("from-mismatch", await QuarantineReasonAsync(local));
         Assert.Empty(await JournalRowsAsync(local));
-        Assert.Empty(Answers(local));
+        AssertOnlyTheTokenOwnerTold(local, "ana@example.com", "c•••@example.net");
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class InboundHostileInputTests
         Assert.Empty(await ExportEntriesAsync(local, "ana@example.com"));
         Assert.Empty(await ExportEntriesAsync(local, "ben@example.com"));
         Assert.Empty(await JournalRowsAsync(local));
-        Assert.Empty(Answers(local));
+        AssertOnlyTheTokenOwnerTold(local, "ana@example.com", "b•••@example.com");
     }
 
     /// <summary>A forgery that guessed Ana's next Message-ID arrives first and is quarantined; her own reply with that Message-ID is still hers.</summary>
@@ -96,8 +96,9 @@ public sealed class InboundHostileInputTests
 
         var entry = Assert.Single(await ExportEntriesAsync(local, "ana@example.com"));
         Assert.Equal(["Coffee with Ana", "The sunset"], entry.Items.Select(i => i.Text));
-        var receipt = Assert.Single(Answers(local));
-        Assert.Equal(("receipt", "ana@example.com"), (receipt.Headers["X-Compersion-Kind"], receipt.To.Mailboxes.Single().Address));
+        Assert.Equal(
+            [("receipt", "ana@example.com"), ("unknown-sender", "ana@example.com")],
+            Answers(local).Select(answer => (answer.Headers["X-Compersion-Kind"], answer.To.Mailboxes.Single().Address)).Order());
     }
 
     /// <summary>Another subscriber's verified mail carrying Ana's next Message-ID is theirs alone: it never shadows Ana's reply.</summary>
@@ -495,6 +496,14 @@ public sealed class InboundHostileInputTests
         (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync(email))!.Entries;
 
     /// <summary>Receipts, confirmations and every other answer the ingestor might have sent.</summary>
+    // A valid token from an address that is not theirs: the token's subscriber gets one note naming it masked; the sender nothing.
+    private static void AssertOnlyTheTokenOwnerTold(LocalHostFixture local, string owner, string masked)
+    {
+        var note = Assert.Single(Answers(local));
+        Assert.Equal(("unknown-sender", owner), (note.Headers["X-Compersion-Kind"], note.To.Mailboxes.Single().Address));
+        Assert.Contains(masked, note.TextBody, StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<MimeMessage> Answers(LocalHostFixture local) =>
         [.. Outbox.Read(local.Outbox).Where(m => m.Headers["X-Compersion-Kind"] is not "prompt")];
 

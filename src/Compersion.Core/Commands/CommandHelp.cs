@@ -29,6 +29,8 @@ public static class CommandHelp
         new("SETTINGS", "get a private link to your settings page"),
         new("JOURNAL", "get a private link to read and search your journal"),
         new("UNDO", "as a reply to a note that lists what a reply saved: take that reply back"),
+        new("ADD ADDRESS name@work.example", "let another address of yours write to your journal (we mail it a link to confirm)"),
+        new("REMOVE ADDRESS name@work.example", "that address can't write to your journal any more"),
         new("HELP", "get this list again"),
     ];
 
@@ -51,6 +53,8 @@ public static class CommandHelp
         CommandKind.Prompts => "To turn your daily prompt off or on, write PROMPTS and OFF or ON on the first line, like PROMPTS OFF. Your weekly digest stays as it is.",
         CommandKind.Pause => "To pause until a date, write PAUSE and the date on the first line, like PAUSE 2026-12-28, or a length, like PAUSE 2 WEEKS. PAUSE alone pauses until you write RESUME.",
         CommandKind.Goal => "To set your weekly kindness goal, write GOAL and a number from 0 to 14 on the first line, like GOAL 2.",
+        CommandKind.AddAddress => "To let another address of yours write to your journal, write ADD ADDRESS and the address on the first line, like ADD ADDRESS name@work.example.",
+        CommandKind.RemoveAddress => "To stop another address writing to your journal, write REMOVE ADDRESS and the address on the first line, like REMOVE ADDRESS name@work.example.",
         _ => null,
     };
 }

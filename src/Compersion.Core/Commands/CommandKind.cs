@@ -47,4 +47,10 @@ public enum CommandKind
 
     /// <summary><c>PROMPTS OFF</c> / <c>PROMPTS ON</c>: the daily prompt alone off or on (the digest stays as it is).</summary>
     Prompts,
+
+    /// <summary><c>ADD ADDRESS name@work.example</c>: let another address of theirs write to the journal, once confirmed by the link mailed to it.</summary>
+    AddAddress,
+
+    /// <summary><c>REMOVE ADDRESS name@work.example</c>: that further address no longer writes to the journal.</summary>
+    RemoveAddress,
 }

@@ -53,6 +53,8 @@ public static class CommandParser
         ["SETTINGS"] = CommandKind.Settings,
         ["JOURNAL"] = CommandKind.Journal,
         ["UNDO"] = CommandKind.Undo,
+        ["ADD"] = CommandKind.AddAddress,
+        ["REMOVE"] = CommandKind.RemoveAddress,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // Capitalised words people open a reply with that are not commands.
@@ -122,6 +124,8 @@ public static class CommandParser
                 return ParsePause(word, args, argument, shouted);
             case CommandKind.Prompts:
                 return ParseSwitch(CommandKind.Prompts, word, args, argument, shouted);
+            case CommandKind.AddAddress or CommandKind.RemoveAddress:
+                return ParseAddress(kind, word, args, argument, shouted);
             default:
                 // "pause please" is ordinary writing; "STOP PLEASE" is a command.
                 return args.Length == 0 || shouted ? new EmailCommand(kind, word, argument) : null;
@@ -174,6 +178,30 @@ public static class CommandParser
         }
 
         return args.Any(arg => arg.Any(char.IsAsciiDigit)) ? Invalid(CommandKind.Pause, word, argument) : new EmailCommand(CommandKind.Pause, word, argument);
+    }
+
+    // "ADD ADDRESS name@work.example", "remove address name@work.example"; "Add more salt" is writing. A mail client may
+    // add the address again as a link ("name@work.example <mailto:name@work.example>"): that part is let go.
+    private static EmailCommand? ParseAddress(CommandKind kind, string word, string[] args, string? argument, bool shouted)
+    {
+        if (args.Length == 0 || !string.Equals(args[0], "ADDRESS", StringComparison.OrdinalIgnoreCase))
+        {
+            return shouted && args.Length == 0 ? Invalid(kind, word, argument) : null;
+        }
+
+        var address = args.Length >= 2 ? args[1].Trim('<', '>') : null;
+        if (address is not null && address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            address = address["mailto:".Length..];
+        }
+
+        if (address is not null && (args.Length == 2 || (args.Length == 3 && args[2].StartsWith("<mailto:", StringComparison.OrdinalIgnoreCase))) &&
+            EmailAddress.TryNormalize(address, out var normalized))
+        {
+            return new EmailCommand(kind, word + " ADDRESS", normalized);
+        }
+
+        return shouted ? Invalid(kind, word + " ADDRESS", argument) : null;
     }
 
     // "PROMPTS OFF", "digest on": one switch word after the command.

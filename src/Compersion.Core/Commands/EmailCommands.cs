@@ -26,7 +26,8 @@ public sealed class EmailCommands(
     TokenSigner signer,
     IOptions<MailOptions> mailOptions,
     TimeProvider time,
-    JournalUndo undo)
+    JournalUndo undo,
+    AddressChangeService addresses)
 {
     /// <summary>The one short confirmation of an unsubscribe, by <c>STOP</c> or by the unsubscribe mailbox: how to come back, and how to get the journal.</summary>
     /// <remarks>
@@ -54,8 +55,12 @@ public sealed class EmailCommands(
     /// <param name="subscriber">Who sent it.</param>
     /// <param name="command">The parsed command; one with an error is answered with how to write it.</param>
     /// <param name="apply">False when an earlier delivery of the same message already applied it.</param>
+    /// <param name="fromRegistered">
+    /// Whether the mail came from their registered address with SPF or DKIM passing: <c>ADD ADDRESS</c> and
+    /// <c>REMOVE ADDRESS</c> are carried out only then, so a further address can never add or remove addresses.
+    /// </param>
     /// <param name="cancellationToken">Cancels the change.</param>
-    public async Task<AnswerNote> ApplyAsync(Subscriber subscriber, EmailCommand command, bool apply, CancellationToken cancellationToken = default)
+    public async Task<AnswerNote> ApplyAsync(Subscriber subscriber, EmailCommand command, bool apply, bool fromRegistered = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(command);
@@ -140,6 +145,16 @@ public sealed class EmailCommands(
                 return new AnswerNote("command", $"Kindness goal: {goal} a week", [goal == 0
                     ? "Your goal is now no set number of kind acts a week. Whenever you do one, keep it to yourself: you'll remember it longer."
                     : $"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep {(goal == 1 ? "it" : "them")} to yourself: you'll remember {(goal == 1 ? "it" : "them")} longer."], []);
+            case CommandKind.AddAddress or CommandKind.RemoveAddress when !fromRegistered:
+                return new AnswerNote("command", "Please send that from your main address", [$"{command.Word} works only from {EmailAddress.Mask(subscriber.Email)}, the address your emails come to, so nobody else can change whose replies are saved. Nothing was changed."], []);
+            case CommandKind.AddAddress:
+                return await AddAddressAsync(subscriber, command.Argument!, apply, cancellationToken);
+            case CommandKind.RemoveAddress:
+                // Redelivered: the first delivery removed it, and answers the same.
+                var removed = apply ? await addresses.RemoveAsync(subscriber, command.Argument!, cancellationToken) : !subscriber.Owns(command.Argument);
+                return removed
+                    ? new AnswerNote("command", "Address removed", [$"Replies from {command.Argument} are no longer saved to your journal. What it sent before stays, just as it was."], [])
+                    : new AnswerNote("command", "Nothing to remove", [$"{command.Argument} isn't one of the further addresses that can write to your journal, so nothing was changed. Your main address can't be removed this way: your settings page can change it."], []);
             case CommandKind.Export:
                 return await ExportNoteAsync(subscriber, cancellationToken);
             case CommandKind.Settings:
@@ -206,6 +221,24 @@ public sealed class EmailCommands(
         1 => "1 " + one,
         _ => string.Create(CultureInfo.InvariantCulture, $"{count} {many}"),
     };
+
+    private async Task<AnswerNote> AddAddressAsync(Subscriber subscriber, string address, bool apply, CancellationToken cancellationToken)
+    {
+        // A redelivery (apply false) asks again: the service keeps the first link working and sends nothing twice.
+        _ = apply;
+        return await addresses.RequestAsync(subscriber, address, extra: true, cancellationToken) switch
+        {
+            AddressRequestOutcome.Sent or AddressRequestOutcome.AlreadySent => new AnswerNote(
+                "command",
+                "Check the other inbox",
+                [$"We've sent a link to {address}. Open it there and press the button, and replies from that address will be saved to your journal too. It works for 24 hours.", "Your emails keep coming here, as before."],
+                []),
+            AddressRequestOutcome.Same => new AnswerNote("command", "Already yours", [$"{address} can already write to your journal, so nothing needed changing."], []),
+            AddressRequestOutcome.TooMany => new AnswerNote("command", "That's the most addresses", [string.Create(CultureInfo.InvariantCulture, $"You already have {Subscriber.MaxExtraAddresses} further addresses that can write to your journal. To add this one, first remove one you don't use with REMOVE ADDRESS and that address. Nothing was changed.")], []),
+            AddressRequestOutcome.NotSent => new AnswerNote("command", "That didn't go through", ["We couldn't send the link just now. Please try ADD ADDRESS again in a little while. Nothing was changed."], []),
+            _ => new AnswerNote("command", "That command needs a small fix", [CommandHelp.Usage(CommandKind.AddAddress)!], []),
+        };
+    }
 
     private async Task<AnswerNote> ExportNoteAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {

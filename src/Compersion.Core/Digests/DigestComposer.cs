@@ -52,7 +52,7 @@ public sealed class DigestComposer
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        var view = View(digest, options.FromName);
+        var view = View(digest, options.FromName) with { AddressesLine = AddressesLine(subscriber) };
         var subject = digest.FirstWeek
             ? $"Your first week of gratitude and kindness — {MailFormat.Day(digest.Date)}"
             : $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
@@ -78,6 +78,15 @@ public sealed class DigestComposer
             links.Headers,
             new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
     }
+
+    // Which further addresses can write to the journal, masked: a weekly reminder, so one added by mistake (or by someone
+    // else with a settings link) is noticed.
+    private static string AddressesLine(Subscriber subscriber) => subscriber.Extras.Count switch
+    {
+        0 => string.Empty,
+        1 => $"Replies from {EmailAddress.Mask(subscriber.Extras[0])} are saved to your journal too. REMOVE ADDRESS and that address stops them.",
+        _ => $"Replies from {string.Join(", ", subscriber.Extras.Take(subscriber.Extras.Count - 1).Select(EmailAddress.Mask))} and {EmailAddress.Mask(subscriber.Extras[^1])} are saved to your journal too. REMOVE ADDRESS and an address stops it.",
+    };
 
     private static string Preheader(WeeklyDigest digest)
     {

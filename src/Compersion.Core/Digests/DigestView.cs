@@ -22,6 +22,7 @@ namespace Compersion.Core.Digests;
 /// <param name="SecrecyLine">The reminder to keep acts secret.</param>
 /// <param name="ReplyLine">How to log acts by replying.</param>
 /// <param name="Signature">The sender name.</param>
+/// <param name="AddressesLine">Which further addresses (masked) can write to the journal; empty when none.</param>
 internal sealed record DigestView(
     string Heading,
     string Range,
@@ -43,7 +44,8 @@ internal sealed record DigestView(
     string ForYouAlone,
     string SecrecyLine,
     string ReplyLine,
-    string Signature);
+    string Signature,
+    string AddressesLine = "");
 
 /// <summary>One act of the week as the digest lists it.</summary>
 /// <param name="Text">The act as written, tags removed.</param>

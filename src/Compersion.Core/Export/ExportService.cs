@@ -42,7 +42,8 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
                 subscriber.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 subscriber.PromptsEnabled,
                 subscriber.DigestEnabled),
-            [.. days.Select(d => new ExportEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Items, d.Acts))]);
+            [.. days.Select(d => new ExportEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Items, d.Acts))],
+            subscriber.Extras);
     }
 
     /// <summary>The export as indented JSON.</summary>

@@ -4,4 +4,5 @@ namespace Compersion.Core.Export;
 /// <param name="Email">Their address.</param>
 /// <param name="Settings">Their settings.</param>
 /// <param name="Entries">Their journal, a day per date with gratitudes or kind acts, oldest first.</param>
-public sealed record SubscriberExport(string Email, ExportSettings Settings, IReadOnlyList<ExportEntry> Entries);
+/// <param name="ExtraAddresses">The further addresses whose replies are saved to the journal (<c>ADD ADDRESS</c>); empty when none.</param>
+public sealed record SubscriberExport(string Email, ExportSettings Settings, IReadOnlyList<ExportEntry> Entries, IReadOnlyList<string>? ExtraAddresses = null);

@@ -15,6 +15,9 @@ namespace Compersion.Core.Inbound;
 /// </param>
 public sealed record Attribution(Subscriber? Subscriber, LocalDate? TokenDate, TokenPurpose? Purpose, string? Reason, bool Verified)
 {
+    /// <summary>For a quarantined mail with a valid reply token from an address that is not theirs: the token's subscriber, who may be told (never the sender).</summary>
+    public Subscriber? TokenOwner { get; init; }
+
     /// <summary>A mail attributed to no one, for an address-free reason.</summary>
     public static Attribution Quarantine(string reason) => new(null, null, null, reason, Verified: false);
 }

@@ -10,10 +10,13 @@ namespace Compersion.Core.Inbound;
 /// <summary>Decides whose journal an inbound mail belongs to (DESIGN §3 "Identity and trust").</summary>
 /// <remarks>
 /// <para>The reply token in the envelope recipient (<c>reply+token@inbound-domain</c>) names the subscriber, the date and
-/// the purpose (a prompt, a digest or a note), and the From address must also be theirs. With SPF or DKIM vouching for
+/// the purpose (a prompt, a digest or a note), and the From address must also be theirs: the registered address or a
+/// further one confirmed by its link (<see cref="Subscriber.Owns"/>; one still waiting for its link is not theirs). With SPF or DKIM vouching for
 /// the sender the mail is <see cref="Attribution.Verified"/>; with both failing it is theirs but unverified, and ingestion
 /// holds it (nothing changes until they keep it by a link mailed to their registered address). A token from another
-/// From (a forwarded prompt answered by whoever received the forward) is quarantined.</para>
+/// From (a forwarded prompt answered by whoever received the forward, or their own address they have not added) is
+/// quarantined, naming the token's subscriber in <see cref="Attribution.TokenOwner"/> so they can be told
+/// (<see cref="UnknownSenderNote"/>).</para>
 /// <para>A token attributes for <see cref="MaxTokenAge"/> after the date it names; after that it is no factor, and the
 /// mail is theirs only from their address with SPF or DKIM passing. Mail without a token is accepted only from a registered address with SPF or DKIM passing. Anything else is
 /// quarantined, with a reason that names no address.</para>
@@ -51,10 +54,13 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
                 return Attribution.Quarantine("unknown-subscriber");
             }
 
-            if (!SameAddress(mail.From, subscriber.Email))
+            if (!subscriber.Owns(mail.From))
             {
                 // A reply from the address they moved away from: told apart in the log, never read (the address may not be theirs any more).
-                return Attribution.Quarantine(IsPrevious(mail.From, subscriber) ? "previous-address" : "from-mismatch");
+                // Any other sender is quarantined too, and the token's subscriber (never the sender) may be told about it.
+                return IsPrevious(mail.From, subscriber)
+                    ? Attribution.Quarantine("previous-address")
+                    : Attribution.Quarantine("from-mismatch") with { TokenOwner = subscriber };
             }
 
             // An unsubscribed subscriber is still recognised, so a RESUME brings them back; ingestion reads nothing else from them.
@@ -116,7 +122,4 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
         subscriber.PreviousEmailHash is { } previous && from is not null && EmailAddress.TryNormalize(from, out var normalized) &&
         string.Equals(EmailAddress.Hash(normalized), previous, StringComparison.Ordinal);
 
-    private static bool SameAddress(string? from, string registered) =>
-        from is not null && EmailAddress.TryNormalize(from, out var normalized) &&
-        string.Equals(normalized, registered, StringComparison.OrdinalIgnoreCase);
 }

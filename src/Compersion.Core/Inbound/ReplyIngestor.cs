@@ -37,6 +37,7 @@ public sealed partial class ReplyIngestor(
     SubscriptionService subscriptions,
     HeldMail held,
     SignUpByMail signUps,
+    UnknownSenderNote unknownSenders,
     ILogger<ReplyIngestor> logger)
 {
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
@@ -158,7 +159,14 @@ public sealed partial class ReplyIngestor(
 
         if (attributed!.Subscriber is not { } subscriber)
         {
-            return await QuarantineAsync(key, attributed.Reason!, cancellationToken);
+            var quarantined = await QuarantineAsync(key, attributed.Reason!, cancellationToken);
+            if (attributed.TokenOwner is { } tokenOwner && stage == InboundStage.Received)
+            {
+                // A valid token from an address that is not theirs: they (never the sender) may hear of it, at most weekly.
+                await unknownSenders.TellAsync(tokenOwner, mail.From, cancellationToken);
+            }
+
+            return quarantined;
         }
 
         var visible = VisibleReply.Read(mail.Text, mail.Html);
@@ -197,7 +205,9 @@ public sealed partial class ReplyIngestor(
             }
             else
             {
-                var answer = await commands.ApplyAsync(subscriber, command, apply: stage < InboundStage.Stored, cancellationToken);
+                // Address commands count only from the registered address, verified (never a further one, never a kept held mail).
+                var fromRegistered = attributed.Verified && keptBy is null && subscriber.IsPrimary(mail.From);
+                var answer = await commands.ApplyAsync(subscriber, command, apply: stage < InboundStage.Stored, fromRegistered, cancellationToken);
                 if (stage < InboundStage.Stored)
                 {
                     await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
@@ -368,7 +378,7 @@ public sealed partial class ReplyIngestor(
         await ledger.AdvanceAsync(key, InboundStage.Stored, owner, "sign-up", cancellationToken);
         if (registered is not null)
         {
-            var link = await commands.ApplyAsync(registered, new EmailCommand(CommandKind.Settings, "SETTINGS", null), apply: false, cancellationToken);
+            var link = await commands.ApplyAsync(registered, new EmailCommand(CommandKind.Settings, "SETTINGS", null), apply: false, cancellationToken: cancellationToken);
             await answers.AnswerAsync(key, registered, link, new MailThread(mail.MessageId, mail.Subject), cancellationToken);
         }
         else

@@ -18,6 +18,10 @@ namespace Compersion.Core.Subscribers;
 /// <para>Once moved, prompts, digests and notes go to the new address; reply tokens name the subscriber, not the address,
 /// so replies from the new address to earlier mails are read. The old address gets one notice with no link into the
 /// journal; replies from it are quarantined as <c>previous-address</c> (<see cref="Inbound.ReplyAttribution"/>).</para>
+/// <para>A further sending address (<c>ADD ADDRESS</c>, or the settings page) takes the same path: pending until the link
+/// mailed to it is confirmed by its page's button, then replies from it are theirs too (mail still goes to the registered
+/// address, which is told). An address that is already someone's, registered or further, is refused at the link
+/// without saying whose.</para>
 /// </remarks>
 public sealed partial class AddressChangeService(
     TokenSigner signer,
@@ -35,7 +39,15 @@ public sealed partial class AddressChangeService(
     public const string ConfirmPath = "/api/address/confirm";
 
     /// <summary>Records <paramref name="newAddress"/> as pending and mails its confirmation link there.</summary>
-    public async Task<AddressRequestOutcome> RequestAsync(Subscriber subscriber, string? newAddress, CancellationToken cancellationToken = default)
+    /// <param name="subscriber">Who asks.</param>
+    /// <param name="newAddress">The address, as typed.</param>
+    /// <param name="extra">True to add it beside the registered address as a further sending address (<c>ADD ADDRESS</c>); false to move to it.</param>
+    /// <param name="cancellationToken">Cancels the work (a send already started is not cancelled).</param>
+    /// <remarks>
+    /// Whether the address belongs to someone else is only told at the link, to whoever reads that mailbox: asking says
+    /// nothing about other subscribers.
+    /// </remarks>
+    public async Task<AddressRequestOutcome> RequestAsync(Subscriber subscriber, string? newAddress, bool extra = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         if (!EmailAddress.TryNormalize(newAddress, out var email))
@@ -43,9 +55,14 @@ public sealed partial class AddressChangeService(
             return AddressRequestOutcome.Invalid;
         }
 
-        if (string.Equals(email, subscriber.Email, StringComparison.OrdinalIgnoreCase))
+        if (extra ? subscriber.Owns(email) : subscriber.IsPrimary(email))
         {
             return AddressRequestOutcome.Same;
+        }
+
+        if (extra && subscriber.Extras.Count >= Subscriber.MaxExtraAddresses)
+        {
+            return AddressRequestOutcome.TooMany;
         }
 
         var now = Now();
@@ -54,10 +71,10 @@ public sealed partial class AddressChangeService(
             subscriber.Id,
             s =>
             {
-                // The same address asked for twice (a double click, a second visit) keeps its first link working.
-                requested = s.PendingAddress is { } pending && string.Equals(pending.Email, email, StringComparison.OrdinalIgnoreCase) && now < pending.Expires
+                // The same address asked for twice (a double click, a second visit, a redelivered command) keeps its first link working.
+                requested = s.PendingAddress is { } pending && string.Equals(pending.Email, email, StringComparison.OrdinalIgnoreCase) && pending.Extra == extra && now < pending.Expires
                     ? null
-                    : new PendingAddress(email, RandomNumberGenerator.GetInt32(1, int.MaxValue), now + Lifetime);
+                    : new PendingAddress(email, RandomNumberGenerator.GetInt32(1, int.MaxValue), now + Lifetime, extra);
                 return requested is null ? s : s.RequestAddress(requested);
             },
             cancellationToken);
@@ -72,16 +89,26 @@ public sealed partial class AddressChangeService(
         }
 
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}{ConfirmPath}?token={signer.Sign(TokenPurpose.AddressChange, subscriber.Id, requested.Nonce)}";
-        var mail = notes.Compose(
-            stored with { Email = requested.Email },
-            "address",
-            "Please confirm your new address",
+        IReadOnlyList<string> paragraphs = extra
+            ?
+            [
+                "You asked for replies from this address to be saved to your Compersion journal too. Your emails keep coming to the address they come to now.",
+                "To say yes, open this link and press the button on its page. It works for 24 hours:",
+                link,
+                "If you didn't ask for this, just ignore this email. Nothing changes, and we won't write here again.",
+            ]
+            :
             [
                 "Someone with your private Compersion settings link, most likely you, asked for your gratitude emails to come to this address from now on.",
                 "To say yes, open this link and press the button on its page. It works for 24 hours:",
                 link,
                 "If you didn't ask for this, just ignore this email. Nothing changes, and we won't write here again.",
-            ],
+            ];
+        var mail = notes.Compose(
+            stored with { Email = requested.Email },
+            "address",
+            extra ? "Please confirm this address" : "Please confirm your new address",
+            paragraphs,
             [],
             $"{subscriber.Id}-address-{requested.Nonce}",
             settingsLink: false,
@@ -98,9 +125,32 @@ public sealed partial class AddressChangeService(
         return AddressRequestOutcome.Sent;
     }
 
+    /// <summary>Takes a further sending address back (<c>REMOVE ADDRESS</c>) and frees it in the address index.</summary>
+    /// <returns>True when it was one of their further addresses and is theirs no more; false when it was not one.</returns>
+    public async Task<bool> RemoveAsync(Subscriber subscriber, string address, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var change = await subscribers.ChangeAddressAsync(subscriber.Id, s => s.RemoveAddress(address), cancellationToken);
+        if (change.Status == AddressChangeStatus.Changed)
+        {
+            LogRemoved(logger, subscriber.Id);
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Checks a confirmation link without changing anything (the page's GET).</summary>
     /// <returns>The outcome, and the pending address when <see cref="AddressConfirmOutcome.Open"/> (shown to the person at that address).</returns>
     public async Task<(AddressConfirmOutcome Outcome, string? Address)> OpenAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var (outcome, pending) = await OpenRequestAsync(token, cancellationToken);
+        return (outcome, pending?.Email);
+    }
+
+    /// <summary>Checks a confirmation link without changing anything, and says what it would confirm (a move or a further address).</summary>
+    /// <returns>The outcome, and the request when <see cref="AddressConfirmOutcome.Open"/>.</returns>
+    public async Task<(AddressConfirmOutcome Outcome, PendingAddress? Request)> OpenRequestAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressChange)
         {
@@ -113,8 +163,8 @@ public sealed partial class AddressChangeService(
             return (AddressConfirmOutcome.Gone, null);
         }
 
-        return subscriber.ConfirmAddress(verified.Value, Now()) is var confirmed && confirmed != subscriber
-            ? (AddressConfirmOutcome.Open, confirmed.Email)
+        return subscriber.ConfirmAddress(verified.Value, Now()) != subscriber
+            ? (AddressConfirmOutcome.Open, subscriber.PendingAddress)
             : (AddressConfirmOutcome.NotPending, null);
     }
 
@@ -141,6 +191,24 @@ public sealed partial class AddressChangeService(
 
         var before = change.Before!;
         var after = change.After!;
+        if (before.PendingAddress is { Extra: true } added)
+        {
+            // Told at the registered address, so a further address added by someone else with a settings link is seen and taken back.
+            var told = notes.Compose(
+                after,
+                "address",
+                "Another address can write to your journal",
+                [
+                    $"Replies from {added.Email} are now saved to your Compersion journal, as asked and confirmed from that address. Your emails keep coming here.",
+                    $"If that wasn't you, reply REMOVE ADDRESS {added.Email} and it can't write any more.",
+                ],
+                [],
+                $"{before.Id}-address-added-{verified.Value}");
+            var sent = await sender.SendAsync(told, CancellationToken.None);
+            LogAdded(logger, before.Id, sent.Outcome);
+            return AddressConfirmOutcome.Added;
+        }
+
         var notice = notes.Compose(
             before,
             "address",
@@ -165,6 +233,12 @@ public sealed partial class AddressChangeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: address changed; notice to the old address {Outcome}")]
     private static partial void LogChanged(ILogger logger, string subscriberId, SendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: further address added; note to the registered address {Outcome}")]
+    private static partial void LogAdded(ILogger logger, string subscriberId, SendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: further address removed")]
+    private static partial void LogRemoved(ILogger logger, string subscriberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: new address belongs to another subscriber; not changed")]
     private static partial void LogTaken(ILogger logger, string subscriberId);

@@ -20,4 +20,7 @@ public enum AddressConfirmOutcome
 
     /// <summary>The subscriber no longer exists.</summary>
     Gone = 5,
+
+    /// <summary>A further sending address was added by this confirmation (the registered address stays).</summary>
+    Added = 6,
 }

@@ -12,7 +12,7 @@ public enum AddressRequestOutcome
     /// <summary>Not an email address.</summary>
     Invalid = 2,
 
-    /// <summary>It is already their address.</summary>
+    /// <summary>It is already their address (for a further address: their registered one or one already added).</summary>
     Same = 3,
 
     /// <summary>The confirmation could not be sent; nothing is pending, so asking again tries again.</summary>
@@ -20,4 +20,7 @@ public enum AddressRequestOutcome
 
     /// <summary>The subscriber no longer exists.</summary>
     Gone = 5,
+
+    /// <summary>They already have <see cref="Subscriber.MaxExtraAddresses"/> further addresses; nothing was sent.</summary>
+    TooMany = 6,
 }

@@ -25,6 +25,8 @@ namespace Compersion.Core.Subscribers;
 /// <param name="PendingAddress">A new address asked for and not yet confirmed by the link sent to it.</param>
 /// <param name="AddressChangedAt">When the address last changed: links minted before it (mailed to the old address) open nothing.</param>
 /// <param name="PreviousEmailHash">The hash (<see cref="EmailAddress.Hash"/>) of the address before the last confirmed change, so a reply from it is told apart from a stranger's; never the address itself.</param>
+/// <param name="ExtraAddresses">Further sending addresses (<c>ADD ADDRESS</c>, the settings page), each confirmed by the link mailed to it: replies from them are theirs as from <see cref="Email"/>, but mail still goes to <see cref="Email"/> alone. Null when there are none. Never logged.</param>
+/// <param name="StrangerNotedOn">The local date the subscriber was last told that a reply with their token came from an address they have not added, so they are told at most once a week.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -47,8 +49,34 @@ public sealed record Subscriber(
     bool DigestEnabled = true,
     PendingAddress? PendingAddress = null,
     string? PreviousEmailHash = null,
-    Instant? AddressChangedAt = null)
+    Instant? AddressChangedAt = null,
+    IReadOnlyList<string>? ExtraAddresses = null,
+    LocalDate? StrangerNotedOn = null)
 {
+    /// <summary>The most further addresses one subscriber may add: enough for work, an alias and an old account.</summary>
+    public const int MaxExtraAddresses = 5;
+
+    /// <summary>The further addresses, confirmed (empty when there are none).</summary>
+    public IReadOnlyList<string> Extras => ExtraAddresses ?? [];
+
+    /// <summary>Whether <paramref name="address"/> is the registered address (mail goes there).</summary>
+    public bool IsPrimary(string? address) => Same(address, Email);
+
+    /// <summary>Whether <paramref name="address"/> is theirs: the registered address or a confirmed further one.</summary>
+    /// <remarks>A further address still waiting for its link (<see cref="PendingAddress"/>) is not theirs yet.</remarks>
+    public bool Owns(string? address) => IsPrimary(address) || Extras.Any(extra => Same(address, extra));
+
+    /// <summary>Every address that is theirs, the registered one first (each holds a row of the address index).</summary>
+    public IReadOnlyList<string> AllAddresses => [Email, .. Extras];
+
+    /// <summary>Takes a further address back (<c>REMOVE ADDRESS</c>): replies from it are no longer theirs.</summary>
+    /// <remarks>Returns this same instance when it is not one of their further addresses.</remarks>
+    public Subscriber RemoveAddress(string address)
+    {
+        var kept = Extras.Where(extra => !Same(address, extra)).ToArray();
+        return kept.Length == Extras.Count ? this : this with { ExtraAddresses = kept.Length == 0 ? null : kept };
+    }
+
     /// <summary>The default local time of the daily prompt.</summary>
     public static readonly LocalTime DefaultPromptTime = new(20, 0);
 
@@ -110,12 +138,17 @@ public sealed record Subscriber(
         return Status == SubscriberStatus.Pending ? this : this with { PendingAddress = pending };
     }
 
-    /// <summary>Moves to the pending address when <paramref name="nonce"/> is the latest request's and it has not lapsed; remembers the old address only as a hash.</summary>
+    /// <summary>
+    /// Confirms the pending address when <paramref name="nonce"/> is the latest request's and it has not lapsed: a new
+    /// address replaces the registered one (the old one remembered only as a hash); a further address
+    /// (<see cref="PendingAddress.Extra"/>) joins <see cref="ExtraAddresses"/>.
+    /// </summary>
     /// <remarks>Returns this same instance when there is nothing to confirm (no request, a superseded or lapsed link).</remarks>
-    public Subscriber ConfirmAddress(int nonce, Instant now) =>
-        PendingAddress is { } pending && pending.Nonce == nonce && now <= pending.Expires
-            ? this with { Email = pending.Email, PendingAddress = null, PreviousEmailHash = EmailAddress.Hash(Email), AddressChangedAt = now }
-            : this;
+    public Subscriber ConfirmAddress(int nonce, Instant now) => PendingAddress is { } pending && pending.Nonce == nonce && now <= pending.Expires
+        ? pending.Extra
+            ? this with { PendingAddress = null, ExtraAddresses = Owns(pending.Email) ? ExtraAddresses : [.. Extras, pending.Email] }
+            : this with { Email = pending.Email, PendingAddress = null, PreviousEmailHash = EmailAddress.Hash(Email), AddressChangedAt = now, ExtraAddresses = RemoveAddress(pending.Email).ExtraAddresses }
+        : this;
 
     /// <summary>Whether a link lapsing at <paramref name="expires"/> after living <paramref name="lifetime"/> was minted before the address changed, so went to the old address.</summary>
     /// <remarks>Such a link opens nothing: whoever reads the old inbox never reads the journal again.</remarks>
@@ -124,4 +157,7 @@ public sealed record Subscriber(
     /// <summary>Any → Unsubscribed (STOP, one-click unsubscribe, deletion); idempotent.</summary>
     public Subscriber Unsubscribe() =>
         Status == SubscriberStatus.Unsubscribed ? this : this with { Status = SubscriberStatus.Unsubscribed };
+
+    private static bool Same(string? address, string known) =>
+        address is not null && EmailAddress.TryNormalize(address, out var normalized) && string.Equals(normalized, known, StringComparison.OrdinalIgnoreCase);
 }

@@ -74,6 +74,7 @@ internal sealed record SignUpView(string Error, string Email, string Time, IRead
 /// <param name="MaxImportKb">The import size limit.</param>
 /// <param name="JournalUrl">The journal, with a journal token lapsing with this link; empty when not known.</param>
 /// <param name="PendingEmail">A new address waiting for its confirmation link, or empty.</param>
+/// <param name="ExtraAddresses">The further addresses whose replies are saved too (<c>ADD ADDRESS</c>).</param>
 internal sealed record SettingsView(
     string Token,
     string FormToken,
@@ -103,7 +104,8 @@ internal sealed record SettingsView(
     string DeleteUrl,
     int MaxImportKb,
     string JournalUrl,
-    string PendingEmail);
+    string PendingEmail,
+    IReadOnlyList<string> ExtraAddresses);
 
 /// <summary>The delete confirm step.</summary>
 /// <param name="DeleteToken">The single-use delete token.</param>

@@ -63,7 +63,8 @@ internal static class SettingsPage
             "/api/settings/delete?" + query,
             JournalFileParser.MaxBytes / 1024,
             journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken),
-            opened.PendingEmail);
+            opened.PendingEmail,
+            subscriber.Extras);
         return new HtmlResult(status, PageTemplates.Render("Your settings", "settings.html", view));
     }
 

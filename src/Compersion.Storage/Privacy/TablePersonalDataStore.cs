@@ -57,11 +57,14 @@ internal sealed partial class TablePersonalDataStore(
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         TableKeys.Require(subscriber.Id, nameof(subscriber));
-        var hash = EmailAddress.Hash(subscriber.Email);
-        var index = await tables.SubscriberEmails.GetEntityIfExistsAsync<SubscriberEmailEntity>(hash, SubscriberEmailEntity.IndexRowKey, cancellationToken: cancellationToken);
-        if (index.HasValue && index.Value!.SubscriberId == subscriber.Id)
+        // Every address that is theirs holds an index row: the registered one and each further one (ADD ADDRESS).
+        foreach (var hash in subscriber.AllAddresses.Select(EmailAddress.Hash))
         {
-            await DeleteIfExistsAsync(tables.SubscriberEmails, hash, SubscriberEmailEntity.IndexRowKey, cancellationToken, index.Value.ETag);
+            var index = await tables.SubscriberEmails.GetEntityIfExistsAsync<SubscriberEmailEntity>(hash, SubscriberEmailEntity.IndexRowKey, cancellationToken: cancellationToken);
+            if (index.HasValue && index.Value!.SubscriberId == subscriber.Id)
+            {
+                await DeleteIfExistsAsync(tables.SubscriberEmails, hash, SubscriberEmailEntity.IndexRowKey, cancellationToken, index.Value.ETag);
+            }
         }
 
         // The SDK answers a delete of a missing entity with its 404 response rather than an exception.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Compersion.Core.Subscribers;
@@ -66,6 +67,13 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public string? AddressChangedAt { get; set; }
 
+    public bool PendingEmailExtra { get; set; }
+
+    // A JSON array of the further sending addresses; null when there are none.
+    public string? ExtraAddresses { get; set; }
+
+    public string? StrangerNotedOn { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -93,6 +101,9 @@ internal sealed class SubscriberEntity : ITableEntity
         PendingEmailExpires = StoredFormats.Format(subscriber.PendingAddress?.Expires),
         PreviousEmailHash = subscriber.PreviousEmailHash,
         AddressChangedAt = StoredFormats.Format(subscriber.AddressChangedAt),
+        PendingEmailExtra = subscriber.PendingAddress?.Extra ?? false,
+        ExtraAddresses = subscriber.Extras.Count == 0 ? null : JsonSerializer.Serialize(subscriber.Extras.ToArray(), StorageJsonContext.Stored.StringArray),
+        StrangerNotedOn = StoredFormats.Format(subscriber.StrangerNotedOn),
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -128,6 +139,9 @@ internal sealed class SubscriberEntity : ITableEntity
             PendingEmailExpires = row.GetString(nameof(PendingEmailExpires)),
             PreviousEmailHash = row.GetString(nameof(PreviousEmailHash)),
             AddressChangedAt = row.GetString(nameof(AddressChangedAt)),
+            PendingEmailExtra = row.GetBoolean(nameof(PendingEmailExtra)) ?? false,
+            ExtraAddresses = row.GetString(nameof(ExtraAddresses)),
+            StrangerNotedOn = row.GetString(nameof(StrangerNotedOn)),
         };
     }
 
@@ -152,8 +166,10 @@ internal sealed class SubscriberEntity : ITableEntity
         PromptsEnabled,
         DigestEnabled,
         PendingEmail is { Length: > 0 } pending && PendingEmailNonce is { } nonce && StoredFormats.ParseOptionalInstant(PendingEmailExpires) is { } expires
-            ? new PendingAddress(pending, nonce, expires)
+            ? new PendingAddress(pending, nonce, expires, PendingEmailExtra)
             : null,
         PreviousEmailHash,
-        StoredFormats.ParseOptionalInstant(AddressChangedAt));
+        StoredFormats.ParseOptionalInstant(AddressChangedAt),
+        ExtraAddresses is { Length: > 0 } extras ? JsonSerializer.Deserialize(extras, StorageJsonContext.Stored.StringArray) : null,
+        StoredFormats.ParseOptionalDate(StrangerNotedOn));
 }

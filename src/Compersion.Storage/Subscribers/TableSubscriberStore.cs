@@ -42,7 +42,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         var profile = await ReadProfileAsync(id, cancellationToken);
 
         // A stale index row (an address change that stopped half-way) must not resolve to someone whose address is now different.
-        return profile is not null && EmailAddress.Hash(profile.Email) == hash ? profile.ToSubscriber() : null;
+        return profile is not null && Holds(profile, hash) ? profile.ToSubscriber() : null;
     }
 
     public async Task<Subscriber> AddOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
@@ -176,11 +176,26 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
                 throw new InvalidOperationException("A change never moves a subscriber to another id.");
             }
 
-            var oldHash = EmailAddress.Hash(before.Email);
-            var newHash = EmailAddress.Hash(after.Email);
-            var moves = oldHash != newHash;
-            if (moves && !await TryClaimAddressAsync(newHash, id, cancellationToken))
+            // Every address that is theirs (registered or further) holds an index row: claim the ones the change adds,
+            // release the ones it drops. One claim refused (another subscriber's address) gives back the rest and changes nothing.
+            var beforeHashes = Hashes(before);
+            var afterHashes = Hashes(after);
+            var claimed = new List<string>();
+            var taken = false;
+            foreach (var hash in afterHashes.Except(beforeHashes))
             {
+                if (!await TryClaimAddressAsync(hash, id, cancellationToken))
+                {
+                    taken = true;
+                    break;
+                }
+
+                claimed.Add(hash);
+            }
+
+            if (taken)
+            {
+                await ReleaseAllAsync(claimed, id, cancellationToken);
                 return new AddressChange(AddressChangeStatus.Taken, before, before);
             }
 
@@ -190,20 +205,12 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
             {
-                // Someone wrote in between: give the new address back (it is not ours yet) and apply the change to their version.
-                if (moves)
-                {
-                    await ReleaseAddressAsync(newHash, id, cancellationToken);
-                }
-
+                // Someone wrote in between: give the new addresses back (they are not ours yet) and apply the change to their version.
+                await ReleaseAllAsync(claimed, id, cancellationToken);
                 continue;
             }
 
-            if (moves)
-            {
-                await ReleaseAddressAsync(oldHash, id, cancellationToken);
-            }
-
+            await ReleaseAllAsync(beforeHashes.Except(afterHashes), id, cancellationToken);
             return new AddressChange(AddressChangeStatus.Changed, before, after);
         }
     }
@@ -288,7 +295,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         }
 
         var owner = await ReadProfileAsync(response.Value.SubscriberId, cancellationToken);
-        if (owner is not null && EmailAddress.Hash(owner.Email) == emailHash)
+        if (owner is not null && Holds(owner, emailHash))
         {
             return false;
         }
@@ -298,6 +305,20 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
             SubscriberEmailEntity.For(emailHash, subscriberId), response.Value.ETag, TableUpdateMode.Replace, cancellationToken);
         return true;
     }
+
+    private async Task ReleaseAllAsync(IEnumerable<string> emailHashes, string subscriberId, CancellationToken cancellationToken)
+    {
+        foreach (var hash in emailHashes)
+        {
+            await ReleaseAddressAsync(hash, subscriberId, cancellationToken);
+        }
+    }
+
+    private static HashSet<string> Hashes(Subscriber subscriber) => [.. subscriber.AllAddresses.Select(EmailAddress.Hash)];
+
+    // Whether a profile holds the address: registered, or confirmed as a further one.
+    private static bool Holds(SubscriberEntity profile, string emailHash) =>
+        EmailAddress.Hash(profile.Email) == emailHash || profile.ToSubscriber().Extras.Any(extra => EmailAddress.Hash(extra) == emailHash);
 
     private async Task ReleaseAddressAsync(string emailHash, string subscriberId, CancellationToken cancellationToken)
     {

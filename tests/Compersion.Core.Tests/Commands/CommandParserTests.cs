@@ -31,6 +31,33 @@ public sealed class CommandParserTests
         Assert.True(command.IsValid);
     }
 
+    [Theory]
+    [InlineData("ADD ADDRESS alex@Work.Example", CommandKind.AddAddress, "alex@work.example")]
+    [InlineData("add address alex@work.example.", CommandKind.AddAddress, "alex@work.example")]
+    [InlineData("ADD ADDRESS alex@work.example <mailto:alex@work.example>", CommandKind.AddAddress, "alex@work.example")]
+    [InlineData("Remove address alex@work.example", CommandKind.RemoveAddress, "alex@work.example")]
+    public void TryParse_AddressCommand_CarriesTheNormalisedAddress(string line, CommandKind expected, string address)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal((expected, address, true), (command!.Kind, command.Argument, command.IsValid));
+    }
+
+    [Theory]
+    [InlineData("ADD ADDRESS", true)]
+    [InlineData("ADD ADDRESS work", true)]
+    [InlineData("Add more salt", false)]
+    [InlineData("add address book", false)]
+    [InlineData("Remove the weeds", false)]
+    public void TryParse_AddressCommandWithoutAnAddress_HowToWriteItWhenShoutedElseWriting(string line, bool isCommand)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.Equal(isCommand, parsed);
+        Assert.Equal(isCommand, command?.Error?.Contains("ADD ADDRESS name@work.example", StringComparison.Ordinal) ?? false);
+    }
+
     [Fact]
     public void TryParse_CommandOnFirstLineWithTextBelow_ReadsTheFirstLineOnly()
     {

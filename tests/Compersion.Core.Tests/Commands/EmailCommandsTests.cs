@@ -2,8 +2,10 @@ using Compersion.Core.Api;
 using Compersion.Core.Commands;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
+using Compersion.Core.Prompts;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using static Compersion.Core.Tests.TestFixtures;
 
@@ -14,6 +16,7 @@ public sealed class EmailCommandsTests
     private readonly InMemorySubscriberStore subscribers = new();
     private readonly InMemoryEntryStore entries = new();
     private readonly InMemoryActStore acts = new();
+    private readonly RecordingMailSender mail = new();
 
     [Fact]
     public async Task ApplyAsync_Pause_PausesAndSaysHowToResume()
@@ -85,6 +88,22 @@ public sealed class EmailCommandsTests
         var note = await sut.ApplyAsync(Subscriber(), Parse("SETTINGS"), apply: true);
 
         Assert.Contains(note.Blocks!, block => block.Kind == "link" && block.Url.StartsWith(PublicBaseUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RemoveAddressFromTheRegisteredAddress_ThatAddressNoLongerTheirs()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example"] });
+
+        var refused = await sut.ApplyAsync(Subscriber(), Parse("REMOVE ADDRESS alex@work.example"), apply: true);
+        var removed = await sut.ApplyAsync(Subscriber(), Parse("REMOVE ADDRESS alex@work.example"), apply: true, fromRegistered: true);
+        var again = await sut.ApplyAsync(Subscriber(), Parse("REMOVE ADDRESS alex@work.example"), apply: true, fromRegistered: true);
+
+        Assert.Equal(
+            ("Please send that from your main address", "Address removed", "Nothing to remove"),
+            (refused.Subject, removed.Subject, again.Subject));
+        Assert.Empty((await subscribers.FindByIdAsync(AlexId))!.Extras);
     }
 
     [Fact]
@@ -209,6 +228,7 @@ public sealed class EmailCommandsTests
             Signer(),
             MailSettings(),
             time,
-            new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)));
+            new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)),
+            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance));
     }
 }

@@ -38,6 +38,19 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
+    public void Compose_SubscriberWithFurtherAddresses_NamesThemMaskedInTextAndHtml()
+    {
+        var mail = Compose(Journal(), subscriber: Subscriber() with { ExtraAddresses = ["tess@work.example", "alias@home.example"] });
+        var without = Compose(Journal());
+
+        const string Line = "Replies from t•••@work.example and a•••@home.example are saved to your journal too.";
+        Assert.Contains(Line, mail.Text, StringComparison.Ordinal);
+        Assert.Contains(Line, mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tess@", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("are saved to your journal too", without.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_Digest_CarriesOneClickUnsubscribeAndAVisibleLink()
     {
         var mail = Compose(Journal());

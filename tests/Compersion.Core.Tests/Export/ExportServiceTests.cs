@@ -62,6 +62,18 @@ public sealed class ExportServiceTests
     }
 
     [Fact]
+    public async Task ToJson_SubscriberWithAFurtherAddress_CarriesIt()
+    {
+        var subscriber = await subscribers.AddOrGetAsync(Subscriber() with { ExtraAddresses = ["alex@work.example"] });
+        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+
+        var json = ExportService.ToJson(export);
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(["alex@work.example"], document.RootElement.GetProperty("extraAddresses").EnumerateArray().Select(address => address.GetString()));
+    }
+
+    [Fact]
     public async Task ToJson_PausedUntilADateWithTheDigestOff_CarriesThePauseAndBothSwitches()
     {
         var subscriber = await subscribers.AddOrGetAsync(Subscriber().PauseUntil(Date("2026-12-28")) with { DigestEnabled = false });

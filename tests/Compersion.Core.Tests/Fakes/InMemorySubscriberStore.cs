@@ -10,15 +10,16 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
     public Task<Subscriber?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(byId.GetValueOrDefault(id));
 
+    // As the table store: the registered address or a confirmed further one.
     public Task<Subscriber?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
-        Task.FromResult(byId.Values.FirstOrDefault(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)));
+        Task.FromResult(byId.Values.FirstOrDefault(s => s.Owns(email)));
 
     public Task<Subscriber> AddOrGetAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
 
         // As the table store: one profile per address, whoever asks first.
-        if (byId.Values.FirstOrDefault(s => string.Equals(s.Email, subscriber.Email, StringComparison.OrdinalIgnoreCase)) is { } sameAddress)
+        if (byId.Values.FirstOrDefault(s => s.Owns(subscriber.Email)) is { } sameAddress)
         {
             return Task.FromResult(sameAddress);
         }
@@ -60,7 +61,7 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
             return Task.FromResult(new AddressChange(AddressChangeStatus.Unchanged, before, before));
         }
 
-        if (byId.Values.Any(other => other.Id != id && string.Equals(other.Email, after.Email, StringComparison.OrdinalIgnoreCase)))
+        if (byId.Values.Any(other => other.Id != id && after.AllAddresses.Any(other.Owns)))
         {
             return Task.FromResult(new AddressChange(AddressChangeStatus.Taken, before, before));
         }

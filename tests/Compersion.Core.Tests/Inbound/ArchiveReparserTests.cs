@@ -113,12 +113,13 @@ public sealed class ArchiveReparserTests
             ledger,
             postIndex,
             attribution,
-            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(journal, journal)),
+            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(journal, journal), new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
             writer,
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             subscriptions,
             new HeldMail(Signer(), MailSettings(), time),
             new SignUpByMail(subscriptions, subscribers, MailSettings()),
+            new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
             NullLogger<ReplyIngestor>.Instance);
         var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, attribution, writer, journal, journal, NullLogger<ArchiveReparser>.Instance);
         return (ingestor, reparser);

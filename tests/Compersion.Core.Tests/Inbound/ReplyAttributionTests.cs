@@ -163,6 +163,34 @@ public sealed class ReplyAttributionTests
         Assert.Equal(AlexId, fromNew.Subscriber?.Id);
     }
 
+    [Fact]
+    public async Task AttributeAsync_TokenFromAConfirmedFurtherAddress_TheirsWithTheSameTwoFactorRules()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example"] });
+
+        var verified = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "Alex@Work.example", spf: true), Arrival);
+        var unverified = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@work.example"), Arrival);
+        var noToken = await sut.AttributeAsync(Mail("hello@" + InboundDomain, "alex@work.example", spf: true), Arrival);
+
+        Assert.Equal((AlexId, true), (verified.Subscriber?.Id, verified.Verified));
+        Assert.Equal((AlexId, false), (unverified.Subscriber?.Id, unverified.Verified));
+        Assert.Equal((AlexId, true), (noToken.Subscriber?.Id, noToken.Verified));
+    }
+
+    [Fact]
+    public async Task AttributeAsync_TokenFromAnAddressStillWaitingForItsLink_QuarantinedNamingTheTokenOwnerForANote()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { PendingAddress = new PendingAddress("alex@work.example", 7, Utc("2026-11-30T00:00:00Z"), Extra: true) });
+
+        var result = await sut.AttributeAsync(Mail(ReplyAddress(TokenPurpose.Prompt, "2026-11-22"), "alex@work.example", spf: true), Arrival);
+
+        Assert.Null(result.Subscriber);
+        Assert.Equal("from-mismatch", result.Reason);
+        Assert.Equal(AlexId, result.TokenOwner?.Id);
+    }
+
     private static string ReplyAddress(TokenPurpose purpose, string date) => $"reply+{Signer().ForReply(purpose, AlexId, Date(date))}@{InboundDomain}";
 
     private static InboundMail Mail(string to, string? from, bool spf = false) => new("m1@example.org", from, [to], "Re: today", "hello", null, spf, false, "hash");

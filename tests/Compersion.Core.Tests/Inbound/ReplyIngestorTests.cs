@@ -123,7 +123,7 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
-    public async Task IngestAsync_ValidTokenFromAStranger_QuarantinedAndNothingSent()
+    public async Task IngestAsync_ValidTokenFromAStranger_QuarantinedAndNothingSentToTheStranger()
     {
         var sut = await CreateSutAsync();
 
@@ -131,7 +131,7 @@ public sealed class ReplyIngestorTests
 
         Assert.Equal(IngestOutcome.Quarantined, outcome);
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
-        Assert.Empty(sender.Sent);
+        Assert.Equal(("unknown-sender", "alex@example.org"), (Assert.Single(sender.Sent).Kind, sender.Sent[0].To));
         Assert.Equal("from-mismatch", Assert.Single(ledger.Rows.Values).Detail);
         Assert.Empty(postIndex.PostsOf(AlexId));
     }
@@ -237,7 +237,7 @@ public sealed class ReplyIngestorTests
 
         Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Journaled), outcomes);
         Assert.Equal(["Soup with Ana", "The rain stopped"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
-        Assert.Equal(("receipt", "alex@example.org"), (Assert.Single(sender.Sent).Kind, sender.Sent[0].To));
+        Assert.Equal([("unknown-sender", "alex@example.org"), ("receipt", "alex@example.org")], sender.Sent.Select(sent => (sent.Kind, sent.To)));
     }
 
     [Fact]
@@ -486,6 +486,53 @@ public sealed class ReplyIngestorTests
         Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
     }
 
+    [Fact]
+    public async Task IngestAsync_TokenFromAnAddressTheyHaveNotAdded_NothingSavedAndOnlyTheSubscriberToldOnceAWeek()
+    {
+        var sut = await CreateSutAsync();
+
+        var first = await sut.IngestAsync(Post(Reply("1. Soup with Ana", TokenPurpose.Prompt, "2026-11-24", from: "alex@work.example")));
+        await sut.IngestAsync(Post(Reply("2. The rain stopped", TokenPurpose.Prompt, "2026-11-24", from: "alex@work.example")));
+        time.Advance(TimeSpan.FromDays(7));
+        await sut.IngestAsync(Post(Reply("3. A quiet bus", TokenPurpose.Prompt, "2026-11-24", from: "alex@work.example")));
+
+        Assert.Equal(IngestOutcome.Quarantined, first);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
+        Assert.Equal(2, sender.Sent.Count);
+        Assert.All(sender.Sent, note => Assert.Equal("alex@example.org", note.To));
+        Assert.Contains("a•••@work.example", sender.Sent[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("alex@work.example", sender.Sent[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ADD ADDRESS", sender.Sent[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ReplyFromAConfirmedFurtherAddress_JournaledForTheSubscriber()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example"] });
+
+        var outcome = await sut.IngestAsync(Post(Reply("1. Soup with Ana", TokenPurpose.Prompt, "2026-11-24", from: "alex@work.example")));
+
+        Assert.Equal(IngestOutcome.Journaled, outcome);
+        Assert.Equal(["Soup with Ana"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Equal("alex@example.org", Assert.Single(sender.Sent).To);
+    }
+
+    [Theory]
+    [InlineData("alex@example.org", true)]
+    [InlineData("alex@work.example", false)]
+    public async Task IngestAsync_AddAddress_CarriedOutOnlyFromTheRegisteredAddress(string from, bool carriedOut)
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example"] });
+
+        await sut.IngestAsync(Post(Reply("ADD ADDRESS alex@alias.example", TokenPurpose.Prompt, "2026-11-24", from: from)));
+
+        Assert.Equal(carriedOut ? "alex@alias.example" : null, (await subscribers.FindByIdAsync(AlexId))!.PendingAddress?.Email);
+        Assert.Equal(carriedOut ? ["alex@alias.example", "alex@example.org"] : ["alex@example.org"], sender.Sent.Select(sent => sent.To));
+        Assert.Contains(carriedOut ? "We've sent a link to alex@alias.example" : "works only from a•••@example.org", sender.Sent[^1].Text, StringComparison.Ordinal);
+    }
+
     private static readonly System.Text.RegularExpressions.Regex KeepLink = new(@"/api/keep\?token=(?<token>[a-z2-7]+)&post=(?<post>[^&\s]+)&mac=(?<mac>[A-Za-z0-9_-]+)");
 
     private static InboundMail Unverified(InboundMail mail) => mail with { SpfPass = false, DkimPass = false };
@@ -572,12 +619,13 @@ public sealed class ReplyIngestorTests
             ledger,
             postIndex,
             new ReplyAttribution(subscribers, Signer(), MailSettings()),
-            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts))),
+            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)), new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance),
             new HeldMail(Signer(), MailSettings(), time),
             new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
+            new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
             NullLogger<ReplyIngestor>.Instance);
     }
 }

@@ -159,13 +159,14 @@ public sealed class ReplyAddressTests
                     ledger,
                     new InMemoryPostIndex(),
                     new ReplyAttribution(subscribers, Signer(), MailSettings()),
-                    new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts))),
+                    new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)), new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
                     new JournalWriter(entries, acts, settings),
                     new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
                     new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
                     new HeldMail(Signer(), MailSettings(), time),
                     new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
-                    NullLogger<ReplyIngestor>.Instance);
+                    new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
+            NullLogger<ReplyIngestor>.Instance);
                 var to = scenario == "unsubscribe"
                     ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress
                     : ReplyAddress.For(Signer(), MailSettings().Value, TokenPurpose.Prompt, AlexId, Date("2026-11-23"));

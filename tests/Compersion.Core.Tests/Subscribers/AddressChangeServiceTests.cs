@@ -176,6 +176,70 @@ public sealed class AddressChangeServiceTests
         Assert.False(moved.Predates(Utc("2026-11-26T12:30:00Z"), NodaTime.Duration.FromHours(24)));
     }
 
+    [Fact]
+    public async Task ConfirmAsync_FurtherAddress_AddedBesideTheRegisteredOneWhichIsTold()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@work.example", extra: true);
+        var link = Assert.Single(mail.Sent);
+
+        var opened = await sut.OpenRequestAsync(Token(link));
+        var outcome = await sut.ConfirmAsync(Token(link));
+
+        Assert.Equal("alex@work.example", link.To);
+        Assert.Null(link.ReplyTo);
+        Assert.True(opened.Request?.Extra);
+        Assert.Equal(AddressConfirmOutcome.Added, outcome);
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.Equal(("alex@example.org", null), (stored.Email, stored.PendingAddress));
+        Assert.Equal(["alex@work.example"], stored.Extras);
+        var told = mail.Sent[1];
+        Assert.Equal("alex@example.org", told.To);
+        Assert.Contains("REMOVE ADDRESS alex@work.example", told.Text, StringComparison.Ordinal);
+        Assert.NotNull(told.ReplyTo);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_FurtherAddressThatIsAnotherSubscribersFurtherAddress_TakenAndNothingAdded()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "sam@example.org", ExtraAddresses = ["shared@work.example"] });
+        await sut.RequestAsync(Subscriber(), "shared@work.example", extra: true);
+
+        var outcome = await sut.ConfirmAsync(Token(mail.Sent[0]));
+
+        Assert.Equal(AddressConfirmOutcome.Taken, outcome);
+        Assert.Empty((await subscribers.FindByIdAsync(AlexId))!.Extras);
+    }
+
+    [Theory]
+    [InlineData("alex@example.org")]
+    [InlineData("alex@work.example")]
+    public async Task RequestAsync_FurtherAddressThatIsAlreadyTheirs_SameAndNothingSent(string address)
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example"] });
+
+        var outcome = await sut.RequestAsync((await subscribers.FindByIdAsync(AlexId))!, address, extra: true);
+
+        Assert.Equal(AddressRequestOutcome.Same, outcome);
+        Assert.Empty(mail.Sent);
+    }
+
+    [Fact]
+    public async Task RemoveAsync_FurtherAddress_GoneAndASecondRemoveFindsNothing()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example", "alex@alias.example"] });
+
+        var removed = await sut.RemoveAsync(Subscriber(), "Alex@Work.example");
+        var again = await sut.RemoveAsync(Subscriber(), "alex@work.example");
+
+        Assert.True(removed);
+        Assert.False(again);
+        Assert.Equal(["alex@alias.example"], (await subscribers.FindByIdAsync(AlexId))!.Extras);
+    }
+
     private static string Token(OutgoingMail sent)
     {
         var start = sent.Text.IndexOf("token=", StringComparison.Ordinal) + "token=".Length;

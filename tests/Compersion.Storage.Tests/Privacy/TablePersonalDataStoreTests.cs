@@ -55,6 +55,22 @@ public sealed class TablePersonalDataStoreTests(AzuriteFixture fixture) : Storag
     }
 
     [Fact]
+    public async Task EraseProfileAsync_SubscriberWithAFurtherAddress_ItsIndexRowGoesToo()
+    {
+        var store = Harness.Get<ISubscriberStore>();
+        var subscriber = await store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var extra = TestData.NewAddress();
+        var with = (await store.ChangeAddressAsync(subscriber.Id, s => s with { ExtraAddresses = [extra] })).After!;
+        Assert.Single(await RowsAsync(TableNames.SubscriberEmails, EmailAddress.Hash(extra)));
+
+        await Sut.EraseProfileAsync(with);
+
+        Assert.Empty(await RowsAsync(TableNames.SubscriberEmails, EmailAddress.Hash(extra)));
+        Assert.Empty(await RowsAsync(TableNames.SubscriberEmails, EmailAddress.Hash(subscriber.Email)));
+        Assert.Null(await store.FindByEmailAsync(extra));
+    }
+
+    [Fact]
     public async Task EraseProfileAsync_AlreadyErased_False()
     {
         var seeded = await SeedAsync();

@@ -241,6 +241,59 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
     }
 
     [Fact]
+    public async Task ChangeAddressAsync_ConfirmedFurtherAddress_FoundByItWhileTheRegisteredAddressStays()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var pending = new PendingAddress(TestData.NewAddress(), 42, TestData.SignUpTime + Duration.FromDays(1), Extra: true);
+        await Store.UpdateAsync(subscriber.Id, s => s.RequestAddress(pending));
+        Assert.True((await Store.FindByIdAsync(subscriber.Id))!.PendingAddress!.Extra);
+        Assert.Null(await Store.FindByEmailAsync(pending.Email));
+
+        var change = await Store.ChangeAddressAsync(subscriber.Id, s => s.ConfirmAddress(42, TestData.SignUpTime));
+
+        Assert.Equal(AddressChangeStatus.Changed, change.Status);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(pending.Email))?.Id);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(subscriber.Email))?.Id);
+        var stored = (await Store.FindByIdAsync(subscriber.Id))!;
+        Assert.Equal([pending.Email], stored.Extras);
+        Assert.Equal((subscriber.Email, null), (stored.Email, stored.PendingAddress));
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_FurtherAddressRemoved_NoLongerFindsAnyoneAndAnotherSubscriberMayTakeIt()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var other = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var extra = TestData.NewAddress();
+        await Store.ChangeAddressAsync(subscriber.Id, s => s with { ExtraAddresses = [extra] });
+        var refused = await Store.ChangeAddressAsync(other.Id, s => s with { ExtraAddresses = [extra] });
+
+        var removed = await Store.ChangeAddressAsync(subscriber.Id, s => s.RemoveAddress(extra));
+        var takenLater = await Store.ChangeAddressAsync(other.Id, s => s with { ExtraAddresses = [extra] });
+
+        Assert.Equal(AddressChangeStatus.Taken, refused.Status);
+        Assert.Equal(AddressChangeStatus.Changed, removed.Status);
+        Assert.Empty((await Store.FindByIdAsync(subscriber.Id))!.Extras);
+        Assert.Equal(AddressChangeStatus.Changed, takenLater.Status);
+        Assert.Equal(other.Id, (await Store.FindByEmailAsync(extra))?.Id);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_MoveToAnotherSubscribersFurtherAddress_TakenAndNothingChanges()
+    {
+        var first = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var second = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var extra = TestData.NewAddress();
+        await Store.ChangeAddressAsync(first.Id, s => s with { ExtraAddresses = [extra] });
+
+        var change = await Store.ChangeAddressAsync(second.Id, s => s with { Email = extra });
+
+        Assert.Equal(AddressChangeStatus.Taken, change.Status);
+        Assert.Equal(first.Id, (await Store.FindByEmailAsync(extra))?.Id);
+        Assert.Equal(second.Email, (await Store.FindByIdAsync(second.Id))!.Email);
+    }
+
+    [Fact]
     public async Task SaveAsync_AddressOfAnotherSubscriber_ThrowsAndChangesNothing()
     {
         var first = await Store.AddOrGetAsync(TestData.NewSubscriber());

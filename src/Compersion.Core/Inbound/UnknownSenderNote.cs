@@ -1,0 +1,72 @@
+using System.Globalization;
+using Compersion.Core.Prompts;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Compersion.Core.Inbound;
+
+/// <summary>
+/// Tells a subscriber, at most once a week, that a reply carrying their token came from an address that is not theirs,
+/// naming it masked (<c>t•••@work.example</c>) and how to add it (<c>ADD ADDRESS</c>).
+/// </summary>
+/// <remarks>
+/// <para>The note goes to the subscriber's registered address, never to the sender: a forged or mistaken sender gets no
+/// mail from us (no backscatter), and learns nothing. The mail itself stays quarantined; nothing from it is saved.</para>
+/// <para>The week is claimed on the profile (<see cref="Subscriber.StrangerNotedOn"/>) with optimistic concurrency before
+/// the send, so concurrent or redelivered mail sends one note; a send that fails after the claim is not retried that week.</para>
+/// </remarks>
+public sealed partial class UnknownSenderNote(ISubscriberStore subscribers, NoteComposer notes, IMailSender sender, TimeProvider time, ILogger<UnknownSenderNote> logger)
+{
+    /// <summary>The least time between two such notes to one subscriber.</summary>
+    public static readonly Period Interval = Period.FromDays(7);
+
+    /// <summary>Sends the note unless one went out in the last <see cref="Interval"/>.</summary>
+    /// <param name="subscriber">Whose token the mail carried.</param>
+    /// <param name="from">The address it came from (only shown masked).</param>
+    /// <param name="cancellationToken">Cancels the claim (a claimed send is never cancelled).</param>
+    /// <returns>Whether a note was sent.</returns>
+    public async Task<bool> TellAsync(Subscriber subscriber, string? from, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (subscriber.Status is not (SubscriberStatus.Active or SubscriberStatus.Paused) || !EmailAddress.TryNormalize(from, out var address))
+        {
+            return false;
+        }
+
+        var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(subscriber.TimeZone).Date;
+        var claimed = false;
+        var stored = await subscribers.UpdateAsync(
+            subscriber.Id,
+            s =>
+            {
+                claimed = s.StrangerNotedOn is not { } last || last.Plus(Interval) <= today;
+                return claimed ? s with { StrangerNotedOn = today } : s;
+            },
+            cancellationToken);
+        if (stored is null || !claimed)
+        {
+            return false;
+        }
+
+        var masked = EmailAddress.Mask(address);
+        var mail = notes.Compose(
+            stored,
+            "unknown-sender",
+            "A reply from an address we don't know",
+            [
+                $"A reply to one of your Compersion emails came from {masked}, which isn't one of your addresses, so nothing from it was saved.",
+                "If that's you, reply to this email from here with ADD ADDRESS and that address on the first line, like ADD ADDRESS name@work.example, then press the button in the email we send there. From then on, replies from it are saved to your journal, and you can send what you wrote again.",
+                "If it wasn't you, there's nothing to do. You'll hear about this at most once a week.",
+            ],
+            [],
+            $"{subscriber.Id}-unknown-sender-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        var result = await sender.SendAsync(mail, CancellationToken.None);
+        LogTold(logger, subscriber.Id, result.Outcome);
+        return result.Outcome != SendOutcome.NotSent;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: told of a reply with their token from an unknown address; {Outcome}")]
+    private static partial void LogTold(ILogger logger, string subscriberId, SendOutcome outcome);
+}
