@@ -28,7 +28,7 @@ public static class CommandHelp
         new("TOKEN", "get a personal key for the entries API"),
         new("SETTINGS", "get a private link to your settings page"),
         new("JOURNAL", "get a private link to read and search your journal"),
-        new("UNDO", "as a reply to a note that lists what a reply saved: take that reply back"),
+        new("UNDO", "as a reply to a note that lists what a reply saved, within a day: take that reply back"),
         new("ADD ADDRESS name@work.example", "let another address of yours write to your journal (we mail it a link to confirm)"),
         new("REMOVE ADDRESS name@work.example", "that address can't write to your journal any more"),
         new("HELP", "get this list again"),

@@ -190,29 +190,54 @@ public sealed class EmailCommands(
         ]);
     }
 
+    /// <summary>How long after the reply it answers an <c>UNDO</c> by mail still takes it back (24 hours); later, the journal's day page does.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromHours(24);
+
     /// <summary>Carries out <c>UNDO</c>: takes back everything the reply it answers saved, and says what went.</summary>
     /// <param name="subscriber">Who sent it (only their journal is touched).</param>
     /// <param name="answered">The journal sources of the messages the UNDO mail answers, the likeliest first.</param>
     /// <param name="apply">False for a redelivery: the first delivery already took it back.</param>
+    /// <param name="tooLate">The reply it answers arrived more than <see cref="UndoWindow"/> before the UNDO: nothing is taken back, and the answer points at the journal page.</param>
+    /// <param name="takenBefore">For a redelivery: the first delivery took something back, so an empty journal now means done, not "nothing to take back".</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<AnswerNote> UndoAsync(Subscriber subscriber, IReadOnlyList<string> answered, bool apply, CancellationToken cancellationToken = default)
+    /// <returns>The answer, and whether anything was (or would be) taken back.</returns>
+    public async Task<(AnswerNote Note, bool Taken)> UndoAsync(
+        Subscriber subscriber, IReadOnlyList<string> answered, bool apply, bool tooLate = false, bool takenBefore = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
+        if (tooLate)
+        {
+            return (AnswerNote.Of("command", "That reply is more than a day old", [
+                NoteBlock.Paragraph("UNDO works for a day after a reply, and that one came in more than 24 hours ago, so nothing was changed."),
+                NoteBlock.Paragraph("You can still delete or move any of its items on your journal's day page. This private link opens your journal; it works for 24 hours:"),
+                NoteBlock.Link("Open my journal", JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime)),
+            ]), false);
+        }
+
         var taken = await undo.UndoAsync(subscriber.Id, answered, apply, cancellationToken);
+        if (taken.IsEmpty && !apply && takenBefore)
+        {
+            // The first delivery took the reply back and stopped before answering: say so, not that there was nothing.
+            return (AnswerNote.Of("command", "Taken back", [
+                NoteBlock.Paragraph("Done: that reply is out of your journal again."),
+                NoteBlock.Paragraph("If you'd like to write it again, just reply to your next prompt."),
+            ]), true);
+        }
+
         if (taken.IsEmpty)
         {
-            return AnswerNote.Of("command", "Nothing to take back", [
+            return (AnswerNote.Of("command", "Nothing to take back", [
                 NoteBlock.Paragraph("I couldn't find anything to take back. UNDO works as a reply to the note that listed what a reply saved, and what it saved may already be gone."),
                 NoteBlock.Paragraph("You can also delete or move single items on your journal's day page: reply JOURNAL for a private link."),
-            ]);
+            ]), false);
         }
 
         var count = taken.Items.Count + taken.Acts.Count;
-        return AnswerNote.Of("command", "Taken back", [
+        return (AnswerNote.Of("command", "Taken back", [
             NoteBlock.Paragraph($"Done: that reply's {Count(taken.Items.Count, "gratitude", "gratitudes")}{(taken.Items.Count > 0 && taken.Acts.Count > 0 ? " and " : string.Empty)}{Count(taken.Acts.Count, "kind act", "kind acts")} {(count == 1 ? "is" : "are")} out of your journal again:"),
             NoteBlock.Numbered([.. taken.Items.Select(item => item.Text), .. taken.Acts.Select(act => ReplyReceipt.ActLabel + act.Text)]),
             NoteBlock.Paragraph($"If you'd like to write {(count == 1 ? "it" : "them")} again, just reply to your next prompt."),
-        ]);
+        ]), true);
     }
 
     private static string Count(int count, string one, string many) => count switch

@@ -40,6 +40,9 @@ public sealed partial class ReplyIngestor(
     UnknownSenderNote unknownSenders,
     ILogger<ReplyIngestor> logger)
 {
+    // The ledger detail of an UNDO that took something back, so a redelivery answers "taken back" too.
+    private const string UndoneDetail = "undone";
+
     /// <summary>A token older than this files items under the date of arrival instead.</summary>
     public static readonly Period MaxTokenAge = Period.FromDays(7);
 
@@ -194,11 +197,14 @@ public sealed partial class ReplyIngestor(
             }
             else if (command.Kind == CommandKind.Undo)
             {
-                // The receipt it answers names the reply it listed (References), and so the journal source of what to take back.
-                var answer = await commands.UndoAsync(subscriber, [.. mail.References.Select(SourceOf)], apply: stage < InboundStage.Stored, cancellationToken);
+                // The receipt it answers names the reply it listed (References), and so the journal source of what to take back;
+                // within a day of that reply's arrival. A redelivery answers as the first delivery did (its ledger detail says).
+                var tooLate = await AnsweredAtAsync(mail, subscriber.Id, cancellationToken) is { } answeredAt && receivedAt - answeredAt > EmailCommands.UndoWindow;
+                var takenBefore = stage >= InboundStage.Stored && (await ledger.FindAsync(key, cancellationToken))?.Detail == UndoneDetail;
+                var (answer, taken) = await commands.UndoAsync(subscriber, [.. mail.References.Select(SourceOf)], apply: stage < InboundStage.Stored, tooLate, takenBefore, cancellationToken);
                 if (stage < InboundStage.Stored)
                 {
-                    await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, null, cancellationToken);
+                    await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, taken ? UndoneDetail : null, cancellationToken);
                 }
 
                 await answers.AnswerAsync(key, subscriber, answer, thread, cancellationToken);
@@ -301,6 +307,25 @@ public sealed partial class ReplyIngestor(
     /// <summary>The inbound ledger key of a readable mail: a hash of its Message-ID, else of its content (never an address).</summary>
     internal static string MessageKey(InboundMail mail) =>
         mail.MessageId is { Length: > 0 } id ? SourceOf(id) : "h:" + mail.ContentHash[..Math.Min(40, mail.ContentHash.Length)];
+
+    // When the reply an UNDO answers arrived: the first of its References with a ledger row of theirs names its archived post.
+    private async Task<DateTimeOffset?> AnsweredAtAsync(InboundMail mail, string subscriberId, CancellationToken cancellationToken)
+    {
+        foreach (var reference in mail.References)
+        {
+            var identity = "m:" + reference;
+            foreach (var candidate in (string[])[LedgerKey(identity, subscriberId, trusted: true), LegacyKey(identity)])
+            {
+                if (await ledger.FindAsync(candidate, cancellationToken) is { ArchiveName: { } name } row && row.SubscriberId == subscriberId)
+                {
+                    await using var post = await archive.OpenAsync(name, cancellationToken);
+                    return post?.ReceivedAt;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The journal source (<see cref="JournalItem.Source"/>) of what the message with this Message-ID wrote.</summary>
     internal static string SourceOf(string messageId) => "m:" + Hash(messageId);

@@ -25,6 +25,8 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
     private const string AnswerColumn = "AnswerClaimed";
     private const string AnswerClaimedAtColumn = "AnswerClaimedAt";
     private const string AnswerStartedAtColumn = "AnswerStartedAt";
+    private const string ArchiveColumn = "Archive";
+    private const string DetailColumn = "Detail";
 
     private readonly ConcurrentDictionary<string, TableEntity> known = new(StringComparer.Ordinal);
 
@@ -35,7 +37,7 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
         var row = new TableEntity(messageKey, string.Empty)
         {
             [StageColumn] = (int)InboundStage.Received,
-            ["Archive"] = archiveName,
+            [ArchiveColumn] = archiveName,
             [AnswerColumn] = false,
         };
         try
@@ -54,8 +56,10 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
 
     public async Task<InboundLedgerRow?> FindAsync(string messageKey, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(messageKey, string.Empty, [StageColumn, SubscriberColumn], cancellationToken);
-        return response.HasValue ? new InboundLedgerRow(Stage(response.Value!), response.Value!.GetString(SubscriberColumn)) : null;
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(messageKey, string.Empty, [StageColumn, SubscriberColumn, ArchiveColumn, DetailColumn], cancellationToken);
+        return response.HasValue
+            ? new InboundLedgerRow(Stage(response.Value!), response.Value!.GetString(SubscriberColumn), response.Value.GetString(ArchiveColumn), response.Value.GetString(DetailColumn))
+            : null;
     }
 
     public async Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
@@ -79,7 +83,7 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
 
             if (detail is not null)
             {
-                next["Detail"] = detail;
+                next[DetailColumn] = detail;
             }
 
             if (await TryWriteAsync(next, current.ETag, cancellationToken))

@@ -15,7 +15,7 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
     {
         if (!rows.TryGetValue(messageKey, out var row))
         {
-            row = new Row(InboundStage.Received, null, null, AnswerClaimed: false);
+            row = new Row(InboundStage.Received, null, null, AnswerClaimed: false) { ArchiveName = archiveName };
             rows[messageKey] = row;
         }
 
@@ -23,7 +23,7 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
     }
 
     public Task<InboundLedgerRow?> FindAsync(string messageKey, CancellationToken cancellationToken = default) =>
-        Task.FromResult(rows.TryGetValue(messageKey, out var row) ? new InboundLedgerRow(row.Stage, row.SubscriberId) : null);
+        Task.FromResult(rows.TryGetValue(messageKey, out var row) ? new InboundLedgerRow(row.Stage, row.SubscriberId, row.ArchiveName, row.Detail) : null);
 
     public Task AdvanceAsync(string messageKey, InboundStage stage, string? subscriberId, string? detail, CancellationToken cancellationToken = default)
     {
@@ -64,7 +64,11 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
         Task.FromResult(rows[messageKey].AnswerClaimed);
 
     /// <summary>Sets a message back to a stage, as a worker that died after reaching it leaves it.</summary>
-    public void Rewind(string messageKey, InboundStage stage) => rows[messageKey] = rows[messageKey] with { Stage = stage };
+    public void Rewind(string messageKey, InboundStage stage, bool unanswered = false) =>
+        rows[messageKey] = rows[messageKey] with { Stage = stage, AnswerClaimed = rows[messageKey].AnswerClaimed && !unanswered };
 
-    internal sealed record Row(InboundStage Stage, string? SubscriberId, string? Detail, bool AnswerClaimed);
+    internal sealed record Row(InboundStage Stage, string? SubscriberId, string? Detail, bool AnswerClaimed)
+    {
+        public string? ArchiveName { get; init; }
+    }
 }

@@ -395,6 +395,44 @@ public sealed class ReplyIngestorTests
         Assert.Contains("Kind act: Shovelled the path for the neighbour", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(23, true)]
+    [InlineData(25, false)]
+    public async Task IngestAsync_UndoAnHourOrMoreEitherSideOfADayAfterTheReply_TakenBackWithinTheDayElseTheJournalPageOffered(int hoursLater, bool takenBack)
+    {
+        var sut = await CreateSutAsync();
+        var reply = Reply("1. Warm socks with Ana", TokenPurpose.Prompt, "2026-11-24");
+        await sut.IngestAsync(Post(reply));
+
+        await sut.IngestAsync(archive.Add(reader.Register(Undo(reply)), Arrival.AddHours(hoursLater)));
+
+        Assert.Equal(takenBack ? 0 : 1, (await entries.GetEntriesAsync(AlexId)).SelectMany(entry => entry.Items).Count());
+        var answer = sender.Sent[^1];
+        Assert.Contains(takenBack ? "out of your journal again" : "UNDO works for a day after a reply", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(!takenBack, answer.Html!.Contains(">Open my journal<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IngestAsync_UndoRedeliveredAfterTakingBackButBeforeAnswering_AnswersTakenBackOnce()
+    {
+        var sut = await CreateSutAsync();
+        var reply = Reply("1. Warm socks with Ana", TokenPurpose.Prompt, "2026-11-24");
+        await sut.IngestAsync(Post(reply));
+        var undo = Undo(reply);
+        await sut.IngestAsync(Post(undo));
+        var key = ledger.Rows.Single(row => row.Value.Detail == "undone").Key;
+        ledger.Rewind(key, InboundStage.Stored, unanswered: true);
+        var sentBefore = sender.Sent.Count;
+
+        await sut.IngestAsync(Post(undo));
+        await sut.IngestAsync(Post(undo));
+
+        Assert.Empty((await entries.GetEntriesAsync(AlexId)).SelectMany(entry => entry.Items));
+        var again = Assert.Single(sender.Sent.Skip(sentBefore));
+        Assert.Contains("that reply is out of your journal again", again.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(sender.Sent, sent => sent.Text.Contains("Nothing to take back", StringComparison.Ordinal) || sent.Text.Contains("couldn't find anything", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task IngestAsync_UndoNamingNoReplyOfTheirs_NothingChangedAndTheWayToTheDayPage()
     {
@@ -590,6 +628,15 @@ public sealed class ReplyIngestorTests
         SpfPass: verified,
         DkimPass: verified,
         ContentHash: "hash-" + text);
+
+    // UNDO as a reply to the receipt of reply: its References name the receipt, then the reply.
+    private static InboundMail Undo(InboundMail reply) =>
+        new("undo-" + reply.MessageId, reply.From, [ReplyAddressOf(TokenPurpose.Note, "2026-11-24")], "Re: Saved", "UNDO", null, true, true, "undo")
+        {
+            References = ["receipt-1@compersion.local", reply.MessageId!],
+        };
+
+    private static string ReplyAddressOf(TokenPurpose purpose, string date) => Reply("x", purpose, date).EnvelopeTo[0];
 
     private string Post(InboundMail mail) => archive.Add(reader.Register(mail), Arrival);
 
