@@ -73,6 +73,15 @@ internal sealed class LocalHostFixture : IAsyncDisposable
         return Compersion.Cli.Tests.Outbox.Read(Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == email);
     }
 
+    /// <summary>Follows a sign-up confirmation mail's link as a person does: opens the page, then presses its button.</summary>
+    /// <returns>The answer to the button's form post (its content is read before the client goes).</returns>
+    public async Task<HttpResponseMessage> ConfirmSignUpAsync(MimeMessage confirmation)
+    {
+        using var web = new WebClient(Host.BaseUrl);
+        var (_, page) = await web.GetAsync(Compersion.Cli.Tests.Outbox.Link(confirmation, "/api/confirm"));
+        return await web.PostAsync("/api/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
+    }
+
     /// <summary>Posts to the Inbound Parse webhook with the function key, as SendGrid would.</summary>
     public Task<HttpResponseMessage> PostInboundAsync(HttpContent content) =>
         Http.PostAsync($"/api/inbound/sendgrid?code={Host.Keys.FunctionKey}", content);

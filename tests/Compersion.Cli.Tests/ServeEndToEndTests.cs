@@ -17,7 +17,7 @@ public sealed class ServeEndToEndTests
         var signUp = await local.Http.PostAsJsonAsync("/api/subscribe", new { email = "ada@example.com", zone = "Europe/Berlin", time = "20:00" });
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var confirmation = Assert.Single(Outbox.Read(local.Outbox, "confirm"));
-        var confirmed = await local.Http.GetAsync(new Uri(Outbox.Link(confirmation, "/api/confirm")));
+        var confirmed = await local.ConfirmSignUpAsync(confirmation);
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var welcome = Assert.Single(Outbox.Read(local.Outbox, "welcome"));
 
@@ -135,6 +135,48 @@ public sealed class ServeEndToEndTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await local.Host.Services.GetRequiredService<ISubscriberStore>().ListAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Confirm_LinkOnlyFetched_StillPendingUntilTheButtonThenOneWelcome()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        await local.Http.PostAsJsonAsync("/api/subscribe", new { email = "gus@example.com", zone = "Europe/Berlin", time = "20:00" });
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var confirmation = Assert.Single(Outbox.Read(local.Outbox, "confirm"));
+        var store = local.Host.Services.GetRequiredService<ISubscriberStore>();
+
+        // A mail scanner (or a preview) fetches the link, twice.
+        var scanned = await local.Http.GetAsync(new Uri(Outbox.Link(confirmation, "/api/confirm")));
+        await local.Http.GetAsync(new Uri(Outbox.Link(confirmation, "/api/confirm")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var afterScan = (await store.FindByEmailAsync("gus@example.com"))!.Status;
+        var confirmed = await local.ConfirmSignUpAsync(confirmation);
+        var reclicked = await local.Http.GetAsync(new Uri(Outbox.Link(confirmation, "/api/confirm")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, scanned.StatusCode);
+        Assert.Contains("Yes, start my emails", await scanned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(SubscriberStatus.Pending, afterScan);
+        Assert.Equal("You're in", WebClient.Heading(await confirmed.Content.ReadAsStringAsync()));
+        Assert.Equal("Already confirmed", WebClient.Heading(await reclicked.Content.ReadAsStringAsync()));
+        Assert.Equal(SubscriberStatus.Active, (await store.FindByEmailAsync("gus@example.com"))!.Status);
+        Assert.Single(Outbox.Read(local.Outbox, "welcome"));
+    }
+
+    [Fact]
+    public async Task Confirm_PostWithoutThePagesFormToken_RefusedAndStillPending()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        await local.Http.PostAsJsonAsync("/api/subscribe", new { email = "hal@example.com", zone = "Europe/Berlin", time = "20:00" });
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var link = Outbox.Link(Assert.Single(Outbox.Read(local.Outbox, "confirm")), "/api/confirm");
+        var token = link[(link.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..];
+
+        var posted = await local.Http.PostAsync("/api/confirm", new FormUrlEncodedContent([new("token", token)]));
+
+        Assert.False(posted.IsSuccessStatusCode);
+        Assert.Equal(SubscriberStatus.Pending, (await local.Host.Services.GetRequiredService<ISubscriberStore>().FindByEmailAsync("hal@example.com"))!.Status);
     }
 
     [Fact]

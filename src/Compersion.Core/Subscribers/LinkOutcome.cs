@@ -14,4 +14,7 @@ public enum LinkOutcome
 
     /// <summary>The link is genuine but too old.</summary>
     Expired = 3,
+
+    /// <summary>A genuine confirmation link for a sign-up still pending, only looked at: the page asks to confirm by a button.</summary>
+    Pending = 4,
 }

@@ -75,7 +75,19 @@ public sealed partial class SubscriptionService(
     }
 
     /// <summary>Confirms a sign-up from its signed link, schedules the first prompt and digest, and queues the welcome mail.</summary>
-    public async Task<LinkOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    /// <remarks>The confirmation page's form post; following the link (a GET) goes through <see cref="OpenConfirmationAsync"/>.</remarks>
+    public Task<LinkOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken = default) =>
+        ConfirmAsync(token, confirm: true, cancellationToken);
+
+    /// <summary>
+    /// Follows a confirmation link without confirming a pending sign-up (the page's GET, which a mail scanner may fetch):
+    /// <see cref="LinkOutcome.Pending"/> asks the page to show its button. A sign-up already confirmed is finished here as
+    /// on a re-click (schedule and welcome, each once), so clicking the link again after a crash still completes it.
+    /// </summary>
+    public Task<LinkOutcome> OpenConfirmationAsync(string? token, CancellationToken cancellationToken = default) =>
+        ConfirmAsync(token, confirm: false, cancellationToken);
+
+    private async Task<LinkOutcome> ConfirmAsync(string? token, bool confirm, CancellationToken cancellationToken)
     {
         var now = Now();
         var check = signer.CheckLink(token, TokenPurpose.Confirm, now, out var subscriberId);
@@ -101,6 +113,11 @@ public sealed partial class SubscriptionService(
             // finished now; one that was finished adds nothing.
             await FinishConfirmationAsync(subscriber, cancellationToken);
             return LinkOutcome.AlreadyDone;
+        }
+
+        if (!confirm)
+        {
+            return LinkOutcome.Pending;
         }
 
         var confirmedNow = false;

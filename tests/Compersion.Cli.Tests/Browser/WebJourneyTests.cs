@@ -42,6 +42,8 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         await OpenedAsync(page);
         await page.FrameLocator("iframe.mail").GetByRole(AriaRole.Link, new() { Name = "Confirm my address" }).ClickAsync();
         await page.WaitForURLAsync("**/api/confirm?token=*");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, start my emails" }).ClickAsync();
+        await page.WaitForURLAsync("**/api/confirm");
         var confirmed = await page.Locator("h1").TextContentAsync();
 
         // The evening prompt arrives; reply to it from the inbox, as SendGrid would post it.

@@ -16,7 +16,7 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
         "AddressConfirmFunction: httpTrigger Anonymous get,post address/confirm -> http",
         "AssetsFunction: httpTrigger Anonymous get assets/{file} -> http",
         "CleanupFunction: timerTrigger schedule=%CleanupSchedule%",
-        "ConfirmFunction: httpTrigger Anonymous get confirm -> http",
+        "ConfirmFunction: httpTrigger Anonymous get,post confirm -> http",
         "DeleteFunction: httpTrigger Anonymous get,post settings/delete -> http",
         "DispatchDueFunction: timerTrigger schedule=%DispatchSchedule%",
         "EntriesFunction: httpTrigger Anonymous get,post entries -> http",

@@ -126,7 +126,7 @@ public sealed class ScheduleRaceEndToEndTests(AzuriteFixture fixture) : Pipeline
     }
 
     [Fact]
-    public async Task ConfirmAsync_DiedAfterSavingTheProfile_ClickingAgainSchedulesThePromptAndSendsOneWelcome()
+    public async Task ConfirmAsync_DiedAfterSavingTheProfile_FollowingTheLinkAgainSchedulesThePromptAndSendsOneWelcome()
     {
         Assert.True(SignUpRequest.TryCreate($"crash.{Guid.NewGuid():N}@example.org", "Europe/Berlin", "20:00", null, null, out var request, out var error), error);
         await Pipeline.Subscriptions.SignUpAsync(request!);
@@ -138,7 +138,8 @@ public sealed class ScheduleRaceEndToEndTests(AzuriteFixture fixture) : Pipeline
         await Assert.ThrowsAsync<IOException>(() => Pipeline.Subscriptions.ConfirmAsync(link));
         var afterCrash = (Profiles: await Profiles.FindByIdAsync(pending.Id), Due: await Pipeline.Schedule.GetDueAsync(ScheduleBucket.Of(EveningDue)), Queued: await Pipeline.DrainQueueAsync());
 
-        var second = await Pipeline.Subscriptions.ConfirmAsync(link);
+        // Following the link again is the page's GET (OpenConfirmationAsync): it finishes a confirmed sign-up.
+        var second = await Pipeline.Subscriptions.OpenConfirmationAsync(link);
         var welcomes = await SendQueuedAsync();
         var third = await Pipeline.Subscriptions.ConfirmAsync(link);
         var again = await SendQueuedAsync();
@@ -151,6 +152,23 @@ public sealed class ScheduleRaceEndToEndTests(AzuriteFixture fixture) : Pipeline
         Assert.Equal([SendReport.Duplicate], again);
         Assert.Single(Pipeline.Mail.Delivered, mail => mail.Kind == "welcome");
         Assert.Single(await Pipeline.Schedule.GetDueAsync(ScheduleBucket.Of(EveningDue)), row => row.SubscriberId == pending.Id);
+    }
+
+    [Fact]
+    public async Task OpenConfirmationAsync_PendingSignUp_PendingAndNothingScheduledOrQueued()
+    {
+        Assert.True(SignUpRequest.TryCreate($"scan.{Guid.NewGuid():N}@example.org", "Europe/Berlin", "20:00", null, null, out var request, out var error), error);
+        await Pipeline.Subscriptions.SignUpAsync(request!);
+        await Pipeline.DrainQueueAsync();
+        var pending = await Profiles.FindByEmailAsync(request!.Email);
+        var link = Pipeline.Get<TokenSigner>().ForLink(TokenPurpose.Confirm, pending!.Id, Pipeline.Now + Duration.FromDays(3));
+
+        var opened = await Pipeline.Subscriptions.OpenConfirmationAsync(link);
+
+        Assert.Equal(LinkOutcome.Pending, opened);
+        Assert.Equal(SubscriberStatus.Pending, (await Profiles.FindByIdAsync(pending.Id))!.Status);
+        Assert.DoesNotContain(await Pipeline.Schedule.GetDueAsync(ScheduleBucket.Of(EveningDue)), row => row.SubscriberId == pending.Id);
+        Assert.Empty(await Pipeline.DrainQueueAsync());
     }
 
     private async Task<IReadOnlyList<SendReport>> SendQueuedAsync()
