@@ -186,7 +186,8 @@ public static class CommandParser
     {
         if (args.Length == 0 || !string.Equals(args[0], "ADDRESS", StringComparison.OrdinalIgnoreCase))
         {
-            return shouted && args.Length == 0 ? Invalid(kind, word, argument) : null;
+            // "REMOVE ME" is no address command, but written in capitals it is still a command we don't know: answered with HELP.
+            return shouted ? new EmailCommand(CommandKind.Unknown, word, argument) : null;
         }
 
         var address = args.Length >= 2 ? args[1].Trim('<', '>') : null;

@@ -58,6 +58,17 @@ public sealed class CommandParserTests
         Assert.Equal(isCommand, command?.Error?.Contains("ADD ADDRESS name@work.example", StringComparison.Ordinal) ?? false);
     }
 
+    [Theory]
+    [InlineData("REMOVE ME")]
+    [InlineData("ADD")]
+    public void TryParse_AddOrRemoveInCapitalsWithoutAddress_AnUnknownCommandAnsweredWithHelp(string line)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Unknown, command!.Kind);
+    }
+
     [Fact]
     public void TryParse_CommandOnFirstLineWithTextBelow_ReadsTheFirstLineOnly()
     {
