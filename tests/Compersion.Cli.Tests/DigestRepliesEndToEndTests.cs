@@ -53,6 +53,27 @@ public sealed class DigestRepliesEndToEndTests
         Assert.Equal(["Coffee with Ana before work"], Assert.Single(await ExportEntriesAsync(local)).Items.Select(item => item.Text));
     }
 
+    [Fact]
+    public async Task Undo_MoreThanADayAfterTheReply_NothingTakenBackAndAnsweredWithTheJournalPage()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening);
+        Assert.True(SignUpRequest.TryCreate("omar@example.com", "Europe/Berlin", "20:00", "wednesday", "18:00", out var request, out _));
+        var omar = await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        var reply = InboundParsePost.Reply(Prompt(local, omar), "1. Coffee with Ana before work");
+        await PostAsync(local, reply);
+        var receipt = Outbox.Read(local.Outbox, "receipt").Single(mail => mail.InReplyTo == reply.MessageId);
+
+        local.Clock.SetTo(Evening.AddHours(25));
+        var undo = InboundParsePost.Reply(receipt, "UNDO");
+        await PostAsync(local, undo);
+
+        Assert.Equal(["Coffee with Ana before work"], Assert.Single(await ExportEntriesAsync(local, "omar@example.com")).Items.Select(item => item.Text));
+        var answer = Outbox.Read(local.Outbox).Single(mail => mail.InReplyTo == undo.MessageId);
+        Assert.Contains("UNDO works for a day after a reply", answer.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/api/journal?token=", answer.TextBody, StringComparison.Ordinal);
+        Assert.Equal("omar@example.com", answer.To.Mailboxes.Single().Address);
+    }
+
     private static async Task PostAsync(LocalHostFixture local, MimeMessage reply)
     {
         await local.PostInboundAsync(InboundParsePost.Raw(reply));
@@ -79,6 +100,6 @@ public sealed class DigestRepliesEndToEndTests
         return mail;
     }
 
-    private static async Task<IReadOnlyList<ExportEntry>> ExportEntriesAsync(LocalHostFixture local) =>
-        (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("noor@example.com"))!.Entries;
+    private static async Task<IReadOnlyList<ExportEntry>> ExportEntriesAsync(LocalHostFixture local, string email = "noor@example.com") =>
+        (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync(email))!.Entries;
 }
