@@ -18,7 +18,6 @@ public sealed partial class QueueTriggerLoop
 {
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MinLease = TimeSpan.FromSeconds(30);
 
     private readonly QueueClient queue;
     private readonly QueueClient poison;
@@ -94,7 +93,7 @@ public sealed partial class QueueTriggerLoop
         var received = 0;
         var (withMessages, empty) = (0, 0);
         var idle = MinPoll;
-        var lease = settings.VisibilityTimeout > MinLease ? settings.VisibilityTimeout : MinLease;
+        var lease = settings.VisibilityTimeout > settings.Lease ? settings.VisibilityTimeout : settings.Lease;
         try
         {
             while (received < expected)

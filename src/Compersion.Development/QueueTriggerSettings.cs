@@ -17,6 +17,13 @@ public sealed record QueueTriggerSettings(int MaxDequeueCount, int BatchSize, in
     /// <summary>At most this many messages run at once: a batch, plus the threshold's worth fetched while it finishes.</summary>
     public int MaxConcurrency => BatchSize + NewBatchThreshold;
 
+    /// <summary>How long a received message stays invisible while its handler runs (at least <see cref="VisibilityTimeout"/>).</summary>
+    /// <remarks>
+    /// A message whose process died mid-handler comes back after this long. The Functions host holds a message longer
+    /// and renews it; locally 30 s, or <c>LocalHost:QueueLease</c> (the fault suite shortens it to restart quickly).
+    /// </remarks>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads <paramref name="hostJsonPath"/> (default: host.json next to the app, else at the checkout root), then configuration overrides.</summary>
     public static QueueTriggerSettings Load(IConfiguration configuration, string? hostJsonPath = null)
     {
@@ -46,7 +53,8 @@ public sealed record QueueTriggerSettings(int MaxDequeueCount, int BatchSize, in
             visibility = TimeSpan.Parse(overridden, CultureInfo.InvariantCulture);
         }
 
-        return new QueueTriggerSettings(maxDequeue, batch, Math.Max(0, threshold ?? batch / 2), visibility);
+        var lease = configuration.GetValue("LocalHost:QueueLease", Default.Lease);
+        return new QueueTriggerSettings(maxDequeue, batch, Math.Max(0, threshold ?? batch / 2), visibility) { Lease = lease };
     }
 
     private static string? FindHostJson()

@@ -97,6 +97,20 @@ public sealed class QueueTriggerLoopTests(AzuriteFixture fixture) : IClassFixtur
         Assert.Equal(2, settings.NewBatchThreshold);
     }
 
+    [Fact]
+    public void Load_QueueLeaseSetting_HoldsReceivedMessagesThatLong()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LocalHost:QueueLease"] = "00:00:08" })
+            .Build();
+
+        var settings = QueueTriggerSettings.Load(configuration, Path.Combine(RepositoryRoot.Find()!, "host.json"));
+        var unset = QueueTriggerSettings.Load(new ConfigurationBuilder().Build(), Path.Combine(RepositoryRoot.Find()!, "host.json"));
+
+        Assert.Equal(TimeSpan.FromSeconds(8), settings.Lease);
+        Assert.Equal(TimeSpan.FromSeconds(30), unset.Lease);
+    }
+
     /// <summary>Waits until a count has stopped changing for a second (at most 30 s), and returns it.</summary>
     private static async Task<int> SettledAsync(Func<int> read)
     {

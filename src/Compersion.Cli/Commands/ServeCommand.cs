@@ -10,11 +10,12 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port") { Description = "HTTP port on 127.0.0.1", DefaultValueFactory = _ => 7071 };
         var outbox = new Option<string?>("--outbox") { Description = "Folder the pickup sender writes .eml files to (default .compersion/outbox)" };
-        var command = new Command("serve", "Run the Functions app locally: HTTP at /api, timers, queue triggers, Azurite, mail to a local outbox.") { port, outbox };
+        var state = new Option<string?>("--state") { Description = "Folder for local secrets and the default outbox (default .compersion at the checkout root)" };
+        var command = new Command("serve", "Run the Functions app locally: HTTP at /api, timers, queue triggers, Azurite, mail to a local outbox.") { port, outbox, state };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await LocalFunctionsHost.StartAsync(
-                new LocalHostOptions { Port = parse.GetValue(port), OutboxDirectory = parse.GetValue(outbox) },
+                new LocalHostOptions { Port = parse.GetValue(port), OutboxDirectory = parse.GetValue(outbox), StateDirectory = parse.GetValue(state) },
                 cancellationToken);
             var output = Console.Out;
             await output.WriteLineAsync($"Compersion is running at {host.BaseUrl}/api");

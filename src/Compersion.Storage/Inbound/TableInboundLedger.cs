@@ -5,6 +5,7 @@ using Compersion.Core.Inbound;
 using Compersion.Core.Sending;
 using Compersion.Storage.Sending;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Compersion.Storage.Inbound;
@@ -18,7 +19,7 @@ namespace Compersion.Storage.Inbound;
 /// <para>The answer (receipt or command confirmation) is claimed, started and finished like an outbox row
 /// (<see cref="TableOutbox"/>): a claim whose worker died never holds the answer back for good.</para>
 /// </remarks>
-internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<TableInboundLedger> logger) : IInboundLedger
+internal sealed partial class TableInboundLedger(StorageTables tables, IOptions<StorageOptions> options, ILogger<TableInboundLedger> logger) : IInboundLedger
 {
     private const string StageColumn = "Stage";
     private const string SubscriberColumn = "SubscriberId";
@@ -137,7 +138,7 @@ internal sealed partial class TableInboundLedger(StorageTables tables, ILogger<T
                 // Someone's claim: young ones may still be working; a claim from before claims were timed counts as old.
                 var started = startedAt is not null;
                 var since = StoredFormats.ParseOptionalInstant(started ? startedAt : current.GetString(AnswerClaimedAtColumn));
-                if (since is { } at && now - at < (started ? TableOutbox.StartedSendAge : TableOutbox.UnstartedClaimAge))
+                if (since is { } at && now - at < TableOutbox.TakeOverAge(options.Value, started))
                 {
                     return new OutboxClaim(OutboxClaimStatus.InFlight, current.ETag.ToString());
                 }

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Compersion.Storage.Sending;
@@ -19,8 +20,8 @@ namespace Compersion.Storage.Sending;
 /// <para>
 /// A <c>Claimed</c> row never stays claimed. Its worker marks it started (<c>StartedAt</c>, conditional on the
 /// claim's ETag) just before calling the provider. A later delivery takes over a claim that never started
-/// once it is older than <see cref="UnstartedClaimAge"/> (the worker died before calling; nothing left), and
-/// one that started and never recorded an outcome once it is older than <see cref="StartedSendAge"/> (the
+/// once it is older than <see cref="StorageOptions.UnstartedClaimAge"/> (the worker died before calling; nothing left), and
+/// one that started and never recorded an outcome once it is older than <see cref="StorageOptions.StartedSendAge"/> (the
 /// worker died during the call; whether the mail left is unknown): that one is sent again and reported at
 /// Warning with its job id, because a missing prompt breaks the 22-day run and a rare duplicate does not.
 /// Younger claims answer <see cref="OutboxClaimStatus.InFlight"/>, so the queue retries the job later. A
@@ -33,7 +34,7 @@ namespace Compersion.Storage.Sending;
 /// the claim is its own instead of holding it forever.
 /// </para>
 /// </remarks>
-internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOutbox> logger) : IOutbox
+internal sealed partial class TableOutbox(StorageTables tables, IOptions<StorageOptions> options, ILogger<TableOutbox> logger) : IOutbox
 {
     private const string StatusColumn = "Status";
     private const string ClaimTokenColumn = "ClaimToken";
@@ -48,16 +49,6 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
     private const int MaxReasonLength = 1024;
 
     private const string StartedAtColumn = "StartedAt";
-
-    /// <summary>A claim not started after this long belongs to a worker that died before calling the provider (claiming and starting are consecutive writes).</summary>
-    internal static readonly Duration UnstartedClaimAge = Duration.FromSeconds(15);
-
-    /// <summary>
-    /// A send started this long ago without an outcome belongs to a worker that died during the call. Longer than a send
-    /// normally takes; a send slowed further by rate limits (at most 4 attempts of 30 s and 3 waits of up to 60 s) may
-    /// rarely be sent twice, which is the better mistake.
-    /// </summary>
-    internal static readonly Duration StartedSendAge = Duration.FromMinutes(2);
 
     // A row deleted between our failed insert and our read would need an operator racing us; retry a little, then hold.
     private const int MaxClaimAttempts = 3;
@@ -175,7 +166,7 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
         var claimedAt = StoredFormats.ParseOptionalInstant(existing.GetString(ClaimedAtColumn));
         var started = startedAtText is not null;
         var since = started ? startedAt : claimedAt;
-        if (since is { } at && now - at < (started ? StartedSendAge : UnstartedClaimAge))
+        if (since is { } at && now - at < TakeOverAge(options.Value, started))
         {
             LogInFlight(logger, job.Id, started);
             return new OutboxClaim(OutboxClaimStatus.InFlight, existing.ETag.ToString());
@@ -216,6 +207,10 @@ internal sealed partial class TableOutbox(StorageTables tables, ILogger<TableOut
             ? new OutboxClaim(OutboxClaimStatus.Claimed, current.ETag.ToString())
             : new OutboxClaim(OutboxClaimStatus.InFlight, current?.ETag.ToString());
     }
+
+    /// <summary>How old someone else's claim must be before it is taken over: <see cref="StorageOptions.StartedSendAge"/> once started, else <see cref="StorageOptions.UnstartedClaimAge"/>.</summary>
+    internal static Duration TakeOverAge(StorageOptions options, bool started) =>
+        Duration.FromTimeSpan(started ? options.StartedSendAge : options.UnstartedClaimAge);
 
     private async Task<TableEntity?> ReadAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {

@@ -1,0 +1,416 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Compersion.Cli.Hosting;
+using Compersion.Cli.Inbox;
+using Compersion.Core.Export;
+using Compersion.Core.Mail;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Compersion.Development;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NodaTime;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Compersion.Cli.Tests.Faults;
+
+/// <summary>
+/// What the fault suite runs against: its own Azurite, SendGrid as a WireMock.Net server on 127.0.0.1 that records every
+/// request as it arrives (what SendGrid would have received, even from a process that dies before the answer), and an
+/// in-process host on the same storage that seeds subscribers and reads the journal back. <c>serve</c> itself runs as
+/// a child process (<see cref="ServeProcess"/>), so it can be killed.
+/// </summary>
+internal sealed partial class FaultWorld : IAsyncDisposable
+{
+    /// <summary>The token secret the child and the seeder share, so a reply the test writes is attributed by the child.</summary>
+    private const string TokenSecret = "fault-suite-token-secret-0123456789abcdef";
+
+    private const string FunctionKey = "fault-suite-function-key";
+
+    private readonly string _state;
+    private readonly LocalFunctionsHost _seeder;
+    private readonly WireMockServer _sendGrid;
+    private readonly ConcurrentBag<ServeProcess> _processes = [];
+    private Func<SendGridRequest, Task<IResponseMessage>> _answer = _ => Task.FromResult(Accepted());
+
+    private FaultWorld(AzuriteProcess azurite, LocalFunctionsHost seeder, WireMockServer sendGrid, string state, Instant due)
+    {
+        Azurite = azurite;
+        _seeder = seeder;
+        _sendGrid = sendGrid;
+        _state = state;
+        Due = due;
+        _sendGrid.Given(Request.Create().WithPath("/v3/mail/send").UsingPost())
+            .RespondWith(Response.Create().WithCallback(request => RecordAsync(request)));
+    }
+
+    public AzuriteProcess Azurite { get; private set; }
+
+    /// <summary>The instant every seeded prompt is due: the minute before the test started, so the child's first tick finds it.</summary>
+    public Instant Due { get; }
+
+    /// <summary>The local (UTC) date of the seeded prompts.</summary>
+    public LocalDate DueDate => Due.InUtc().Date;
+
+    /// <summary>Every request SendGrid received, in arrival order.</summary>
+    public ConcurrentQueue<SendGridRequest> Requests { get; } = new();
+
+    /// <summary>Every line every child process wrote.</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>Starts Azurite, the SendGrid stand-in and the seeder.</summary>
+    public static async Task<FaultWorld> StartAsync()
+    {
+        var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        var state = Path.Combine(Path.GetTempPath(), "compersion-tests", "faults-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(state);
+        var now = TimeProvider.System.GetUtcNow();
+        var due = Instant.FromDateTimeOffset(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(-1));
+
+        // The seeder's clock stands just before the due minute, so the first prompt it schedules is the one due then.
+        var seeder = await LocalFunctionsHost.StartAsync(
+            new LocalHostOptions
+            {
+                Port = 0,
+                StateDirectory = Path.Combine(state, "seeder"),
+                Time = new ManualClock(due.ToDateTimeOffset().AddSeconds(-30)),
+                RunTimers = false,
+                PollQueues = false,
+                QuietLogs = true,
+                Settings = new Dictionary<string, string?>
+                {
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                    ["SendGrid:ApiKey"] = string.Empty,
+                    ["Tokens:CurrentSecret"] = TokenSecret,
+                },
+            },
+            CancellationToken.None);
+        return new FaultWorld(azurite, seeder, WireMockServer.Start(), state, due);
+    }
+
+    /// <summary>How SendGrid answers from now on (the default accepts everything at once).</summary>
+    public void AnswerWith(Func<SendGridRequest, Task<IResponseMessage>> answer) => _answer = answer;
+
+    /// <summary>The settings the child runs with: this storage and SendGrid, the timer every two seconds, and short leases and claim ages so a restart settles in seconds rather than minutes.</summary>
+    public Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["SendGrid__ApiKey"] = "SG.fault-suite",
+            ["SendGrid__Host"] = _sendGrid.Url!,
+            ["Tokens__CurrentSecret"] = TokenSecret,
+            ["LocalHost__FunctionKey"] = FunctionKey,
+            ["DispatchSchedule"] = "*/2 * * * * *",
+            ["Dispatch__LeaseMinutes"] = "1",
+            ["Storage__UnstartedClaimAge"] = "00:00:02",
+            ["Storage__StartedSendAge"] = "00:00:06",
+            ["LocalHost__QueueLease"] = "00:00:08",
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:01",
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Starts <c>serve</c> as a child process with <see cref="Settings"/>.</summary>
+    /// <remarks>Every process started here is killed when the world is disposed, whatever the test did.</remarks>
+    public async Task<ServeProcess> ServeAsync(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var serve = await ServeProcess.StartAsync(Settings(extra), Path.Combine(_state, "serve"), Log);
+        _processes.Add(serve);
+        return serve;
+    }
+
+    /// <summary>Adds <paramref name="count"/> confirmed UTC subscribers whose prompt is due at <see cref="Due"/>.</summary>
+    public async Task<IReadOnlyList<Person>> SeedAsync(int count)
+    {
+        var time = Due.InUtc().TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var people = new Person[count];
+        var subscriptions = _seeder.Services.GetRequiredService<SubscriptionService>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (index, token) =>
+        {
+            var email = string.Create(CultureInfo.InvariantCulture, $"fault{index:000}@example.com");
+            Assert.True(SignUpRequest.TryCreate(email, "Etc/UTC", time, null, null, out var request, out var error), error);
+            var subscriber = await subscriptions.AddConfirmedAsync(request!, token);
+            people[index] = new Person(subscriber.Id, email, string.Create(CultureInfo.InvariantCulture, $"zq{index:000}x"));
+        });
+        return people;
+    }
+
+    /// <summary>A reply to today's prompt, as SendGrid's raw mode posts it: five gratitudes, one with a person, each carrying the person's marker.</summary>
+    public MultipartFormDataContent ReplyPost(Person person)
+    {
+        var signer = _seeder.Services.GetRequiredService<TokenSigner>();
+        var mail = _seeder.Services.GetRequiredService<IOptions<MailOptions>>().Value;
+        var reply = new MimeMessage();
+        reply.From.Add(MailboxAddress.Parse(person.Email));
+        reply.To.Add(MailboxAddress.Parse(ReplyAddress.For(signer, mail, TokenPurpose.Prompt, person.Id, DueDate)));
+        reply.Subject = "Re: Five good things";
+        reply.MessageId = $"{person.Marker}@mail.example.com";
+        var m = person.Marker;
+        reply.Body = new TextPart("plain")
+        {
+            Text = $"1. Coffee with Sam at the {m} cafe\n2. The rain on the {m} window\n3. My sister got the {m} job she wanted\n4. Warm {m} socks\n5. A long call with Mum about {m}\n",
+        };
+        return InboundParsePost.Raw(reply);
+    }
+
+    /// <summary>Posts every reply to the webhook as SendGrid does: whatever was not answered 200 (the process died, storage was down) is posted again until it is.</summary>
+    /// <param name="url">Where serve is, read again before each round (it moves when the process restarts).</param>
+    /// <param name="people">Whose replies to post.</param>
+    /// <param name="deadline">When to give up.</param>
+    /// <returns>How many replies were not answered 200 at least once and had to be posted again.</returns>
+    public async Task<int> PostRepliesAsync(Func<string> url, IReadOnlyList<Person> people, TimeSpan deadline)
+    {
+        var pending = new ConcurrentQueue<Person>(people);
+        var retried = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        while (!pending.IsEmpty)
+        {
+            Assert.True(clock.Elapsed < deadline, $"{pending.Count} replies were never answered 200 within {deadline.TotalSeconds} s");
+            var round = pending.ToArray();
+            pending.Clear();
+            await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (person, token) =>
+            {
+                try
+                {
+                    using var response = await http.PostAsync($"{url()}/api/inbound/sendgrid?code={FunctionKey}", ReplyPost(person), token);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return;
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                }
+
+                retried[person.Id] = true;
+                pending.Enqueue(person);
+            });
+            if (!pending.IsEmpty)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        return retried.Count;
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds, polling every <paramref name="poll"/> (half a second by default).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, Func<string> explain, TimeSpan? poll = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(clock.Elapsed < timeout, $"not settled within {timeout.TotalSeconds} s: {explain()}");
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    /// <summary>Prompt requests SendGrid has received so far.</summary>
+    public int PromptRequests => Requests.Count(r => r.Category == "prompt");
+
+    /// <summary>Prompt requests SendGrid received, per recipient.</summary>
+    public IReadOnlyDictionary<string, int> PromptsPerRecipient() =>
+        Requests.Where(r => r.Category == "prompt").GroupBy(r => r.Recipient, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Outbox rows by status (Claimed, Sent, Uncertain, …), with the job ids of each.</summary>
+    public async Task<IReadOnlyDictionary<string, List<string>>> OutboxAsync()
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var row in new TableClient(Azurite.ConnectionString, "outbox").QueryAsync<TableEntity>())
+        {
+            var status = row.GetString("Status") ?? "?";
+            if (!result.TryGetValue(status, out var jobs))
+            {
+                result[status] = jobs = [];
+            }
+
+            jobs.Add(row.GetString("JobId") ?? row.PartitionKey + "/" + row.RowKey);
+        }
+
+        return result;
+    }
+
+    /// <summary>Inbound ledger rows by stage (3 is done).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> InboundStagesAsync()
+    {
+        var stages = new Dictionary<int, int>();
+        await foreach (var row in new TableClient(Azurite.ConnectionString, "inbound").QueryAsync<TableEntity>())
+        {
+            var stage = row.GetInt32("Stage") ?? -1;
+            stages[stage] = stages.GetValueOrDefault(stage) + 1;
+        }
+
+        return stages;
+    }
+
+    /// <summary>Messages left on the queues the child serves (visible or not).</summary>
+    public async Task<int> QueuedAsync()
+    {
+        var total = 0;
+        foreach (var name in new[] { "outbound", "inbound", "outbound-poison", "inbound-poison" })
+        {
+            var queue = new QueueClient(Azurite.ConnectionString, name);
+            if (await queue.ExistsAsync())
+            {
+                total += (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Poison messages (a job or reply given up on).</summary>
+    public async Task<int> PoisonedAsync()
+    {
+        var total = 0;
+        foreach (var name in new[] { "outbound-poison", "inbound-poison" })
+        {
+            var queue = new QueueClient(Azurite.ConnectionString, name);
+            if (await queue.ExistsAsync())
+            {
+                total += (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The gratitudes stored for a person on <see cref="DueDate"/>.</summary>
+    public async Task<IReadOnlyList<string>> ItemsAsync(Person person)
+    {
+        var export = await _seeder.Services.GetRequiredService<ExportService>().ExportAsync(person.Email);
+        return [.. (export?.Entries ?? []).SelectMany(e => e.Items.Select(i => $"{e.Date} {i.Text}"))];
+    }
+
+    /// <summary>
+    /// Rows in a subscriber's partition that carry another person's marker, and outbox rows whose job names another
+    /// subscriber; also how many partitions held their own marker (so the check is seen to look).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Foreign, int OwnMarkersSeen)> CrossWritesAsync(IReadOnlyList<Person> people)
+    {
+        var byMarker = people.ToDictionary(p => p.Marker, p => p.Id, StringComparer.Ordinal);
+        var foreign = new List<string>();
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        var service = new TableServiceClient(Azurite.ConnectionString);
+        await foreach (var table in service.QueryAsync())
+        {
+            if (!SubscriberTable().IsMatch(table.Name))
+            {
+                continue;
+            }
+
+            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+            {
+                foreach (var text in row.Select(pair => pair.Value).OfType<string>().Append(row.RowKey))
+                {
+                    foreach (Match match in Marker().Matches(text))
+                    {
+                        if (byMarker.TryGetValue(match.Value, out var owner) && owner != row.PartitionKey)
+                        {
+                            foreign.Add($"{table.Name} {row.PartitionKey}/{row.RowKey} holds {match.Value}");
+                        }
+                        else if (owner == row.PartitionKey)
+                        {
+                            own.Add(owner);
+                        }
+                    }
+                }
+            }
+        }
+
+        await foreach (var row in new TableClient(Azurite.ConnectionString, "outbox").QueryAsync<TableEntity>())
+        {
+            if (row.GetString("JobId") is { } job && !job.StartsWith(row.PartitionKey + "-", StringComparison.Ordinal))
+            {
+                foreign.Add($"outbox {row.PartitionKey}/{row.RowKey} holds job {job}");
+            }
+        }
+
+        return (foreign, own.Count);
+    }
+
+    /// <summary>Log lines at Warning or above with the given event id.</summary>
+    public IReadOnlyList<string> Events(int eventId) =>
+        [.. Log.Where(line => line.Contains($"[{eventId}]", StringComparison.Ordinal))];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        _sendGrid.Stop();
+        _sendGrid.Dispose();
+        await _seeder.DisposeAsync();
+        await Azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>SendGrid's answer to a send it accepted.</summary>
+    public static IResponseMessage Accepted()
+    {
+        var response = new ResponseMessage { StatusCode = 202 };
+        response.AddHeader("X-Message-Id", Guid.NewGuid().ToString("N"));
+        return response;
+    }
+
+    /// <summary>An answer with only a status (and headers).</summary>
+    public static IResponseMessage Status(int status, params (string Name, string Value)[] headers)
+    {
+        var response = new ResponseMessage { StatusCode = status };
+        foreach (var (name, value) in headers)
+        {
+            response.AddHeader(name, value);
+        }
+
+        return response;
+    }
+
+    [GeneratedRegex("^subscribers[0-9]{2}$")]
+    private static partial Regex SubscriberTable();
+
+    [GeneratedRegex("zq[0-9]{3}x")]
+    private static partial Regex Marker();
+
+    private async Task<IResponseMessage> RecordAsync(IRequestMessage request)
+    {
+        using var json = JsonDocument.Parse(request.Body ?? "{}");
+        var root = json.RootElement;
+        var recipient = root.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString() ?? "?";
+        var category = root.TryGetProperty("categories", out var categories) && categories.GetArrayLength() > 0 ? categories[0].GetString() ?? "?" : "?";
+        var sent = new SendGridRequest(recipient, category, Requests.Count(r => r.Recipient == recipient && r.Category == category) + 1);
+        Requests.Enqueue(sent);
+        return await _answer(sent);
+    }
+
+    /// <summary>A seeded subscriber: id, address, and the marker every line of their reply carries.</summary>
+    public sealed record Person(string Id, string Email, string Marker);
+
+    /// <summary>One request SendGrid received: to whom, which kind of mail, and which attempt for that recipient and kind it was.</summary>
+    public sealed record SendGridRequest(string Recipient, string Category, int Attempt);
+}
