@@ -42,6 +42,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     private readonly LocalFunctionsHost _seeder;
     private readonly WireMockServer _sendGrid;
     private readonly ConcurrentBag<ServeProcess> _processes = [];
+    private readonly ConcurrentBag<LocalFunctionsHost> _hosts = [];
     private Func<SendGridRequest, Task<IResponseMessage>> _answer = _ => Task.FromResult(Accepted());
 
     private FaultWorld(AzuriteProcess azurite, LocalFunctionsHost seeder, WireMockServer sendGrid, string state, Instant due)
@@ -134,6 +135,36 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         var serve = await ServeProcess.StartAsync(Settings(extra), Path.Combine(_state, "serve"), Log);
         _processes.Add(serve);
         return serve;
+    }
+
+    /// <summary>
+    /// The same host <c>serve</c> runs, in this process on <paramref name="clock"/> with its timer and queues driven by the
+    /// test, against this storage and SendGrid: two of them are two Functions instances whose timers fire at once.
+    /// </summary>
+    public async Task<LocalFunctionsHost> InProcessHostAsync(ManualClock clock)
+    {
+        var host = await LocalFunctionsHost.StartAsync(
+            new LocalHostOptions
+            {
+                Port = 0,
+                StateDirectory = Path.Combine(_state, "host-" + Guid.NewGuid().ToString("N")),
+                Time = clock,
+                RunTimers = false,
+                PollQueues = false,
+                QuietLogs = true,
+                Settings = new Dictionary<string, string?>
+                {
+                    ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+                    ["SendGrid:ApiKey"] = "SG.fault-suite",
+                    ["SendGrid:Host"] = _sendGrid.Url,
+                    ["Tokens:CurrentSecret"] = TokenSecret,
+                    ["Dispatch:InitialLookbackMinutes"] = "1",
+                    ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+                },
+            },
+            CancellationToken.None);
+        _hosts.Add(host);
+        return host;
     }
 
     /// <summary>Adds <paramref name="count"/> confirmed UTC subscribers whose prompt is due at <see cref="Due"/>.</summary>
@@ -356,6 +387,11 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         foreach (var process in _processes)
         {
             await process.DisposeAsync();
+        }
+
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
         }
 
         _sendGrid.Stop();
