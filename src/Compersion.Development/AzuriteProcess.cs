@@ -232,7 +232,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             "--blobHost", Loopback, "--blobPort", Port(ports.Blob),
             "--queueHost", Loopback, "--queuePort", Port(ports.Queue),
             "--tableHost", Loopback, "--tablePort", Port(ports.Table),
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
+            "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
+            .. (options.Location is { } location ? new[] { "--location", Path.GetFullPath(location) } : ["--inMemoryPersistence"]),
         ];
         foreach (var argument in arguments)
         {

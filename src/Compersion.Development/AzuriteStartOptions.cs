@@ -20,6 +20,14 @@ public sealed record AzuriteStartOptions
     /// <summary>The folder whose <c>package.json</c> pins Azurite; found by walking up from the app and the current directory when null.</summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>A folder to keep the data in, so a stopped emulator started again on the same ports finds it; in memory when null.</summary>
+    /// <remarks>
+    /// Azurite saves its tables and queues every 5 s, and when SIGINT or SIGTERM makes it stop listening; a killed
+    /// emulator loses the last seconds, which real storage never does. The fault suite stops it with SIGTERM, waits for
+    /// the ports to close, then ends the process (it stays alive while its stdin, the exit-with-parent watch, is open).
+    /// </remarks>
+    public string? Location { get; init; }
+
     /// <summary>The Node.js executable.</summary>
     public string NodeExecutable { get; init; } = "node";
 

@@ -71,11 +71,12 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     public ConcurrentQueue<string> Log { get; } = new();
 
     /// <summary>Starts Azurite, the SendGrid stand-in and the seeder.</summary>
-    public static async Task<FaultWorld> StartAsync()
+    /// <param name="durableStorage">Whether Azurite keeps its data on disk, so it can be stopped and started again (<see cref="RestartStorageAsync"/>).</param>
+    public static async Task<FaultWorld> StartAsync(bool durableStorage = false)
     {
-        var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
         var state = Path.Combine(Path.GetTempPath(), "compersion-tests", "faults-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(state);
+        var azurite = await AzuriteProcess.StartAsync(durableStorage ? new AzuriteStartOptions { Location = Directory.CreateDirectory(Path.Combine(state, "azurite")).FullName } : null, CancellationToken.None);
         var now = TimeProvider.System.GetUtcNow();
         var due = Instant.FromDateTimeOffset(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(-1));
 
@@ -98,6 +99,36 @@ internal sealed partial class FaultWorld : IAsyncDisposable
             },
             CancellationToken.None);
         return new FaultWorld(azurite, seeder, WireMockServer.Start(), state, due);
+    }
+
+    /// <summary>
+    /// Stops Azurite as an outage would (SIGTERM, so it saves what it acknowledged, as real storage keeps it), leaves it
+    /// down for <paramref name="outage"/>, and starts it again on the same ports over the same data.
+    /// </summary>
+    /// <returns>How long storage did not answer.</returns>
+    public async Task<TimeSpan> RestartStorageAsync(TimeSpan outage)
+    {
+        var old = Azurite;
+        var down = Stopwatch.StartNew();
+        using (var terminate = Process.Start("kill", ["-TERM", old.ProcessId.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync();
+        }
+
+        // Azurite stops listening at once and saves as it closes, but never exits while its stdin (the exit-with-parent
+        // watch) is open: wait for the ports to close and the save to finish, then end the process.
+        await WaitUntilAsync(
+            async () => !await AzuriteProcess.IsListeningAsync(old.TablePort) && !await AzuriteProcess.IsListeningAsync(old.QueuePort) && !await AzuriteProcess.IsListeningAsync(old.BlobPort),
+            TimeSpan.FromSeconds(30),
+            () => "Azurite kept listening after SIGTERM",
+            TimeSpan.FromMilliseconds(50));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await old.DisposeAsync();
+        await Task.Delay(outage);
+        Azurite = await AzuriteProcess.StartAsync(
+            new AzuriteStartOptions { BlobPort = old.BlobPort, QueuePort = old.QueuePort, TablePort = old.TablePort, Location = Path.Combine(_state, "azurite") },
+            CancellationToken.None);
+        return down.Elapsed;
     }
 
     /// <summary>How SendGrid answers from now on (the default accepts everything at once).</summary>
@@ -205,8 +236,9 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     /// <param name="url">Where serve is, read again before each round (it moves when the process restarts).</param>
     /// <param name="people">Whose replies to post.</param>
     /// <param name="deadline">When to give up.</param>
+    /// <param name="pace">The pause before each post, so the posts span the faults rather than all arriving first.</param>
     /// <returns>How many replies were not answered 200 at least once and had to be posted again.</returns>
-    public async Task<int> PostRepliesAsync(Func<string> url, IReadOnlyList<Person> people, TimeSpan deadline)
+    public async Task<int> PostRepliesAsync(Func<string> url, IReadOnlyList<Person> people, TimeSpan deadline, TimeSpan pace)
     {
         var pending = new ConcurrentQueue<Person>(people);
         var retried = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -217,8 +249,9 @@ internal sealed partial class FaultWorld : IAsyncDisposable
             Assert.True(clock.Elapsed < deadline, $"{pending.Count} replies were never answered 200 within {deadline.TotalSeconds} s");
             var round = pending.ToArray();
             pending.Clear();
-            await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (person, token) =>
+            await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (person, token) =>
             {
+                await Task.Delay(pace, token);
                 try
                 {
                     using var response = await http.PostAsync($"{url()}/api/inbound/sendgrid?code={FunctionKey}", ReplyPost(person), token);
@@ -256,6 +289,72 @@ internal sealed partial class FaultWorld : IAsyncDisposable
 
     /// <summary>Prompt requests SendGrid has received so far.</summary>
     public int PromptRequests => Requests.Count(r => r.Category == "prompt");
+
+    /// <summary>
+    /// Waits until every prompt has an outcome (sent or uncertain), every reply is ingested and no queue holds anything,
+    /// then counts what a subscriber would notice: prompts missing or sent more than once (and whether each extra send was
+    /// reported by event 3101), replies not stored exactly once, outbox rows left <c>Claimed</c>, poison messages and
+    /// rows written into another subscriber's partition.
+    /// </summary>
+    public async Task<FaultCounts> SettleAndCountAsync(IReadOnlyList<Person> people, IReadOnlyList<Person> repliers, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var state = string.Empty;
+        await WaitUntilAsync(
+            async () =>
+            {
+                var outbox = await OutboxAsync();
+                var stages = await InboundStagesAsync();
+                var queued = await QueuedAsync();
+                state = $"outbox {string.Join(", ", outbox.Select(o => $"{o.Key} {o.Value.Count}"))}; inbound stages {string.Join(", ", stages.Select(s => $"{s.Key}: {s.Value}"))}; queued {queued}";
+                return !outbox.ContainsKey("Claimed") &&
+                       outbox.GetValueOrDefault("Sent", []).Count + outbox.GetValueOrDefault("Uncertain", []).Count == people.Count &&
+                       stages.GetValueOrDefault(3) == repliers.Count &&
+                       queued == 0;
+            },
+            TimeSpan.FromSeconds(120),
+            () => state + Environment.NewLine + string.Join(Environment.NewLine, Log.Where(l => !l.StartsWith("info:", StringComparison.Ordinal)).TakeLast(40)));
+
+        var sent = PromptsPerRecipient();
+        var resent = Events(3101);
+        int Reported(Person p) => resent.Count(line => line.Contains($"{p.Id}-prompt-", StringComparison.Ordinal));
+        var doubled = people.Where(p => sent.GetValueOrDefault(p.Email) > 1).ToList();
+        var unreported = people.Where(p => sent.GetValueOrDefault(p.Email) > 1 + Reported(p)).ToList();
+        var notStored = 0;
+        foreach (var person in people)
+        {
+            var items = await ItemsAsync(person);
+            var expected = repliers.Contains(person) ? 5 : 0;
+            if (items.Count != expected || items.Any(i => !i.Contains(person.Marker, StringComparison.Ordinal)))
+            {
+                output.WriteLine($"{person.Marker}: {items.Count} items stored, {expected} expected");
+                notStored++;
+            }
+        }
+
+        foreach (var person in unreported.Take(2))
+        {
+            output.WriteLine($"{person.Email} ({person.Id}) was sent {sent[person.Email]} prompts:");
+            foreach (var line in Log.Where(l => l.Contains(person.Id, StringComparison.Ordinal)))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        var outboxRows = await OutboxAsync();
+        var (foreign, ownSeen) = await CrossWritesAsync(people);
+        return new FaultCounts(
+            Lost: people.Count(p => sent.GetValueOrDefault(p.Email) == 0),
+            RepliesNotStoredOnce: notStored,
+            SentMoreThanOnce: doubled.Count,
+            ExtraSends: doubled.Sum(p => sent[p.Email] - 1),
+            ReportedResends: resent.Count,
+            Unreported: unreported.Count,
+            Uncertain: outboxRows.GetValueOrDefault("Uncertain", []).Count,
+            Claimed: outboxRows.GetValueOrDefault("Claimed", []).Count,
+            Poisoned: await PoisonedAsync(),
+            CrossWrites: foreign.Count,
+            PartitionsWithOwnReply: ownSeen);
+    }
 
     /// <summary>Prompt requests SendGrid received, per recipient.</summary>
     public IReadOnlyDictionary<string, int> PromptsPerRecipient() =>
@@ -442,6 +541,29 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         var sent = new SendGridRequest(recipient, category, Requests.Count(r => r.Recipient == recipient && r.Category == category) + 1);
         Requests.Enqueue(sent);
         return await _answer(sent);
+    }
+
+    /// <summary>What <see cref="SettleAndCountAsync"/> found.</summary>
+    public sealed record FaultCounts(
+        int Lost, int RepliesNotStoredOnce, int SentMoreThanOnce, int ExtraSends, int ReportedResends, int Unreported,
+        int Uncertain, int Claimed, int Poisoned, int CrossWrites, int PartitionsWithOwnReply)
+    {
+        /// <summary>Nothing lost, nothing doubled without a warning, nothing stuck, nothing in someone else's partition.</summary>
+        public void AssertNothingLostOrSilentlyDoubled(int replies)
+        {
+            Assert.Equal(0, Lost);
+            Assert.Equal(0, RepliesNotStoredOnce);
+            Assert.Equal(0, Unreported);
+            Assert.Equal(0, Claimed);
+            Assert.Equal(0, Poisoned);
+            Assert.Equal(0, CrossWrites);
+            Assert.Equal(replies, PartitionsWithOwnReply);
+        }
+
+        public override string ToString() =>
+            $"lost {Lost}, replies not stored once {RepliesNotStoredOnce}, prompts sent more than once {SentMoreThanOnce} " +
+            $"({ExtraSends} extra sends, {ReportedResends} reported as event 3101, unreported {Unreported}), uncertain {Uncertain}, " +
+            $"claimed {Claimed}, poisoned {Poisoned}, cross-subscriber writes {CrossWrites}";
     }
 
     /// <summary>A seeded subscriber: id, address, and the marker every line of their reply carries.</summary>
