@@ -38,21 +38,21 @@ internal sealed partial class FaultWorld : IAsyncDisposable
 
     private const string FunctionKey = "fault-suite-function-key";
 
-    private readonly string _state;
-    private readonly LocalFunctionsHost _seeder;
-    private readonly WireMockServer _sendGrid;
-    private readonly ConcurrentBag<ServeProcess> _processes = [];
-    private readonly ConcurrentBag<LocalFunctionsHost> _hosts = [];
-    private Func<SendGridRequest, Task<IResponseMessage>> _answer = _ => Task.FromResult(Accepted());
+    private readonly string state;
+    private readonly LocalFunctionsHost seeder;
+    private readonly WireMockServer sendGrid;
+    private readonly ConcurrentBag<ServeProcess> processes = [];
+    private readonly ConcurrentBag<LocalFunctionsHost> hosts = [];
+    private Func<SendGridRequest, Task<IResponseMessage>> answer = _ => Task.FromResult(Accepted());
 
     private FaultWorld(AzuriteProcess azurite, LocalFunctionsHost seeder, WireMockServer sendGrid, string state, Instant due)
     {
         Azurite = azurite;
-        _seeder = seeder;
-        _sendGrid = sendGrid;
-        _state = state;
+        this.seeder = seeder;
+        this.sendGrid = sendGrid;
+        this.state = state;
         Due = due;
-        _sendGrid.Given(Request.Create().WithPath("/v3/mail/send").UsingPost())
+        sendGrid.Given(Request.Create().WithPath("/v3/mail/send").UsingPost())
             .RespondWith(Response.Create().WithCallback(request => RecordAsync(request)));
     }
 
@@ -126,13 +126,13 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         await old.DisposeAsync();
         await Task.Delay(outage);
         Azurite = await AzuriteProcess.StartAsync(
-            new AzuriteStartOptions { BlobPort = old.BlobPort, QueuePort = old.QueuePort, TablePort = old.TablePort, Location = Path.Combine(_state, "azurite") },
+            new AzuriteStartOptions { BlobPort = old.BlobPort, QueuePort = old.QueuePort, TablePort = old.TablePort, Location = Path.Combine(state, "azurite") },
             CancellationToken.None);
         return down.Elapsed;
     }
 
     /// <summary>How SendGrid answers from now on (the default accepts everything at once).</summary>
-    public void AnswerWith(Func<SendGridRequest, Task<IResponseMessage>> answer) => _answer = answer;
+    public void AnswerWith(Func<SendGridRequest, Task<IResponseMessage>> answer) => this.answer = answer;
 
     /// <summary>The settings the child runs with: this storage and SendGrid, the timer every two seconds, and short leases and claim ages so a restart settles in seconds rather than minutes.</summary>
     public Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra = null)
@@ -141,7 +141,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["SendGrid__ApiKey"] = "SG.fault-suite",
-            ["SendGrid__Host"] = _sendGrid.Url!,
+            ["SendGrid__Host"] = sendGrid.Url!,
             ["Tokens__CurrentSecret"] = TokenSecret,
             ["LocalHost__FunctionKey"] = FunctionKey,
             ["DispatchSchedule"] = "*/2 * * * * *",
@@ -163,8 +163,8 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     /// <remarks>Every process started here is killed when the world is disposed, whatever the test did.</remarks>
     public async Task<ServeProcess> ServeAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
-        var serve = await ServeProcess.StartAsync(Settings(extra), Path.Combine(_state, "serve"), Log);
-        _processes.Add(serve);
+        var serve = await ServeProcess.StartAsync(Settings(extra), Path.Combine(state, "serve"), Log);
+        processes.Add(serve);
         return serve;
     }
 
@@ -178,7 +178,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
             new LocalHostOptions
             {
                 Port = 0,
-                StateDirectory = Path.Combine(_state, "host-" + Guid.NewGuid().ToString("N")),
+                StateDirectory = Path.Combine(state, "host-" + Guid.NewGuid().ToString("N")),
                 Time = clock,
                 RunTimers = false,
                 PollQueues = false,
@@ -187,14 +187,14 @@ internal sealed partial class FaultWorld : IAsyncDisposable
                 {
                     ["AzureWebJobsStorage"] = Azurite.ConnectionString,
                     ["SendGrid:ApiKey"] = "SG.fault-suite",
-                    ["SendGrid:Host"] = _sendGrid.Url,
+                    ["SendGrid:Host"] = sendGrid.Url,
                     ["Tokens:CurrentSecret"] = TokenSecret,
                     ["Dispatch:InitialLookbackMinutes"] = "1",
                     ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
                 },
             },
             CancellationToken.None);
-        _hosts.Add(host);
+        hosts.Add(host);
         return host;
     }
 
@@ -203,7 +203,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     {
         var time = Due.InUtc().TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
         var people = new Person[count];
-        var subscriptions = _seeder.Services.GetRequiredService<SubscriptionService>();
+        var subscriptions = seeder.Services.GetRequiredService<SubscriptionService>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (index, token) =>
         {
             var email = string.Create(CultureInfo.InvariantCulture, $"fault{index:000}@example.com");
@@ -217,8 +217,8 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     /// <summary>A reply to today's prompt, as SendGrid's raw mode posts it: five gratitudes, one with a person, each carrying the person's marker.</summary>
     public MultipartFormDataContent ReplyPost(Person person)
     {
-        var signer = _seeder.Services.GetRequiredService<TokenSigner>();
-        var mail = _seeder.Services.GetRequiredService<IOptions<MailOptions>>().Value;
+        var signer = seeder.Services.GetRequiredService<TokenSigner>();
+        var mail = seeder.Services.GetRequiredService<IOptions<MailOptions>>().Value;
         var reply = new MimeMessage();
         reply.From.Add(MailboxAddress.Parse(person.Email));
         reply.To.Add(MailboxAddress.Parse(ReplyAddress.For(signer, mail, TokenPurpose.Prompt, person.Id, DueDate)));
@@ -298,21 +298,21 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     /// </summary>
     public async Task<FaultCounts> SettleAndCountAsync(IReadOnlyList<Person> people, IReadOnlyList<Person> repliers, Xunit.Abstractions.ITestOutputHelper output)
     {
-        var state = string.Empty;
+        var progress = string.Empty;
         await WaitUntilAsync(
             async () =>
             {
                 var outbox = await OutboxAsync();
                 var stages = await InboundStagesAsync();
                 var queued = await QueuedAsync();
-                state = $"outbox {string.Join(", ", outbox.Select(o => $"{o.Key} {o.Value.Count}"))}; inbound stages {string.Join(", ", stages.Select(s => $"{s.Key}: {s.Value}"))}; queued {queued}";
+                progress = $"outbox {string.Join(", ", outbox.Select(o => $"{o.Key} {o.Value.Count}"))}; inbound stages {string.Join(", ", stages.Select(s => $"{s.Key}: {s.Value}"))}; queued {queued}";
                 return !outbox.ContainsKey("Claimed") &&
                        outbox.GetValueOrDefault("Sent", []).Count + outbox.GetValueOrDefault("Uncertain", []).Count == people.Count &&
                        stages.GetValueOrDefault(3) == repliers.Count &&
                        queued == 0;
             },
             TimeSpan.FromSeconds(120),
-            () => state + Environment.NewLine + string.Join(Environment.NewLine, Log.Where(l => !l.StartsWith("info:", StringComparison.Ordinal)).TakeLast(40)));
+            () => progress + Environment.NewLine + string.Join(Environment.NewLine, Log.Where(l => !l.StartsWith("info:", StringComparison.Ordinal)).TakeLast(40)));
 
         var sent = PromptsPerRecipient();
         var resent = Events(3101);
@@ -426,7 +426,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     /// <summary>The gratitudes stored for a person on <see cref="DueDate"/>.</summary>
     public async Task<IReadOnlyList<string>> ItemsAsync(Person person)
     {
-        var export = await _seeder.Services.GetRequiredService<ExportService>().ExportAsync(person.Email);
+        var export = await seeder.Services.GetRequiredService<ExportService>().ExportAsync(person.Email);
         return [.. (export?.Entries ?? []).SelectMany(e => e.Items.Select(i => $"{e.Date} {i.Text}"))];
     }
 
@@ -483,23 +483,23 @@ internal sealed partial class FaultWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
+        foreach (var process in processes)
         {
             await process.DisposeAsync();
         }
 
-        foreach (var host in _hosts)
+        foreach (var host in hosts)
         {
             await host.DisposeAsync();
         }
 
-        _sendGrid.Stop();
-        _sendGrid.Dispose();
-        await _seeder.DisposeAsync();
+        sendGrid.Stop();
+        sendGrid.Dispose();
+        await seeder.DisposeAsync();
         await Azurite.DisposeAsync();
         try
         {
-            Directory.Delete(_state, recursive: true);
+            Directory.Delete(state, recursive: true);
         }
         catch (IOException)
         {
@@ -540,7 +540,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         var category = root.TryGetProperty("categories", out var categories) && categories.GetArrayLength() > 0 ? categories[0].GetString() ?? "?" : "?";
         var sent = new SendGridRequest(recipient, category, Requests.Count(r => r.Recipient == recipient && r.Category == category) + 1);
         Requests.Enqueue(sent);
-        return await _answer(sent);
+        return await answer(sent);
     }
 
     /// <summary>What <see cref="SettleAndCountAsync"/> found.</summary>

@@ -10,13 +10,13 @@ internal sealed class ServeProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines;
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines;
 
     private ServeProcess(Process process, ConcurrentQueue<string> lines, string baseUrl)
     {
-        _process = process;
-        _lines = lines;
+        this.process = process;
+        this.lines = lines;
         BaseUrl = baseUrl;
     }
 
@@ -72,12 +72,12 @@ internal sealed class ServeProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown code runs, as when a host dies.</summary>
     public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        if (!process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: true);
         }
 
-        await _process.WaitForExitAsync();
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -90,7 +90,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         {
         }
 
-        _process.Dispose();
+        process.Dispose();
     }
 
     private static void Add(ConcurrentQueue<string> log, string? line)
@@ -114,9 +114,9 @@ internal sealed class ServeProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"serve exited with {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _lines.TakeLast(40))}");
+                throw new InvalidOperationException($"serve exited with {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, lines.TakeLast(40))}");
             }
 
             try
@@ -137,6 +137,6 @@ internal sealed class ServeProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"serve did not answer within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{string.Join(Environment.NewLine, _lines.TakeLast(40))}");
+        throw new TimeoutException($"serve did not answer within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{string.Join(Environment.NewLine, lines.TakeLast(40))}");
     }
 }
