@@ -13,8 +13,10 @@ namespace Compersion.Core.Inbound;
 /// One factor (a token anyone who saw a prompt has, and a From anyone can write) changes nothing by itself. The note goes
 /// to the subscriber's registered address, never to the sender, says what the mail asked for, and carries a link
 /// (<see cref="KeepLinks"/>) that keeps it as if it had been verified; unkept, it is simply let go.
+/// <para>At most one note a local day per subscriber (<see cref="TryTakeTodaysNoteAsync"/>), so forged mail carrying
+/// someone's token and From cannot fill their inbox; later held mail that day stays held, archived, without a note.</para>
 /// </remarks>
-public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptions, TimeProvider time)
+public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptions, IOutbox outbox, TimeProvider time)
 {
     private const int MaxShownLength = 200;
 
@@ -47,6 +49,30 @@ public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptio
         blocks.Add(NoteBlock.Link("Yes, keep it", link));
         blocks.Add(NoteBlock.Paragraph("If it wasn't you, there's nothing to do: it will simply be let go."));
         return AnswerNote.Of("held", "Was this you?", blocks, offersHelp: false);
+    }
+
+    /// <summary>Takes the subscriber's one held-mail note of their local day; false when it was already taken.</summary>
+    /// <remarks>
+    /// An outbox row per (subscriber, day), claimed and marked at once: a process that dies between this and the send
+    /// loses that one note (the mail stays held in the archive), which is the price of never mailing twice.
+    /// </remarks>
+    /// <exception cref="MailNotSentException">Another delivery holds today's claim and may still be using it; try again later.</exception>
+    public async Task<bool> TryTakeTodaysNoteAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var now = Now();
+        var job = Scheduling.OutboundJob.For(subscriber.Id, Scheduling.JobKind.HeldNote, now.InZone(subscriber.TimeZone).Date);
+        var claim = await outbox.TryClaimAsync(job, now, cancellationToken);
+        switch (claim.Status)
+        {
+            case OutboxClaimStatus.Claimed:
+                await outbox.MarkSentAsync(job, messageId: null, now, cancellationToken);
+                return true;
+            case OutboxClaimStatus.InFlight:
+                throw new MailNotSentException("another delivery is taking today's held-mail note; try again later");
+            default:
+                return false;
+        }
     }
 
     /// <summary>Checks a keep link at the current time; on success names the subscriber it was mailed to.</summary>

@@ -23,15 +23,15 @@ public sealed partial class ReplyAnswers(IInboundLedger ledger, NoteComposer not
     /// <param name="thread">The mail answered, to thread the note under it; null for a note that starts its own conversation.</param>
     /// <param name="cancellationToken">Cancels the ledger work (a claimed send is never cancelled).</param>
     public Task AnswerAsync(string messageKey, Subscriber subscriber, AnswerNote note, MailThread? thread, CancellationToken cancellationToken = default) =>
-        AnswerAsync(messageKey, subscriber, () => Task.FromResult(note), thread, cancellationToken);
+        AnswerAsync(messageKey, subscriber, () => Task.FromResult<AnswerNote?>(note), thread, cancellationToken);
 
     /// <summary>Composes and sends a note only when this delivery wins the answer claim; then marks the message done.</summary>
     /// <param name="messageKey">The inbound message's ledger key.</param>
     /// <param name="subscriber">Who the note goes to.</param>
-    /// <param name="compose">Makes the note; called only once the claim is won.</param>
+    /// <param name="compose">Makes the note, or null for none (the message is still marked done); called only once the claim is won.</param>
     /// <param name="thread">The mail answered, to thread the note under it; null for a note that starts its own conversation.</param>
     /// <param name="cancellationToken">Cancels the ledger work (a claimed send is never cancelled).</param>
-    public async Task AnswerAsync(string messageKey, Subscriber subscriber, Func<Task<AnswerNote>> compose, MailThread? thread, CancellationToken cancellationToken = default)
+    public async Task AnswerAsync(string messageKey, Subscriber subscriber, Func<Task<AnswerNote?>> compose, MailThread? thread, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(compose);
@@ -42,9 +42,8 @@ public sealed partial class ReplyAnswers(IInboundLedger ledger, NoteComposer not
             throw new MailNotSentException("another delivery is answering this message; try again later");
         }
 
-        if (claim.Status == OutboxClaimStatus.Claimed)
+        if (claim.Status == OutboxClaimStatus.Claimed && await compose() is { } note)
         {
-            var note = await compose();
             var mail = note.Blocks is { } blocks
                 ? notes.Compose(subscriber, note.Kind, note.Subject, blocks, messageKey, note.Attachments, invitesReply: note.InvitesReply, replyDate: note.ReplyDate, offersHelp: note.InvitesReply && note.OffersHelp, thread: thread)
                 : notes.Compose(subscriber, note.Kind, note.Subject, note.Paragraphs, note.Items, messageKey, note.Attachments, invitesReply: note.InvitesReply, replyDate: note.ReplyDate, offersHelp: note.InvitesReply && note.OffersHelp, thread: thread);

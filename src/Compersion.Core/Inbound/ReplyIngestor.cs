@@ -193,7 +193,7 @@ public sealed partial class ReplyIngestor(
         {
             if (command!.Kind == CommandKind.Token && command.Error is not { Length: > 0 })
             {
-                await answers.AnswerAsync(key, subscriber, () => commands.IssueTokenAsync(subscriber, cancellationToken), thread, cancellationToken);
+                await answers.AnswerAsync(key, subscriber, async () => await commands.IssueTokenAsync(subscriber, cancellationToken), thread, cancellationToken);
             }
             else if (command.Kind == CommandKind.Undo)
             {
@@ -379,7 +379,21 @@ public sealed partial class ReplyIngestor(
         var addition = isCommand ? JournalAddition.Empty : ReplyReading.Read(visible, digestReply).Addition;
         var command = isCommand ? visible.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty : null;
         IReadOnlyList<string> lines = [.. addition.Items.Select(i => i.Text), .. addition.Acts.Select(a => "kindness: " + a.Text)];
-        await answers.AnswerAsync(key, subscriber, held.Note(subscriber, archiveName, command, lines), new MailThread(mail.MessageId, mail.Subject), cancellationToken);
+        await answers.AnswerAsync(
+            key,
+            subscriber,
+            async () =>
+            {
+                if (await held.TryTakeTodaysNoteAsync(subscriber, cancellationToken))
+                {
+                    return held.Note(subscriber, archiveName, command, lines);
+                }
+
+                LogHeldWithoutNote(logger, subscriber.Id);
+                return null;
+            },
+            new MailThread(mail.MessageId, mail.Subject),
+            cancellationToken);
         LogHeld(logger, subscriber.Id);
         return IngestOutcome.Held;
     }
@@ -462,6 +476,9 @@ public sealed partial class ReplyIngestor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriber {SubscriberId}: mail with their token and address but neither SPF nor DKIM passing held; a keep link was mailed to them")]
     private static partial void LogHeld(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId} already had today's note about held mail; this one stays held without a note")]
+    private static partial void LogHeldWithoutNote(ILogger logger, string subscriberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: command {Command}")]
     private static partial void LogCommand(ILogger logger, string subscriberId, CommandKind command);

@@ -20,4 +20,7 @@ public enum JobKind
 
     /// <summary>A fresh journal link asked for from an expired one; claimed in the outbox to allow one a day, never queued.</summary>
     JournalLink = 5,
+
+    /// <summary>The "Was this you?" note about held mail; claimed in the outbox to allow one a day per subscriber, never queued.</summary>
+    HeldNote = 6,
 }

@@ -117,7 +117,7 @@ public sealed class ArchiveReparserTests
             writer,
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             subscriptions,
-            new HeldMail(Signer(), MailSettings(), time),
+            new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
             new SignUpByMail(subscriptions, subscribers, MailSettings()),
             new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
             NullLogger<ReplyIngestor>.Instance);

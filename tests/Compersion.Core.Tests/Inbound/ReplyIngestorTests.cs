@@ -463,6 +463,23 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
+    public async Task IngestAsync_SecondUnverifiedMailTheSameDay_HeldWithoutASecondNoteAndNotedAgainTheNextDay()
+    {
+        var sut = await CreateSutAsync();
+
+        var first = await sut.IngestAsync(Post(Unverified(Reply("TIME 07:30", TokenPurpose.Prompt, "2026-11-24"))));
+        var second = await sut.IngestAsync(Post(Unverified(Reply("STOP", TokenPurpose.Prompt, "2026-11-24"))));
+        time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await sut.IngestAsync(Post(Unverified(Reply("PAUSE", TokenPurpose.Prompt, "2026-11-24"))));
+
+        Assert.Equal((IngestOutcome.Held, IngestOutcome.Held, IngestOutcome.Held), (first, second, nextDay));
+        Assert.Equal(["held", "held"], sender.Sent.Select(m => m.Kind));
+        Assert.Contains("TIME 07:30", sender.Sent[0].Text, StringComparison.Ordinal);
+        Assert.Contains("PAUSE", sender.Sent[1].Text, StringComparison.Ordinal);
+        Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
+    }
+
+    [Fact]
     public async Task KeepAsync_HeldCommandKeptByItsLink_AppliedAndConfirmedOnceEvenClickedTwice()
     {
         var sut = await CreateSutAsync();
@@ -670,7 +687,7 @@ public sealed class ReplyIngestorTests
             new JournalWriter(entries, acts, settings),
             new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
             new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance),
-            new HeldMail(Signer(), MailSettings(), time),
+            new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
             new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
             new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
             NullLogger<ReplyIngestor>.Instance);

@@ -163,7 +163,7 @@ public sealed class ReplyAddressTests
                     new JournalWriter(entries, acts, settings),
                     new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
                     new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
-                    new HeldMail(Signer(), MailSettings(), time),
+                    new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
                     new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
                     new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
             NullLogger<ReplyIngestor>.Instance);
