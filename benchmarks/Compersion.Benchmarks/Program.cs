@@ -5,12 +5,13 @@ using Compersion.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var root = new RootCommand("Compersion performance checks, run on demand in Release: `dispatch` (timing-wheel tick), `replies` (reply extraction), `digest` (composing one digest), `e2e`, `inbound` and `digests` (load scenarios).")
+var root = new RootCommand("Compersion performance checks, run on demand in Release: `dispatch` (timing-wheel tick), `replies` (reply extraction), `digest` (composing one digest), `e2e`, `inbound`, `inbound-large` and `digests` (load scenarios).")
 {
     DispatchCommand.Create(),
     VisibleTextCommand.Create(),
     EndToEndCommand.Create(),
     InboundCommand.Create(),
+    LargeInboundCommand.Create(),
     DigestCommand.Create(),
     DigestEndToEndCommand.Create(),
 };

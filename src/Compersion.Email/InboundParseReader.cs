@@ -95,33 +95,57 @@ public static class InboundParseReader
     }
 
     /// <summary>Reads a whole RFC 5322 message (an <c>.eml</c>) exactly as the <c>email</c> field of a raw-mode post is read.</summary>
-    /// <param name="message">The message's bytes.</param>
+    /// <param name="message">The message's bytes; read in place when the stream can seek, else copied once.</param>
     /// <param name="mail">The mail, with no envelope and no SPF or DKIM verdict (both false).</param>
     /// <param name="problem">Why it could not be read: <c>malformed-mime</c>.</param>
     /// <remarks>For <c>compersion parse</c>, which must show what ingestion would save from the same message.</remarks>
     public static bool TryReadMessage(Stream message, out InboundMail? mail, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.CanSeek)
+        {
+            return TryReadRaw(message, (null, []), null, null, out mail, out problem);
+        }
+
         using var buffer = new MemoryStream();
         message.CopyTo(buffer);
+        buffer.Position = 0;
         return TryReadRaw(buffer, (null, []), null, null, out mail, out problem);
     }
 
     private static bool TryReadRaw(MimePart raw, (string? From, IReadOnlyList<string> To) envelope, string? spf, string? dkim, out InboundMail? mail, out string? problem)
     {
-        using var buffer = new MemoryStream();
-        raw.Content?.DecodeTo(buffer);
-        return TryReadRaw(buffer, envelope, spf, dkim, out mail, out problem);
+        if (raw.Content is not { } content)
+        {
+            using var empty = new MemoryStream();
+            return TryReadRaw(empty, envelope, spf, dkim, out mail, out problem);
+        }
+
+        if ((content.Encoding is ContentEncoding.Default or ContentEncoding.Binary or ContentEncoding.SevenBit or ContentEncoding.EightBit) && content.Stream is { CanSeek: true })
+        {
+            // SendGrid sends the field as it is (no transfer encoding): the form parser already holds its bytes, so the
+            // message is parsed over them in place, its parts (a 30 MB photo) kept as ranges of that one copy, never copied again.
+            content.Stream.Position = 0;
+            return TryReadRaw(content.Stream, envelope, spf, dkim, out mail, out problem);
+        }
+
+        using var decoded = new MemoryStream();
+        content.DecodeTo(decoded);
+        decoded.Position = 0;
+        return TryReadRaw(decoded, envelope, spf, dkim, out mail, out problem);
     }
 
-    private static bool TryReadRaw(MemoryStream buffer, (string? From, IReadOnlyList<string> To) envelope, string? spf, string? dkim, out InboundMail? mail, out string? problem)
+    // The message is parsed with persistent streams: each part's content stays a range of the seekable source, read when
+    // it is needed (the text parts), so an attachment is neither copied nor decoded.
+    private static bool TryReadRaw(Stream source, (string? From, IReadOnlyList<string> To) envelope, string? spf, string? dkim, out InboundMail? mail, out string? problem)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        buffer.Position = 0;
+        var start = source.Position;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(source));
+        source.Position = start;
         MimeMessage message;
         try
         {
-            message = MimeMessage.Load(buffer);
+            message = new MimeParser(source, MimeFormat.Entity, persistent: true).ParseMessage();
         }
         catch (FormatException)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Compersion.Core.Inbound;
@@ -12,6 +13,7 @@ namespace Compersion.Storage.Inbound;
 internal sealed class BlobInboundArchive(BlobServiceClient blobs, IOptions<StorageOptions> options) : IInboundArchive
 {
     private const int SinglePutBytes = 256 * 1024;
+    private const int BlockBytes = 4 * 1024 * 1024;
     private const string ContentTypeKey = "posttype";
     private const string ReceivedKey = "received";
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + ContainerNames.InboundRaw);
@@ -24,7 +26,16 @@ internal sealed class BlobInboundArchive(BlobServiceClient blobs, IOptions<Stora
             [ReceivedKey] = receivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             [ContentTypeKey] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(contentType ?? string.Empty)),
         };
-        var options = new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        var options = new BlobUploadOptions
+        {
+            Metadata = metadata,
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+
+            // A request body can't seek, so the SDK buffers every block it has in flight: by default several 4 MiB blocks
+            // at once, about 25 MB for a 30 MB post and 400 MB for 16 posts arriving together. One block at a time keeps a
+            // post's cost to one block, at a little upload time (blocks go one after another to the same account).
+            TransferOptions = new StorageTransferOptions { MaximumConcurrency = 1, InitialTransferSize = BlockBytes, MaximumTransferSize = BlockBytes },
+        };
 
         // Most replies are a few KB: read up to SinglePutBytes first, and if the post ends there, store it with one
         // request (a stream of unknown length costs a block upload plus a commit). Larger posts stream on, never
