@@ -75,6 +75,18 @@ internal sealed class QueueTriggerWorker<TOutcome>
     /// <summary>Receive calls that returned messages, and ones that found the queue empty.</summary>
     public (int WithMessages, int Empty) Receives => loop.Receives;
 
+    /// <summary>Messages whose handler finished without throwing.</summary>
+    public int Handled => loop.Handled;
+
+    /// <summary>Handles messages until cancelled, as the host does while it runs.</summary>
+    public async Task ServeAsync(CancellationToken cancellationToken)
+    {
+        using (StorageRequestLog.Step(HostStep))
+        {
+            await loop.RunAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Handles messages until <paramref name="expected"/> messages have been received and every handler has finished.</summary>
     public async Task RunAsync(int expected, CancellationToken cancellationToken)
     {
