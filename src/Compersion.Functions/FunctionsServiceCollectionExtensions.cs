@@ -1,6 +1,7 @@
 using Compersion.Core;
 using Compersion.Core.Inbound;
 using Compersion.Email;
+using Compersion.Imaging;
 using Compersion.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ namespace Compersion.Functions;
 /// <summary>Everything the function classes need, for the Functions host and for <c>compersion serve</c> alike.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Adds Core, Storage and Email, creates the tables and queues at start-up, and raises Kestrel's request-body limit.</summary>
+    /// <summary>Adds Core, Storage, Email and Imaging, creates the tables and queues at start-up, and raises Kestrel's request-body limit.</summary>
     /// <remarks>
     /// The Functions worker's ASP.NET Core integration serves requests with Kestrel, whose default body limit (30,000,000
     /// bytes) is below the largest SendGrid Inbound Parse post; <see cref="InboundLimits.MaxRequestBodyBytes"/> is set here,
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddCompersionCore();
         services.AddCompersionStorage(configuration);
         services.AddCompersionEmail(configuration);
+        services.AddCompersionImaging();
         services.AddSingleton<DeliveryEventReceiver>();
         services.AddHostedService<StorageStartup>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes);

@@ -24,6 +24,7 @@ public sealed class ProductionAssemblyTests
     [InlineData("Compersion.Functions")]
     [InlineData("Compersion.Storage")]
     [InlineData("Compersion.Email")]
+    [InlineData("Compersion.Imaging")]
     [InlineData("Compersion.Core")]
     public void ProductionAssembly_Types_NoneInADevelopmentNamespaceOrLaunchingAzurite(string assemblyName)
     {

@@ -91,6 +91,15 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
         Assert.Contains("Compersion.Core.dll", files);
     }
 
+    [Fact]
+    public void PublishOutput_ImageLibrary_CarriesItsLinuxNativeLibrary()
+    {
+        var native = app.PathOf(Path.Combine("runtimes", "linux-x64", "native", "Magick.Native-Q8-x64.dll.so"));
+
+        Assert.True(File.Exists(native), "the published app must carry ImageMagick for linux-x64, or no photo gets a thumbnail in Azure");
+        Assert.True(File.Exists(app.PathOf("Magick.NET-Q8-x64.dll")));
+    }
+
     // One line per function: its trigger with what the host reads from it, and its output binding.
     private static string Describe(JsonNode function)
     {
