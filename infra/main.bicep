@@ -91,7 +91,7 @@ var subscriberShards = [for shard in range(0, 32): 'subscribers${padLeft(string(
 var scheduleShards = [for minute in range(0, 60): 'schedule${padLeft(string(minute), 2, '0')}']
 var tableNames = concat(subscriberShards, scheduleShards, ['subscriberemails', 'schedule', 'outbox', 'inbound', 'subscriberposts'])
 var queueNames = ['outbound', 'outbound-poison', 'inbound', 'inbound-poison']
-var containerNames = ['inbound-raw']
+var containerNames = ['inbound-raw', 'photos']
 
 var secretNames = {
   SendGrid__ApiKey: 'sendgrid-api-key'

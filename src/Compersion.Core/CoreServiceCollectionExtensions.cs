@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Api.PersonalTokens>();
         services.TryAddSingleton<Api.EntriesApi>();
         services.TryAddSingleton<Export.ExportService>();
+        services.TryAddSingleton<Export.ExportArchive>();
         services.TryAddSingleton<Prompts.NoteComposer>();
         services.TryAddSingleton<Digests.DigestComposer>();
 
@@ -36,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.HeldMail>();
         services.TryAddSingleton<Inbound.UnknownSenderNote>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
+        services.TryAddSingleton<Photos.ReplyPhotos>();
+        services.TryAddSingleton<Photos.JournalPhotos>();
         services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Inbound.SignUpByMail>();
         services.TryAddSingleton<Security.FormTokens>();

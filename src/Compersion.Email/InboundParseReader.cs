@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Compersion.Core.Inbound;
+using Compersion.Core.Photos;
 using MimeKit;
 using MimeKit.Text;
 using MimeKit.Utils;
@@ -178,10 +179,58 @@ public static class InboundParseReader
                 hash)
             {
                 References = Answered(message.Headers[HeaderId.InReplyTo], message.Headers[HeaderId.References]),
+                Attachments = Attachments(message),
             };
             problem = null;
             return true;
         }
+    }
+
+    // The parts that present themselves as images (PhotoRules.LooksLikePhoto), attached or inline, decoded; one larger than
+    // PhotoRules.MaxBytes is read only that far and kept without its bytes, so a huge attachment costs no more memory than a photo.
+    private static List<MailAttachment> Attachments(MimeMessage message)
+    {
+        var result = new List<MailAttachment>();
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            if ((part is TextPart && !part.IsAttachment) || part.Content is null)
+            {
+                continue;
+            }
+
+            var attachment = new MailAttachment(part.FileName, part.ContentType.MimeType.ToLowerInvariant(), part.ContentId, 0, ReadOnlyMemory<byte>.Empty);
+            if (!PhotoRules.LooksLikePhoto(attachment))
+            {
+                continue;
+            }
+
+            if (result.Count == PhotoRules.MaxAttachments)
+            {
+                break;
+            }
+
+            result.Add(Decoded(part.Content, attachment));
+        }
+
+        return result;
+    }
+
+    private static MailAttachment Decoded(IMimeContent content, MailAttachment attachment)
+    {
+        using var decoded = content.Open();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = decoded.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > PhotoRules.MaxBytes)
+            {
+                return attachment with { Length = buffer.Length };
+            }
+        }
+
+        return attachment with { Length = buffer.Length, Content = buffer.ToArray() };
     }
 
     // The text/plain body MimeKit picks, with format=flowed (RFC 3676, Thunderbird's default) unwrapped: soft line breaks

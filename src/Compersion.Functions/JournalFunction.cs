@@ -1,5 +1,6 @@
 using System.Globalization;
 using Compersion.Core.Journal;
+using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
@@ -16,7 +17,7 @@ namespace Compersion.Functions;
 /// and the day page's corrections (<c>POST /api/journal/day</c>, a form with its anti-forgery token), 303 back to the day.
 /// </summary>
 /// <remarks>The token names the subscriber and only their partition is read or written, so no link or form reaches anyone else's journal.</remarks>
-public sealed class JournalFunction(JournalAccessService access, JournalCorrections corrections, FormTokens tokens)
+public sealed class JournalFunction(JournalAccessService access, JournalCorrections corrections, JournalPhotos photos, FormTokens tokens)
 {
     /// <summary>The largest correction form accepted (an item is at most 1,000 characters).</summary>
     private const int CorrectionFormBytes = 16 * 1024;
@@ -39,7 +40,7 @@ public sealed class JournalFunction(JournalAccessService access, JournalCorrecti
             var token = request.Query["token"].ToString();
             var opened = await access.OpenAsync(token, cancellationToken);
             return opened.Outcome == SettingsAccessOutcome.Open
-                ? JournalPage.Render(request, tokens, opened, token, view, request.Query)
+                ? JournalPage.Render(request, tokens, opened, token, view, request.Query, photos: await DayPhotosAsync(opened, view, request.Query["date"], cancellationToken))
                 : JournalPage.NotOpen(request, tokens, opened.Outcome, token);
         }
 
@@ -60,6 +61,14 @@ public sealed class JournalFunction(JournalAccessService access, JournalCorrecti
         if (current.Outcome != SettingsAccessOutcome.Open)
         {
             return JournalPage.NotOpen(request, tokens, current.Outcome, posted);
+        }
+
+        if (form["action"] == "delete-photo")
+        {
+            // The photo is looked up under the link's subscriber only; one that is not theirs (or already gone) changes nothing.
+            var deleted = JournalViews.TryParseDate(form["date"], out var photoDate) &&
+                          await photos.DeleteAsync(current.Subscriber!, photoDate, form["photo"].ToString(), cancellationToken);
+            return new SeeOtherResult(JournalPage.DayUrl(posted, form["date"].ToString()) + (deleted ? "&saved=photo" : string.Empty));
         }
 
         if (!TryRead(form, out var correction))
@@ -84,8 +93,15 @@ public sealed class JournalFunction(JournalAccessService access, JournalCorrecti
             new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["date"] = iso }),
             result.Message,
             noticeIsError: true,
-            status: result.Outcome == CorrectionOutcome.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            status: result.Outcome == CorrectionOutcome.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            photos: await DayPhotosAsync(reread, "day", iso, cancellationToken));
     }
+
+    // The day page shows the day's photos; other pages read none.
+    private async Task<IReadOnlyList<StoredPhoto>> DayPhotosAsync(JournalAccess opened, string view, string? date, CancellationToken cancellationToken) =>
+        view == "day" && opened.Subscriber is { } subscriber && JournalViews.TryParseDate(date, out var day)
+            ? await photos.ListAsync(subscriber.Id, day, cancellationToken)
+            : [];
 
     private static bool TryRead(IFormCollection form, out Correction? correction)
     {

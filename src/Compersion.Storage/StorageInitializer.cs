@@ -23,7 +23,7 @@ public sealed class StorageInitializer
     internal static IReadOnlyList<string> Queues { get; } = [QueueNames.Outbound, QueueNames.OutboundPoison, QueueNames.Inbound, QueueNames.InboundPoison];
 
     /// <summary>The blob containers created at start-up (before the prefix).</summary>
-    internal static IReadOnlyList<string> Containers { get; } = [ContainerNames.InboundRaw];
+    internal static IReadOnlyList<string> Containers { get; } = [ContainerNames.InboundRaw, ContainerNames.Photos];
 
     internal StorageInitializer(StorageTables tables, QueueServiceClient queues, BlobServiceClient blobs, IOptions<StorageOptions> options)
     {

@@ -75,6 +75,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDigestLog, TableDigestLog>();
         services.AddSingleton(provider => new QueueReplay(provider.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<IInboundArchive, BlobInboundArchive>();
+        services.AddSingleton<Core.Photos.IPhotoStore, Photos.BlobPhotoStore>();
         services.AddSingleton<IInboundQueue, InboundQueue>();
         services.AddSingleton<IInboundLedger, TableInboundLedger>();
         services.AddSingleton<IPostIndex, TablePostIndex>();

@@ -22,6 +22,40 @@ public sealed class InboundParseReaderTests
     public static TheoryData<string> UndecodableMessages => Files("undecodable");
 
     [Fact]
+    public void TryRead_RawReplyWithPhotosInlineImageAndPdf_ImagesReadInOrderWithTheirContentIds()
+    {
+        var builder = new BodyBuilder { TextBody = "1. Soup with Ana\n", HtmlBody = "<p>1. Soup with Ana</p><div class=\"gmail_signature\"><img src=\"cid:logo@acme\"></div>" };
+        var logo = builder.LinkedResources.Add("logo.png", new byte[3_000], new ContentType("image", "png"));
+        logo.ContentId = "logo@acme";
+        builder.Attachments.Add("IMG_0001.HEIC", new byte[40_000], new ContentType("application", "octet-stream"));
+        builder.Attachments.Add("invoice.pdf", new byte[5_000], new ContentType("application", "pdf"));
+        builder.Attachments.Add("beach.jpg", [.. Enumerable.Range(0, 50_000).Select(i => (byte)i)], new ContentType("image", "jpeg"));
+        var post = RawPost(Message(builder.ToMessageBody()));
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal(
+            [("logo.png", "image/png", "logo@acme", 3_000L), ("IMG_0001.HEIC", "application/octet-stream", null, 40_000L), ("beach.jpg", "image/jpeg", null, 50_000L)],
+            mail!.Attachments.Select(a => (a.FileName, a.MediaType, a.ContentId, a.Length)));
+        Assert.Equal(Enumerable.Range(0, 50_000).Select(i => (byte)i), mail.Attachments[2].Content.ToArray());
+    }
+
+    [Fact]
+    public void TryRead_RawAttachmentOverTenMegabytes_ReadOnlyThatFarAndKeptWithoutItsBytes()
+    {
+        var builder = new BodyBuilder { TextBody = "1. Soup\n" };
+        builder.Attachments.Add("huge.jpg", new byte[11 * 1024 * 1024], new ContentType("image", "jpeg"));
+        var post = RawPost(Message(builder.ToMessageBody()));
+
+        InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out _);
+
+        var huge = Assert.Single(mail!.Attachments);
+        Assert.True(huge.Length > 10 * 1024 * 1024);
+        Assert.True(huge.Content.IsEmpty);
+    }
+
+    [Fact]
     public void TryRead_RawMultipartAlternative_TextPartAsTextAndHtmlPartAsHtml()
     {
         var body = new MultipartAlternative

@@ -24,4 +24,8 @@ public sealed record InboundMail(
     /// <summary>The Message-IDs this mail answers (its In-Reply-To, then its References newest first), without angle brackets.</summary>
     /// <remarks>What <c>UNDO</c> reads to find the reply it takes back: the answer it replies to names that reply in its References.</remarks>
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>The files attached to the mail that present themselves as images (inline ones included), in the order the mail has them; the photos among them are kept with the day.</summary>
+    /// <remarks>Read from raw-mode posts (the whole MIME message); parsed-mode posts carry none here.</remarks>
+    public IReadOnlyList<Photos.MailAttachment> Attachments { get; init; } = [];
 }

@@ -38,6 +38,7 @@ public sealed partial class ReplyIngestor(
     HeldMail held,
     SignUpByMail signUps,
     UnknownSenderNote unknownSenders,
+    Photos.ReplyPhotos photos,
     ILogger<ReplyIngestor> logger)
 {
     // The ledger detail of an UNDO that took something back, so a redelivery answers "taken back" too.
@@ -241,7 +242,9 @@ public sealed partial class ReplyIngestor(
         // A redelivery after the write can no longer tell, and counts the reply's own items once each.
         var returning = !digestReply && addition.Items.Count > 0 &&
                         Period.Between(Prompts.BackOffPolicy.LastActivity(subscriber, date, []), date, PeriodUnits.Days).Days >= Prompts.BackOffPolicy.QuietDays;
-        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning);
+        // Photos first: kept under ids from the message, so a redelivery finds them kept and counts them again, storing nothing.
+        var kept = await photos.KeepAsync(subscriber.Id, date, identity, mail, cancellationToken);
+        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning, photos: kept);
         var needsDay = alone is not null && addition.Items.Count > 0 && !returning;
         var saved = JournalItem.Merge([], addition.Items);
         if (stage < InboundStage.Stored)
@@ -259,7 +262,7 @@ public sealed partial class ReplyIngestor(
         }
 
         var receipt = needsDay
-            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count)
+            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count, photos: kept)
             : alone;
         if (receipt is not null)
         {
@@ -271,7 +274,7 @@ public sealed partial class ReplyIngestor(
         }
 
         LogJournaled(logger, subscriber.Id, addition.Items.Count, addition.Acts.Count);
-        return addition.IsEmpty ? IngestOutcome.Empty : IngestOutcome.Journaled;
+        return addition.IsEmpty && kept.Kept == 0 ? IngestOutcome.Empty : IngestOutcome.Journaled;
     }
 
     // The signed token is the authority, as for the one-click link: whatever the sender (forged or not) or the body, only

@@ -43,17 +43,31 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
     /// <param name="returning">Whether the subscriber had gone quiet (the weekly check-in, which says one line is plenty): then the
     /// receipt welcomes them back and suggests nothing.</param>
     /// <param name="alreadySaved">Gratitudes of this reply that were not stored because the day already held them (<see cref="JournalItem.Merge"/>).</param>
+    /// <param name="photos">What became of the reply's photos: how many were kept ("and 2 photos"), and a line for each refused one.</param>
     /// <remarks>
     /// The day is judged, not the reply: a complete day (five items, one with a person) gets no receipt unless the
     /// subscriber asked for receipts, even when this reply also logged an act (the digest acknowledges acts), and the count
     /// a receipt gives is the day's. Everything else gets one, nothing saved included.
     /// </remarks>
-    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false, int alreadySaved = 0)
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false, int alreadySaved = 0, Photos.PhotoSummary? photos = null)
     {
+        photos ??= Photos.PhotoSummary.None;
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(acts);
         var dayName = date.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
+        if (items.Count == 0 && acts.Count == 0 && photos.Kept > 0 && alreadySaved == 0)
+        {
+            return new ReplyReceipt(
+                $"Saved: your {(photos.Kept == 1 ? "photo" : "photos")} for {dayName}",
+                [
+                    $"Saved for {dayName}: {Count(photos.Kept, "photo", "photos")}. You'll find {(photos.Kept == 1 ? "it" : "them")} on that day in your journal.",
+                    .. photos.Skipped,
+                    "If a few words come to you about the day, just reply: they'll join the photos.",
+                ],
+                []);
+        }
+
         if (items.Count == 0 && acts.Count == 0 && actsExpected)
         {
             return new ReplyReceipt("We couldn't find anything to save", [
@@ -66,6 +80,7 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         {
             return new ReplyReceipt("We couldn't find anything to save", [
                 "Thank you for writing back. We couldn't find any gratitudes in that reply, so nothing was saved — perhaps it was only quoted text, or an attachment.",
+                .. photos.Skipped,
                 "Whenever you'd like, just reply with a short numbered list, one thing per line.",
             ], []);
         }
@@ -76,7 +91,7 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
         // A reply to the digest that held gratitudes is always answered: it was read line by line, and the subscriber
         // should see which lines became kind acts and which stayed gratitudes, and how to take it back.
         var splitDigestReply = actsExpected && items.Count > 0;
-        if (whole.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled && !splitDigestReply)
+        if (whole.Count >= JournalEntry.ItemsForPerfectDay && hasPerson && !subscriber.ReceiptsEnabled && !splitDigestReply && photos.Skipped.Count == 0)
         {
             return null;
         }
@@ -103,7 +118,13 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             saved.Add(Count(acts.Count, "kind act", "kind acts"));
         }
 
-        var paragraphs = new List<string> { $"Saved for {dayName}: {string.Join(" and ", saved)}." };
+        if (photos.Kept > 0)
+        {
+            saved.Add(Count(photos.Kept, "photo", "photos"));
+        }
+
+        var paragraphs = new List<string> { $"Saved for {dayName}: {Join(saved)}." };
+        paragraphs.AddRange(photos.Skipped);
         if (alreadySaved > 0)
         {
             paragraphs.Add($"{Count(alreadySaved, "gratitude was", "gratitudes were")} already in your journal for that day, so {(alreadySaved == 1 ? "it counts" : "they count")} once.");
@@ -162,6 +183,10 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<string> Paragr
             : string.Empty;
         return ActLabel + act.Text + understood;
     }
+
+    // "3 gratitudes and 2 photos"; "3 gratitudes, 1 kind act and 2 photos".
+    private static string Join(List<string> parts) =>
+        parts.Count <= 2 ? string.Join(" and ", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];
 
     private static string Count(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");

@@ -14,7 +14,7 @@ namespace Compersion.Core.Privacy;
 /// never reused; signing up again makes a new one), so a second use finds nobody and changes nothing.</para>
 /// <para>Order: first the status becomes unsubscribed (nothing is sent from then on, and replies are no longer
 /// attributed), then the schedule rows (<see cref="SubscriberSchedule.PossibleAll"/>) go, then the journal, acts,
-/// outbox rows and raw mail, and the profile last — so an interrupted deletion still has its profile and the same
+/// outbox rows, raw mail and photos, and the profile last — so an interrupted deletion still has its profile and the same
 /// link finishes it. Only the caller that removed the profile sends the farewell, so two clicks send one.</para>
 /// <para>Jobs already queued for the subscriber find nobody and send nothing (<see cref="OutboundSender"/>).</para>
 /// </remarks>
@@ -22,6 +22,7 @@ public sealed partial class DeletionService(
     ISubscriberStore subscribers,
     IScheduleStore schedule,
     IPersonalDataStore data,
+    Photos.IPhotoStore photos,
     TokenSigner signer,
     Prompts.NoteComposer notes,
     IMailSender sender,
@@ -61,6 +62,7 @@ public sealed partial class DeletionService(
 
         await schedule.RemoveAsync(SubscriberSchedule.PossibleAll(subscriber, now), cancellationToken);
         await data.EraseRecordsAsync(subscriber.Id, cancellationToken);
+        await photos.DeleteAllAsync(subscriber.Id, cancellationToken);
         if (!await data.EraseProfileAsync(subscriber, cancellationToken))
         {
             return DeleteOutcome.AlreadyDeleted;

@@ -30,13 +30,21 @@ internal static class JournalPage
         ["delete"] = "Deleted. It's gone from your journal, your digest and your export.",
         ["move"] = "Moved. Your digest and your export follow it.",
         ["classify"] = "Saved: your choice of category and recipient is kept from now on.",
+        ["photo"] = "Deleted the photo. It's gone from your journal and your export.",
     };
+
+    /// <summary>Where a photo (or its thumbnail) is served, through the journal link.</summary>
+    public static string PhotoUrl(string token, Core.Photos.StoredPhoto photo, string size = "") =>
+        PhotoPath + "?token=" + Uri.EscapeDataString(token) + "&date=" + NodaTime.Text.LocalDatePattern.Iso.Format(photo.Date) + "&id=" + photo.Id + (size.Length > 0 ? "&size=" + size : string.Empty);
+
+    /// <summary>The photo route.</summary>
+    public const string PhotoPath = "/api/journal/photo";
 
     /// <summary>The day page's address.</summary>
     public static string DayUrl(string token, string iso) => "/api/journal/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
 
     /// <summary>Renders the page <paramref name="view"/> of an open journal.</summary>
-    public static HtmlResult Render(HttpRequest request, FormTokens tokens, JournalAccess opened, string token, string view, IQueryCollection query, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK)
+    public static HtmlResult Render(HttpRequest request, FormTokens tokens, JournalAccess opened, string token, string view, IQueryCollection query, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK, IReadOnlyList<Core.Photos.StoredPhoto>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -70,7 +78,8 @@ internal static class JournalPage
                     [.. day.Acts.Select(act => new JournalActForm(
                         act,
                         [.. KindnessNames.Categories.Select(KindnessNames.Name).Select(name => new Option(name, name, name == act.Category))],
-                        [.. KindnessNames.Recipients.Select(KindnessNames.Name).Select(name => new Option(name, name, name == act.Recipient))]))]));
+                        [.. KindnessNames.Recipients.Select(KindnessNames.Name).Select(name => new Option(name, name, name == act.Recipient))]))],
+                    [.. (photos ?? []).Select(photo => new JournalPhotoView(photo.Id, photo.Name, photo.HasThumbnail, PhotoUrl(token, photo, "thumb"), PhotoUrl(token, photo), PhotoUrl(token, photo, "download")))]));
                 break;
             case "search":
                 var search = JournalViews.Search(book, query["q"]);

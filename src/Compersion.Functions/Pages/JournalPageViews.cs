@@ -24,7 +24,17 @@ internal sealed record JournalCalendarPage(string Token, CalendarView Calendar, 
 /// <param name="NoticeIsError">Whether the notice is a problem.</param>
 /// <param name="Day">The day.</param>
 /// <param name="Acts">The day's acts with their category and recipient choices.</param>
-internal sealed record JournalDayPage(string Token, string FormToken, string Notice, bool NoticeIsError, DayView Day, IReadOnlyList<JournalActForm> Acts);
+/// <param name="Photos">The day's photos.</param>
+internal sealed record JournalDayPage(string Token, string FormToken, string Notice, bool NoticeIsError, DayView Day, IReadOnlyList<JournalActForm> Acts, IReadOnlyList<JournalPhotoView> Photos);
+
+/// <summary>A photo on the day page: its thumbnail linking to the photo, or (a HEIC that could not be decoded) a download.</summary>
+/// <param name="Id">The photo's id (the delete button names it).</param>
+/// <param name="Name">The file name the mail gave it (escaped on output).</param>
+/// <param name="HasThumbnail">Whether there is a thumbnail to show.</param>
+/// <param name="ThumbnailUrl">The thumbnail's address, through the journal link.</param>
+/// <param name="Url">The photo's address, through the journal link.</param>
+/// <param name="DownloadUrl">The photo's address as a download.</param>
+internal sealed record JournalPhotoView(string Id, string Name, bool HasThumbnail, string ThumbnailUrl, string Url, string DownloadUrl);
 
 /// <summary>A kind act on the day page, with the lists to choose its category and recipient from.</summary>
 /// <param name="Act">The act.</param>

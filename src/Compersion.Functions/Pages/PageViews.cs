@@ -70,6 +70,7 @@ internal sealed record SignUpView(string Error, string Email, string Time, IRead
 /// <param name="Digest">Whether the weekly digest is on.</param>
 /// <param name="ExportJsonUrl">The JSON download.</param>
 /// <param name="ExportMarkdownUrl">The Markdown download.</param>
+/// <param name="ExportZipUrl">The zip download: the JSON, the Markdown and the photos.</param>
 /// <param name="DeleteUrl">The delete confirm step.</param>
 /// <param name="MaxImportKb">The import size limit.</param>
 /// <param name="JournalUrl">The journal, with a journal token lapsing with this link; empty when not known.</param>
@@ -101,6 +102,7 @@ internal sealed record SettingsView(
     bool Digest,
     string ExportJsonUrl,
     string ExportMarkdownUrl,
+    string ExportZipUrl,
     string DeleteUrl,
     int MaxImportKb,
     string JournalUrl,

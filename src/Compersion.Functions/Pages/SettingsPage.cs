@@ -60,6 +60,7 @@ internal static class SettingsPage
             subscriber.DigestEnabled,
             "/api/settings/export?format=json&" + query,
             "/api/settings/export?format=markdown&" + query,
+            "/api/settings/export?format=zip&" + query,
             "/api/settings/delete?" + query,
             JournalFileParser.MaxBytes / 1024,
             journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken),

@@ -120,6 +120,7 @@ public sealed class ArchiveReparserTests
             new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
             new SignUpByMail(subscriptions, subscribers, MailSettings()),
             new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
+            new Compersion.Core.Photos.ReplyPhotos(new ScriptedPhotoImaging(), new InMemoryPhotoStore(), NullLogger<Compersion.Core.Photos.ReplyPhotos>.Instance),
             NullLogger<ReplyIngestor>.Instance);
         var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, attribution, writer, journal, journal, NullLogger<ArchiveReparser>.Instance);
         return (ingestor, reparser);

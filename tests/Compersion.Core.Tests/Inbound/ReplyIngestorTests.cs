@@ -2,6 +2,7 @@ using Compersion.Core.Api;
 using Compersion.Core.Commands;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
+using Compersion.Core.Photos;
 using Compersion.Core.Journal;
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
@@ -29,6 +30,8 @@ public sealed class ReplyIngestorTests
     private readonly RecordingMailSender sender = new();
     private readonly FakeTimeProvider time = new(Arrival);
     private readonly RecordingJobQueue jobs = new();
+    private readonly InMemoryPhotoStore photoStore = new();
+    private readonly ScriptedPhotoImaging imaging = new();
 
     [Fact]
     public async Task IngestAsync_ReplyToYesterdaysPrompt_FiledUnderThePromptDateWithAReceipt()
@@ -45,6 +48,58 @@ public sealed class ReplyIngestorTests
         Assert.Equal("receipt", receipt.Kind);
         Assert.Equal("alex@example.org", receipt.To);
         Assert.Contains("3 gratitudes", receipt.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ReplyWithTwoPhotosAndALogo_PhotosKeptWithTheDayAndCountedInTheReceipt()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("1. Soup with Ana\n2. The rain stopped\n3. A quiet bus", TokenPurpose.Prompt, "2026-11-23") with
+        {
+            Html = """<p>1. Soup with Ana</p><div class="gmail_signature"><img src="cid:logo"></div>""",
+            Attachments =
+            [
+                new MailAttachment("soup.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(4032, 3024)),
+                new MailAttachment("logo.png", "image/png", "logo", 20_000, ScriptedPhotoImaging.Picture(300, 90, PhotoFormat.Png)),
+                new MailAttachment("rain.heic", "image/heic", null, 60_000, ScriptedPhotoImaging.Picture(4032, 3024, PhotoFormat.Heic)),
+            ],
+        };
+
+        await sut.IngestAsync(Post(mail));
+
+        Assert.Equal([("soup.jpg", Date("2026-11-23")), ("rain.heic", Date("2026-11-23"))], photoStore.Of(AlexId).Select(p => (p.Name, p.Date)));
+        Assert.Contains("Saved for Monday, 23 November: 3 gratitudes and 2 photos.", Assert.Single(sender.Sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_PhotosWithoutAWord_JournaledWithAPhotoReceipt()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply(string.Empty, TokenPurpose.Prompt, "2026-11-24") with
+        {
+            Attachments = [new MailAttachment("a.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200)), new MailAttachment("b.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200))],
+        };
+
+        var outcome = await sut.IngestAsync(Post(mail));
+
+        Assert.Equal(IngestOutcome.Journaled, outcome);
+        Assert.Equal(2, photoStore.Of(AlexId).Count);
+        Assert.Contains("Saved for Tuesday, 24 November: 2 photos. You'll find them on that day in your journal.", Assert.Single(sender.Sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_CompleteDayWithARefusedAttachment_ReceiptNamesIt()
+    {
+        var sut = await CreateSutAsync();
+        var mail = Reply("1. Soup with Ana\n2. The rain stopped\n3. A quiet bus\n4. Tea\n5. Sam's laugh", TokenPurpose.Prompt, "2026-11-24") with
+        {
+            Attachments = [new MailAttachment("notes.jpg", "image/jpeg", null, 5_000, new byte[5_000])],
+        };
+
+        await sut.IngestAsync(Post(mail));
+
+        Assert.Empty(photoStore.Of(AlexId));
+        Assert.Contains("notes.jpg isn't a photo we can read, so it wasn't kept.", Assert.Single(sender.Sent).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -690,6 +745,7 @@ public sealed class ReplyIngestorTests
             new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
             new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
             new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
+            new Compersion.Core.Photos.ReplyPhotos(imaging, photoStore, NullLogger<Compersion.Core.Photos.ReplyPhotos>.Instance),
             NullLogger<ReplyIngestor>.Instance);
     }
 }

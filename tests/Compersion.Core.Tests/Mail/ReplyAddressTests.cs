@@ -133,7 +133,7 @@ public sealed class ReplyAddressTests
             case "farewell":
             {
                 var (subscribers, sender, notes) = await ArrangeAsync(time);
-                var deletion = new DeletionService(subscribers, new AcceptingScheduleStore(), new InMemoryPersonalDataStore(subscribers), Signer(), notes, sender, time, NullLogger<DeletionService>.Instance);
+                var deletion = new DeletionService(subscribers, new AcceptingScheduleStore(), new InMemoryPersonalDataStore(subscribers), new InMemoryPhotoStore(), Signer(), notes, sender, time, NullLogger<DeletionService>.Instance);
                 Assert.Equal(DeleteOutcome.Deleted, await deletion.DeleteAsync(Signer().ForLink(TokenPurpose.Delete, AlexId, Instant.FromDateTimeOffset(Now) + Duration.FromHours(1))));
                 return Assert.Single(sender.Sent);
             }
@@ -166,7 +166,8 @@ public sealed class ReplyAddressTests
                     new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
                     new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
                     new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
-            NullLogger<ReplyIngestor>.Instance);
+                    new Compersion.Core.Photos.ReplyPhotos(new ScriptedPhotoImaging(), new InMemoryPhotoStore(), NullLogger<Compersion.Core.Photos.ReplyPhotos>.Instance),
+                    NullLogger<ReplyIngestor>.Instance);
                 var to = scenario == "unsubscribe"
                     ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress
                     : ReplyAddress.For(Signer(), MailSettings().Value, TokenPurpose.Prompt, AlexId, Date("2026-11-23"));

@@ -23,6 +23,7 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
         "IngestInboundFunction: queueTrigger queue=inbound connection=AzureWebJobsStorage",
         "JournalFunction: httpTrigger Anonymous get,post journal/{view?} -> http",
         "JournalLinkFunction: httpTrigger Anonymous post journal/link -> http",
+        "JournalPhotoFunction: httpTrigger Anonymous get journal/photo -> http",
         "KeepFunction: httpTrigger Anonymous get,post keep -> http",
         "ReceiveInboundMailFunction: httpTrigger Function post inbound/sendgrid -> http",
         "SendGridEventsFunction: httpTrigger Anonymous post events/sendgrid -> http",

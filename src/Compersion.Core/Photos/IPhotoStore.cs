@@ -1,0 +1,26 @@
+using NodaTime;
+
+namespace Compersion.Core.Photos;
+
+/// <summary>Photos and their thumbnails, under each subscriber's own prefix (a port; Storage keeps them in blobs).</summary>
+/// <remarks>Every call names the subscriber, and only that subscriber's photos are ever listed, read or deleted.</remarks>
+public interface IPhotoStore
+{
+    /// <summary>The photos kept for a date, oldest first.</summary>
+    Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default);
+
+    /// <summary>Every photo a subscriber has, by date (for the export).</summary>
+    Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps a photo (and its thumbnail, when there is one); the same id again overwrites, so a redelivery adds nothing.</summary>
+    Task SaveAsync(string subscriberId, StoredPhoto photo, ReadOnlyMemory<byte> content, ReadOnlyMemory<byte>? thumbnail, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a photo or its thumbnail; null when there is no such photo for that subscriber and date.</summary>
+    Task<Stream?> OpenAsync(string subscriberId, StoredPhoto photo, bool thumbnail, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one photo and its thumbnail; false when it was not there.</summary>
+    Task<bool> DeleteAsync(string subscriberId, LocalDate date, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every photo the subscriber has; returns how many files went.</summary>
+    Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default);
+}

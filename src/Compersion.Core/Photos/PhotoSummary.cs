@@ -1,0 +1,10 @@
+namespace Compersion.Core.Photos;
+
+/// <summary>What became of a reply's photos: how many were kept, and a line for each that was refused.</summary>
+/// <param name="Kept">Photos kept with the day (a HEIC kept as a download included).</param>
+/// <param name="Skipped">One short line per refused photo, for the receipt ("holiday.jpg is larger than 10 MB, so it wasn't kept.").</param>
+public sealed record PhotoSummary(int Kept, IReadOnlyList<string> Skipped)
+{
+    /// <summary>No photos at all.</summary>
+    public static PhotoSummary None { get; } = new(0, []);
+}

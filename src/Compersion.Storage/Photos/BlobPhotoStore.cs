@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Compersion.Core.Photos;
+using Compersion.Storage.Inbound;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Compersion.Storage.Photos;
+
+/// <summary>Photos in the <c>photos</c> container: <c>{subscriber id}/{yyyy-MM-dd}/{photo id}.{ext}</c>, with the
+/// thumbnail beside it as <c>{photo id}.thumb.jpg</c>.</summary>
+/// <remarks>
+/// Every name is built from the subscriber id (ours), the date, the photo id (20 hex digits) and the format's extension:
+/// nothing from the mail. The file name the mail gave is kept in the blob's metadata (base64), for display only.
+/// Listing is by the subscriber's (and date's) prefix, so no call ever reaches another subscriber's photos.
+/// </remarks>
+internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOptions> options) : IPhotoStore
+{
+    private const string ThumbnailSuffix = ".thumb.jpg";
+    private const string NameKey = "name";
+    private const string ThumbnailKey = "thumbnail";
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+    private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + ContainerNames.Photos);
+
+    public Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default) =>
+        ListUnderAsync(Prefix(subscriberId) + Iso.Format(date) + "/", cancellationToken);
+
+    public Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
+        ListUnderAsync(Prefix(subscriberId), cancellationToken);
+
+    public async Task SaveAsync(string subscriberId, StoredPhoto photo, ReadOnlyMemory<byte> content, ReadOnlyMemory<byte>? thumbnail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        var name = BlobName(subscriberId, photo);
+
+        // The thumbnail first: a photo that is listed has its thumbnail.
+        if (thumbnail is { } small)
+        {
+            await container.GetBlobClient(ThumbnailName(name)).UploadAsync(
+                new BinaryData(small),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg" } },
+                cancellationToken);
+        }
+
+        var metadata = new Dictionary<string, string>
+        {
+            [NameKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(photo.Name)),
+            [ThumbnailKey] = thumbnail is null ? "0" : "1",
+        };
+        await container.GetBlobClient(name).UploadAsync(
+            new BinaryData(content),
+            new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = photo.MediaType } },
+            cancellationToken);
+    }
+
+    public async Task<Stream?> OpenAsync(string subscriberId, StoredPhoto photo, bool thumbnail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        var name = BlobName(subscriberId, photo);
+        try
+        {
+            var result = await container.GetBlobClient(thumbnail ? ThumbnailName(name) : name).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string subscriberId, LocalDate date, string id, CancellationToken cancellationToken = default)
+    {
+        if (!StoredPhoto.IsId(id))
+        {
+            return false;
+        }
+
+        return await DeleteUnderAsync(Prefix(subscriberId) + Iso.Format(date) + "/" + id + ".", cancellationToken) > 0;
+    }
+
+    public Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
+        DeleteUnderAsync(Prefix(subscriberId), cancellationToken);
+
+    private async Task<IReadOnlyList<StoredPhoto>> ListUnderAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var found = new List<(DateTimeOffset Created, StoredPhoto Photo)>();
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken))
+        {
+            if (!blob.Name.EndsWith(ThumbnailSuffix, StringComparison.Ordinal) && Parse(blob) is { } photo)
+            {
+                found.Add((blob.Properties.CreatedOn ?? DateTimeOffset.MinValue, photo));
+            }
+        }
+
+        return [.. found.OrderBy(p => p.Photo.Date).ThenBy(p => p.Created).ThenBy(p => p.Photo.Id, StringComparer.Ordinal).Select(p => p.Photo)];
+    }
+
+    private async Task<int> DeleteUnderAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        var deleted = 0;
+        foreach (var name in names)
+        {
+            if ((await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken)).Value)
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    // "{subscriber}/{yyyy-MM-dd}/{id}.{ext}" back into a photo; anything else under the prefix is not one of ours.
+    private static StoredPhoto? Parse(BlobItem blob)
+    {
+        var parts = blob.Name.Split('/');
+        if (parts.Length != 3 || !Iso.Parse(parts[1]).TryGetValue(default, out var date))
+        {
+            return null;
+        }
+
+        var dot = parts[2].IndexOf('.', StringComparison.Ordinal);
+        var id = dot < 0 ? parts[2] : parts[2][..dot];
+        var format = (dot < 0 ? string.Empty : parts[2][dot..]) switch
+        {
+            ".jpg" => PhotoFormat.Jpeg,
+            ".png" => PhotoFormat.Png,
+            ".webp" => PhotoFormat.WebP,
+            ".heic" => PhotoFormat.Heic,
+            _ => PhotoFormat.Unknown,
+        };
+        if (!StoredPhoto.IsId(id) || format == PhotoFormat.Unknown)
+        {
+            return null;
+        }
+
+        var metadata = blob.Metadata ?? new Dictionary<string, string>();
+        var name = metadata.TryGetValue(NameKey, out var encoded) ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : id;
+        var hasThumbnail = metadata.TryGetValue(ThumbnailKey, out var flag) && flag == "1";
+        return new StoredPhoto(date, id, format, name, blob.Properties.ContentLength ?? 0, hasThumbnail);
+    }
+
+    private static string Prefix(string subscriberId)
+    {
+        TableKeys.Require(subscriberId, nameof(subscriberId));
+        return subscriberId.Contains('/', StringComparison.Ordinal) || subscriberId.Contains('.', StringComparison.Ordinal)
+            ? throw new ArgumentException("A subscriber id never holds a path character.", nameof(subscriberId))
+            : subscriberId + "/";
+    }
+
+    private static string BlobName(string subscriberId, StoredPhoto photo) =>
+        StoredPhoto.IsId(photo.Id)
+            ? string.Create(CultureInfo.InvariantCulture, $"{Prefix(subscriberId)}{Iso.Format(photo.Date)}/{photo.Id}{photo.Extension}")
+            : throw new ArgumentException("Not a photo id.", nameof(photo));
+
+    private static string ThumbnailName(string name) => name[..name.LastIndexOf('.')] + ThumbnailSuffix;
+}

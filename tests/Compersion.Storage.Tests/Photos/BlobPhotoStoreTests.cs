@@ -1,0 +1,130 @@
+using Azure.Storage.Blobs;
+using Compersion.Core.Photos;
+using NodaTime;
+
+namespace Compersion.Storage.Tests.Photos;
+
+public sealed class BlobPhotoStoreTests(AzuriteFixture fixture) : StorageTestBase(fixture)
+{
+    private static readonly LocalDate Day = new(2026, 11, 25);
+
+    private IPhotoStore Sut => Harness.Get<IPhotoStore>();
+
+    [Fact]
+    public async Task SaveThenList_TwoPhotosOneHeicWithoutThumbnail_ListedOldestFirstWithTheirNames()
+    {
+        var alex = NewId();
+        var beach = Photo("aaaaaaaaaaaaaaaaaaa1", PhotoFormat.Jpeg, "beach.jpg", thumbnail: true);
+        var heic = Photo("bbbbbbbbbbbbbbbbbbb2", PhotoFormat.Heic, "IMG_0002 ✨.HEIC", thumbnail: false);
+
+        await Sut.SaveAsync(alex, beach, new byte[] { 1, 2, 3 }, new byte[] { 9 });
+        await Sut.SaveAsync(alex, heic, new byte[] { 4, 5 }, null);
+
+        var listed = await Sut.ListAsync(alex, Day);
+        Assert.Equal(
+            [("aaaaaaaaaaaaaaaaaaa1", PhotoFormat.Jpeg, "beach.jpg", 3L, true), ("bbbbbbbbbbbbbbbbbbb2", PhotoFormat.Heic, "IMG_0002 ✨.HEIC", 2L, false)],
+            listed.Select(p => (p.Id, p.Format, p.Name, p.Length, p.HasThumbnail)));
+        Assert.Empty(await Sut.ListAsync(alex, Day.PlusDays(1)));
+        Assert.Equal([1, 2, 3], await ReadAsync(await Sut.OpenAsync(alex, beach, thumbnail: false)));
+        Assert.Equal([9], await ReadAsync(await Sut.OpenAsync(alex, beach, thumbnail: true)));
+        Assert.Null(await Sut.OpenAsync(alex, heic, thumbnail: true));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameIdAgain_OverwritesNeverAdds()
+    {
+        var alex = NewId();
+        var photo = Photo("cccccccccccccccccccc", PhotoFormat.Png, "a.png", thumbnail: true);
+
+        await Sut.SaveAsync(alex, photo, new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(alex, photo, new byte[] { 1 }, new byte[] { 2 });
+
+        Assert.Single(await Sut.ListAsync(alex, Day));
+    }
+
+    [Fact]
+    public async Task ListAndOpen_AnotherSubscribersPhoto_NeitherListedNorOpened()
+    {
+        var alex = NewId();
+        var sam = NewId();
+        var photo = Photo("dddddddddddddddddddd", PhotoFormat.Jpeg, "mine.jpg", thumbnail: true);
+        await Sut.SaveAsync(alex, photo, new byte[] { 1 }, new byte[] { 2 });
+
+        Assert.Empty(await Sut.ListAsync(sam, Day));
+        Assert.Null(await Sut.OpenAsync(sam, photo, thumbnail: false));
+        Assert.False(await Sut.DeleteAsync(sam, Day, photo.Id));
+        Assert.Single(await Sut.ListAsync(alex, Day));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_OnePhoto_ItAndItsThumbnailGoTheOtherStays()
+    {
+        var alex = NewId();
+        var first = Photo("eeeeeeeeeeeeeeeeeee1", PhotoFormat.Jpeg, "a.jpg", thumbnail: true);
+        var second = Photo("eeeeeeeeeeeeeeeeeee2", PhotoFormat.Jpeg, "b.jpg", thumbnail: true);
+        await Sut.SaveAsync(alex, first, new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(alex, second, new byte[] { 1 }, new byte[] { 2 });
+
+        var deleted = await Sut.DeleteAsync(alex, Day, first.Id);
+
+        Assert.True(deleted);
+        Assert.Equal([second.Id], (await Sut.ListAsync(alex, Day)).Select(p => p.Id));
+        Assert.Null(await Sut.OpenAsync(alex, first, thumbnail: true));
+        Assert.Equal(2, await CountBlobsAsync(alex));
+    }
+
+    [Fact]
+    public async Task DeleteAllAsync_PhotosOnSeveralDays_NoBlobOfTheirsLeftAndOthersUntouched()
+    {
+        var alex = NewId();
+        var sam = NewId();
+        await Sut.SaveAsync(alex, Photo("ffffffffffffffffff01", PhotoFormat.Jpeg, "a.jpg", thumbnail: true), new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(alex, Photo("ffffffffffffffffff02", PhotoFormat.Heic, "b.heic", thumbnail: false) with { Date = Day.PlusDays(3) }, new byte[] { 1 }, null);
+        await Sut.SaveAsync(sam, Photo("ffffffffffffffffff03", PhotoFormat.Jpeg, "c.jpg", thumbnail: true), new byte[] { 1 }, new byte[] { 2 });
+
+        var deleted = await Sut.DeleteAllAsync(alex);
+
+        Assert.Equal(3, deleted);
+        Assert.Equal(0, await CountBlobsAsync(alex));
+        Assert.Equal(2, await CountBlobsAsync(sam));
+    }
+
+    [Fact]
+    public async Task ListAllAsync_PhotosOnTwoDays_ByDate()
+    {
+        var alex = NewId();
+        await Sut.SaveAsync(alex, Photo("9999999999999999999a", PhotoFormat.Jpeg, "later.jpg", thumbnail: true) with { Date = Day.PlusDays(1) }, new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(alex, Photo("9999999999999999999b", PhotoFormat.Jpeg, "first.jpg", thumbnail: true), new byte[] { 1 }, new byte[] { 2 });
+
+        var all = await Sut.ListAllAsync(alex);
+
+        Assert.Equal(["first.jpg", "later.jpg"], all.Select(p => p.Name));
+    }
+
+    private static StoredPhoto Photo(string id, PhotoFormat format, string name, bool thumbnail) => new(Day, id, format, name, 0, thumbnail);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    private static async Task<byte[]> ReadAsync(Stream? stream)
+    {
+        Assert.NotNull(stream);
+        await using (stream)
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            return copy.ToArray();
+        }
+    }
+
+    private async Task<int> CountBlobsAsync(string subscriberId)
+    {
+        var container = Harness.Get<BlobServiceClient>().GetBlobContainerClient(Harness.TablePrefix.ToLowerInvariant() + "photos");
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, subscriberId + "/", CancellationToken.None))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
