@@ -1,6 +1,7 @@
 using Compersion.Core;
 using Compersion.Development;
 using Compersion.Email;
+using Compersion.Imaging;
 using Compersion.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ internal static class BenchmarkServices
         services.AddCompersionStorage(configuration);
         services.AddStorageRoundTripCounting();
         services.AddCompersionEmail(configuration);
+        services.AddCompersionImaging();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -14,7 +14,8 @@ internal sealed record InboundPost(byte[] Body, string ContentType)
     /// <param name="replyAddress">The prompt's Reply-To, <c>reply+token@inbound-domain</c>; also the envelope recipient.</param>
     /// <param name="size">Roughly how large the post should be; the quote is padded to reach it.</param>
     /// <param name="attachment">Bytes attached as <c>photo.jpg</c>, base64-encoded as a mail client would; none when empty.</param>
-    public static InboundPost Reply(string from, string replyAddress, int size, ReadOnlyMemory<byte> attachment = default)
+    /// <param name="copies">How many times to attach it (<c>photo1.jpg</c> … when more than one).</param>
+    public static InboundPost Reply(string from, string replyAddress, int size, ReadOnlyMemory<byte> attachment = default, int copies = 1)
     {
         var text = new StringBuilder();
         for (var line = 0; line < 3; line++)
@@ -40,14 +41,19 @@ internal sealed record InboundPost(byte[] Body, string ContentType)
         }
         else
         {
-            var photo = new MimePart("image", "jpeg")
+            var mixed = new Multipart("mixed") { body };
+            for (var copy = 1; copy <= copies; copy++)
             {
-                Content = new MimeContent(new MemoryStream(attachment.ToArray(), writable: false)),
-                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-                ContentTransferEncoding = ContentEncoding.Base64,
-                FileName = "photo.jpg",
-            };
-            message.Body = new Multipart("mixed") { body, photo };
+                mixed.Add(new MimePart("image", "jpeg")
+                {
+                    Content = new MimeContent(new MemoryStream(attachment.ToArray(), writable: false)),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = copies == 1 ? "photo.jpg" : $"photo{copy}.jpg",
+                });
+            }
+
+            message.Body = mixed;
         }
 
         using var raw = new MemoryStream();

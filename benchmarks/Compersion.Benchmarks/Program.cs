@@ -5,7 +5,7 @@ using Compersion.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var root = new RootCommand("Compersion performance checks, run on demand in Release: `dispatch` (timing-wheel tick), `replies` (reply extraction), `digest` (composing one digest), `e2e`, `inbound`, `inbound-large`, `webhook-open` and `digests` (load scenarios).")
+var root = new RootCommand("Compersion performance checks, run on demand in Release: `dispatch` (timing-wheel tick), `replies` (reply extraction), `digest` (composing one digest), `e2e`, `inbound`, `inbound-large`, `webhook-open`, `digests` and `photos` (load scenarios).")
 {
     DispatchCommand.Create(),
     VisibleTextCommand.Create(),
@@ -15,5 +15,6 @@ var root = new RootCommand("Compersion performance checks, run on demand in Rele
     OpenLoopCommand.Create(),
     DigestCommand.Create(),
     DigestEndToEndCommand.Create(),
+    PhotosCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using Compersion.Core;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Imaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -71,7 +72,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton<IMailSender>(mail)
             .AddLogging()
             .AddCompersionCore()
-            .AddCompersionStorage(configuration);
+            .AddCompersionStorage(configuration)
+            .AddCompersionImaging();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(ProviderOptions);
         await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
