@@ -52,40 +52,18 @@ internal static class PhotosScenario
             return (subscriber, $"reply+{signer.ForReply(TokenPurpose.Prompt, subscriber.Id, today)}@{inboundDomain}");
         }
 
-        // 1. Ack: the same reply with and without four photos, alternately, one at a time.
-        var (first, address) = await NewSubscriberAsync(0);
-        var plain = InboundPost.Reply(first.Email, address, 4 * 1024);
-        var withPhotos = InboundPost.Reply(first.Email, address, 4 * 1024, photo, copies: 4);
-        await output.WriteLineAsync($"Posts: {plain.Body.Length / 1024.0:0.0} KB without photos, {withPhotos.Body.Length / Megabyte:0.0} MB with four (limit {InboundLimits.MaxRequestBodyBytes / Megabyte:0} MB; SendGrid posts at most 30 MB)");
-        var plainAcks = new List<double>();
-        var photoAcks = new List<double>();
-        var photoStatus = 0;
-        for (var round = 0; round < rounds + 1; round++)
+        // 1. Ingestion, first, while this process has held no large post yet (a working set does not shrink after a
+        // collection): one reply with four photos archived, then ingested as the queue trigger would. ImageMagick is
+        // loaded by one small thumbnail before the baseline, as it would be by an instance's first photo.
+        using (var small = new MagickImage("plasma:", 64, 64))
         {
-            var (plainMs, _) = await PostAsync(client, webhook.Address, plain, cancellationToken);
-            var (photoMs, status) = await PostAsync(client, webhook.Address, withPhotos, cancellationToken);
-            photoStatus = status;
-            if (round > 0)
-            {
-                plainAcks.Add(plainMs);
-                photoAcks.Add(photoMs);
-            }
+            services.GetRequiredService<IPhotoImaging>().Read(small.ToByteArray(MagickFormat.Jpeg));
         }
 
-        plainAcks.Sort();
-        photoAcks.Sort();
-        await output.WriteLineAsync();
-        await output.WriteLineAsync($"Webhook ack over {rounds} rounds after one warm-up (request sent to response headers, loopback):");
-        await output.WriteLineAsync($"  without photos: median {Median(plainAcks):0.0} ms, max {plainAcks[^1]:0.0} ms");
-        await output.WriteLineAsync($"  with four photos ({withPhotos.Body.Length / Megabyte:0.0} MB, answered {photoStatus}): median {Median(photoAcks):0.0} ms, max {photoAcks[^1]:0.0} ms");
-        await output.WriteLineAsync("  (the difference is moving the post's bytes to the archive; nothing in the post is read before the 200)");
-
-        // 2. Ingestion: one reply with four photos archived, then ingested as the queue trigger would; the first one warms
-        // ImageMagick up (its native library and caches), the second is measured.
         var archive = services.GetRequiredService<IInboundArchive>();
         var ingestor = services.GetRequiredService<ReplyIngestor>();
         var store = services.GetRequiredService<IPhotoStore>();
-        var succeeded = photoStatus == 200;
+        var succeeded = true;
         for (var run = 1; run <= 2; run++)
         {
             var (subscriber, replyAddress) = await NewSubscriberAsync(run);
@@ -116,7 +94,7 @@ internal static class PhotosScenario
             var elapsed = watch.Elapsed;
             var kept = await store.ListAsync(subscriber.Id, today, cancellationToken);
             var growth = memory.PeakWorkingSet - baseline.WorkingSet;
-            var measured = run == 2;
+            var measured = run == 1;
             succeeded &= outcome == IngestOutcome.Journaled && kept.Count == 4 && kept.All(p => p.HasThumbnail);
             if (measured)
             {
@@ -124,13 +102,45 @@ internal static class PhotosScenario
             }
 
             await output.WriteLineAsync();
-            await output.WriteLineAsync($"Ingestion {(measured ? "(measured)" : "(warm-up: loads ImageMagick)")}: {outcome}, {kept.Count} photos kept with thumbnails in {elapsed.TotalMilliseconds:0} ms");
+            await output.WriteLineAsync($"Ingestion {(measured ? "(measured)" : "(a second one, after the first's memory: reported)")}: {outcome}, {kept.Count} photos kept with thumbnails in {elapsed.TotalMilliseconds:0} ms");
             await output.WriteLineAsync(
                 $"  peak growth: working set {growth / Megabyte:0} MB, managed heap {(memory.PeakManagedHeap - baseline.Heap) / Megabyte:0} MB " +
                 (measured ? $"(target < {TargetGrowthBytes / Megabyte:0} MB: {(growth < TargetGrowthBytes ? "met" : "MISSED")}); " : "; ") +
                 $"baseline working set {baseline.WorkingSet / Megabyte:0} MB");
         }
 
+        // 2. Ack: the same reply with and without four photos, alternately, one at a time.
+        var (first, address) = await NewSubscriberAsync(0);
+
+        var plain = InboundPost.Reply(first.Email, address, 4 * 1024);
+        var withPhotos = InboundPost.Reply(first.Email, address, 4 * 1024, photo, copies: 4);
+        await output.WriteLineAsync($"Posts: {plain.Body.Length / 1024.0:0.0} KB without photos, {withPhotos.Body.Length / Megabyte:0.0} MB with four (limit {InboundLimits.MaxRequestBodyBytes / Megabyte:0} MB; SendGrid posts at most 30 MB)");
+        var plainAcks = new List<double>();
+        var photoAcks = new List<double>();
+        var photoStatus = 0;
+        for (var round = 0; round < rounds + 1; round++)
+        {
+            var (plainMs, _) = await PostAsync(client, webhook.Address, plain, cancellationToken);
+            var (photoMs, status) = await PostAsync(client, webhook.Address, withPhotos, cancellationToken);
+            photoStatus = status;
+            if (round > 0)
+            {
+                plainAcks.Add(plainMs);
+                photoAcks.Add(photoMs);
+            }
+        }
+
+        plainAcks.Sort();
+        photoAcks.Sort();
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"Webhook ack over {rounds} rounds after one warm-up (request sent to response headers, loopback):");
+        await output.WriteLineAsync($"  without photos: median {Median(plainAcks):0.0} ms, max {plainAcks[^1]:0.0} ms");
+        await output.WriteLineAsync($"  with four photos ({withPhotos.Body.Length / Megabyte:0.0} MB, answered {photoStatus}): median {Median(photoAcks):0.0} ms, max {photoAcks[^1]:0.0} ms");
+        await output.WriteLineAsync(
+            $"  with photos / without: {Median(photoAcks) / Median(plainAcks):0}× the time (target: as fast: {(photoStatus != 200 ? "not measured, the post was refused" : Median(photoAcks) <= 2 * Median(plainAcks) ? "met" : "MISSED")}); " +
+            $"{withPhotos.Body.Length / Megabyte / (Median(photoAcks) / 1000):0} MB/s into the archive. Nothing in the post is read before the 200: the time is the post's bytes reaching storage");
+
+        succeeded &= photoStatus == 200;
         await output.WriteLineAsync($"Load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         return succeeded ? 0 : 1;
     }
@@ -138,8 +148,16 @@ internal static class PhotosScenario
     private static async Task<(double Milliseconds, int Status)> PostAsync(HttpClient client, Uri address, InboundPost post, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        using var response = await client.PostAsync(address, post.ToContent(), cancellationToken);
-        return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, (int)response.StatusCode);
+        try
+        {
+            using var response = await client.PostAsync(address, post.ToContent(), cancellationToken);
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, (int)response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            // A post over the body limit is cut off while it is still being sent: reported as status 0.
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, 0);
+        }
     }
 
     private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
