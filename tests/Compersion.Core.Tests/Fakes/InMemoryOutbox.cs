@@ -9,8 +9,13 @@ internal sealed class InMemoryOutbox : IOutbox
 {
     private readonly HashSet<string> claimed = [];
 
-    public Task<OutboxClaim> TryClaimAsync(OutboundJob job, Instant now, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new OutboxClaim(claimed.Add(job.Id) ? OutboxClaimStatus.Claimed : OutboxClaimStatus.AlreadySent, "v1"));
+    public Task<OutboxClaim> TryClaimAsync(OutboundJob job, Instant now, CancellationToken cancellationToken = default)
+    {
+        lock (claimed)
+        {
+            return Task.FromResult(new OutboxClaim(claimed.Add(job.Id) ? OutboxClaimStatus.Claimed : OutboxClaimStatus.AlreadySent, "v1"));
+        }
+    }
 
     /// <remarks>Timing and take-overs are not modelled here (the real outbox's are tested over Azurite): a claim always starts.</remarks>
     public Task<bool> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default) => Task.FromResult(true);
@@ -21,7 +26,11 @@ internal sealed class InMemoryOutbox : IOutbox
 
     public Task ReleaseAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default)
     {
-        claimed.Remove(job.Id);
+        lock (claimed)
+        {
+            claimed.Remove(job.Id);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -125,7 +125,7 @@ public sealed class ReplyIngestorTests
         await sut.IngestAsync(Post(mail));
         var key = Assert.Single(ledger.Rows.Keys);
         ledger.Rewind(key, InboundStage.Stored);
-        sender.Answer = Sending.SendResult.Sent("sg-2");
+        sender.Answer = Compersion.Core.Sending.SendResult.Sent("sg-2");
 
         await sut.IngestAsync(Post(mail));
 
