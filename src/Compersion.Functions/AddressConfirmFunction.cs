@@ -5,6 +5,7 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -14,7 +15,7 @@ public sealed class AddressConfirmFunction(AddressChangeService addresses, FormT
     /// <summary>Shows the confirmation page, or confirms.</summary>
     [Function(nameof(AddressConfirmFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "address/confirm")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.AddressConfirm)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -5,6 +5,7 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -13,12 +14,12 @@ namespace Compersion.Functions;
 public sealed class ConfirmFunction(SubscriptionService subscriptions, FormTokens tokens)
 {
     /// <summary>The confirmation page's path under the public base URL.</summary>
-    public const string Path = "/api/confirm";
+    public const string Path = Routes.Prefix + Routes.Confirm;
 
     /// <summary>Shows the confirm button, or confirms the sign-up the signed token names and schedules the first prompt.</summary>
     [Function(nameof(ConfirmFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Confirm)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

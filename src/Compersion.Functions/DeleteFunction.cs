@@ -7,6 +7,7 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -20,7 +21,7 @@ public sealed class DeleteFunction(SettingsAccessService access, DeletionService
     /// <summary>Asks to confirm (GET) or deletes everything (POST).</summary>
     [Function(nameof(DeleteFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "settings/delete")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.SettingsDelete)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,7 +43,7 @@ public sealed class DeleteFunction(SettingsAccessService access, DeletionService
                 subscriber.Email,
                 days,
                 SettingsPage.Url(settingsToken),
-                "/api/settings/export?format=markdown&token=" + Uri.EscapeDataString(settingsToken));
+                Routes.Path(Routes.SettingsExport) + "?format=markdown&token=" + Uri.EscapeDataString(settingsToken));
             return new HtmlResult(StatusCodes.Status200OK, PageTemplates.Render("Delete everything?", "delete.html", view));
         }
 

@@ -3,6 +3,7 @@ using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -12,7 +13,7 @@ public sealed class EntriesFunction(EntriesApi api)
     /// <summary>Lists entries (GET, <c>?from=&amp;to=</c>) or adds items (POST, JSON).</summary>
     [Function(nameof(EntriesFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "entries")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Entries)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

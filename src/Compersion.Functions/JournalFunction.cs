@@ -8,6 +8,7 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -25,7 +26,7 @@ public sealed class JournalFunction(JournalAccessService access, JournalCorrecti
     /// <summary>Shows one journal page, or applies a correction from the day page.</summary>
     [Function(nameof(JournalFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "journal/{view?}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.JournalViews)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -4,6 +4,7 @@ using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -13,7 +14,7 @@ public sealed class JournalLinkFunction(SettingsAccessService access, FormTokens
     /// <summary>Sends the fresh link.</summary>
     [Function(nameof(JournalLinkFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "journal/link")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.JournalLink)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -2,6 +2,7 @@ using Compersion.Core.Inbound;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -11,7 +12,7 @@ public sealed class ReceiveInboundMailFunction(InboundReceiver receiver)
     /// <summary>Streams the raw post into the archive and queues a pointer for ingestion.</summary>
     [Function(nameof(ReceiveInboundMailFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/sendgrid")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.InboundParse)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -3,6 +3,7 @@ using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -12,7 +13,7 @@ public sealed class SendGridEventsFunction(DeliveryEventReceiver receiver)
     /// <summary>Verifies the exact raw body and pauses subscribers whose mail bounced or was reported.</summary>
     [Function(nameof(SendGridEventsFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events/sendgrid")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendGridEvents)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

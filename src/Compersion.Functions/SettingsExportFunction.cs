@@ -7,6 +7,7 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -16,7 +17,7 @@ public sealed class SettingsExportFunction(SettingsAccessService access, ExportS
     /// <summary>Downloads the export in the format asked for.</summary>
     [Function(nameof(SettingsExportFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/export")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SettingsExport)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

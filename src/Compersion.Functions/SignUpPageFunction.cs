@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -18,7 +19,7 @@ public sealed class SignUpPageFunction
     /// <summary>Shows the empty form.</summary>
     [Function(nameof(SignUpPageFunction))]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Function classes expose one instance method, as the host indexes them.")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signup")] HttpRequest request)
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SignUp)] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Render(StatusCodes.Status200OK, string.Empty, string.Empty, Subscriber.DefaultPromptTime, null, IsoDayOfWeek.Sunday, Subscriber.DefaultDigestTime, Subscriber.DefaultKindnessGoal, string.Empty);
@@ -30,5 +31,5 @@ public sealed class SignUpPageFunction
             "Sign up",
             "signup.html",
             new SignUpView(error, email, Choices.Time(time), Choices.Zones(zone), Choices.Days(digestDay), Choices.Time(digestTime), Choices.Goals(goal), clock),
-            "/api/assets/signup.js"));
+            Routes.Prefix + "assets/signup.js"));
 }

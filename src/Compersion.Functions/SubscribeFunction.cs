@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 
@@ -20,7 +21,7 @@ public sealed class SubscribeFunction(SubscriptionService subscriptions)
     /// <summary>Validates the form or JSON body and queues a confirmation email.</summary>
     [Function(nameof(SubscribeFunction))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscribe")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Subscribe)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -44,7 +44,7 @@ public sealed class EmailCommands(
             [
                 NoteBlock.Paragraph("No more emails will come. Thank you for the gratitude you wrote."),
                 NoteBlock.Paragraph("If you'd like to come back, reply RESUME to this email, or sign up again:"),
-                NoteBlock.Link("Sign up again", $"{options.PublicBaseUrl.TrimEnd('/')}/api/signup"),
+                NoteBlock.Link("Sign up again", Routes.Url(options, Routes.SignUp)),
                 NoteBlock.Paragraph("Your journal is still yours. This private link opens your settings, where you can export it or delete everything; it works for 24 hours:"),
                 NoteBlock.Link("Open my settings", SettingsLinks.Url(signer, options, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime)),
             ],
@@ -186,7 +186,7 @@ public sealed class EmailCommands(
             NoteBlock.Paragraph("Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself."),
             NoteBlock.Code(issued),
             NoteBlock.Paragraph("Send it as the header 'Authorization: Bearer <token>' to this address:"),
-            NoteBlock.Code($"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/entries"),
+            NoteBlock.Code(Routes.Url(mailOptions.Value, Routes.Entries)),
         ]);
     }
 

@@ -17,7 +17,7 @@ public static class JournalLinks
     public static readonly Duration Lifetime = SettingsLinks.Lifetime;
 
     /// <summary>The journal's path under the public base URL.</summary>
-    public const string Path = "/api/journal";
+    public const string Path = Routes.Prefix + Routes.Journal;
 
     /// <summary>The link, lapsing at <paramref name="expires"/>.</summary>
     public static string Url(TokenSigner signer, MailOptions options, string subscriberId, Instant expires)

@@ -21,7 +21,7 @@ public static class KeepLinks
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(archiveName);
         var token = signer.ForLink(TokenPurpose.Keep, subscriberId, now + Lifetime);
-        return $"{options.PublicBaseUrl.TrimEnd('/')}/api/keep?token={token}&post={Uri.EscapeDataString(archiveName)}&mac={signer.MacFor(Context(token, archiveName))}";
+        return $"{Routes.Url(options, Routes.Keep)}?token={token}&post={Uri.EscapeDataString(archiveName)}&mac={signer.MacFor(Context(token, archiveName))}";
     }
 
     /// <summary>Checks a keep link's three parts at <paramref name="now"/>; on success names whose post it is.</summary>

@@ -21,7 +21,7 @@ public static class SettingsLinks
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        return $"{options.PublicBaseUrl.TrimEnd('/')}/api/settings?token={signer.ForLink(TokenPurpose.Settings, subscriberId, expires)}";
+        return $"{Routes.Url(options, Routes.Settings)}?token={signer.ForLink(TokenPurpose.Settings, subscriberId, expires)}";
     }
 
     /// <summary>The link for a scheduled mail: it lapses <see cref="Lifetime"/> after the mail's scheduled local send time.</summary>

@@ -41,7 +41,7 @@ public sealed record UnsubscribeLinks(string Token, string Url, string MailtoAdd
         var token = signer.ForLink(TokenPurpose.Unsubscribe, subscriberId, issued < LatestIssue ? issued : LatestIssue);
         return new UnsubscribeLinks(
             token,
-            $"{options.PublicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={token}",
+            $"{Routes.Url(options, Routes.Unsubscribe)}?token={token}",
             $"unsubscribe+{token}@{options.InboundDomain}");
     }
 

@@ -3,6 +3,7 @@ using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Compersion.Core.Mail;
 
 namespace Compersion.Core.Prompts;
 
@@ -41,7 +42,7 @@ public sealed class ConfirmationComposer
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         var token = signer.ForLink(TokenPurpose.Confirm, subscriber.Id, now + LinkLifetime);
         var view = new ConfirmView(
-            $"{options.PublicBaseUrl.TrimEnd('/')}/api/confirm?token={token}",
+            $"{Routes.Url(options, Routes.Confirm)}?token={token}",
             (int)LinkLifetime.TotalDays,
             MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock),
             $"{subscriber.DigestDay}s at {MailFormat.Time(subscriber.DigestTime, subscriber.TwelveHourClock)}",

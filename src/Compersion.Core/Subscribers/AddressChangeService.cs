@@ -5,6 +5,7 @@ using Compersion.Core.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Compersion.Core.Mail;
 
 namespace Compersion.Core.Subscribers;
 
@@ -36,7 +37,7 @@ public sealed partial class AddressChangeService(
     public static readonly Duration Lifetime = Duration.FromHours(24);
 
     /// <summary>The confirmation page's path under the public base URL.</summary>
-    public const string ConfirmPath = "/api/address/confirm";
+    public const string ConfirmPath = Routes.Prefix + Routes.AddressConfirm;
 
     /// <summary>Records <paramref name="newAddress"/> as pending and mails its confirmation link there.</summary>
     /// <param name="subscriber">Who asks.</param>

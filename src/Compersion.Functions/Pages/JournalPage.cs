@@ -6,6 +6,7 @@ using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions.Pages;
 
@@ -13,7 +14,7 @@ namespace Compersion.Functions.Pages;
 internal static class JournalPage
 {
     /// <summary>Where the expired page's button posts.</summary>
-    public const string LinkPath = "/api/journal/link";
+    public const string LinkPath = Routes.Prefix + Routes.JournalLink;
 
     /// <summary>The views, by the last segment of the path.</summary>
     public static readonly IReadOnlySet<string> Views = new HashSet<string>(StringComparer.Ordinal) { "journal", "day", "search", "people", "kindness" };
@@ -21,7 +22,7 @@ internal static class JournalPage
     private static readonly ZonedDateTimePattern Until = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM 'at' HH':'mm", null);
 
     /// <summary>The journal's address for a link token.</summary>
-    public static string Url(string token) => "/api/journal?token=" + Uri.EscapeDataString(token);
+    public static string Url(string token) => Routes.Path(Routes.Journal) + "?token=" + Uri.EscapeDataString(token);
 
     /// <summary>What the day page says after a saved correction, by the <c>saved</c> parameter of its 303.</summary>
     public static readonly IReadOnlyDictionary<string, string> SavedNotices = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -41,7 +42,7 @@ internal static class JournalPage
     public const string PhotoPath = "/api/journal/photo";
 
     /// <summary>The day page's address.</summary>
-    public static string DayUrl(string token, string iso) => "/api/journal/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
+    public static string DayUrl(string token, string iso) => Routes.Path(Routes.Journal) + "/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
 
     /// <summary>Renders the page <paramref name="view"/> of an open journal.</summary>
     public static HtmlResult Render(HttpRequest request, FormTokens tokens, JournalAccess opened, string token, string view, IQueryCollection query, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK, IReadOnlyList<Core.Photos.StoredPhoto>? photos = null)
@@ -134,7 +135,7 @@ internal static class JournalPage
             StatusCodes.Status404NotFound,
             "There's nothing here any more",
             ["Everything for this address was deleted, so this link has nothing to open. You're welcome back any time."],
-            linkUrl: "/api/signup",
+            linkUrl: Routes.Path(Routes.SignUp),
             linkText: "Sign up again"),
         _ => Page.Message(
             StatusCodes.Status400BadRequest,

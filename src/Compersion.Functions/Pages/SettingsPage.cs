@@ -5,6 +5,7 @@ using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
+using Compersion.Core.Mail;
 
 namespace Compersion.Functions.Pages;
 
@@ -22,7 +23,7 @@ internal static class SettingsPage
     private static readonly ZonedDateTimePattern Until = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM 'at' HH':'mm", null);
 
     /// <summary>The settings page's address for a link token.</summary>
-    public static string Url(string token) => "/api/settings?token=" + Uri.EscapeDataString(token);
+    public static string Url(string token) => Routes.Path(Routes.Settings) + "?token=" + Uri.EscapeDataString(token);
 
     /// <summary>The settings page for an open link (with a link to the journal when the link carries one).</summary>
     public static HtmlResult Render(HttpRequest request, FormTokens tokens, SettingsAccess opened, string token, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK)
@@ -58,10 +59,10 @@ internal static class SettingsPage
             LocalDatePattern.Iso.Format(today.Plus(PauseEnd.Longest)),
             subscriber.PromptsEnabled,
             subscriber.DigestEnabled,
-            "/api/settings/export?format=json&" + query,
-            "/api/settings/export?format=markdown&" + query,
-            "/api/settings/export?format=zip&" + query,
-            "/api/settings/delete?" + query,
+            Routes.Path(Routes.SettingsExport) + "?format=json&" + query,
+            Routes.Path(Routes.SettingsExport) + "?format=markdown&" + query,
+            Routes.Path(Routes.SettingsExport) + "?format=zip&" + query,
+            Routes.Path(Routes.SettingsDelete) + "?" + query,
             JournalFileParser.MaxBytes / 1024,
             journalToken.Length == 0 ? string.Empty : JournalPage.Url(journalToken),
             opened.PendingEmail,
@@ -79,12 +80,12 @@ internal static class SettingsPage
                 "Settings links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
                 "We can email a fresh link to the address we have for you. It goes only there.",
             ],
-            new ButtonForm("/api/settings/link", [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
+            new ButtonForm(Routes.Path(Routes.SettingsLink), [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
         SettingsAccessOutcome.Gone => Page.Message(
             StatusCodes.Status404NotFound,
             "There's nothing here any more",
             ["Everything for this address was deleted, so this link has nothing to open. You're welcome back any time."],
-            linkUrl: "/api/signup",
+            linkUrl: Routes.Path(Routes.SignUp),
             linkText: "Sign up again"),
         _ => Page.Message(
             StatusCodes.Status400BadRequest,
