@@ -51,6 +51,9 @@ public static class Routes
     /// <summary>The web journal's route template, with its optional view.</summary>
     public const string JournalViews = "journal/{view?}";
 
+    /// <summary>A photo from a reply, served only through the journal link of its own subscriber.</summary>
+    public const string JournalPhoto = "journal/photo";
+
     /// <summary>A fresh journal link mailed to the address on file.</summary>
     public const string JournalLink = "journal/link";
 

@@ -39,7 +39,7 @@ internal static class JournalPage
         PhotoPath + "?token=" + Uri.EscapeDataString(token) + "&date=" + NodaTime.Text.LocalDatePattern.Iso.Format(photo.Date) + "&id=" + photo.Id + (size.Length > 0 ? "&size=" + size : string.Empty);
 
     /// <summary>The photo route.</summary>
-    public const string PhotoPath = "/api/journal/photo";
+    public const string PhotoPath = Routes.Prefix + Routes.JournalPhoto;
 
     /// <summary>The day page's address.</summary>
     public static string DayUrl(string token, string iso) => Routes.Path(Routes.Journal) + "/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;

@@ -1,3 +1,4 @@
+using Compersion.Core.Photos;
 using Compersion.Core.Privacy;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
@@ -16,18 +17,21 @@ public sealed class DeletionServiceTests
     private readonly InMemorySubscriberStore subscribers = new();
     private readonly AcceptingScheduleStore schedule = new();
     private readonly RecordingMailSender mail = new();
+    private readonly InMemoryPhotoStore photos = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task DeleteAsync_FreshLink_RemovesTheProfileAndEveryScheduleRowAndSaysGoodbyeWithoutInvitingAReply()
+    public async Task DeleteAsync_FreshLink_RemovesTheProfilePhotosAndEveryScheduleRowAndSaysGoodbyeWithoutInvitingAReply()
     {
         var sut = await CreateSutAsync();
         var token = sut.IssueToken(Subscriber());
+        await photos.SaveAsync(AlexId, new StoredPhoto(new NodaTime.LocalDate(2026, 11, 20), "0123456789abcdef0123", PhotoFormat.Jpeg, "tea.jpg", 10, HasThumbnail: false), new byte[10], null);
 
         var outcome = await sut.DeleteAsync(token);
 
         Assert.Equal(DeleteOutcome.Deleted, outcome);
         Assert.Null(await subscribers.FindByIdAsync(AlexId));
+        Assert.Empty(photos.Of(AlexId));
         Assert.Contains(schedule.Removed, row => row.Kind == JobKind.Prompt && row.SubscriberId == AlexId);
         Assert.Contains(schedule.Removed, row => row.Kind == JobKind.Digest && row.SubscriberId == AlexId);
         Assert.All(schedule.Removed, row => Assert.Equal(AlexId, row.SubscriberId));
@@ -107,7 +111,7 @@ public sealed class DeletionServiceTests
     {
         await subscribers.AddOrGetAsync(Subscriber());
         IPersonalDataStore data = racingClick ? new ErasedByAnotherClick(subscribers) : new InMemoryPersonalDataStore(subscribers);
-        return new DeletionService(subscribers, schedule, data, Signer(), new NoteComposer(MailSettings(), Signer(), time), mail, time, NullLogger<DeletionService>.Instance);
+        return new DeletionService(subscribers, schedule, data, photos, Signer(), new NoteComposer(MailSettings(), Signer(), time), mail, time, NullLogger<DeletionService>.Instance);
     }
 
     /// <summary>A second click that finishes the deletion while this one is erasing the records.</summary>
