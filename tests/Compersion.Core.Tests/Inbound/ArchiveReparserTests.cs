@@ -1,9 +1,5 @@
-using Compersion.Core.Api;
-using Compersion.Core.Commands;
-using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
-using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
@@ -102,27 +98,20 @@ public sealed class ArchiveReparserTests
     {
         await subscribers.AddOrGetAsync(Subscriber());
         var time = new FakeTimeProvider(Arrival);
-        var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
         var journal = new InMemoryJournal(subscribers, entries, acts);
-        var attribution = new ReplyAttribution(subscribers, Signer(), MailSettings());
-        var writer = new JournalWriter(entries, acts, settings);
-        var subscriptions = new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance);
-        var ingestor = new ReplyIngestor(
-            archive,
-            reader,
-            ledger,
-            postIndex,
-            attribution,
-            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(journal, journal), new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
-            writer,
-            new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
-            subscriptions,
-            new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
-            new SignUpByMail(subscriptions, subscribers, MailSettings()),
-            new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
-            new Compersion.Core.Photos.ReplyPhotos(new ScriptedPhotoImaging(), new InMemoryPhotoStore(), NullLogger<Compersion.Core.Photos.ReplyPhotos>.Instance),
-            NullLogger<ReplyIngestor>.Instance);
-        var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, attribution, writer, journal, journal, NullLogger<ArchiveReparser>.Instance);
+        var parts = new ReplyIngestorParts(subscribers, time)
+        {
+            Archive = archive,
+            Reader = reader,
+            Ledger = ledger,
+            PostIndex = postIndex,
+            Entries = entries,
+            Acts = acts,
+            Sender = sender,
+            Jobs = jobs,
+        };
+        var ingestor = parts.Build();
+        var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, parts.Attribution(), parts.Writer(), journal, journal, NullLogger<ArchiveReparser>.Instance);
         return (ingestor, reparser);
     }
 

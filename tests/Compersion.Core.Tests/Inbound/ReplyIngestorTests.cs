@@ -1,15 +1,9 @@
-using Compersion.Core.Api;
-using Compersion.Core.Commands;
-using Compersion.Core.Export;
 using Compersion.Core.Inbound;
-using Compersion.Core.Photos;
-using Compersion.Core.Journal;
 using Compersion.Core.Mail;
-using Compersion.Core.Prompts;
+using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using static Compersion.Core.Tests.TestFixtures;
 
@@ -731,21 +725,18 @@ public sealed class ReplyIngestorTests
     {
         // An active subscriber, who replied the day before (one quiet for a week gets the welcome-back receipt instead).
         await subscribers.AddOrGetAsync(Subscriber(lastReply: new NodaTime.LocalDate(2026, 11, 23)));
-        var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
-        return new ReplyIngestor(
-            archive,
-            reader,
-            ledger,
-            postIndex,
-            new ReplyAttribution(subscribers, Signer(), MailSettings()),
-            new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)), new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
-            new JournalWriter(entries, acts, settings),
-            new ReplyAnswers(ledger, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<ReplyAnswers>.Instance),
-            new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance),
-            new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
-            new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), jobs, Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
-            new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
-            new Compersion.Core.Photos.ReplyPhotos(imaging, photoStore, NullLogger<Compersion.Core.Photos.ReplyPhotos>.Instance),
-            NullLogger<ReplyIngestor>.Instance);
+        return new ReplyIngestorParts(subscribers, time)
+        {
+            Archive = archive,
+            Reader = reader,
+            Ledger = ledger,
+            PostIndex = postIndex,
+            Entries = entries,
+            Acts = acts,
+            Sender = sender,
+            Jobs = jobs,
+            Imaging = imaging,
+            Photos = photoStore,
+        }.Build();
     }
 }

@@ -1,9 +1,5 @@
-using Compersion.Core.Api;
-using Compersion.Core.Commands;
 using Compersion.Core.Digests;
-using Compersion.Core.Export;
 using Compersion.Core.Inbound;
-using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Mail;
 using Compersion.Core.Privacy;
@@ -147,27 +143,9 @@ public sealed class ReplyAddressTests
                     _ => scenario["reply:".Length..],
                 };
                 var (subscribers, sender, notes) = await ArrangeAsync(time);
-                var entries = new InMemoryEntryStore();
-                var acts = new InMemoryActStore();
-                var ledger = new InMemoryInboundLedger();
                 var archive = new InMemoryInboundArchive();
                 var reader = new ScriptedMailReader();
-                var settings = new SettingsService(subscribers, new AcceptingScheduleStore(), time);
-                var ingestor = new ReplyIngestor(
-                    archive,
-                    reader,
-                    ledger,
-                    new InMemoryPostIndex(),
-                    new ReplyAttribution(subscribers, Signer(), MailSettings()),
-                    new EmailCommands(settings, new PersonalTokens(subscribers), new ExportService(subscribers, entries, acts), Signer(), MailSettings(), time, new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)), new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
-                    new JournalWriter(entries, acts, settings),
-                    new ReplyAnswers(ledger, notes, sender, time, NullLogger<ReplyAnswers>.Instance),
-                    new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance),
-                    new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
-                    new SignUpByMail(new SubscriptionService(subscribers, new AcceptingScheduleStore(), new RecordingJobQueue(), Signer(), time, NullLogger<SubscriptionService>.Instance), subscribers, MailSettings()),
-                    new UnknownSenderNote(subscribers, new NoteComposer(MailSettings(), Signer(), time), sender, time, NullLogger<UnknownSenderNote>.Instance),
-                    new Compersion.Core.Photos.ReplyPhotos(new ScriptedPhotoImaging(), new InMemoryPhotoStore(), NullLogger<Compersion.Core.Photos.ReplyPhotos>.Instance),
-                    NullLogger<ReplyIngestor>.Instance);
+                var ingestor = new ReplyIngestorParts(subscribers, time) { Archive = archive, Reader = reader, Sender = sender, Notes = notes }.Build();
                 var to = scenario == "unsubscribe"
                     ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress
                     : ReplyAddress.For(Signer(), MailSettings().Value, TokenPurpose.Prompt, AlexId, Date("2026-11-23"));

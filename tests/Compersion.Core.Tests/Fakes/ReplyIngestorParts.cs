@@ -1,0 +1,82 @@
+using Compersion.Core.Api;
+using Compersion.Core.Commands;
+using Compersion.Core.Export;
+using Compersion.Core.Inbound;
+using Compersion.Core.Journal;
+using Compersion.Core.Photos;
+using Compersion.Core.Prompts;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Compersion.Core.Tests.TestFixtures;
+
+namespace Compersion.Core.Tests.Fakes;
+
+/// <summary>
+/// A <see cref="ReplyIngestor"/> over in-memory fakes, built in one place: a test names only the parts it looks at, and a
+/// new dependency of the ingestor is added here once rather than in every test class.
+/// </summary>
+internal sealed class ReplyIngestorParts(InMemorySubscriberStore subscribers, TimeProvider time)
+{
+    public InMemorySubscriberStore Subscribers => subscribers;
+
+    public InMemoryInboundArchive Archive { get; init; } = new();
+
+    public ScriptedMailReader Reader { get; init; } = new();
+
+    public InMemoryInboundLedger Ledger { get; init; } = new();
+
+    public InMemoryPostIndex PostIndex { get; init; } = new();
+
+    public InMemoryEntryStore Entries { get; init; } = new();
+
+    public InMemoryActStore Acts { get; init; } = new();
+
+    public RecordingMailSender Sender { get; init; } = new();
+
+    public RecordingJobQueue Jobs { get; init; } = new();
+
+    public IPhotoImaging Imaging { get; init; } = new ScriptedPhotoImaging();
+
+    public IPhotoStore Photos { get; init; } = new InMemoryPhotoStore();
+
+    /// <summary>The notes' composer; one over the test mail settings when not given.</summary>
+    public NoteComposer? Notes { get; init; }
+
+    /// <summary>Who the mail is from, as the ingestor sees it.</summary>
+    public ReplyAttribution Attribution() => new(subscribers, Signer(), MailSettings());
+
+    /// <summary>Where items and acts are written.</summary>
+    public JournalWriter Writer() => new(Entries, Acts, Settings());
+
+    public ReplyIngestor Build()
+    {
+        var notes = Notes ?? new NoteComposer(MailSettings(), Signer(), time);
+        var journal = new InMemoryJournal(subscribers, Entries, Acts);
+        var subscriptions = new SubscriptionService(subscribers, new AcceptingScheduleStore(), Jobs, Signer(), time, NullLogger<SubscriptionService>.Instance);
+        return new ReplyIngestor(
+            Archive,
+            Reader,
+            Ledger,
+            PostIndex,
+            Attribution(),
+            new EmailCommands(
+                Settings(),
+                new PersonalTokens(subscribers),
+                new ExportService(subscribers, Entries, Acts),
+                Signer(),
+                MailSettings(),
+                time,
+                new JournalUndo(journal, journal),
+                new AddressChangeService(Signer(), subscribers, notes, Sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
+            Writer(),
+            new ReplyAnswers(Ledger, notes, Sender, time, NullLogger<ReplyAnswers>.Instance),
+            subscriptions,
+            new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time),
+            new SignUpByMail(subscriptions, subscribers, MailSettings()),
+            new UnknownSenderNote(subscribers, notes, Sender, time, NullLogger<UnknownSenderNote>.Instance),
+            new ReplyPhotos(Imaging, Photos, NullLogger<ReplyPhotos>.Instance),
+            NullLogger<ReplyIngestor>.Instance);
+    }
+
+    private SettingsService Settings() => new(subscribers, new AcceptingScheduleStore(), time);
+}
