@@ -50,18 +50,7 @@ internal static class InboundScenario
     public static async Task<int> RunAsync(InboundOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RunTimeout);
-        try
-        {
-            return await RunPhasesAsync(options, output, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            await output.WriteLineAsync($"The run did not finish within {RunTimeout.TotalMinutes} minutes.");
-            return 1;
-        }
+        return await ScenarioLimit.RunAsync(RunTimeout, output, token => RunPhasesAsync(options, output, token), cancellationToken);
     }
 
     private static async Task<int> RunPhasesAsync(InboundOptions options, TextWriter output, CancellationToken cancellationToken)
