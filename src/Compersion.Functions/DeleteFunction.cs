@@ -1,4 +1,5 @@
 using Compersion.Core.Export;
+using Compersion.Core.Mail;
 using Compersion.Core.Privacy;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
@@ -7,7 +8,6 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Compersion.Core.Journal;
+using Compersion.Core.Mail;
 using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
@@ -8,7 +9,6 @@ using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 

@@ -1,10 +1,10 @@
 using Compersion.Core.Inbound;
+using Compersion.Core.Mail;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 

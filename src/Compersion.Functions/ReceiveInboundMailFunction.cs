@@ -1,8 +1,8 @@
 using Compersion.Core.Inbound;
+using Compersion.Core.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 

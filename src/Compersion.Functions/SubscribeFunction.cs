@@ -1,10 +1,10 @@
+using Compersion.Core.Mail;
 using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 

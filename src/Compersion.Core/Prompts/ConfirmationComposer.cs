@@ -1,9 +1,9 @@
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Compersion.Core.Mail;
 
 namespace Compersion.Core.Prompts;
 

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Compersion.Core.Mail;
 
 namespace Compersion.Core.Subscribers;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Compersion.Core.Import;
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions.Pages;
 
