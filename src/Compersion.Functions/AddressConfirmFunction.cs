@@ -23,43 +23,10 @@ public sealed class AddressConfirmFunction(AddressChangeService addresses, FormT
         {
             var token = request.Query["token"].ToString();
             var (outcome, pending) = await addresses.OpenRequestAsync(token, cancellationToken);
-            if (outcome != AddressConfirmOutcome.Open)
-            {
-                return Answer(outcome);
-            }
-
-            var button = new ButtonForm(AddressChangeService.ConfirmPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], pending!.Extra ? "Yes, save replies from here" : "Yes, use this address");
-            return pending.Extra
-                ? Page.Message(
-                    StatusCodes.Status200OK,
-                    "Save replies from this address?",
-                    [$"From now on, replies from {pending.Email} will be saved to your Compersion journal, as replies from your main address are. Your emails keep coming where they come now."],
-                    button)
-                : Page.Message(
-                    StatusCodes.Status200OK,
-                    "Send your Compersion emails here?",
-                    [$"From now on your daily prompt, your weekly digest and every note will come to {pending.Email}. Your journal stays just as it is."],
-                    button);
+            return outcome == AddressConfirmOutcome.Open ? AddressPages.Button(request, tokens, token, pending!) : AddressPages.Confirmed(outcome);
         }
 
-        var (form, problem, status) = await FormReader.ReadAsync(request, SettingsPage.SettingsFormBytes, cancellationToken);
-        if (form is null)
-        {
-            return Page.Render(status, "That didn't go through", problem!);
-        }
-
-        var posted = form["token"].ToString();
-        var check = FormGuard.Check(tokens, request, form, posted);
-        return check != FormCheck.Valid ? FormGuard.Refused(check) : Answer(await addresses.ConfirmAsync(posted, cancellationToken));
+        var (_, posted, refusal) = await FormGuard.ReadCheckedAsync(tokens, request, SettingsPage.SettingsFormBytes, cancellationToken);
+        return refusal ?? AddressPages.Confirmed(await addresses.ConfirmAsync(posted, cancellationToken));
     }
-
-    private static HtmlResult Answer(AddressConfirmOutcome outcome) => outcome switch
-    {
-        AddressConfirmOutcome.Added => Page.Message(StatusCodes.Status200OK, "All set", ["Replies from this address are saved to your journal from now on. Your emails keep coming to your main address, which has a short note about it."]),
-        AddressConfirmOutcome.Done => Page.Message(StatusCodes.Status200OK, "All set", ["Your Compersion emails come to this address from now on. Replies from here are read as before, even to emails that went to your old address."]),
-        AddressConfirmOutcome.Taken => Page.Message(StatusCodes.Status409Conflict, "This address is already in use", ["This address is already in use with Compersion, so it can't be added here. Nothing was changed."]),
-        AddressConfirmOutcome.Gone => Page.Message(StatusCodes.Status404NotFound, "There's nothing here any more", ["The journal this link was for has been deleted, so there is nothing to move."]),
-        AddressConfirmOutcome.NotPending => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't confirm anything now", ["It was used already, a newer one replaced it, or its 24 hours are over. Nothing was changed. You can ask again from your settings page."]),
-        _ => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't work", ["It may have been cut short or changed. Copy the whole link from the email."]),
-    };
 }

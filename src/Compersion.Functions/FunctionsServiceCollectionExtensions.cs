@@ -29,6 +29,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddCompersionEmail(configuration);
         services.AddCompersionImaging();
         services.AddSingleton<DeliveryEventReceiver>();
+        services.AddSingleton<Pages.LinkGate>();
         services.AddHostedService<StorageStartup>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes);
         return services;

@@ -1,9 +1,9 @@
+using Compersion.Core.Mail;
 using Compersion.Core.Photos;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Compersion.Core.Mail;
 
 namespace Compersion.Functions;
 

@@ -11,7 +11,7 @@ namespace Compersion.Functions;
 
 /// <summary><c>/api/settings?token=…</c>: the settings page, reached only through a signed link that lasts 24 hours.</summary>
 /// <remarks>GET shows it; POST (the form, with its anti-forgery token) saves every setting at once and comes back with 303.</remarks>
-public sealed class SettingsFunction(SettingsAccessService access, SettingsService settings, FormTokens tokens)
+public sealed class SettingsFunction(LinkGate gate, SettingsService settings, FormTokens tokens)
 {
     /// <summary>Shows or saves the settings.</summary>
     [Function(nameof(SettingsFunction))]
@@ -20,42 +20,27 @@ public sealed class SettingsFunction(SettingsAccessService access, SettingsServi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (HttpMethods.IsGet(request.Method))
+        var posting = HttpMethods.IsPost(request.Method);
+        var opened = posting
+            ? await gate.SettingsFormAsync(request, SettingsPage.SettingsFormBytes, string.Empty, cancellationToken)
+            : await gate.SettingsAsync(request, cancellationToken);
+        if (opened.Refusal is { } refusal)
         {
-            var token = request.Query["token"].ToString();
-            var opened = await access.OpenAsync(token, cancellationToken);
-            return opened.Outcome == SettingsAccessOutcome.Open
-                ? SettingsPage.Render(request, tokens, opened, token, request.Query["saved"] == "1" ? "Saved. Your emails follow the new settings from now on." : string.Empty)
-                : SettingsPage.NotOpen(request, tokens, opened.Outcome, token);
+            return refusal;
         }
 
-        var (form, problem, status) = await FormReader.ReadAsync(request, SettingsPage.SettingsFormBytes, cancellationToken);
-        if (form is null)
+        var (access, token) = (opened.Access!, opened.Token);
+        if (!posting)
         {
-            return Page.Render(status, "That didn't go through", problem!);
+            return SettingsPage.Render(request, tokens, access, token, request.Query["saved"] == "1" ? "Saved. Your emails follow the new settings from now on." : string.Empty);
         }
 
-        var posted = form["token"].ToString();
-        var check = FormGuard.Check(tokens, request, form, posted);
-        if (check != FormCheck.Valid)
+        if (!SettingsPage.TryReadChange(opened.Form!, access.Subscriber!, settings.Today(access.Subscriber!), out var change, out var error))
         {
-            return FormGuard.Refused(check);
+            return SettingsPage.Render(request, tokens, access, token, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest);
         }
 
-        var current = await access.OpenAsync(posted, cancellationToken);
-        if (current.Outcome != SettingsAccessOutcome.Open)
-        {
-            return SettingsPage.NotOpen(request, tokens, current.Outcome, posted);
-        }
-
-        var subscriber = current.Subscriber!;
-        var switches = new SettingsSwitches(form["status"], form["pauseUntil"], form["prompts"], form["digest"]);
-        if (!SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["twelveHour"], switches, subscriber, settings.Today(subscriber), out var change, out var error))
-        {
-            return SettingsPage.Render(request, tokens, current, posted, error + " Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest);
-        }
-
-        await settings.ApplyAsync(subscriber, change!, cancellationToken);
-        return new SeeOtherResult(SettingsPage.Url(posted) + "&saved=1");
+        await settings.ApplyAsync(access.Subscriber!, change!, cancellationToken);
+        return new SeeOtherResult(SettingsPage.Url(token) + "&saved=1");
     }
 }

@@ -1,8 +1,6 @@
 using Compersion.Core.Import;
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
-using Compersion.Core.Subscribers;
-using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +10,7 @@ namespace Compersion.Functions;
 
 /// <summary><c>POST /api/settings/import</c>: a Dabble.me or OhLife export from the settings page, into the journal.</summary>
 /// <remarks>Up to <see cref="JournalFileParser.MaxBytes"/>; a file with any problem is refused whole (400, the settings page saying what and where).</remarks>
-public sealed class SettingsImportFunction(SettingsAccessService access, ImportService imports, FormTokens tokens)
+public sealed class SettingsImportFunction(LinkGate gate, ImportService imports, FormTokens tokens)
 {
     /// <summary>Imports the uploaded file.</summary>
     [Function(nameof(SettingsImportFunction))]
@@ -21,46 +19,21 @@ public sealed class SettingsImportFunction(SettingsAccessService access, ImportS
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (form, problem, status) = await FormReader.ReadAsync(request, SettingsPage.ImportFormBytes, cancellationToken);
-        if (form is null)
+        var opened = await gate.SettingsFormAsync(request, SettingsPage.ImportFormBytes, " Nothing was imported.", cancellationToken);
+        if (opened.Refusal is { } refusal)
         {
-            return Page.Render(status, "That file didn't go through", problem! + " Nothing was imported.");
+            return refusal;
         }
 
-        var token = form["token"].ToString();
-        var check = FormGuard.Check(tokens, request, form, token);
-        if (check != FormCheck.Valid)
+        var file = opened.Form!.Files.GetFile("file");
+        if (SettingsPage.ImportProblem(file) is var (problem, status))
         {
-            return FormGuard.Refused(check);
-        }
-
-        var opened = await access.OpenAsync(token, cancellationToken);
-        if (opened.Outcome != SettingsAccessOutcome.Open)
-        {
-            return SettingsPage.NotOpen(request, tokens, opened.Outcome, token);
-        }
-
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return SettingsPage.Render(request, tokens, opened, token, "Please choose a file to import.", noticeIsError: true, status: StatusCodes.Status400BadRequest);
-        }
-
-        if (file.Length > JournalFileParser.MaxBytes)
-        {
-            return SettingsPage.Render(request, tokens, opened, token, $"That file is larger than {JournalFileParser.MaxBytes / (1024 * 1024)} MB. Nothing was imported.", noticeIsError: true, status: StatusCodes.Status413PayloadTooLarge);
+            return SettingsPage.Render(request, tokens, opened.Access!, opened.Token, problem, noticeIsError: true, status: status);
         }
 
         using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var result = await imports.ImportAsync(opened.Subscriber!, buffer.ToArray(), cancellationToken);
-        return SettingsPage.Render(
-            request,
-            tokens,
-            opened,
-            token,
-            result.Message,
-            noticeIsError: !result.Succeeded,
-            status: result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        await file!.CopyToAsync(buffer, cancellationToken);
+        var result = await imports.ImportAsync(opened.Access!.Subscriber!, buffer.ToArray(), cancellationToken);
+        return SettingsPage.Render(request, tokens, opened.Access, opened.Token, result.Message, noticeIsError: !result.Succeeded, status: result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

@@ -1,10 +1,8 @@
 using Compersion.Core.Mail;
-using Compersion.Core.Subscribers;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using NodaTime;
 
 namespace Compersion.Functions;
 
@@ -22,14 +20,6 @@ public sealed class SignUpPageFunction
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SignUp)] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Render(StatusCodes.Status200OK, string.Empty, string.Empty, Subscriber.DefaultPromptTime, null, IsoDayOfWeek.Sunday, Subscriber.DefaultDigestTime, Subscriber.DefaultKindnessGoal, string.Empty);
+        return SignUpPages.Empty();
     }
-
-    /// <summary>The form, filled in with what was typed and an error, or empty.</summary>
-    internal static Http.HtmlResult Render(int status, string error, string email, LocalTime time, string? zone, IsoDayOfWeek digestDay, LocalTime digestTime, int goal, string clock) =>
-        new(status, PageTemplates.Render(
-            "Sign up",
-            "signup.html",
-            new SignUpView(error, email, Choices.Time(time), Choices.Zones(zone), Choices.Days(digestDay), Choices.Time(digestTime), Choices.Goals(goal), clock),
-            Routes.Prefix + "assets/signup.js"));
 }

@@ -39,12 +39,17 @@ internal static class FormGuard
     }
 
     /// <summary>Reads a form posted from a signed-link page and checks its token: the form and its link token, or the page that refuses it.</summary>
-    public static async Task<(IFormCollection? Form, string Token, IActionResult? Refusal)> ReadCheckedAsync(FormTokens tokens, HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <param name="tokens">The form tokens.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="limit">The largest form accepted, in bytes.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="unchanged">Said after a form that could not be read (e.g. " Nothing was deleted.").</param>
+    public static async Task<(IFormCollection? Form, string Token, IActionResult? Refusal)> ReadCheckedAsync(FormTokens tokens, HttpRequest request, long limit, CancellationToken cancellationToken, string unchanged = "")
     {
         var (form, problem, status) = await FormReader.ReadAsync(request, limit, cancellationToken);
         if (form is null)
         {
-            return (null, string.Empty, Page.Render(status, "That didn't go through", problem!));
+            return (null, string.Empty, Page.Render(status, "That didn't go through", problem! + unchanged));
         }
 
         var token = form["token"].ToString();

@@ -93,6 +93,20 @@ internal static class SettingsPage
             ["It may have been cut short or changed. Copy the whole link from the email, or reply SETTINGS to any of our emails for a fresh one."]),
     };
 
+    /// <summary>Reads the settings form into a change, or the reason it can't be one.</summary>
+    public static bool TryReadChange(IFormCollection form, Subscriber subscriber, NodaTime.LocalDate today, out SettingsChange? change, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var switches = new SettingsSwitches(form["status"], form["pauseUntil"], form["prompts"], form["digest"]);
+        return SettingsChange.TryCreate(form["zone"], form["time"], form["digestDay"], form["digestTime"], form["goal"], form["memories"], form["receipts"], form["twelveHour"], switches, subscriber, today, out change, out error);
+    }
+
+    /// <summary>What is wrong with an import's file (none chosen, or too large) and the status to answer with; null when it can be read.</summary>
+    public static (string Problem, int Status)? ImportProblem(IFormFile? file) =>
+        file is null || file.Length == 0 ? ("Please choose a file to import.", StatusCodes.Status400BadRequest)
+        : file.Length > JournalFileParser.MaxBytes ? ($"That file is larger than {JournalFileParser.MaxBytes / (1024 * 1024)} MB. Nothing was imported.", StatusCodes.Status413PayloadTooLarge)
+        : null;
+
     /// <summary>Days as words.</summary>
     public static string Days(int count) => count == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{count} days");
 }
