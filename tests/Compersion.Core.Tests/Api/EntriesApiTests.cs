@@ -1,4 +1,3 @@
-using System.Text;
 using Compersion.Core.Api;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
@@ -16,14 +15,14 @@ public sealed class EntriesApiTests
     private readonly InMemoryActStore acts = new();
 
     [Fact]
-    public async Task PostAsync_ItemsAndActs_StoresBothAndAnswersWithBoth()
+    public async Task AddAsync_ItemsAndActs_StoresBothAndAnswersWithBoth()
     {
         var (api, authorization) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body("""{"date":"2026-11-24","items":["My friend Lea got the job"],"acts":["left flowers on my neighbour's doorstep"]}"""));
+        var result = await api.AddAsync(authorization, new EntriesPost("2026-11-24", ["My friend Lea got the job"], ["left flowers on my neighbour's doorstep"]));
 
-        Assert.Equal(201, result.Status);
-        var body = Assert.IsType<EntryResponse>(result.Body);
+        Assert.Equal(EntriesOutcome.Added, result.Outcome);
+        var body = result.Value!;
         Assert.Equal("2026-11-24", body.Date);
         Assert.True(Assert.Single(body.Items).Compersion);
         Assert.Equal(new KindAct("left flowers on my neighbour's doorstep", "gift", "neighbour"), Assert.Single(body.Acts));
@@ -34,14 +33,14 @@ public sealed class EntriesApiTests
     }
 
     [Fact]
-    public async Task PostAsync_OnlyActs_StoresTheActsAndNoEntry()
+    public async Task AddAsync_OnlyActs_StoresTheActsAndNoEntry()
     {
         var (api, authorization) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body("""{"acts":["fed the cat next door", "  "]}"""));
+        var result = await api.AddAsync(authorization, new EntriesPost(null, [], ["fed the cat next door", "  "]));
 
-        Assert.Equal(201, result.Status);
-        Assert.Empty(Assert.IsType<EntryResponse>(result.Body).Items);
+        Assert.Equal(EntriesOutcome.Added, result.Outcome);
+        Assert.Empty(result.Value!.Items);
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
         var day = Assert.Single(await acts.GetActsAsync(AlexId));
         Assert.Equal(Date("2026-11-25"), day.Date);
@@ -49,68 +48,79 @@ public sealed class EntriesApiTests
     }
 
     [Fact]
-    public async Task PostAsync_OnlyActs_EndsTheBackOffLikeAnyReply()
+    public async Task AddAsync_OnlyActs_EndsTheBackOffLikeAnyReply()
     {
         var (api, authorization) = await CreateSutAsync();
 
-        await api.PostAsync(authorization, Body("""{"items":[],"acts":["fed the cat next door"]}"""));
+        await api.AddAsync(authorization, new EntriesPost(null, [], ["fed the cat next door"]));
 
         Assert.Equal(Date("2026-11-25"), (await subscribers.FindByIdAsync(AlexId))!.LastReplyDate);
     }
 
     [Fact]
-    public async Task PostAsync_SameBodyTwice_StoresTheActsOnce()
+    public async Task AddAsync_SamePostTwice_StoresTheActsOnce()
     {
         var (api, authorization) = await CreateSutAsync();
-        var body = Body("""{"items":["warm socks"],"acts":["fed the cat next door"]}""");
+        var post = new EntriesPost(null, ["warm socks"], ["fed the cat next door"]);
 
-        await api.PostAsync(authorization, body);
-        await api.PostAsync(authorization, body);
+        await api.AddAsync(authorization, post);
+        await api.AddAsync(authorization, post with { Items = ["warm socks"] });
 
         Assert.Single(Assert.Single(await acts.GetActsAsync(AlexId)).Acts);
         Assert.Single(Assert.Single(await entries.GetEntriesAsync(AlexId)).Items);
     }
 
     [Theory]
-    [InlineData("""{}""", "at least one item")]
-    [InlineData("""{"items":[],"acts":[]}""", "at least one item")]
-    [InlineData("""{"items":["  "],"acts":[" "]}""", "at least one item")]
-    [InlineData("""{"acts":"fed the cat"}""", "\"acts\" must be an array of strings")]
-    [InlineData("""{"items":["warm socks"],"acts":[1]}""", "Every act must be a string")]
-    [InlineData("""{"items":"warm socks"}""", "\"items\" must be an array of strings")]
-    public async Task PostAsync_BadActsOrNothingToSave_400AndNothingStored(string json, string reason)
+    [InlineData(new string[0], new string[0])]
+    [InlineData(new[] { "  " }, new[] { " " })]
+    public async Task AddAsync_NothingToSave_InvalidAndNothingStored(string[] items, string[] actTexts)
     {
         var (api, authorization) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body(json));
+        var result = await api.AddAsync(authorization, new EntriesPost(null, items, actTexts));
 
-        Assert.Equal(400, result.Status);
-        Assert.Contains(reason, Assert.IsType<ApiError>(result.Body).Error, StringComparison.Ordinal);
+        Assert.Equal(EntriesOutcome.Invalid, result.Outcome);
+        Assert.Contains("at least one item", result.Problem, StringComparison.Ordinal);
         Assert.Empty(await acts.GetActsAsync(AlexId));
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
-    [Fact]
-    public async Task PostAsync_TooManyActs_400()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Bearer not-a-token")]
+    public async Task AddAsync_NoOrWrongToken_UnauthorizedAndNothingStored(string? authorization)
     {
-        var (api, authorization) = await CreateSutAsync();
-        var tooMany = string.Join(',', Enumerable.Range(0, EntriesApi.MaxItems + 1).Select(i => $"\"act {i}\""));
+        var (api, _) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body($$"""{"acts":[{{tooMany}}]}"""));
+        var result = await api.AddAsync(authorization, new EntriesPost(null, ["warm socks"], []));
 
-        Assert.Equal(400, result.Status);
-        Assert.Contains("Too many acts", Assert.IsType<ApiError>(result.Body).Error, StringComparison.Ordinal);
+        Assert.Equal(EntriesOutcome.Unauthorized, result.Outcome);
+        Assert.Contains("Reply TOKEN", result.Problem, StringComparison.Ordinal);
+        Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
     [Fact]
-    public async Task PostAsync_ActTooLong_400()
+    public async Task AddAsync_TooManyActs_Invalid()
+    {
+        var (api, authorization) = await CreateSutAsync();
+        var tooMany = Enumerable.Range(0, EntriesApi.MaxItems + 1).Select(i => $"act {i}").ToList();
+
+        var result = await api.AddAsync(authorization, new EntriesPost(null, [], tooMany));
+
+        Assert.Equal(EntriesOutcome.Invalid, result.Outcome);
+        Assert.Contains("Too many acts", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddAsync_ActTooLong_InvalidAndNothingStored()
     {
         var (api, authorization) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body($$"""{"items":["warm socks"],"acts":["{{new string('x', EntriesApi.MaxItemLength + 1)}}"]}"""));
+        var result = await api.AddAsync(authorization, new EntriesPost(null, ["warm socks"], [new string('x', EntriesApi.MaxItemLength + 1)]));
 
-        Assert.Equal(400, result.Status);
-        Assert.Contains("act is too long", Assert.IsType<ApiError>(result.Body).Error, StringComparison.Ordinal);
+        Assert.Equal(EntriesOutcome.Invalid, result.Outcome);
+        Assert.Contains("act is too long", result.Problem, StringComparison.Ordinal);
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
@@ -118,31 +128,33 @@ public sealed class EntriesApiTests
     [InlineData("0001-01-01", "before 1900-01-01")]
     [InlineData("1899-12-31", "before 1900-01-01")]
     [InlineData("2026-11-27", "in the future")]
-    public async Task PostAsync_DateOutsideTheJournalsRange_400AndNothingStored(string date, string reason)
+    [InlineData("24.11.2026", "as yyyy-MM-dd")]
+    public async Task AddAsync_DateOutsideTheJournalsRangeOrUnreadable_InvalidAndNothingStored(string date, string reason)
     {
         var (api, authorization) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body($$"""{"date":"{{date}}","items":["warm socks"]}"""));
+        var result = await api.AddAsync(authorization, new EntriesPost(date, ["warm socks"], []));
 
-        Assert.Equal(400, result.Status);
-        Assert.Contains(reason, Assert.IsType<ApiError>(result.Body).Error, StringComparison.Ordinal);
+        Assert.Equal(EntriesOutcome.Invalid, result.Outcome);
+        Assert.Contains(reason, result.Problem, StringComparison.Ordinal);
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
     }
 
     [Theory]
     [InlineData("1900-01-01")]
     [InlineData("2026-11-26")]
-    public async Task PostAsync_DateAtEitherEndOfTheRange_201(string date)
+    public async Task AddAsync_DateAtEitherEndOfTheRange_AddedOnThatDay(string date)
     {
         var (api, authorization) = await CreateSutAsync();
 
-        var result = await api.PostAsync(authorization, Body($$"""{"date":"{{date}}","items":["warm socks"]}"""));
+        var result = await api.AddAsync(authorization, new EntriesPost(date, ["warm socks"], []));
 
-        Assert.Equal(201, result.Status);
+        Assert.Equal(EntriesOutcome.Added, result.Outcome);
+        Assert.Equal(date, result.Value!.Date);
     }
 
     [Fact]
-    public async Task GetAsync_DaysWithItemsOrActs_ListsEachDayWithBoth()
+    public async Task ListAsync_DaysWithItemsOrActs_ListsEachDayWithBoth()
     {
         var (api, authorization) = await CreateSutAsync();
         await entries.AppendAsync(AlexId, Date("2026-11-20"), [new JournalItem("snow")]);
@@ -150,10 +162,10 @@ public sealed class EntriesApiTests
         await acts.AppendAsync(AlexId, Date("2026-11-24"), [new KindAct("fed the cat next door")]);
         await acts.AppendAsync(AlexId, Date("2026-11-22"), [new KindAct("a note for the postman")]);
 
-        var result = await api.GetAsync(authorization, "2026-11-21", null);
+        var result = await api.ListAsync(authorization, "2026-11-21", null);
 
-        Assert.Equal(200, result.Status);
-        var days = Assert.IsAssignableFrom<IReadOnlyList<EntryResponse>>(result.Body);
+        Assert.Equal(EntriesOutcome.Listed, result.Outcome);
+        var days = result.Value!;
         Assert.Equal(["2026-11-22", "2026-11-24"], days.Select(day => day.Date));
         Assert.Empty(days[0].Items);
         Assert.Equal("a note for the postman", Assert.Single(days[0].Acts).Text);
@@ -170,6 +182,4 @@ public sealed class EntriesApiTests
         var api = new EntriesApi(tokens, entries, acts, new JournalWriter(entries, acts, new SettingsService(subscribers, new UnusedScheduleStore(), time)), time);
         return (api, "Bearer " + token);
     }
-
-    private static byte[] Body(string json) => Encoding.UTF8.GetBytes(json);
 }
