@@ -2,15 +2,9 @@ using Compersion.Core.Prompts;
 
 namespace Compersion.Core.Commands;
 
-/// <summary>The words of the HELP email and of the "here's how to write it" answers.</summary>
+/// <summary>The commands HELP lists, each with an example, and the "here's how to write it" answers.</summary>
 public static class CommandHelp
 {
-    /// <summary>The line before the list of commands.</summary>
-    public const string Intro = "You can change how Compersion works just by replying. Put one of these on the first line:";
-
-    /// <summary>The line after the list of commands.</summary>
-    public const string Outro = "Anything else you write is saved to your journal, as always. A line that starts with \"kindness:\" is kept as a kind act, just for you.";
-
     /// <summary>Every command, with an example and what it does, in the order HELP lists them.</summary>
     public static IReadOnlyList<NoteTerm> Commands { get; } =
     [
@@ -34,14 +28,15 @@ public static class CommandHelp
         new("HELP", "get this list again"),
     ];
 
-    /// <summary>The HELP email's body as blocks: the intro, the commands as a list, the outro.</summary>
-    public static IReadOnlyList<NoteBlock> Blocks { get; } =
-        [NoteBlock.Paragraph(Intro), NoteBlock.Definitions(Commands), NoteBlock.Paragraph(Outro)];
+    /// <summary>The HELP email's body as blocks (its words are in <c>Prompts/Notes/help.liquid</c>): the intro, the commands as a list, the outro.</summary>
+    public static IReadOnlyList<NoteBlock> Blocks { get; } = NoteTemplates.Render("help", ("unknown", false), ("commands", Commands)).Blocks;
 
     /// <summary>The HELP body as plain text: one line per command with its example (<c>PAUSE - take a break …</c>).</summary>
     public static string HelpText { get; } = string.Join(
         '\n',
-        [Intro, string.Empty, .. Commands.Select(command => $"{command.Term} - {command.Meaning}"), string.Empty, Outro]);
+        Blocks.SelectMany(block => block.Kind == "terms"
+            ? [string.Empty, .. block.Terms.Select(command => $"{command.Term} - {command.Meaning}"), string.Empty]
+            : new[] { block.Text }));
 
     /// <summary>How to write a command that takes an argument, as one friendly sentence.</summary>
     /// <returns>The sentence, or <see langword="null"/> for commands that take none.</returns>

@@ -37,18 +37,7 @@ public sealed class EmailCommands(
     public AnswerNote Unsubscribed(Subscriber subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        var options = mailOptions.Value;
-        return AnswerNote.Of(
-            "command",
-            "You're unsubscribed",
-            [
-                NoteBlock.Paragraph("No more emails will come. Thank you for the gratitude you wrote."),
-                NoteBlock.Paragraph("If you'd like to come back, reply RESUME to this email, or sign up again:"),
-                NoteBlock.Link("Sign up again", Routes.Url(options, Routes.SignUp)),
-                NoteBlock.Paragraph("Your journal is still yours. This private link opens your settings, where you can export it or delete everything; it works for 24 hours:"),
-                NoteBlock.Link("Open my settings", SettingsLinks.Url(signer, options, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime)),
-            ],
-            offersHelp: false);
+        return Command("unsubscribed", ("signup_url", Routes.Url(mailOptions.Value, Routes.SignUp)), ("settings_url", SettingsUrl(subscriber))) with { OffersHelp = false };
     }
 
     /// <summary>Applies a command (unless <paramref name="apply"/> is false) and returns its answer.</summary>
@@ -66,7 +55,7 @@ public sealed class EmailCommands(
         ArgumentNullException.ThrowIfNull(command);
         if (command.Error is { Length: > 0 } error)
         {
-            return new AnswerNote("command", "That command needs a small fix", [error], []);
+            return Command("command-fix", ("error", error));
         }
 
         switch (command.Kind)
@@ -80,8 +69,8 @@ public sealed class EmailCommands(
                 }
 
                 return promptsOn
-                    ? new AnswerNote("command", "Your daily prompt is on", [$"Your daily prompt comes again, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}.{StillPaused(subscriber)}"], [])
-                    : new AnswerNote("command", "Your daily prompt is off", [$"No more daily prompts. {(subscriber.DigestEnabled ? "Your weekly digest still comes, and you can write to us any day you like." : "Your weekly digest is off too, so no emails will come; you can still write to us any day you like.")} Reply PROMPTS ON whenever you'd like it back."], []);
+                    ? Command("prompts-on", [("schedule", PromptSchedule(subscriber)), .. Paused(subscriber)])
+                    : Command("prompts-off", ("digest_enabled", subscriber.DigestEnabled));
             case CommandKind.Digest when command.On is { } digestOn:
                 if (apply)
                 {
@@ -89,25 +78,22 @@ public sealed class EmailCommands(
                 }
 
                 return digestOn
-                    ? new AnswerNote("command", "Your weekly digest is on", [$"Your weekly digest comes again, on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)}.{StillPaused(subscriber)}"], [])
-                    : new AnswerNote("command", "Your weekly digest is off", [$"No more weekly digests. {(subscriber.PromptsEnabled ? "Your daily prompt still comes as before." : "Your daily prompt is off too, so no emails will come; you can still write to us any day you like.")} Reply DIGEST ON whenever you'd like it back."], []);
+                    ? Command("digest-on", [("day", subscriber.DigestDay.ToString()), ("schedule", MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)), .. Paused(subscriber)])
+                    : Command("digest-off", ("prompts_enabled", subscriber.PromptsEnabled));
             case CommandKind.Pause:
                 if (apply)
                 {
                     await settings.PauseAsync(subscriber, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Paused", ["Your daily prompts are paused. Reply RESUME whenever you're ready — no rush, and be kind to yourself."], []);
+                return Command("paused");
             case CommandKind.Resume:
                 if (apply)
                 {
                     await settings.ResumeAsync(subscriber, cancellationToken);
                 }
 
-                // Someone who turned the prompt off on its own is not told it is coming: only the digest does.
-                return new AnswerNote("command", "Welcome back", [subscriber.PromptsEnabled
-                    ? $"Your daily prompt is back on, at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}."
-                    : $"Your emails are back on. Your daily prompt stays off, as you chose, so your weekly digest is what comes{(subscriber.DigestEnabled ? string.Empty : " (and that is off too)")}. Reply PROMPTS ON whenever you'd like the prompt again."], []);
+                return Command("resumed", ("prompts_enabled", subscriber.PromptsEnabled), ("digest_enabled", subscriber.DigestEnabled), ("schedule", PromptSchedule(subscriber)));
             case CommandKind.Stop:
                 if (apply)
                 {
@@ -121,59 +107,46 @@ public sealed class EmailCommands(
                     await settings.ChangeTimeAsync(subscriber, at, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Your prompt now comes at {MailFormat.Time(at, subscriber.TwelveHourClock)}", [$"From now on your daily prompt arrives at {MailFormat.Schedule(at, subscriber.Zone, subscriber.TwelveHourClock)}."], []);
+                return Command("time", ("time", MailFormat.Time(at, subscriber.TwelveHourClock)), ("schedule", MailFormat.Schedule(at, subscriber.Zone, subscriber.TwelveHourClock)));
             case CommandKind.Zone when command.Zone is { } zone:
                 if (apply)
                 {
                     await settings.ChangeZoneAsync(subscriber, zone, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Time zone set to {MailFormat.Zone(zone)}", [$"Your daily prompt now arrives at {MailFormat.Schedule(subscriber.PromptTime, zone, subscriber.TwelveHourClock)}."], []);
+                return Command("zone", ("zone", MailFormat.Zone(zone)), ("schedule", MailFormat.Schedule(subscriber.PromptTime, zone, subscriber.TwelveHourClock)));
             case CommandKind.Digest when command.Day is { } day && command.Time is { } digestAt:
                 if (apply)
                 {
                     await settings.ChangeDigestAsync(subscriber, day, digestAt, cancellationToken);
                 }
 
-                return new AnswerNote("command", "Weekly digest moved", [$"Your weekly digest now comes on {day}s at {MailFormat.Schedule(digestAt, subscriber.Zone, subscriber.TwelveHourClock)}."], []);
+                return Command("digest-moved", ("day", day.ToString()), ("schedule", MailFormat.Schedule(digestAt, subscriber.Zone, subscriber.TwelveHourClock)));
             case CommandKind.Goal when command.Number is { } goal:
                 if (apply)
                 {
                     await settings.ChangeGoalAsync(subscriber, goal, cancellationToken);
                 }
 
-                return new AnswerNote("command", $"Kindness goal: {goal} a week", [goal == 0
-                    ? "Your goal is now no set number of kind acts a week. Whenever you do one, keep it to yourself: you'll remember it longer."
-                    : $"Your goal is now {goal} secret act{(goal == 1 ? string.Empty : "s")} of kindness a week. Keep {(goal == 1 ? "it" : "them")} to yourself: you'll remember {(goal == 1 ? "it" : "them")} longer."], []);
+                return Command("goal", ("goal", goal));
             case CommandKind.AddAddress or CommandKind.RemoveAddress when !fromRegistered:
-                return new AnswerNote("command", "Please send that from your main address", [$"{command.Word} works only from {EmailAddress.Mask(subscriber.Email)}, the address your emails come to, so nobody else can change whose replies are saved. Nothing was changed."], []);
+                return Command("address-from-main", ("word", command.Word), ("main_masked", EmailAddress.Mask(subscriber.Email)));
             case CommandKind.AddAddress:
                 return await AddAddressAsync(subscriber, command.Argument!, apply, cancellationToken);
             case CommandKind.RemoveAddress:
                 // Redelivered: the first delivery removed it, and answers the same.
                 var removed = apply ? await addresses.RemoveAsync(subscriber, command.Argument!, cancellationToken) : !subscriber.Owns(command.Argument);
-                return removed
-                    ? new AnswerNote("command", "Address removed", [$"Replies from {command.Argument} are no longer saved to your journal. What it sent before stays, just as it was."], [])
-                    : new AnswerNote("command", "Nothing to remove", [$"{command.Argument} isn't one of the further addresses that can write to your journal, so nothing was changed. Your main address can't be removed this way: your settings page can change it."], []);
+                return Command(removed ? "address-removed" : "address-not-removed", ("address", command.Argument!));
             case CommandKind.Export:
                 return await ExportNoteAsync(subscriber, cancellationToken);
             case CommandKind.Settings:
-                var link = SettingsLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime);
-                return AnswerNote.Of("settings", "Your settings link", [
-                    NoteBlock.Paragraph("Here is your private link to your settings: the time and zone of your prompt, your weekly digest, your kindness goal, pausing, exporting, importing, or deleting everything."),
-                    NoteBlock.Link("Open my settings", link),
-                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can change your settings, so keep it to yourself; reply SETTINGS again whenever you need a new one."),
-                ]);
+                return Answer("settings", "settings", ("settings_url", SettingsUrl(subscriber)));
             case CommandKind.Journal:
-                return AnswerNote.Of("journal", "Your journal link", [
-                    NoteBlock.Paragraph("Here is your private link to your journal: every day you've written, a calendar of the year, search, the people who show up, and your kind acts."),
-                    NoteBlock.Link("Open my journal", JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime)),
-                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can read your journal, so keep it to yourself; reply JOURNAL again whenever you need a new one."),
-                ]);
+                return Answer("journal", "journal", ("journal_url", JournalUrl(subscriber)));
             case CommandKind.Help:
-                return AnswerNote.Of("help", "How to use Compersion by email", CommandHelp.Blocks);
+                return Answer("help", "help", ("unknown", false), ("commands", CommandHelp.Commands));
             default:
-                return AnswerNote.Of("help", "Here's what you can send", [NoteBlock.Paragraph("That command isn't one we know, so here is the list."), .. CommandHelp.Blocks]);
+                return Answer("help", "help", ("unknown", true), ("commands", CommandHelp.Commands));
         }
     }
 
@@ -182,12 +155,7 @@ public sealed class EmailCommands(
     public async Task<AnswerNote> IssueTokenAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         var issued = await personalTokens.IssueAsync(subscriber, cancellationToken);
-        return AnswerNote.Of("command", "Your personal token", [
-            NoteBlock.Paragraph("Here is your personal token for the entries API. It replaces any earlier one; keep it to yourself."),
-            NoteBlock.Code(issued),
-            NoteBlock.Paragraph("Send it as the header 'Authorization: Bearer <token>' to this address:"),
-            NoteBlock.Code(Routes.Url(mailOptions.Value, Routes.Entries)),
-        ]);
+        return Command("token", ("token", issued), ("entries_url", Routes.Url(mailOptions.Value, Routes.Entries)));
     }
 
     /// <summary>How long after the reply it answers an <c>UNDO</c> by mail still takes it back (24 hours); later, the journal's day page does.</summary>
@@ -207,45 +175,28 @@ public sealed class EmailCommands(
         ArgumentNullException.ThrowIfNull(subscriber);
         if (tooLate)
         {
-            return (AnswerNote.Of("command", "That reply is more than a day old", [
-                NoteBlock.Paragraph("UNDO works for a day after a reply, and that one came in more than 24 hours ago, so nothing was changed."),
-                NoteBlock.Paragraph("You can still delete or move any of its items on your journal's day page. This private link opens your journal; it works for 24 hours:"),
-                NoteBlock.Link("Open my journal", JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime)),
-            ]), false);
+            return (Command("undo-too-late", ("journal_url", JournalUrl(subscriber))), false);
         }
 
         var taken = await undo.UndoAsync(subscriber.Id, answered, apply, cancellationToken);
         if (taken.IsEmpty && !apply && takenBefore)
         {
             // The first delivery took the reply back and stopped before answering: say so, not that there was nothing.
-            return (AnswerNote.Of("command", "Taken back", [
-                NoteBlock.Paragraph("Done: that reply is out of your journal again."),
-                NoteBlock.Paragraph("If you'd like to write it again, just reply to your next prompt."),
-            ]), true);
+            return (Command("undo-done"), true);
         }
 
         if (taken.IsEmpty)
         {
-            return (AnswerNote.Of("command", "Nothing to take back", [
-                NoteBlock.Paragraph("I couldn't find anything to take back. UNDO works as a reply to the note that listed what a reply saved, and what it saved may already be gone."),
-                NoteBlock.Paragraph("You can also delete or move single items on your journal's day page: reply JOURNAL for a private link."),
-            ]), false);
+            return (Command("undo-nothing"), false);
         }
 
-        var count = taken.Items.Count + taken.Acts.Count;
-        return (AnswerNote.Of("command", "Taken back", [
-            NoteBlock.Paragraph($"Done: that reply's {Count(taken.Items.Count, "gratitude", "gratitudes")}{(taken.Items.Count > 0 && taken.Acts.Count > 0 ? " and " : string.Empty)}{Count(taken.Acts.Count, "kind act", "kind acts")} {(count == 1 ? "is" : "are")} out of your journal again:"),
-            NoteBlock.Numbered([.. taken.Items.Select(item => item.Text), .. taken.Acts.Select(act => ReplyReceipt.ActLabel + act.Text)]),
-            NoteBlock.Paragraph($"If you'd like to write {(count == 1 ? "it" : "them")} again, just reply to your next prompt."),
-        ]), true);
+        return (Command(
+            "undo-taken",
+            ("gratitudes", taken.Items.Select(item => item.Text).ToList()),
+            ("acts", taken.Acts.Select(act => act.Text).ToList()),
+            ("act_label", ReplyReceipt.ActLabel),
+            ("count", taken.Items.Count + taken.Acts.Count)), true);
     }
-
-    private static string Count(int count, string one, string many) => count switch
-    {
-        0 => string.Empty,
-        1 => "1 " + one,
-        _ => string.Create(CultureInfo.InvariantCulture, $"{count} {many}"),
-    };
 
     private async Task<AnswerNote> AddAddressAsync(Subscriber subscriber, string address, bool apply, CancellationToken cancellationToken)
     {
@@ -253,33 +204,24 @@ public sealed class EmailCommands(
         _ = apply;
         return await addresses.RequestAsync(subscriber, address, extra: true, cancellationToken) switch
         {
-            AddressRequestOutcome.Sent or AddressRequestOutcome.AlreadySent => new AnswerNote(
-                "command",
-                "Check the other inbox",
-                [$"We've sent a link to {address}. Open it there and press the button, and replies from that address will be saved to your journal too. It works for 24 hours.", "Your emails keep coming here, as before."],
-                []),
-            AddressRequestOutcome.Same => new AnswerNote("command", "Already yours", [$"{address} can already write to your journal, so nothing needed changing."], []),
-            AddressRequestOutcome.TooMany => new AnswerNote("command", "That's the most addresses", [string.Create(CultureInfo.InvariantCulture, $"You already have {Subscriber.MaxExtraAddresses} further addresses that can write to your journal. To add this one, first remove one you don't use with REMOVE ADDRESS and that address. Nothing was changed.")], []),
-            AddressRequestOutcome.NotSent => new AnswerNote("command", "That didn't go through", ["We couldn't send the link just now. Please try ADD ADDRESS again in a little while. Nothing was changed."], []),
-            _ => new AnswerNote("command", "That command needs a small fix", [CommandHelp.Usage(CommandKind.AddAddress)!], []),
+            AddressRequestOutcome.Sent or AddressRequestOutcome.AlreadySent => Command("address-sent", ("address", address)),
+            AddressRequestOutcome.Same => Command("address-same", ("address", address)),
+            AddressRequestOutcome.TooMany => Command("address-too-many", ("most", Subscriber.MaxExtraAddresses)),
+            AddressRequestOutcome.NotSent => Command("address-not-sent"),
+            _ => Command("command-fix", ("error", CommandHelp.Usage(CommandKind.AddAddress)!)),
         };
     }
 
     private async Task<AnswerNote> ExportNoteAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {
         var export = await exports.ExportAsync(subscriber, cancellationToken);
-        var days = export.Entries.Count;
-        return AnswerNote.Of(
+        var note = Answer(
             "export",
-            "Your Compersion journal",
-            [
-                NoteBlock.Paragraph(days == 0
-                    ? "Your journal is empty so far — your first reply will start it. Your settings are attached all the same."
-                    : $"Here is everything you have written, {days} {(days == 1 ? "day" : "days")} of it, oldest first. It is yours to keep."),
-                NoteBlock.Paragraph("Two files are attached:"),
-                NoteBlock.List([$"{ExportService.MarkdownFileName}, to read", $"{ExportService.JsonFileName}, for other apps"]),
-            ],
-            ExportService.Attachments(export));
+            "export",
+            ("days", export.Entries.Count),
+            ("markdown_file", ExportService.MarkdownFileName),
+            ("json_file", ExportService.JsonFileName));
+        return note with { Attachments = ExportService.Attachments(export) };
     }
 
     private async Task<AnswerNote> PauseUntilAsync(Subscriber subscriber, PauseEnd end, bool apply, CancellationToken cancellationToken)
@@ -287,12 +229,12 @@ public sealed class EmailCommands(
         // Counted from the day the command is read, in their zone: PAUSE 2 WEEKS on a Monday ends on the Monday two weeks on.
         if (!end.TryResolve(settings.Today(subscriber), out var until, out var error))
         {
-            return new AnswerNote("command", "That pause needs a small fix", [error], []);
+            return Command("pause-fix", ("error", error));
         }
 
         if (subscriber.Status is not (SubscriberStatus.Active or SubscriberStatus.Paused))
         {
-            return new AnswerNote("command", "Nothing to pause", ["No emails are coming to you now, so there's nothing to pause. Reply RESUME whenever you'd like them back."], []);
+            return Command("nothing-to-pause");
         }
 
         if (apply)
@@ -300,18 +242,32 @@ public sealed class EmailCommands(
             await settings.PauseUntilAsync(subscriber, until, cancellationToken);
         }
 
-        return new AnswerNote(
-            "command",
-            $"Paused until {ShortDate(until)}",
-            [$"Your emails are paused. They start again by themselves on {LongDate(until)}, with your prompt at {MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock)}. Enjoy the break, and be kind to yourself. Reply RESUME if you'd like them back sooner."],
-            []);
+        return Command("paused-until", ("until_short", ShortDate(until)), ("until", LongDate(until)), ("schedule", PromptSchedule(subscriber)));
     }
 
-    private static string StillPaused(Subscriber subscriber) => subscriber.Status != SubscriberStatus.Paused
-        ? string.Empty
-        : subscriber.PausedUntil is { } until
-            ? $" Your emails are paused until {LongDate(until)}, so it starts then."
-            : " Your emails are paused, so it starts when you reply RESUME.";
+    // The note's words are in Prompts/Notes/{template}.liquid; a command's answer is of kind "command" unless it says otherwise.
+    private static AnswerNote Command(string template, params (string Name, object Value)[] values) => Answer("command", template, values);
+
+    private static AnswerNote Answer(string kind, string template, params (string Name, object Value)[] values)
+    {
+        var note = NoteTemplates.Render(template, values);
+        return AnswerNote.Of(kind, note.Subject, note.Blocks);
+    }
+
+    // Whether the subscriber is paused, and until when ("" for until RESUME): a switched-on mail says when it starts.
+    private static (string Name, object Value)[] Paused(Subscriber subscriber) =>
+    [
+        ("paused", subscriber.Status == SubscriberStatus.Paused),
+        ("paused_until", subscriber.PausedUntil is { } until ? LongDate(until) : string.Empty),
+    ];
+
+    private static string PromptSchedule(Subscriber subscriber) => MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock);
+
+    private string SettingsUrl(Subscriber subscriber) =>
+        SettingsLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime);
+
+    private string JournalUrl(Subscriber subscriber) =>
+        JournalLinks.Url(signer, mailOptions.Value, subscriber.Id, Instant.FromDateTimeOffset(time.GetUtcNow()) + JournalLinks.Lifetime);
 
     private static string ShortDate(LocalDate date) => date.ToString("d MMMM", CultureInfo.InvariantCulture);
 

@@ -30,25 +30,14 @@ public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptio
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(lines);
         var link = KeepLinks.Url(signer, mailOptions.Value, subscriber.Id, archiveName, Now());
-        List<NoteBlock> blocks =
-        [
-            NoteBlock.Paragraph("A mail came from your address, but your mail provider didn't vouch for it, so we set it aside to be safe."),
-        ];
-        if (command is not null)
-        {
-            blocks.Add(NoteBlock.Paragraph("It asked for this, and nothing has changed yet:"));
-            blocks.Add(NoteBlock.Code(Shorten(command)));
-        }
-        else if (lines.Count > 0)
-        {
-            blocks.Add(NoteBlock.Paragraph("It held these lines, set aside for now and not in your journal:"));
-            blocks.Add(NoteBlock.List([.. lines.Select(Shorten)]));
-        }
-
-        blocks.Add(NoteBlock.Paragraph($"If it was you, keep it with this link; it works for {KeepLinks.Lifetime.Days} days:"));
-        blocks.Add(NoteBlock.Link("Yes, keep it", link));
-        blocks.Add(NoteBlock.Paragraph("If it wasn't you, there's nothing to do: it will simply be let go."));
-        return AnswerNote.Of("held", "Was this you?", blocks, offersHelp: false);
+        var note = NoteTemplates.Render(
+            "held",
+            ("asked", command is not null),
+            ("command", command is null ? string.Empty : Shorten(command)),
+            ("lines", lines.Select(Shorten).ToList()),
+            ("keep_days", KeepLinks.Lifetime.Days),
+            ("keep_url", link));
+        return AnswerNote.Of("held", note.Subject, note.Blocks, offersHelp: false);
     }
 
     /// <summary>Takes the subscriber's one held-mail note of their local day; false when it was already taken.</summary>

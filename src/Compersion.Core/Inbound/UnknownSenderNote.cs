@@ -50,18 +50,8 @@ public sealed partial class UnknownSenderNote(ISubscriberStore subscribers, Note
             return false;
         }
 
-        var masked = EmailAddress.Mask(address);
-        var mail = notes.Compose(
-            stored,
-            "unknown-sender",
-            "A reply from an address we don't know",
-            [
-                $"A reply to one of your Compersion emails came from {masked}, which isn't one of your addresses, so nothing from it was saved.",
-                "If that's you, reply to this email from here with ADD ADDRESS and that address on the first line, like ADD ADDRESS name@work.example, then press the button in the email we send there. From then on, replies from it are saved to your journal, and you can send what you wrote again.",
-                "If it wasn't you, there's nothing to do. You'll hear about this at most once a week.",
-            ],
-            [],
-            $"{subscriber.Id}-unknown-sender-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        var note = NoteTemplates.Render("unknown-sender", ("sender_masked", EmailAddress.Mask(address)));
+        var mail = notes.Compose(stored, "unknown-sender", note.Subject, note.Blocks, $"{subscriber.Id}-unknown-sender-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         var result = await sender.SendAsync(mail, CancellationToken.None);
         LogTold(logger, subscriber.Id, result.Outcome);
         return result.Outcome != SendOutcome.NotSent;

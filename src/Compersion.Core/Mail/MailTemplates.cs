@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Values;
 
 namespace Compersion.Core.Mail;
 
@@ -16,13 +17,14 @@ namespace Compersion.Core.Mail;
 /// </remarks>
 public sealed class MailTemplates
 {
-    private static readonly FluidParser Parser = new();
+    private static readonly FluidParser DefaultParser = new();
 
     // Every script is allowed through as characters; only markup-significant characters are escaped.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly Assembly assembly;
     private readonly string resourcePrefix;
+    private readonly FluidParser parser;
     private readonly TemplateOptions options;
     private readonly ConcurrentDictionary<string, IFluidTemplate> parsed = new(StringComparer.Ordinal);
 
@@ -31,12 +33,24 @@ public sealed class MailTemplates
     /// <param name="resourcePrefix">The manifest-resource prefix, ending with a dot.</param>
     /// <param name="viewTypes">The view-model types templates may read (members are exposed in snake_case).</param>
     public MailTemplates(Assembly assembly, string resourcePrefix, IEnumerable<Type> viewTypes)
+        : this(assembly, resourcePrefix, viewTypes, DefaultParser)
+    {
+    }
+
+    /// <summary>Creates a template set whose templates may use the tags a parser of their own adds (the notes' blocks).</summary>
+    /// <param name="assembly">The assembly embedding the templates.</param>
+    /// <param name="resourcePrefix">The manifest-resource prefix, ending with a dot.</param>
+    /// <param name="viewTypes">The view-model types templates may read (members are exposed in snake_case).</param>
+    /// <param name="parser">The Liquid parser, with any tags of its own registered.</param>
+    internal MailTemplates(Assembly assembly, string resourcePrefix, IEnumerable<Type> viewTypes, FluidParser parser)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(resourcePrefix);
         ArgumentNullException.ThrowIfNull(viewTypes);
+        ArgumentNullException.ThrowIfNull(parser);
         this.assembly = assembly;
         this.resourcePrefix = resourcePrefix;
+        this.parser = parser;
         options = new TemplateOptions
         {
             StrictVariables = true,
@@ -56,6 +70,29 @@ public sealed class MailTemplates
     /// <summary>Renders a template as HTML (every output escaped unless marked <c>raw</c>).</summary>
     public string RenderHtml(string name, object view) => Render(name, view, Html);
 
+    /// <summary>Renders a template as plain text from named values instead of a view model.</summary>
+    /// <param name="name">The template's name, without <c>.liquid</c>.</param>
+    /// <param name="values">The variables the template reads; a name it reads that is missing here fails the render.</param>
+    /// <param name="ambient">State the parser's own tags read and write while rendering (never visible to the template).</param>
+    internal string RenderText(string name, IReadOnlyDictionary<string, object> values, IReadOnlyDictionary<string, object> ambient)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(ambient);
+        var template = parsed.GetOrAdd(name, Parse);
+        var context = new TemplateContext(options);
+        foreach (var (key, value) in values)
+        {
+            context.SetValue(key, FluidValue.Create(value, options));
+        }
+
+        foreach (var (key, value) in ambient)
+        {
+            context.AmbientValues[key] = value;
+        }
+
+        return template.Render(context, NullEncoder.Default);
+    }
+
     private string Render(string name, object view, TextEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -71,7 +108,7 @@ public sealed class MailTemplates
             ?? throw new InvalidOperationException($"Mail template '{resource}' is not embedded.");
         using var reader = new StreamReader(stream);
         var source = reader.ReadToEnd();
-        if (!Parser.TryParse(source, out var template, out var error))
+        if (!parser.TryParse(source, out var template, out var error))
         {
             throw new InvalidOperationException($"Mail template '{resource}' does not parse: {error}");
         }

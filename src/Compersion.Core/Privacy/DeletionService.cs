@@ -69,14 +69,12 @@ public sealed partial class DeletionService(
         }
 
         LogDeleted(logger, subscriber.Id);
+        var note = Prompts.NoteTemplates.Render("deleted");
         var farewell = notes.Compose(
             subscriber,
             "deleted",
-            "Everything is deleted",
-            [
-                Prompts.NoteBlock.Paragraph("Your journal, your kind acts, your settings and every email you sent us are gone, as you asked. No more emails will come from us after this one."),
-                Prompts.NoteBlock.Paragraph("Thank you for the gratitude you wrote. If you ever want to start again, you're welcome back any time."),
-            ],
+            note.Subject,
+            note.Blocks,
             subscriber.Id + "-deleted",
             settingsLink: false,
             invitesReply: false);

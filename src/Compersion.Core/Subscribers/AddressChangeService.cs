@@ -90,27 +90,12 @@ public sealed partial class AddressChangeService(
         }
 
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}{ConfirmPath}?token={signer.Sign(TokenPurpose.AddressChange, subscriber.Id, requested.Nonce)}";
-        IReadOnlyList<string> paragraphs = extra
-            ?
-            [
-                "You asked for replies from this address to be saved to your Compersion journal too. Your emails keep coming to the address they come to now.",
-                "To say yes, open this link and press the button on its page. It works for 24 hours:",
-                link,
-                "If you didn't ask for this, just ignore this email. Nothing changes, and we won't write here again.",
-            ]
-            :
-            [
-                "Someone with your private Compersion settings link, most likely you, asked for your gratitude emails to come to this address from now on.",
-                "To say yes, open this link and press the button on its page. It works for 24 hours:",
-                link,
-                "If you didn't ask for this, just ignore this email. Nothing changes, and we won't write here again.",
-            ];
+        var note = NoteTemplates.Render("address-confirm", ("extra", extra), ("confirm_url", link));
         var mail = notes.Compose(
             stored with { Email = requested.Email },
             "address",
-            extra ? "Please confirm this address" : "Please confirm your new address",
-            paragraphs,
-            [],
+            note.Subject,
+            note.Blocks,
             $"{subscriber.Id}-address-{requested.Nonce}",
             settingsLink: false,
             invitesReply: false);
@@ -195,30 +180,19 @@ public sealed partial class AddressChangeService(
         if (before.PendingAddress is { Extra: true } added)
         {
             // Told at the registered address, so a further address added by someone else with a settings link is seen and taken back.
-            var told = notes.Compose(
-                after,
-                "address",
-                "Another address can write to your journal",
-                [
-                    $"Replies from {added.Email} are now saved to your Compersion journal, as asked and confirmed from that address. Your emails keep coming here.",
-                    $"If that wasn't you, reply REMOVE ADDRESS {added.Email} and it can't write any more.",
-                ],
-                [],
-                $"{before.Id}-address-added-{verified.Value}");
+            var note = NoteTemplates.Render("address-added", ("address", added.Email));
+            var told = notes.Compose(after, "address", note.Subject, note.Blocks, $"{before.Id}-address-added-{verified.Value}");
             var sent = await sender.SendAsync(told, CancellationToken.None);
             LogAdded(logger, before.Id, sent.Outcome);
             return AddressConfirmOutcome.Added;
         }
 
+        var moved = NoteTemplates.Render("address-moved", ("new_masked", EmailAddress.Mask(after.Email)));
         var notice = notes.Compose(
             before,
             "address",
-            "Your Compersion emails have moved",
-            [
-                $"Your Compersion emails now go to {EmailAddress.Mask(after.Email)}, as asked on your settings page and confirmed from that address.",
-                "This address won't get them any more, and replies from it are no longer saved. Your journal itself is just as it was.",
-            ],
-            [],
+            moved.Subject,
+            moved.Blocks,
             $"{before.Id}-address-moved-{verified.Value}",
             settingsLink: false,
             invitesReply: false);

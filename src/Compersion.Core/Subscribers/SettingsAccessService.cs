@@ -86,27 +86,10 @@ public sealed partial class SettingsAccessService(
             return true;
         }
 
-        var mail = journal
-            ? notes.Compose(
-                subscriber,
-                "journal",
-                "Your journal link",
-                [
-                    NoteBlock.Paragraph("You asked for a fresh link to your journal. Here it is:"),
-                    NoteBlock.Link("Open my journal", JournalLinks.Url(signer, options.Value, subscriber.Id, now + JournalLinks.Lifetime)),
-                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can read your journal, so keep it to yourself."),
-                ],
-                job.Id)
-            : notes.Compose(
-                subscriber,
-                "settings",
-                "Your settings link",
-                [
-                    NoteBlock.Paragraph("You asked for a fresh link to your settings. Here it is:"),
-                    NoteBlock.Link("Open my settings", SettingsLinks.Url(signer, options.Value, subscriber.Id, now + SettingsLinks.Lifetime)),
-                    NoteBlock.Paragraph("It works for 24 hours. Anyone with it can change your settings, so keep it to yourself."),
-                ],
-                job.Id);
+        var note = journal
+            ? NoteTemplates.Render("fresh-journal-link", ("journal_url", JournalLinks.Url(signer, options.Value, subscriber.Id, now + JournalLinks.Lifetime)))
+            : NoteTemplates.Render("fresh-settings-link", ("settings_url", SettingsLinks.Url(signer, options.Value, subscriber.Id, now + SettingsLinks.Lifetime)));
+        var mail = notes.Compose(subscriber, journal ? "journal" : "settings", note.Subject, note.Blocks, job.Id);
         var result = await sender.SendAsync(mail, CancellationToken.None);
         var recorded = result.Outcome switch
         {

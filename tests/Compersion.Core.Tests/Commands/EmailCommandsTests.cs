@@ -26,7 +26,7 @@ public sealed class EmailCommandsTests
         var note = await sut.ApplyAsync(Subscriber(), Parse("PAUSE"), apply: true);
 
         Assert.Equal(SubscriberStatus.Paused, (await subscribers.FindByIdAsync(AlexId))!.Status);
-        Assert.Contains("RESUME", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("RESUME", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,8 +141,8 @@ public sealed class EmailCommandsTests
         Assert.Equal(SubscriberStatus.Paused, stored.Status);
         Assert.Equal(Date("2026-12-09"), stored.PausedUntil);
         Assert.Equal("Paused until 9 December", note.Subject);
-        Assert.Contains("start again by themselves on Wednesday 9 December 2026", note.Paragraphs[0], StringComparison.Ordinal);
-        Assert.Contains("be kind to yourself", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("start again by themselves on Wednesday 9 December 2026", note.Blocks![0].Text, StringComparison.Ordinal);
+        Assert.Contains("be kind to yourself", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class EmailCommandsTests
 
         Assert.Equal(SubscriberStatus.Active, (await subscribers.FindByIdAsync(AlexId))!.Status);
         Assert.Equal("That pause needs a small fix", note.Subject);
-        Assert.Contains("already passed", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("already passed", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public sealed class EmailCommandsTests
         Assert.False(stored.PromptsEnabled);
         Assert.True(stored.DigestEnabled);
         Assert.Equal(SubscriberStatus.Active, stored.Status);
-        Assert.Contains("weekly digest still comes", note.Paragraphs[0], StringComparison.Ordinal);
-        Assert.Contains("PROMPTS ON", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("weekly digest still comes", note.Blocks![0].Text, StringComparison.Ordinal);
+        Assert.Contains("PROMPTS ON", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class EmailCommandsTests
         Assert.True(stored.PromptsEnabled);
         Assert.Equal(Subscriber().DigestDay, stored.DigestDay);
         Assert.Equal("Your weekly digest is off", note.Subject);
-        Assert.Contains("DIGEST ON", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("DIGEST ON", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class EmailCommandsTests
         var note = await sut.ApplyAsync(paused, Parse("PROMPTS ON"), apply: true);
 
         Assert.True((await subscribers.FindByIdAsync(AlexId))!.PromptsEnabled);
-        Assert.Contains("paused until Monday 28 December 2026", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("paused until Monday 28 December 2026", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -207,8 +207,8 @@ public sealed class EmailCommandsTests
 
         var note = await sut.ApplyAsync(paused, Parse("RESUME"), apply: false);
 
-        Assert.Contains("daily prompt stays off", note.Paragraphs[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("back on, at", note.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Contains("daily prompt stays off", note.Blocks![0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("back on, at", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
     private static EmailCommand Parse(string text)
