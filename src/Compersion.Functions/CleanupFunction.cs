@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 
-/// <summary>Timer: deletes outbox and inbound ledger rows past their retention (<see cref="RecordRetention"/>).</summary>
+/// <summary>Timer: deletes outbox rows, inbound ledger rows and the index of archived posts past their retention (<see cref="RecordRetention"/>).</summary>
 public sealed class CleanupFunction(RecordRetention retention)
 {
     /// <summary>Runs on the <c>CleanupSchedule</c> setting (NCRONTAB, daily).</summary>

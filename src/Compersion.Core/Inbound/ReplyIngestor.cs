@@ -135,14 +135,14 @@ public sealed partial class ReplyIngestor(
         var stage = await ledger.BeginAsync(key, archiveName, cancellationToken);
         if (stage == InboundStage.Received && owner is not null)
         {
-            stage = await CarryOverLegacyStageAsync(key, identity, owner, cancellationToken);
+            stage = await CarryOverLegacyStageAsync(archiveName, key, identity, owner, cancellationToken);
         }
 
         if (stage is InboundStage.Done or InboundStage.Quarantined)
         {
             // A second copy of a message (SendGrid posted it twice, or an archive replay) is its own blob: index it too,
-            // so deleting the subscriber finds every copy (unsubscribe mail included).
-            if (stage == InboundStage.Done && owner is not null)
+            // so deleting the subscriber finds every copy (unsubscribe mail, and theirs quarantined after STOP, included).
+            if (owner is not null)
             {
                 await postIndex.RecordAsync(owner, archiveName, key, cancellationToken);
             }
@@ -178,6 +178,8 @@ public sealed partial class ReplyIngestor(
         if (subscriber.Status == SubscriberStatus.Unsubscribed && !(isCommand && command!.Kind == CommandKind.Resume))
         {
             // After STOP only RESUME is read (the STOP answer says so); anything else is stored against no one, and not answered.
+            // It is still their mail: indexed, so deleting them removes it.
+            await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
             return await QuarantineAsync(key, "not-subscribed", cancellationToken);
         }
 
@@ -368,12 +370,12 @@ public sealed partial class ReplyIngestor(
     private async Task<IngestOutcome> HoldAsync(
         string archiveName, string key, InboundStage stage, Subscriber subscriber, InboundMail mail, VisibleReply visible, bool isCommand, bool digestReply, CancellationToken cancellationToken)
     {
+        await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
         if (subscriber.Status == SubscriberStatus.Unsubscribed)
         {
             return await QuarantineAsync(key, "unverified-sender", cancellationToken);
         }
 
-        await postIndex.RecordAsync(subscriber.Id, archiveName, key, cancellationToken);
         if (stage < InboundStage.Stored)
         {
             await ledger.AdvanceAsync(key, InboundStage.Stored, subscriber.Id, "held-unverified-sender", cancellationToken);
@@ -446,11 +448,18 @@ public sealed partial class ReplyIngestor(
     // Ledger rows written before keys named the subscriber are keyed by the message alone. One the same subscriber
     // finished (or stored) then counts for the new key too, so replaying the archive after this change doubles nothing.
     // Such rows last as long as the archive keeps their posts; then this read can go.
-    private async Task<InboundStage> CarryOverLegacyStageAsync(string key, string identity, string owner, CancellationToken cancellationToken)
+    // The old row is indexed under this post too: the new key's row replaces nothing, so deleting them must find both.
+    private async Task<InboundStage> CarryOverLegacyStageAsync(string archiveName, string key, string identity, string owner, CancellationToken cancellationToken)
     {
-        var legacy = await ledger.FindAsync(LegacyKey(identity), cancellationToken);
-        if (legacy is not { SubscriberId: { } legacyOwner } || !string.Equals(legacyOwner, owner, StringComparison.Ordinal) ||
-            legacy.Stage is InboundStage.Received or InboundStage.Quarantined)
+        var legacyKey = LegacyKey(identity);
+        var legacy = await ledger.FindAsync(legacyKey, cancellationToken);
+        if (legacy is not { SubscriberId: { } legacyOwner } || !string.Equals(legacyOwner, owner, StringComparison.Ordinal))
+        {
+            return InboundStage.Received;
+        }
+
+        await postIndex.RecordAsync(owner, archiveName, legacyKey, cancellationToken);
+        if (legacy.Stage is InboundStage.Received or InboundStage.Quarantined)
         {
             return InboundStage.Received;
         }

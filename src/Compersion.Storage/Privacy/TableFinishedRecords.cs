@@ -6,11 +6,11 @@ using NodaTime;
 
 namespace Compersion.Storage.Privacy;
 
-/// <summary>Deletes finished rows from <c>outbox</c> (by the local date in their row key) and <c>inbound</c> (by when they were last written).</summary>
+/// <summary>Deletes finished rows from <c>outbox</c> (by the local date in their row key), <c>inbound</c> and <c>subscriberposts</c> (by when they were last written).</summary>
 /// <remarks>
 /// Each page of the query is deleted before the next is read, so memory stays flat however many rows are due. Every
-/// delete is conditional on the ETag the query returned: a row written since (a redelivery touching it) is kept. Both
-/// queries filter on the server but scan the table (neither key leads with a date): fine for a daily run.
+/// delete is conditional on the ETag the query returned: a row written since (a redelivery touching it) is kept. The
+/// queries filter on the server but scan the table (no key leads with a date): fine for a daily run.
 /// </remarks>
 internal sealed class TableFinishedRecords(StorageTables tables) : IFinishedRecords
 {
@@ -50,6 +50,21 @@ internal sealed class TableFinishedRecords(StorageTables tables) : IFinishedReco
             foreach (var row in page.Values)
             {
                 deleted += await DeleteAsync(tables.Inbound, [row], cancellationToken);
+            }
+        }
+
+        return deleted;
+    }
+
+    public async Task<int> DeletePostIndexRowsAsync(Instant before, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"Timestamp lt {before.ToDateTimeOffset()}");
+        var deleted = 0;
+        await foreach (var page in tables.SubscriberPosts.QueryAsync<TableEntity>(filter, BatchSize, Keys, cancellationToken).AsPages())
+        {
+            foreach (var partition in page.Values.GroupBy(row => row.PartitionKey, StringComparer.Ordinal))
+            {
+                deleted += await DeleteAsync(tables.SubscriberPosts, [.. partition], cancellationToken);
             }
         }
 

@@ -58,6 +58,14 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         var posted = await page.Locator("p.notice").TextContentAsync();
         await WaitForEntryAsync(local);
 
+        // A reply whose SPF and DKIM both fail is held, and kept by the link mailed about it: one post, two ledger rows
+        // (held, then kept), both of which "delete everything" must find.
+        await local.PostInboundAsync(Compersion.Cli.Inbox.InboundParsePost.Raw(Compersion.Cli.Inbox.InboundParsePost.Reply(prompt, "HELP"), spf: "fail", dkim: "{}"));
+        var heldNote = await Outbox.WaitForAsync(local.Outbox, "held");
+        await page.GotoAsync(System.Text.RegularExpressions.Regex.Match(heldNote.TextBody!, @"http\S+/api/keep\?\S+").Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, it was me" }).ClickAsync();
+        var keptAnswer = await Outbox.WaitForAsync(local.Outbox, "help");
+
         // The footer's Settings link opens the settings page; the export has the entry.
         await page.GotoAsync(baseUrl + "/outbox");
         await page.GetByRole(AriaRole.Link, new() { Name = prompt.Subject, Exact = true }).ClickAsync();
@@ -103,6 +111,7 @@ public sealed class WebJourneyTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Equal("Check your inbox", thanks);
         Assert.Equal("You're in", confirmed);
         Assert.Contains("(200)", posted, StringComparison.Ordinal);
+        Assert.Equal(Email, keptAnswer.To.Mailboxes.Single().Address);
         Assert.Contains("That Sam brought me lunch", json, StringComparison.Ordinal);
         using (var document = JsonDocument.Parse(json))
         {

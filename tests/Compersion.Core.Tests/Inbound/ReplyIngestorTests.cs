@@ -306,7 +306,7 @@ public sealed class ReplyIngestorTests
 
     /// <summary>Ledger rows written before keys named the subscriber are keyed by the Message-ID alone; replaying such a post does nothing again.</summary>
     [Fact]
-    public async Task IngestAsync_PostFinishedUnderAMessageOnlyLedgerKey_DuplicateNothingStoredOrSent()
+    public async Task IngestAsync_PostFinishedUnderAMessageOnlyLedgerKey_DuplicateNothingStoredOrSentAndBothKeysIndexed()
     {
         var sut = await CreateSutAsync();
         var mail = Reply("RESUME", TokenPurpose.Prompt, "2026-11-24");
@@ -319,6 +319,8 @@ public sealed class ReplyIngestorTests
         Assert.Equal(IngestOutcome.Duplicate, outcome);
         Assert.Empty(sender.Sent);
         Assert.Single(postIndex.PostsOf(AlexId));
+        Assert.Equal(2, ledger.Rows.Count);
+        Assert.Equal(ledger.Rows.Keys.Order(StringComparer.Ordinal), postIndex.KeysOf(AlexId));
     }
 
     [Fact]
@@ -363,6 +365,21 @@ public sealed class ReplyIngestorTests
         Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Quarantined), (gratitudes, help));
         Assert.Empty(await entries.GetEntriesAsync(AlexId));
         Assert.Single(sender.Sent);
+    }
+
+    /// <summary>Mail after STOP is stored against no one, but it is still theirs: deleting them must find it.</summary>
+    [Fact]
+    public async Task IngestAsync_MailAfterStop_QuarantinedAndIndexedUnderTheirId()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Reply("STOP", TokenPurpose.Prompt, "2026-11-24")));
+
+        var verified = await sut.IngestAsync(Post(Reply("1. Soup with Ana", TokenPurpose.Note, "2026-11-24")));
+        var unverified = await sut.IngestAsync(Post(Unverified(Reply("RESUME", TokenPurpose.Note, "2026-11-24"))));
+
+        Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Quarantined), (verified, unverified));
+        Assert.Equal(3, postIndex.PostsOf(AlexId).Count);
+        Assert.Equal(ledger.Rows.Keys.Order(StringComparer.Ordinal), postIndex.KeysOf(AlexId));
     }
 
     [Fact]
@@ -541,6 +558,22 @@ public sealed class ReplyIngestorTests
         Assert.Equal((KeepOutcome.Kept, KeepOutcome.AlreadyKept), (first, second));
         Assert.Equal(new NodaTime.LocalTime(7, 30), (await subscribers.FindByIdAsync(AlexId))!.PromptTime);
         Assert.Equal(["held", "command"], sender.Sent.Select(m => m.Kind));
+    }
+
+    /// <summary>A held mail has a ledger row under its unverified key, and once kept another under the verified one: deleting the subscriber must find both.</summary>
+    [Fact]
+    public async Task KeepAsync_HeldReplyKept_BothOfItsLedgerKeysIndexed()
+    {
+        var sut = await CreateSutAsync();
+        await sut.IngestAsync(Post(Unverified(Reply("1. Soup with Ana", TokenPurpose.Prompt, "2026-11-24"))));
+        var link = KeepLink.Match(sender.Sent[0].Text).Groups;
+
+        var outcome = await sut.KeepAsync(link["token"].Value, Uri.UnescapeDataString(link["post"].Value), link["mac"].Value);
+
+        Assert.Equal(KeepOutcome.Kept, outcome);
+        Assert.Single(postIndex.PostsOf(AlexId));
+        Assert.Equal(2, ledger.Rows.Count);
+        Assert.Equal(ledger.Rows.Keys.Order(StringComparer.Ordinal), postIndex.KeysOf(AlexId));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class TableFinishedRecordsTests(AzuriteFixture fixture) : StorageT
         await outbox.TryClaimAsync(sentToo, Now());
         await outbox.MarkSentAsync(sentToo, "sg-2", Now());
 
-        var (outboxDeleted, _) = await Sut(Now()).RunAsync();
+        var (outboxDeleted, _, _) = await Sut(Now()).RunAsync();
 
         Assert.Equal(3, outboxDeleted);
         (string, string)[] kept = [(uncertain.SubscriberId, "prompt|" + Iso(old)), (recent.SubscriberId, "prompt|" + Iso(recent.LocalDate))];
@@ -45,11 +45,33 @@ public sealed class TableFinishedRecordsTests(AzuriteFixture fixture) : StorageT
         await ledger.BeginAsync("s:stored", "post-3");
         await ledger.AdvanceAsync("s:stored", InboundStage.Stored, "abcdefghijklmnop", null);
 
-        var (_, tooSoon) = await Sut(Now() + Duration.FromDays(RecordRetention.InboundLedgerDays - 1)).RunAsync();
-        var (_, later) = await Sut(Now() + Duration.FromDays(RecordRetention.InboundLedgerDays) + Duration.FromMinutes(5)).RunAsync();
+        var (_, tooSoon, _) = await Sut(Now() + Duration.FromDays(RecordRetention.InboundLedgerDays - 1)).RunAsync();
+        var (_, later, _) = await Sut(Now() + Duration.FromDays(RecordRetention.InboundLedgerDays) + Duration.FromMinutes(5)).RunAsync();
 
         Assert.Equal((0, 2), (tooSoon, later));
         Assert.Equal(["s:stored"], (await RowsAsync(TableNames.Inbound)).Select(r => r.PartitionKey));
+    }
+
+    /// <summary>The index of archived posts goes a day after the ledger rows it names (the posts themselves go at 90 days), never before.</summary>
+    [Fact]
+    public async Task RunAsync_PostIndexRows_DeletedOnlyAfter101DaysWhenTheLedgerRowsTheyNameAreGone()
+    {
+        var index = Harness.Get<IPostIndex>();
+        var ledger = Harness.Get<IInboundLedger>();
+        var subscriber = TestData.NewSubscriber().Id;
+        await ledger.BeginAsync("s:kept-post", "2026/11/25/190030-abc");
+        await ledger.AdvanceAsync("s:kept-post", InboundStage.Done, subscriber, null);
+        await index.RecordAsync(subscriber, "2026/11/25/190030-abc", "u:kept-post");
+        await index.RecordAsync(subscriber, "2026/11/25/190030-abc", "s:kept-post");
+        await index.RecordAsync(TestData.NewSubscriber().Id, "2026/11/26/080000-def", "s:other");
+
+        var (_, ledgerAtLedgerAge, postsAtLedgerAge) = await Sut(Now() + Duration.FromDays(RecordRetention.InboundLedgerDays) + Duration.FromMinutes(5)).RunAsync();
+        var postsLeftAtLedgerAge = (await RowsAsync(TableNames.SubscriberPosts)).Count;
+        var (_, _, postsLater) = await Sut(Now() + Duration.FromDays(RecordRetention.PostIndexDays) + Duration.FromMinutes(5)).RunAsync();
+
+        Assert.Equal((1, 0, 3), (ledgerAtLedgerAge, postsAtLedgerAge, postsLeftAtLedgerAge));
+        Assert.Equal(3, postsLater);
+        Assert.Empty(await RowsAsync(TableNames.SubscriberPosts));
     }
 
     private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);

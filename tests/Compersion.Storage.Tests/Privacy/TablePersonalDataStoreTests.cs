@@ -81,6 +81,34 @@ public sealed class TablePersonalDataStoreTests(AzuriteFixture fixture) : Storag
         Assert.False(again);
     }
 
+    /// <summary>A post held as unverified and then kept has two ledger rows; one replayed from before keys named the subscriber has its old key's row too.</summary>
+    [Fact]
+    public async Task EraseRecordsAsync_PostRecordedUnderThreeLedgerKeys_EveryLedgerRowGone()
+    {
+        var seeded = await SeedAsync();
+        var ledger = Harness.Get<IInboundLedger>();
+        var index = Harness.Get<IPostIndex>();
+        string[] keys = ["u:" + Guid.NewGuid().ToString("N"), "s:" + Guid.NewGuid().ToString("N")];
+        foreach (var key in keys)
+        {
+            await ledger.BeginAsync(key, seeded.Archive);
+            await ledger.AdvanceAsync(key, InboundStage.Done, seeded.Subscriber.Id, null);
+            await index.RecordAsync(seeded.Subscriber.Id, seeded.Archive, key);
+        }
+
+        await Sut.EraseRecordsAsync(seeded.Subscriber.Id);
+
+        var left = new List<string>();
+        foreach (var key in keys.Append(seeded.MessageKey))
+        {
+            left.AddRange((await RowsAsync(TableNames.Inbound, key)).Select(row => row.PartitionKey));
+        }
+
+        Assert.Empty(left);
+        Assert.False(await Archive().GetBlobClient(seeded.Archive).ExistsAsync());
+        Assert.Empty(await RowsAsync(TableNames.SubscriberPosts, seeded.Subscriber.Id));
+    }
+
     [Fact]
     public async Task RecordAsync_SamePostTwice_OneIndexRow()
     {
