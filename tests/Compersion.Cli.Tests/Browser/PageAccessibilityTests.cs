@@ -1,6 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using ImageMagick;
 using Microsoft.Playwright;
+using MimeKit;
 
 namespace Compersion.Cli.Tests.Browser;
 
@@ -50,7 +52,16 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("pia@example.com", Evening);
-        await local.PostInboundAsync(Inbox.InboundParsePost.Raw(Inbox.InboundParsePost.Reply(prompt, "1. Lunch with Sam\n2. Mum got the job, she was so proud\n3. health\nkindness: left flowers for the neighbour")));
+        var reply = Inbox.InboundParsePost.Reply(prompt, string.Empty);
+        var body = new BodyBuilder { TextBody = "1. Lunch with Sam\n2. Mum got the job, she was so proud\n3. health\nkindness: left flowers for the neighbour" };
+        foreach (var name in new[] { "lunch.jpg", "a-photo-with-a-very-long-name-from-a-phone-IMG_20261125_183012.jpg" })
+        {
+            using var image = new MagickImage("plasma:", 1600, 1200);
+            body.Attachments.Add(name, image.ToByteArray(MagickFormat.Jpeg), new ContentType("image", "jpeg"));
+        }
+
+        reply.Body = body.ToMessageBody();
+        await local.PostInboundAsync(Inbox.InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         var journal = Outbox.Link(prompt, "/api/journal");
         var page = await browser.NewPageAsync();
@@ -63,34 +74,50 @@ public sealed class PageAccessibilityTests(BrowserFixture browser)
             }
         };
         var problems = new List<string>();
-        string[] urls =
+        (string Name, string Url)[] urls =
         [
-            journal,
-            journal.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25",
-            journal.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=Sam",
-            journal.Replace("/api/journal?", "/api/journal/people?", StringComparison.Ordinal),
-            journal.Replace("/api/journal?", "/api/journal/kindness?", StringComparison.Ordinal),
-            local.Host.BaseUrl + "/api/journal?token=nope",
+            ("calendar", journal),
+            ("day", journal.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25"),
+            ("search", journal.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=Sam"),
+            ("people", journal.Replace("/api/journal?", "/api/journal/people?", StringComparison.Ordinal)),
+            ("kindness", journal.Replace("/api/journal?", "/api/journal/kindness?", StringComparison.Ordinal)),
+            ("broken", local.Host.BaseUrl + "/api/journal?token=nope"),
         ];
 
-        foreach (var width in new[] { 1100, 360 })
+        async Task CheckAsync(string url, string name)
         {
-            await page.SetViewportSizeAsync(width, 800);
-            foreach (var url in urls)
+            foreach (var width in new[] { 1100, 360 })
             {
+                await page.SetViewportSizeAsync(width, 800);
                 await page.GotoAsync(url);
 
                 // The day page's correction forms sit in closed <details>; open them so they are checked too.
                 await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
-                problems.AddRange(await ViolationsAsync(page, $"{url} at {width}px"));
-                await browser.ScreenshotAsync(page, $"journal-{Array.IndexOf(urls, url)}-{width}");
+                problems.AddRange(await ViolationsAsync(page, $"{name} at {width}px"));
+                await browser.ScreenshotAsync(page, $"journal-{name}-{width}");
                 if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
                 {
-                    problems.Add($"{url} at {width}px: scrolls sideways");
+                    problems.Add($"{name} at {width}px: scrolls sideways");
                 }
             }
         }
 
+        foreach (var (name, url) in urls)
+        {
+            await CheckAsync(url, name);
+        }
+
+        await page.GotoAsync(urls[1].Url);
+        var thumbnails = await page.Locator("ul.photos img").CountAsync();
+        await page.GotoAsync(urls[2].Url);
+        var results = await page.Locator("section.result").CountAsync();
+
+        // A day later the same link opens the expired page, with its button for a fresh link.
+        local.Clock.SetTo(Evening.AddHours(24).AddMinutes(1));
+        await CheckAsync(journal, "expired");
+        var expired = await page.Locator("h1").TextContentAsync();
+
+        Assert.Equal(("This link has expired", 2, 1), (expired, thumbnails, results));
         Assert.Empty(problems);
         Assert.Empty(policyErrors);
     }
