@@ -34,7 +34,7 @@ public sealed class JournalFunction(LinkGate gate, JournalAccessService journals
         var opened = posting ? await gate.JournalFormAsync(request, CorrectionForm.Bytes, cancellationToken) : await gate.JournalAsync(request, cancellationToken);
         if (opened.Refusal is not null || !posting)
         {
-            return opened.Refusal ?? JournalPage.Render(request, tokens, opened.Access!, opened.Token, view, request.Query, photos: await DayPhotosAsync(opened.Access!, view, request.Query["date"], cancellationToken));
+            return opened.Refusal ?? JournalPage.Render(request, tokens, opened.Access!, opened.Token, view, request.Query, photos: await PhotosAsync(opened.Access!, view, request.Query, cancellationToken));
         }
 
         var (form, token, subscriber) = (opened.Form!, opened.Token, opened.Access!.Subscriber!);
@@ -57,12 +57,15 @@ public sealed class JournalFunction(LinkGate gate, JournalAccessService journals
         }
 
         var reread = await journals.OpenAsync(token, cancellationToken);
-        return CorrectionForm.NotSaved(request, tokens, reread, token, form, result, await DayPhotosAsync(reread, "day", form["date"], cancellationToken));
+        return CorrectionForm.NotSaved(request, tokens, reread, token, form, result, await PhotosAsync(reread, "day", new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["date"] = form["date"] }), cancellationToken));
     }
 
-    // The day page shows the day's photos; other pages read none.
-    private async Task<IReadOnlyList<StoredPhoto>> DayPhotosAsync(JournalAccess opened, string view, string? date, CancellationToken cancellationToken) =>
-        view == "day" && opened.Subscriber is { } subscriber && JournalViews.TryParseDate(date, out var day)
-            ? await photos.ListAsync(subscriber.Id, day, cancellationToken)
-            : [];
+    // The day page shows the day's photos and the calendar marks the year's days with photos; other pages read none.
+    private async Task<IReadOnlyList<StoredPhoto>> PhotosAsync(JournalAccess opened, string view, IQueryCollection query, CancellationToken cancellationToken) =>
+        (view, opened.Subscriber) switch
+        {
+            ("day", { } subscriber) when JournalViews.TryParseDate(query["date"], out var day) => await photos.ListAsync(subscriber.Id, day, cancellationToken),
+            ("journal", { } subscriber) when JournalPage.TryYear(query, opened.Today, out var year) => await photos.ListYearAsync(subscriber.Id, year, cancellationToken),
+            _ => [],
+        };
 }

@@ -25,7 +25,7 @@ public sealed class ExportArchive(ExportService exports, IPhotoStore photos)
         {
             if (await photos.OpenAsync(subscriber.Id, photo, thumbnail: false, cancellationToken) is { } content)
             {
-                await AddAsync(zip, $"photos/{NodaTime.Text.LocalDatePattern.Iso.Format(photo.Date)}/{photo.Id}{photo.Extension}", content, CompressionLevel.NoCompression, cancellationToken);
+                await AddAsync(zip, ExportPhoto.PathOf(photo), content, CompressionLevel.NoCompression, cancellationToken);
             }
         }
     }

@@ -7,4 +7,5 @@ namespace Compersion.Core.Export;
 /// <param name="Date">yyyy-MM-dd.</param>
 /// <param name="Items">The items with their signals; empty on a day with only kind acts.</param>
 /// <param name="Acts">The kind acts logged that day; empty when there are none.</param>
-public sealed record ExportEntry(string Date, IReadOnlyList<JournalItem> Items, IReadOnlyList<KindAct> Acts);
+/// <param name="Photos">The photos kept with the day (the zip holds them at their <see cref="ExportPhoto.Path"/>); empty when there are none.</param>
+public sealed record ExportEntry(string Date, IReadOnlyList<JournalItem> Items, IReadOnlyList<KindAct> Acts, IReadOnlyList<ExportPhoto> Photos);

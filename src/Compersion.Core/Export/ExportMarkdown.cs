@@ -7,7 +7,8 @@ namespace Compersion.Core.Export;
 /// <summary>An export as a readable Markdown journal: the settings, then every day, oldest first.</summary>
 /// <remarks>
 /// A keepsake: it holds only what the subscriber wrote, never the app's judgement of it (the signals, an act's
-/// category and recipient stay in the JSON). Their words are written with Markdown's punctuation escaped, so
+/// category and recipient stay in the JSON), and lists each day's photos by name, format and size, with where the zip
+/// holds them. Their words are written with Markdown's punctuation escaped, so
 /// nothing they wrote can turn into a heading, a link or markup in a Markdown viewer.
 /// </remarks>
 internal static class ExportMarkdown
@@ -47,10 +48,36 @@ internal static class ExportMarkdown
                     text.Append(CultureInfo.InvariantCulture, $"- {Escape(act.Text)}\n");
                 }
             }
+
+            if (day.Photos.Count > 0)
+            {
+                text.Append(day.Items.Count > 0 || day.Acts.Count > 0 ? "\nPhotos:\n\n" : "Photos:\n\n");
+                foreach (var photo in day.Photos)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- {Escape(photo.Name)} ({Kind(photo.Type)}, {Size(photo.Size)}): `{photo.Path}`\n");
+                }
+            }
         }
 
         return text.ToString();
     }
+
+    // "image/jpeg" → "JPEG": the reader's word for the format.
+    private static string Kind(string mediaType) => mediaType switch
+    {
+        "image/jpeg" => "JPEG",
+        "image/png" => "PNG",
+        "image/webp" => "WebP",
+        "image/heic" => "HEIC",
+        _ => mediaType,
+    };
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
+    };
 
     private static string Days(int count) => count == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{count} days");
 

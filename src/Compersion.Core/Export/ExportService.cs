@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Photos;
 using Compersion.Core.Subscribers;
 using NodaTime.Text;
 
 namespace Compersion.Core.Export;
 
-/// <summary>Gathers everything stored for a subscriber (settings, journal and kind acts) for export.</summary>
-public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entries, IActStore acts)
+/// <summary>Gathers everything stored for a subscriber (settings, journal, kind acts and the list of their photos) for export.</summary>
+public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entries, IActStore acts, IPhotoStore photos)
 {
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
@@ -26,6 +27,11 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
         var days = JournalDay.Merge(
             await entries.GetEntriesAsync(subscriber.Id, cancellationToken),
             await acts.GetActsAsync(subscriber.Id, cancellationToken));
+        var photosByDate = (await photos.ListAllAsync(subscriber.Id, cancellationToken)).ToLookup(photo => photo.Date);
+
+        // A day may hold photos alone (a reply of photos only): it is a day of the export too.
+        var dates = days.Select(day => day.Date).Concat(photosByDate.Select(group => group.Key)).Distinct().Order().ToList();
+        var byDate = days.ToDictionary(day => day.Date);
         return new SubscriberExport(
             subscriber.Email,
             new ExportSettings(
@@ -42,7 +48,11 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
                 subscriber.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 subscriber.PromptsEnabled,
                 subscriber.DigestEnabled),
-            [.. days.Select(d => new ExportEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Items, d.Acts))],
+            [.. dates.Select(date => new ExportEntry(
+                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                byDate.TryGetValue(date, out var day) ? day.Items : [],
+                byDate.TryGetValue(date, out day) ? day.Acts : [],
+                [.. photosByDate[date].Select(ExportPhoto.Of)]))],
             subscriber.Extras);
     }
 

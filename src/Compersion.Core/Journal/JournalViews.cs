@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Compersion.Core.Digests;
 using Compersion.Core.Kindness;
+using Compersion.Core.Photos;
 using Compersion.Core.Prompts;
 using NodaTime;
 
@@ -36,10 +37,15 @@ public static class JournalViews
     public static bool TryParseDate(string? text, out LocalDate date) => JournalDates.TryParseIso(text, out date);
 
     /// <summary>The calendar of <paramref name="year"/>, marked, with the run toward 22 as of <paramref name="today"/>.</summary>
-    public static CalendarView Calendar(JournalBook book, int year, LocalDate today)
+    /// <param name="book">The journal.</param>
+    /// <param name="year">The year shown.</param>
+    /// <param name="today">The subscriber's today.</param>
+    /// <param name="photos">The photos kept (those of other years are ignored); a day with photos alone links to its page too.</param>
+    public static CalendarView Calendar(JournalBook book, int year, LocalDate today, IEnumerable<StoredPhoto>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(book);
         var run = RunDays(book, today);
+        var photosOn = (photos ?? []).Where(photo => photo.Date.Year == year).GroupBy(photo => photo.Date).ToDictionary(group => group.Key, group => group.Count());
         var months = new List<CalendarMonth>(12);
         for (var month = 1; month <= 12; month++)
         {
@@ -52,15 +58,17 @@ public static class JournalViews
             {
                 var date = new LocalDate(year, month, day);
                 var found = book.Find(date);
+                var pictures = photosOn.GetValueOrDefault(date);
                 written += found is null ? 0 : 1;
                 cells.Add(new CalendarCell(
                     day,
                     JournalDates.Iso(date),
-                    CellLabel(date, found),
-                    found is not null,
+                    CellLabel(date, found, pictures),
+                    found is not null || pictures > 0,
                     found?.IsPerfect == true,
                     found?.HasPerson == true,
                     found?.HasAct == true,
+                    pictures > 0,
                     run.Contains(date),
                     date == today));
             }
@@ -80,7 +88,7 @@ public static class JournalViews
                 $"{inYear.Count(day => day.IsPerfect)} with five",
                 $"{inYear.Count(day => day.HasPerson)} with a person",
                 JournalDates.Count(inYear.Sum(day => day.Acts.Count), "kind act", "kind acts"),
-            ]) + ".";
+            ]) + (photosOn.Count == 0 ? "." : ", " + JournalDates.Count(photosOn.Values.Sum(), "photo", "photos") + ".");
         var progress = AdherenceProgress.For(today, book.Days.Select(day => new JournalEntry(string.Empty, day.Date, day.Items)));
         return new CalendarView(
             year,
@@ -262,7 +270,7 @@ public static class JournalViews
         ];
     }
 
-    private static readonly CalendarCell Blank = new(0, string.Empty, string.Empty, false, false, false, false, false, false);
+    private static readonly CalendarCell Blank = new(0, string.Empty, string.Empty, false, false, false, false, false, false, false);
 
     private static LookBack Look(JournalBook book, string label, LocalDate date)
     {
@@ -290,12 +298,13 @@ public static class JournalViews
         return run;
     }
 
-    private static string CellLabel(LocalDate date, BookDay? day)
+    private static string CellLabel(LocalDate date, BookDay? day, int photos)
     {
         var name = date.ToString("d MMMM", CultureInfo.InvariantCulture);
+        var pictures = photos > 0 ? JournalDates.Count(photos, "photo", "photos") : null;
         if (day is null)
         {
-            return name + ": nothing written";
+            return name + ": " + (pictures ?? "nothing written");
         }
 
         var parts = new List<string>();
@@ -312,6 +321,11 @@ public static class JournalViews
         if (day.HasAct)
         {
             parts.Add(JournalDates.Count(day.Acts.Count, "kind act", "kind acts"));
+        }
+
+        if (pictures is not null)
+        {
+            parts.Add(pictures);
         }
 
         return name + ": " + string.Join(", ", parts);

@@ -9,6 +9,9 @@ public interface IPhotoStore
     /// <summary>The photos kept for a date, oldest first.</summary>
     Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default);
 
+    /// <summary>The photos kept for the dates of one year, by date (for the calendar's marks).</summary>
+    Task<IReadOnlyList<StoredPhoto>> ListYearAsync(string subscriberId, int year, CancellationToken cancellationToken = default);
+
     /// <summary>Every photo a subscriber has, by date (for the export).</summary>
     Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,10 @@ public sealed class JournalPhotos(TokenSigner signer, ISubscriberStore subscribe
     public Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default) =>
         store.ListAsync(subscriberId, date, cancellationToken);
 
+    /// <summary>The photos kept for the dates of one year (the calendar marks their days).</summary>
+    public Task<IReadOnlyList<StoredPhoto>> ListYearAsync(string subscriberId, int year, CancellationToken cancellationToken = default) =>
+        store.ListYearAsync(subscriberId, year, cancellationToken);
+
     /// <summary>Opens a photo (or its thumbnail) for the holder of a journal link.</summary>
     public async Task<PhotoAccess> OpenAsync(string? token, string? date, string? id, bool thumbnail, CancellationToken cancellationToken = default)
     {

@@ -44,7 +44,7 @@ internal static class JournalPage
     /// <summary>The day page's address.</summary>
     public static string DayUrl(string token, string iso) => Routes.Path(Routes.Journal) + "/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
 
-    /// <summary>Renders the page <paramref name="view"/> of an open journal.</summary>
+    /// <summary>Renders the page <paramref name="view"/> of an open journal; <paramref name="photos"/> are the day's (the day page) or the year's (the calendar).</summary>
     public static HtmlResult Render(HttpRequest request, FormTokens tokens, JournalAccess opened, string token, string view, IQueryCollection query, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK, IReadOnlyList<Core.Photos.StoredPhoto>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -96,15 +96,13 @@ internal static class JournalPage
                 content = Render("journal-kindness.html", new JournalKindnessPage(token, JournalViews.Kindness(book, today, opened.Subscriber!.KindnessGoal)));
                 break;
             default:
-                var year = today.Year;
-                if (query["year"].ToString() is { Length: > 0 } asked &&
-                    (!int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 2000 || year > today.Year))
+                if (!TryYear(query, today, out var year))
                 {
                     return Page.Message(StatusCodes.Status400BadRequest, "Which year?", ["That year isn't one we can show."], linkUrl: Url(token), linkText: "Back to this year");
                 }
 
                 title = year == today.Year ? "Your journal" : string.Create(CultureInfo.InvariantCulture, $"Your journal in {year}");
-                content = Render("journal-calendar.html", new JournalCalendarPage(token, JournalViews.Calendar(book, year, today), JournalViews.OnThisDay(book, today)));
+                content = Render("journal-calendar.html", new JournalCalendarPage(token, JournalViews.Calendar(book, year, today, photos), JournalViews.OnThisDay(book, today)));
                 view = "calendar";
                 break;
         }
@@ -117,6 +115,15 @@ internal static class JournalPage
             opened.ExpiresAt is { } at ? $"This private link works until {Until.Format(at.InZone(opened.Subscriber!.TimeZone))} ({opened.Subscriber.Zone}). Anyone with it can read your journal, so keep it to yourself." : string.Empty,
             content);
         return new HtmlResult(status, PageTemplates.Render(title, "journal.html", frame));
+    }
+
+    /// <summary>The calendar's year: <c>year=</c> when given (2000 to this year), else this year.</summary>
+    public static bool TryYear(IQueryCollection query, NodaTime.LocalDate today, out int year)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        year = today.Year;
+        return query["year"].ToString() is not { Length: > 0 } asked ||
+               (int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= 2000 && year <= today.Year);
     }
 
     /// <summary>The page for a link that does not open the journal: expired, invalid, or gone.</summary>

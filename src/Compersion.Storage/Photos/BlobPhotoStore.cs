@@ -29,6 +29,10 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
     public Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default) =>
         ListUnderAsync(Prefix(subscriberId) + Iso.Format(date) + "/", cancellationToken);
 
+    // Dates lead the names after the subscriber's prefix, so a year is a prefix too ("{subscriber}/2026-").
+    public Task<IReadOnlyList<StoredPhoto>> ListYearAsync(string subscriberId, int year, CancellationToken cancellationToken = default) =>
+        ListUnderAsync(Prefix(subscriberId) + year.ToString("0000", CultureInfo.InvariantCulture) + "-", cancellationToken);
+
     public Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         ListUnderAsync(Prefix(subscriberId), cancellationToken);
 

@@ -46,7 +46,10 @@ public sealed class JournalJourneyTests(BrowserFixture browser, ITestOutputHelpe
         var journalHeading = await page.Locator("h1").TextContentAsync();
 
         // Find the day in the calendar, open it, see the photo's thumbnail and open the photo.
-        await page.GetByRole(AriaRole.Link, new() { Name = "24 November:" }).ClickAsync();
+        var dayLink = page.GetByRole(AriaRole.Link, new() { Name = "24 November:" });
+        var dayWords = await dayLink.Locator(".vh").TextContentAsync();
+        var photoMark = await dayLink.EvaluateAsync<string>("link => getComputedStyle(link, '::before').content");
+        await dayLink.ClickAsync();
         await page.WaitForURLAsync("**/api/journal/day?*date=2026-11-24");
         var dayHeading = await page.Locator("h1").TextContentAsync();
         var thumbnail = page.GetByRole(AriaRole.Img, new() { Name = "Your photo river.jpg" });
@@ -117,6 +120,8 @@ public sealed class JournalJourneyTests(BrowserFixture browser, ITestOutputHelpe
         var traces = await StorageTraces.FindAsync(local.Azurite.ConnectionString, subscriber!.Id, Email);
 
         Assert.Equal("Your journal", journalHeading);
+        Assert.Equal("24 November: 3 gratitudes, with a person, 1 photo", dayWords);
+        Assert.Equal("\"●\"", photoMark);
         Assert.Equal("Tuesday 24 November 2026", dayHeading);
         Assert.Equal(512, thumbnailWidth);
         Assert.Equal([1600, 1200], photoSize);
@@ -134,9 +139,14 @@ public sealed class JournalJourneyTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Contains("your choice", movedAct, StringComparison.Ordinal);
         Assert.Contains("1. Sam fixed my bike's flat tyre before breakfast\n2. Soup on a cold night\n\nKind acts, just for you:\n\n- Carried the shopping upstairs for Mrs Okafor\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam fixed my bike\n", markdown, StringComparison.Ordinal);
+        Assert.Matches($@"Photos:\n\n- river\.jpg \(JPEG, [0-9]+ KB\): `{zippedPhoto.FullName}`\n", markdown);
         using (var document = JsonDocument.Parse(json))
         {
             var day = document.RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("date").GetString() == "2026-11-25");
+            var listed = Assert.Single(document.RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("date").GetString() == "2026-11-24").GetProperty("photos").EnumerateArray());
+            Assert.Equal(
+                ("river.jpg", "image/jpeg", (long)river.Length, zippedPhoto.FullName),
+                (listed.GetProperty("name").GetString(), listed.GetProperty("type").GetString(), listed.GetProperty("size").GetInt64(), listed.GetProperty("path").GetString()));
             var exportedAct = Assert.Single(day.GetProperty("acts").EnumerateArray());
             Assert.Equal(("help", "neighbour", true), (exportedAct.GetProperty("category").GetString(), exportedAct.GetProperty("recipient").GetString(), exportedAct.GetProperty("chosen").GetBoolean()));
         }

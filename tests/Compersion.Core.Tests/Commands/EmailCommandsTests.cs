@@ -224,7 +224,7 @@ public sealed class EmailCommandsTests
         return new EmailCommands(
             new SettingsService(subscribers, new UnusedScheduleStore(), time),
             new PersonalTokens(subscribers),
-            new ExportService(subscribers, entries, acts),
+            new ExportService(subscribers, entries, acts, new InMemoryPhotoStore()),
             Signer(),
             MailSettings(),
             time,

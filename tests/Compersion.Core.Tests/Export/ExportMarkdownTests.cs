@@ -13,7 +13,7 @@ public sealed class ExportMarkdownTests
     {
         var export = new SubscriberExport("alex@example.org", Settings,
         [
-            new ExportEntry("2026-11-25", [new JournalItem("Sam brought me lunch", Social: true), new JournalItem("My sister got the job", Social: true, Compersion: true)], [new KindAct("Fed the cat next door", "practical help", "neighbour")]),
+            new ExportEntry("2026-11-25", [new JournalItem("Sam brought me lunch", Social: true), new JournalItem("My sister got the job", Social: true, Compersion: true)], [new KindAct("Fed the cat next door", "practical help", "neighbour")], []),
         ]);
 
         var markdown = ExportService.ToMarkdown(export);
@@ -32,7 +32,7 @@ public sealed class ExportMarkdownTests
     public void ToMarkdown_UserTextWithMarkup_EscapedSoItStaysText()
     {
         var export = new SubscriberExport("alex@example.org", Settings,
-            [new ExportEntry("2026-11-25", [new JournalItem("# not a heading [link](http://x) <b>bold</b>\nsecond line")], [])]);
+            [new ExportEntry("2026-11-25", [new JournalItem("# not a heading [link](http://x) <b>bold</b>\nsecond line")], [], [])]);
 
         var markdown = ExportService.ToMarkdown(export);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Photos;
 using Compersion.Core.Tests.Fakes;
 using static Compersion.Core.Tests.TestFixtures;
 
@@ -12,6 +13,7 @@ public sealed class ExportServiceTests
     private readonly InMemorySubscriberStore subscribers = new();
     private readonly InMemoryEntryStore entries = new();
     private readonly InMemoryActStore acts = new();
+    private readonly InMemoryPhotoStore photos = new();
 
     [Fact]
     public async Task ExportAsync_ActsOnDaysWithAndWithoutItems_ExportsTheActsPerDay()
@@ -20,7 +22,7 @@ public sealed class ExportServiceTests
         await entries.AppendAsync(AlexId, Date("2026-11-24"), [new JournalItem("rain")]);
         await acts.AppendAsync(AlexId, Date("2026-11-24"), [new KindAct("fed the cat next door")]);
         await acts.AppendAsync(AlexId, Date("2026-11-22"), [new KindAct("a note for the postman", "words", "community")]);
-        var sut = new ExportService(subscribers, entries, acts);
+        var sut = new ExportService(subscribers, entries, acts, photos);
 
         var export = await sut.ExportAsync(subscriber);
 
@@ -37,7 +39,7 @@ public sealed class ExportServiceTests
         var subscriber = await subscribers.AddOrGetAsync(Subscriber());
         await entries.AppendAsync(AlexId, Date("2026-11-24"), [new JournalItem("rain") { Source = "m:0123456789abcdef" }]);
         await acts.AppendAsync(AlexId, Date("2026-11-24"), [new KindAct("fed the cat next door") { Source = "m:0123456789abcdef" }]);
-        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+        var export = await new ExportService(subscribers, entries, acts, photos).ExportAsync(subscriber);
 
         var json = ExportService.ToJson(export);
 
@@ -51,7 +53,7 @@ public sealed class ExportServiceTests
     {
         var subscriber = await subscribers.AddOrGetAsync(Subscriber());
         await acts.AppendAsync(AlexId, Date("2026-11-24"), [new KindAct("fed the cat next door")]);
-        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+        var export = await new ExportService(subscribers, entries, acts, photos).ExportAsync(subscriber);
 
         var json = ExportService.ToJson(export);
 
@@ -65,7 +67,7 @@ public sealed class ExportServiceTests
     public async Task ToJson_SubscriberWithAFurtherAddress_CarriesIt()
     {
         var subscriber = await subscribers.AddOrGetAsync(Subscriber() with { ExtraAddresses = ["alex@work.example"] });
-        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+        var export = await new ExportService(subscribers, entries, acts, photos).ExportAsync(subscriber);
 
         var json = ExportService.ToJson(export);
 
@@ -77,7 +79,7 @@ public sealed class ExportServiceTests
     public async Task ToJson_PausedUntilADateWithTheDigestOff_CarriesThePauseAndBothSwitches()
     {
         var subscriber = await subscribers.AddOrGetAsync(Subscriber().PauseUntil(Date("2026-12-28")) with { DigestEnabled = false });
-        var export = await new ExportService(subscribers, entries, acts).ExportAsync(subscriber);
+        var export = await new ExportService(subscribers, entries, acts, photos).ExportAsync(subscriber);
 
         var json = ExportService.ToJson(export);
 
@@ -87,5 +89,32 @@ public sealed class ExportServiceTests
         Assert.Equal("2026-12-28", settings.GetProperty("pausedUntil").GetString());
         Assert.True(settings.GetProperty("promptsEnabled").GetBoolean());
         Assert.False(settings.GetProperty("digestEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ToJsonAndMarkdown_PhotosOnADayWithItemsAndOnADayOfPhotosAlone_ListedWithNameTypeSizeAndZipPath()
+    {
+        var subscriber = await subscribers.AddOrGetAsync(Subscriber());
+        await entries.AppendAsync(AlexId, Date("2026-11-24"), [new JournalItem("A walk by the river with Sam")]);
+        await photos.SaveAsync(AlexId, new StoredPhoto(Date("2026-11-24"), "0123456789abcdef0123", PhotoFormat.Jpeg, "river.jpg", 250_000, true), new byte[10], new byte[4]);
+        await photos.SaveAsync(AlexId, new StoredPhoto(Date("2026-11-26"), "fedcba98765432100123", PhotoFormat.Heic, "IMG_0042.HEIC", 2_400_000, false), new byte[10], null);
+        await photos.SaveAsync("someoneelse00000", new StoredPhoto(Date("2026-11-24"), "00000000000000000000", PhotoFormat.Png, "not-yours.png", 10, true), new byte[10], new byte[4]);
+        var export = await new ExportService(subscribers, entries, acts, photos).ExportAsync(subscriber);
+
+        var json = ExportService.ToJson(export);
+        var markdown = ExportService.ToMarkdown(export);
+
+        using var document = JsonDocument.Parse(json);
+        var days = document.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(["2026-11-24", "2026-11-26"], days.Select(day => day.GetProperty("date").GetString()));
+        var river = Assert.Single(days[0].GetProperty("photos").EnumerateArray());
+        Assert.Equal(
+            ("river.jpg", "image/jpeg", 250_000L, "photos/2026-11-24/0123456789abcdef0123.jpg"),
+            (river.GetProperty("name").GetString(), river.GetProperty("type").GetString(), river.GetProperty("size").GetInt64(), river.GetProperty("path").GetString()));
+        Assert.Equal(0, days[1].GetProperty("items").GetArrayLength());
+        Assert.Equal("photos/2026-11-26/fedcba98765432100123.heic", Assert.Single(days[1].GetProperty("photos").EnumerateArray()).GetProperty("path").GetString());
+        Assert.DoesNotContain("not-yours", json, StringComparison.Ordinal);
+        Assert.Contains("1. A walk by the river with Sam\n\nPhotos:\n\n- river.jpg (JPEG, 244 KB): `photos/2026-11-24/0123456789abcdef0123.jpg`\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Thursday, 26 November 2026\n\nPhotos:\n\n- IMG\\_0042.HEIC (HEIC, 2.3 MB): `photos/2026-11-26/fedcba98765432100123.heic`\n", markdown, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class InMemoryPhotoStore : IPhotoStore
     public Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredPhoto>>([.. Of(subscriberId).Where(p => p.Date == date)]);
 
+    public Task<IReadOnlyList<StoredPhoto>> ListYearAsync(string subscriberId, int year, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredPhoto>>([.. Of(subscriberId).Where(p => p.Date.Year == year)]);
+
     public Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Of(subscriberId));
 

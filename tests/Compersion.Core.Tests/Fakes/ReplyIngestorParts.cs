@@ -62,7 +62,7 @@ internal sealed class ReplyIngestorParts(InMemorySubscriberStore subscribers, Ti
             new EmailCommands(
                 Settings(),
                 new PersonalTokens(subscribers),
-                new ExportService(subscribers, Entries, Acts),
+                new ExportService(subscribers, Entries, Acts, Photos),
                 Signer(),
                 MailSettings(),
                 time,

@@ -1,5 +1,6 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Photos;
 using static Compersion.Core.Tests.TestFixtures;
 
 namespace Compersion.Core.Tests.Journal;
@@ -30,6 +31,27 @@ public sealed class JournalViewsTests
         Assert.False(cells["2026-03-05"].Written);
         Assert.True(cells["2026-03-12"].Today);
         Assert.Equal(4, march.DaysWritten);
+    }
+
+    [Fact]
+    public void Calendar_DaysWithPhotos_MarkedSaidInWordsAndADayOfPhotosAloneLinks()
+    {
+        var book = Book([Entry(Date("2026-03-02"), new JournalItem("Coffee with Sam", Social: true))], []);
+        StoredPhoto[] photos =
+        [
+            Photo("2026-03-02", "0123456789abcdef0001"),
+            Photo("2026-03-02", "0123456789abcdef0002"),
+            Photo("2026-03-04", "0123456789abcdef0003"),
+            Photo("2025-03-02", "0123456789abcdef0004"),
+        ];
+
+        var calendar = JournalViews.Calendar(book, 2026, Today, photos);
+
+        var cells = calendar.Months[2].Weeks.SelectMany(week => week.Cells).Where(cell => cell.Day > 0).ToDictionary(cell => cell.Iso);
+        Assert.Equal((true, true, "2 March: 1 gratitude, with a person, 2 photos"), (cells["2026-03-02"].Photo, cells["2026-03-02"].Written, cells["2026-03-02"].Label));
+        Assert.Equal((true, true, "4 March: 1 photo"), (cells["2026-03-04"].Photo, cells["2026-03-04"].Written, cells["2026-03-04"].Label));
+        Assert.Equal((false, false, "3 March: nothing written"), (cells["2026-03-03"].Photo, cells["2026-03-03"].Written, cells["2026-03-03"].Label));
+        Assert.EndsWith(", 3 photos.", calendar.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,4 +236,6 @@ public sealed class JournalViewsTests
     }
 
     private static JournalBook Book(IEnumerable<JournalEntry> entries, IEnumerable<KindActDay> acts) => new(entries, acts);
+
+    private static StoredPhoto Photo(string date, string id) => new(Date(date), id, PhotoFormat.Jpeg, "photo.jpg", 1000, true);
 }

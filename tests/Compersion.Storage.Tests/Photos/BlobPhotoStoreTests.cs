@@ -101,6 +101,20 @@ public sealed class BlobPhotoStoreTests(AzuriteFixture fixture) : StorageTestBas
         Assert.Equal(["first.jpg", "later.jpg"], all.Select(p => p.Name));
     }
 
+    [Fact]
+    public async Task ListYearAsync_PhotosAcrossNewYear_OnlyThatYearsWithoutThumbnailsOrOtherSubscribers()
+    {
+        var alex = NewId();
+        var sam = NewId();
+        await Sut.SaveAsync(alex, Photo("1111111111111111111a", PhotoFormat.Jpeg, "eve.jpg", thumbnail: true) with { Date = new LocalDate(2026, 12, 31) }, new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(alex, Photo("1111111111111111111b", PhotoFormat.Png, "day.png", thumbnail: true) with { Date = new LocalDate(2027, 1, 1) }, new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(sam, Photo("1111111111111111111c", PhotoFormat.Jpeg, "sams.jpg", thumbnail: true) with { Date = new LocalDate(2026, 6, 1) }, new byte[] { 1 }, new byte[] { 2 });
+
+        var year = await Sut.ListYearAsync(alex, 2026);
+
+        Assert.Equal([("eve.jpg", new LocalDate(2026, 12, 31))], year.Select(p => (p.Name, p.Date)));
+    }
+
     private static StoredPhoto Photo(string id, PhotoFormat format, string name, bool thumbnail) => new(Day, id, format, name, 0, thumbnail);
 
     private static string NewId() => Guid.NewGuid().ToString("N");
