@@ -178,7 +178,7 @@ public sealed class EmailCommandAnswersTests
             c.Sut = new EmailCommands(
                 new SettingsService(c.subscribers, new AcceptingScheduleStore(), time),
                 new PersonalTokens(c.subscribers),
-                new ExportService(c.subscribers, c.Entries, c.Acts),
+                new ExportService(c.subscribers, c.Entries, c.Acts, new InMemoryPhotoStore()),
                 Signer(),
                 MailSettings(),
                 time,
