@@ -1,4 +1,3 @@
-using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -20,18 +19,14 @@ public static class JournalLinks
     public const string Path = Routes.Prefix + Routes.Journal;
 
     /// <summary>The link, lapsing at <paramref name="expires"/>.</summary>
-    public static string Url(TokenSigner signer, MailOptions options, string subscriberId, Instant expires)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(options);
-        return $"{options.PublicBaseUrl.TrimEnd('/')}{Path}?token={signer.ForLink(TokenPurpose.Journal, subscriberId, expires)}";
-    }
+    public static string Url(TokenSigner signer, MailOptions options, string subscriberId, Instant expires) =>
+        SignedPageLink.Url(signer, options, TokenPurpose.Journal, Routes.Journal, subscriberId, expires);
 
     /// <summary>The link for a scheduled mail: it lapses <see cref="Lifetime"/> after the mail's scheduled local send time.</summary>
     /// <remarks>Computed from the schedule rather than the clock, so the same mail composed twice carries the same link.</remarks>
     public static string ForScheduledMail(TokenSigner signer, MailOptions options, Subscriber subscriber, LocalDate date, LocalTime sendTime)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        return Url(signer, options, subscriber.Id, LocalSchedule.InstantFor(subscriber.TimeZone, date, sendTime) + Lifetime);
+        return Url(signer, options, subscriber.Id, SignedPageLink.ExpiryForScheduledMail(subscriber, date, sendTime, Lifetime));
     }
 }

@@ -128,27 +128,8 @@ internal static class JournalPage
 
     /// <summary>The page for a link that does not open the journal: expired, invalid, or gone.</summary>
     /// <remarks>The expired page has a button that mails a fresh journal link to the address on file, as the settings page's does.</remarks>
-    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token) => outcome switch
-    {
-        SettingsAccessOutcome.Expired => Page.Message(
-            StatusCodes.Status400BadRequest,
-            "This link has expired",
-            [
-                "Journal links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
-                "We can email a fresh link to the address we have for you. It goes only there. Replying JOURNAL to any of our emails works too.",
-            ],
-            new ButtonForm(LinkPath, [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
-        SettingsAccessOutcome.Gone => Page.Message(
-            StatusCodes.Status404NotFound,
-            "There's nothing here any more",
-            ["Everything for this address was deleted, so this link has nothing to open. You're welcome back any time."],
-            linkUrl: Routes.Path(Routes.SignUp),
-            linkText: "Sign up again"),
-        _ => Page.Message(
-            StatusCodes.Status400BadRequest,
-            "This link doesn't work",
-            ["It may have been cut short or changed. Copy the whole link from the email, or reply JOURNAL to any of our emails for a fresh one."]),
-    };
+    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token) =>
+        SettingsPage.NotOpen(request, tokens, outcome, token, "Journal", "It goes only there. Replying JOURNAL to any of our emails works too.", LinkPath, "JOURNAL");
 
     private static string Render(string template, object view) => PageTemplates.Instance.RenderHtml(template, view);
 }

@@ -71,16 +71,28 @@ internal static class SettingsPage
     }
 
     /// <summary>The page for a link that does not open the settings: expired (with a button for a fresh link), invalid, or gone.</summary>
-    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token) => outcome switch
+    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token) =>
+        NotOpen(request, tokens, outcome, token, "Settings", "It goes only there.", Routes.Path(Routes.SettingsLink), "SETTINGS");
+
+    /// <summary>The page for a signed link that opens nothing, for settings and journal links alike.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="tokens">The form tokens (the expired page's button carries one).</param>
+    /// <param name="outcome">Why the link opens nothing.</param>
+    /// <param name="token">The link's token.</param>
+    /// <param name="kind">"Settings" or "Journal".</param>
+    /// <param name="freshWay">Said after the offer of a fresh link.</param>
+    /// <param name="freshPath">Where the fresh-link button posts.</param>
+    /// <param name="command">The reply command that mails a fresh link.</param>
+    public static HtmlResult NotOpen(HttpRequest request, FormTokens tokens, SettingsAccessOutcome outcome, string? token, string kind, string freshWay, string freshPath, string command) => outcome switch
     {
         SettingsAccessOutcome.Expired => Page.Message(
             StatusCodes.Status400BadRequest,
             "This link has expired",
             [
-                "Settings links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
-                "We can email a fresh link to the address we have for you. It goes only there.",
+                $"{kind} links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
+                $"We can email a fresh link to the address we have for you. {freshWay}",
             ],
-            new ButtonForm(Routes.Path(Routes.SettingsLink), [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
+            new ButtonForm(freshPath, [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
         SettingsAccessOutcome.Gone => Page.Message(
             StatusCodes.Status404NotFound,
             "There's nothing here any more",
@@ -90,7 +102,7 @@ internal static class SettingsPage
         _ => Page.Message(
             StatusCodes.Status400BadRequest,
             "This link doesn't work",
-            ["It may have been cut short or changed. Copy the whole link from the email, or reply SETTINGS to any of our emails for a fresh one."]),
+            [$"It may have been cut short or changed. Copy the whole link from the email, or reply {command} to any of our emails for a fresh one."]),
     };
 
     /// <summary>Reads the settings form into a change, or the reason it can't be one.</summary>
