@@ -86,12 +86,12 @@ internal static class InboundScenario
         var elapsed = run.Elapsed;
         var cpu = (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpuBefore.Item1, ProcessFigures.CpuTimeOf(azurite.ProcessId) - cpuBefore.Item2);
         Array.Sort(acks);
-        var p99 = Percentile(acks, 0.99);
+        var p99 = Percentiles.Of(acks, 0.99);
         succeeded &= failures == 0;
         await output.WriteLineAsync();
         await output.WriteLineAsync("Webhook ack latency (client-measured, request sent to response headers):");
         await output.WriteLineAsync(
-            $"  p50 {Percentile(acks, 0.50):0.0} ms, p95 {Percentile(acks, 0.95):0.0} ms, p99 {p99:0.0} ms, max {acks[^1]:0.0} ms " +
+            $"  p50 {Percentiles.Of(acks, 0.50):0.0} ms, p95 {Percentiles.Of(acks, 0.95):0.0} ms, p99 {p99:0.0} ms, max {acks[^1]:0.0} ms " +
             $"(target p99 < {TargetP99Milliseconds} ms: {Verdict(p99 < TargetP99Milliseconds)}); non-200 answers {failures}");
         await output.WriteLineAsync($"  {options.Posts / elapsed.TotalSeconds:0} posts/s over {elapsed.TotalSeconds:0.00} s; storage round trips {roundTrips.Count:N0} = {(double)roundTrips.Count / options.Posts:0.00} per post");
         await WriteCpuAsync(output, cpu, elapsed, options.Posts, "post");
@@ -219,9 +219,6 @@ internal static class InboundScenario
         await output.WriteLineAsync(
             $"  CPU: this process {cpu.Ours.TotalSeconds:0.0} s, Azurite {cpu.Azurite.TotalSeconds:0.0} s, of {elapsed.TotalSeconds * Environment.ProcessorCount:0.0} core-seconds " +
             $"({Environment.ProcessorCount} cores); per {unit} {cpu.Ours.TotalMilliseconds / units:0.00} ms here, {cpu.Azurite.TotalMilliseconds / units:0.00} ms in Azurite (single-threaded Node.js)");
-
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     // Random, like a photo, so nothing on the way can shrink it.
     private static byte[] RandomBytes(int count) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(count);

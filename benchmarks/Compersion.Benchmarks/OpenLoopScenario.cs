@@ -262,7 +262,6 @@ internal static class OpenLoopScenario
     {
         public int Count => Acks.Length;
 
-        public double Percentile(double quantile) =>
-            Acks[Math.Clamp((int)Math.Ceiling(quantile * Acks.Length) - 1, 0, Acks.Length - 1)];
+        public double Percentile(double quantile) => Percentiles.Of(Acks, quantile);
     }
 }

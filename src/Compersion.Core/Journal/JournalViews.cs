@@ -349,6 +349,13 @@ public static class JournalViews
 
     private static bool Matches(string text, List<string> words)
     {
+        // Most journal text is ASCII, where folding only lower-cases: a query word that is not in the text as it stands
+        // begins none of its words, so the text need not be folded at all (a search reads every item of every year).
+        if (System.Text.Ascii.IsValid(text) && !words.TrueForAll(word => text.Contains(word, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
         var found = Words(text);
         return words.TrueForAll(word => Array.Exists(found, candidate => SameWord(candidate, word)));
     }

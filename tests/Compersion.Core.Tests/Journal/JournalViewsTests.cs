@@ -112,6 +112,7 @@ public sealed class JournalViewsTests
     [InlineData("Sam", new[] { "2026-03-03", "2026-03-01" })]
     [InlineData("sam", new[] { "2026-03-03", "2026-03-01" })]
     [InlineData("zoe", new[] { "2026-03-02" })]
+    [InlineData("ZOË", new[] { "2026-03-02" })]
     [InlineData("walk", new[] { "2026-03-03", "2026-03-02" })]
     [InlineData("walk Sam", new[] { "2026-03-03" })]
     [InlineData("neighbour", new[] { "2026-03-04" })]

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using Compersion.Cli.Hosting;
+using Compersion.Core.Journal;
+using Compersion.Core.Kindness;
+using Compersion.Core.Security;
+using Compersion.Core.Subscribers;
+using Compersion.Development;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Compersion.Benchmarks;
+
+/// <summary>
+/// The journal on the web with a long journal: three years of daily entries (five items each) and 150 kind acts in one
+/// subscriber's partition on Azurite, read through <c>serve</c>'s host (the same function classes, over HTTP): the year
+/// calendar and a day page answer in ≤ 50 ms p95, a search in ≤ 100 ms p95, with one client and with 20 at once.
+/// </summary>
+/// <remarks>
+/// After the HTTP phases, the same journal is read in-process step by step (the partition query, the book, each view),
+/// so a missed target says where its time goes.
+/// </remarks>
+internal static class JournalScenario
+{
+    /// <summary>The p95 target of the calendar and the day page, ms.</summary>
+    public const double PageTargetMilliseconds = 50;
+
+    /// <summary>The p95 target of a search, ms.</summary>
+    public const double SearchTargetMilliseconds = 100;
+
+    private const string Zone = "Europe/London";
+    private const int Acts = 150;
+    private const int SeedParallelism = 8;
+    private static readonly string[] People = ["Sam", "Priya", "Ana", "Noor", "Leo", "my sister", "Mum", "Kai"];
+    private static readonly string[] Searches = ["Sam", "river walk", "Priya", "bakery", "sister"];
+
+    private static readonly string[] Lines =
+    [
+        "Coffee with {0} before work, the café was quiet",
+        "{0} sent me a photo of the sea from the train",
+        "A long walk by the river after the rain",
+        "Warm bread from the bakery on the corner",
+        "A call with {0} about nothing in particular",
+        "The first warm evening, we ate outside",
+        "{0} got the job, and was so proud telling me",
+        "Reading in the garden with a pot of tea",
+        "The bus driver waited while I ran for it",
+        "{0} fixed the squeaky door without being asked",
+    ];
+
+    private static readonly string[] ActLines =
+    [
+        "left a thank-you note for the postman",
+        "cooked soup for the neighbour who was ill",
+        "paid for a stranger's coffee",
+        "helped {0} move a sofa up three floors",
+        "picked up litter along the canal",
+        "taught {0} to make bread",
+    ];
+
+    /// <summary>Seeds, measures and reports; returns the exit code (1 when a target is missed or a request failed).</summary>
+    public static async Task<int> RunAsync(int years, int requests, int concurrency, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await output.WriteLineAsync($"Starting Azurite and serve's host ({Environment.ProcessorCount} cores; load average {LoadAverage()})...");
+        await using var azurite = await AzuriteProcess.StartAsync(null, cancellationToken);
+        var state = Path.Combine(Path.GetTempPath(), "compersion-benchmarks-journal-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var host = await LocalFunctionsHost.StartAsync(
+                new LocalHostOptions
+                {
+                    Port = 0,
+                    StateDirectory = state,
+                    RunTimers = false,
+                    PollQueues = false,
+                    QuietLogs = true,
+                    Settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["SendGrid:ApiKey"] = string.Empty },
+                },
+                cancellationToken);
+            var services = host.Services;
+            var subscriber = await services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(
+                new SignUpRequest("long.journal@example.com", Zone, new LocalTime(20, 0), IsoDayOfWeek.Sunday, Subscriber.DefaultDigestTime), cancellationToken);
+            var today = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InZone(subscriber.TimeZone).Date;
+            var first = today.PlusYears(-years).PlusDays(1);
+            var days = Period.Between(first, today, PeriodUnits.Days).Days + 1;
+
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(services, subscriber.Id, first, days, cancellationToken);
+            var book = JournalBook.From(await services.GetRequiredService<ISubscriberJournal>().LoadAsync(subscriber.Id, cancellationToken));
+            await output.WriteLineAsync(
+                $"Seeded {book.Days.Count:N0} days ({first} to {today}) with {book.Days.Sum(day => day.Items.Count):N0} items and " +
+                $"{book.Days.Sum(day => day.Acts.Count)} kind acts in one partition in {seeding.Elapsed.TotalSeconds:0.0} s.");
+
+            var token = Uri.EscapeDataString(services.GetRequiredService<TokenSigner>().ForLink(TokenPurpose.Journal, subscriber.Id, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).Plus(Duration.FromHours(12))));
+            var pages = new (string Name, double Target, Func<int, string> Url)[]
+            {
+                ("year calendar", PageTargetMilliseconds, _ => $"{host.BaseUrl}/api/journal?token={token}"),
+                ("day page", PageTargetMilliseconds, index => $"{host.BaseUrl}/api/journal/day?token={token}&date={NodaTime.Text.LocalDatePattern.Iso.Format(first.PlusDays((int)((index * 7919L) % days)))}"),
+                ("search", SearchTargetMilliseconds, index => $"{host.BaseUrl}/api/journal/search?token={token}&q={Uri.EscapeDataString(Searches[index % Searches.Length])}"),
+            };
+
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + 1 }) { Timeout = TimeSpan.FromMinutes(1) };
+            var succeeded = true;
+            foreach (var clients in new[] { 1, concurrency })
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync($"{clients} {(clients == 1 ? "client" : "clients at once")}, {requests} requests of each page after {Math.Min(requests, 20)} to warm up (client-measured, request sent to the whole page read):");
+                foreach (var (name, target, url) in pages)
+                {
+                    await RunAsync(client, url, Math.Min(requests, 20), clients, cancellationToken);
+                    var cpuBefore = (ProcessFigures.CpuTimeOf(Environment.ProcessId), ProcessFigures.CpuTimeOf(azurite.ProcessId));
+                    var run = Stopwatch.StartNew();
+                    var (times, failures, bytes) = await RunAsync(client, url, requests, clients, cancellationToken);
+                    var elapsed = run.Elapsed;
+                    var cpu = (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpuBefore.Item1, ProcessFigures.CpuTimeOf(azurite.ProcessId) - cpuBefore.Item2);
+                    var p95 = Percentiles.Of(times, 0.95);
+                    succeeded &= failures == 0 && p95 <= target;
+                    await output.WriteLineAsync(
+                        $"  {name,-13}: p50 {Percentiles.Of(times, 0.50),6:0.0} ms, p95 {p95,6:0.0} ms, max {times[^1],6:0.0} ms " +
+                        $"(target p95 ≤ {target:0} ms: {(p95 <= target ? "met" : "MISSED")}); {requests / elapsed.TotalSeconds,5:0}/s; " +
+                        $"{bytes / requests / 1024.0:0} KB a page; CPU a request {cpu.Item1.TotalMilliseconds / requests:0.0} ms here, {cpu.Item2.TotalMilliseconds / requests:0.0} ms in Azurite; non-200 {failures}");
+                }
+            }
+
+            await BreakdownAsync(services, azurite.ProcessId, subscriber.Id, book, today, output, cancellationToken);
+            await output.WriteLineAsync($"Load average after the run: {LoadAverage()}");
+            return succeeded ? 0 : 1;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(state, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    // Where a request's time goes, in-process: the partition query (every row of the subscriber), the book built from
+    // it, and each page's view, as wall time and as CPU time (this process's and Azurite's, so the machine's other load
+    // does not count). What a page's CPU holds beyond these is rendering, HTTP and the host.
+    private static async Task BreakdownAsync(IServiceProvider services, int azuriteProcessId, string subscriberId, JournalBook book, LocalDate today, TextWriter output, CancellationToken cancellationToken)
+    {
+        const int Rounds = 30;
+        var journals = services.GetRequiredService<ISubscriberJournal>();
+        var load = new double[Rounds];
+        SubscriberJournal? journal = null;
+        var cpu = (Ours: ProcessFigures.CpuTimeOf(Environment.ProcessId), Azurite: ProcessFigures.CpuTimeOf(azuriteProcessId));
+        for (var round = 0; round < Rounds; round++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            journal = await journals.LoadAsync(subscriberId, cancellationToken);
+            load[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        var loadCpu = (Ours: (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpu.Ours).TotalMilliseconds / Rounds, Azurite: (ProcessFigures.CpuTimeOf(azuriteProcessId) - cpu.Azurite).TotalMilliseconds / Rounds);
+        var build = Time(Rounds, () => JournalBook.From(journal!));
+        var calendar = Time(Rounds, () => JournalViews.Calendar(book, today.Year, today));
+        var day = Time(Rounds, () => JournalViews.Day(book, today.PlusDays(-100)));
+        var search = Time(Rounds, () => JournalViews.Search(book, Searches[0]));
+        Array.Sort(load);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"In-process, one at a time, {Rounds} rounds (wall median; CPU a call):");
+        await output.WriteLineAsync(
+            $"  the partition query ({journal!.Entries.Count:N0} entries, {journal.Acts.Count} act days, the profile): {Percentiles.Of(load, 0.5):0.0} ms (p95 {Percentiles.Of(load, 0.95):0.0}); " +
+            $"CPU {loadCpu.Ours:0.0} ms here (reading the rows), {loadCpu.Azurite:0.0} ms in Azurite");
+        await output.WriteLineAsync($"  the book from the rows: {build.Wall:0.00} ms; CPU {build.Cpu:0.00} ms");
+        await output.WriteLineAsync($"  views: calendar {calendar.Wall:0.00} ms (CPU {calendar.Cpu:0.00}), day {day.Wall:0.00} ms (CPU {day.Cpu:0.00}), search \"{Searches[0]}\" {search.Wall:0.00} ms (CPU {search.Cpu:0.00})");
+    }
+
+    private static (double Wall, double Cpu) Time(int rounds, Func<object> view)
+    {
+        var times = new double[rounds];
+        var cpu = ProcessFigures.CpuTimeOf(Environment.ProcessId);
+        for (var round = 0; round < rounds; round++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            _ = view();
+            times[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        var used = (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpu).TotalMilliseconds / rounds;
+        Array.Sort(times);
+        return (Percentiles.Of(times, 0.5), used);
+    }
+
+    private static async Task<(double[] Times, int Failures, long Bytes)> RunAsync(HttpClient client, Func<int, string> url, int requests, int clients, CancellationToken cancellationToken)
+    {
+        var times = new double[requests];
+        var failures = 0;
+        long bytes = 0;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(
+            async () =>
+            {
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < requests)
+                {
+                    var address = url(index);
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await client.GetAsync(address, cancellationToken);
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    times[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    Interlocked.Add(ref bytes, body.Length);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            },
+            cancellationToken)));
+        Array.Sort(times);
+        return (times, failures, bytes);
+    }
+
+    private static async Task SeedAsync(IServiceProvider services, string subscriberId, LocalDate first, int days, CancellationToken cancellationToken)
+    {
+        var entries = services.GetRequiredService<IEntryStore>();
+        var acts = services.GetRequiredService<IActStore>();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, days),
+            new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism, CancellationToken = cancellationToken },
+            async (offset, token) =>
+            {
+                var items = Enumerable.Range(0, 5)
+                    .Select(item => JournalItem.Understand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Lines[((offset * 5) + item) % Lines.Length], People[(offset + item) % People.Length])))
+                    .ToList();
+                await entries.AppendAsync(subscriberId, first.PlusDays(offset), items, "seed", token);
+            });
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, Acts),
+            new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, ActLines[index % ActLines.Length], People[index % People.Length]);
+                var act = new KindAct(text, KindnessNames.Name(KindnessNames.Categories[index % KindnessNames.Categories.Count]), KindnessNames.Name(KindnessNames.Recipients[index % KindnessNames.Recipients.Count]));
+                await acts.AppendAsync(subscriberId, first.PlusDays((int)((long)index * days / Acts)), [act], "seed", token);
+            });
+    }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
+}
