@@ -54,7 +54,9 @@ public sealed class JournalJourneyTests(BrowserFixture browser, ITestOutputHelpe
         var dayHeading = await page.Locator("h1").TextContentAsync();
         var thumbnail = page.GetByRole(AriaRole.Img, new() { Name = "Your photo river.jpg" });
         var thumbnailWidth = await thumbnail.EvaluateAsync<int>(LoadedWidth);
-        await Shot(page, "journal-day-with-photo");
+        await page.SetViewportSizeAsync(360, 800);
+        await Shot(page, "journal-day");
+        await page.SetViewportSizeAsync(1100, 900);
         await thumbnail.ClickAsync();
         await page.WaitForURLAsync("**/api/journal/photo?*");
         await page.Locator("img").EvaluateAsync<int>(LoadedWidth);
