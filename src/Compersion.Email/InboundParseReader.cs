@@ -89,6 +89,7 @@ public static class InboundParseReader
                 Hash(from, subject, text, html))
             {
                 References = Answered(HeaderValue(headers, "In-Reply-To"), HeaderValue(headers, "References")),
+                Attachments = ParsedAttachments(form, Text(fields, "attachment-info", Encoding.UTF8), Text(fields, "content-ids", Encoding.UTF8)),
             };
             problem = null;
             return true;
@@ -214,6 +215,111 @@ public static class InboundParseReader
 
         return result;
     }
+
+    // Parsed mode: SendGrid posts each attachment as a form file (attachment1 … attachmentN, its file name and type on the
+    // part), describes them in attachment-info ({"attachment1": {"filename", "name", "type", "content-id"}}) and maps the
+    // HTML's cid: references to them in content-ids ({"ii_abc": "attachment1"}). The same photo rules as raw mode apply: only
+    // image-like files, at most PhotoRules.MaxAttachments, in their order, each read at most PhotoRules.MaxBytes. Each file's
+    // bytes move from the form's buffer into one array of their exact size and the buffer is let go at once, so a photo is
+    // never held twice (a larger one is only measured).
+    private static List<MailAttachment> ParsedAttachments(Multipart form, string? infoJson, string? contentIdsJson)
+    {
+        var info = ReadAttachmentInfo(infoJson);
+        var contentIds = ReadCharsets(contentIdsJson).GroupBy(pair => pair.Value, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.First().Key, StringComparer.OrdinalIgnoreCase);
+        var files = new List<(int Number, MimePart Part, string Name)>();
+        foreach (var part in form.OfType<MimePart>())
+        {
+            var name = part.ContentDisposition?.Parameters["name"];
+            if (name is { Length: > 10 and < 16 } && name.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) &&
+                int.TryParse(name.AsSpan(10), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                files.Add((number, part, name.ToLowerInvariant()));
+            }
+        }
+
+        var result = new List<MailAttachment>();
+        foreach (var (_, part, name) in files.OrderBy(file => file.Number).DistinctBy(file => file.Number))
+        {
+            var described = info.GetValueOrDefault(name);
+            var type = described?.Type ?? part.ContentType?.MimeType;
+            var attachment = new MailAttachment(
+                described?.FileName ?? part.FileName,
+                string.IsNullOrWhiteSpace(type) ? null : type.Trim().ToLowerInvariant(),
+                described?.ContentId ?? contentIds.GetValueOrDefault(name),
+                0,
+                ReadOnlyMemory<byte>.Empty);
+            if (!PhotoRules.LooksLikePhoto(attachment) || part.Content is null)
+            {
+                continue;
+            }
+
+            if (result.Count == PhotoRules.MaxAttachments)
+            {
+                break;
+            }
+
+            result.Add(part.Content.Encoding is ContentEncoding.Default or ContentEncoding.Binary or ContentEncoding.SevenBit or ContentEncoding.EightBit && part.Content.Stream is { CanSeek: true }
+                ? Taken(part, attachment)
+                : Decoded(part.Content, attachment));
+        }
+
+        return result;
+    }
+
+    // The form file's bytes as they are (SendGrid sends them without a transfer encoding), read once into an array of their
+    // size; the part's buffer is then released, so the bytes exist once.
+    private static MailAttachment Taken(MimePart part, MailAttachment attachment)
+    {
+        var stream = part.Content!.Stream!;
+        var length = stream.Length;
+        if (length > PhotoRules.MaxBytes)
+        {
+            return attachment with { Length = length };
+        }
+
+        var bytes = new byte[length];
+        stream.Position = 0;
+        stream.ReadExactly(bytes);
+        part.Content = null;
+        stream.Dispose();
+        return attachment with { Length = length, Content = bytes };
+    }
+
+    private static Dictionary<string, (string? FileName, string? Type, string? ContentId)?> ReadAttachmentInfo(string? json)
+    {
+        var result = new Dictionary<string, (string? FileName, string? Type, string? ContentId)?>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return result;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return result;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object))
+            {
+                result[property.Name] = (
+                    StringProperty(property.Value, "filename") ?? StringProperty(property.Value, "name"),
+                    StringProperty(property.Value, "type"),
+                    StringProperty(property.Value, "content-id")?.Trim().Trim('<', '>'));
+            }
+        }
+        catch (JsonException)
+        {
+            // Unreadable metadata: the files' own names and types still say what they are.
+        }
+
+        return result;
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     private static MailAttachment Decoded(IMimeContent content, MailAttachment attachment)
     {

@@ -56,6 +56,57 @@ public sealed class InboundParseReaderTests
     }
 
     [Fact]
+    public void TryRead_ParsedReplyWithPhotosLogoAndPdf_ImagesReadInOrderWithNamesTypesAndContentIds()
+    {
+        var beach = Enumerable.Range(0, 50_000).Select(i => (byte)i).ToArray();
+        var post = ParsedPostWithFiles(
+            [
+                ("text", Utf8("1. Soup with Ana\n")),
+                ("html", Utf8("<p>1. Soup with Ana</p><div class=\"gmail_signature\"><img src=\"cid:ii_logo\"></div>")),
+                ("attachments", Utf8("4")),
+                ("attachment-info", Utf8("""{"attachment1":{"filename":"logo.png","name":"logo.png","type":"image/png","content-id":"ii_logo"},"attachment2":{"filename":"IMG_0001.HEIC","name":"IMG_0001.HEIC","type":"application/octet-stream"},"attachment3":{"filename":"invoice.pdf","name":"invoice.pdf","type":"application/pdf"},"attachment4":{"filename":"beach.jpg","name":"beach.jpg","type":"image/jpeg"}}""")),
+                ("content-ids", Utf8("""{"ii_logo":"attachment1"}""")),
+            ],
+            [
+                ("attachment4", "beach.jpg", "image/jpeg", beach),
+                ("attachment1", "logo.png", "image/png", new byte[3_000]),
+                ("attachment2", "IMG_0001.HEIC", "application/octet-stream", new byte[40_000]),
+                ("attachment3", "invoice.pdf", "application/pdf", new byte[5_000]),
+            ]);
+
+        var read = InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out var problem);
+
+        Assert.True(read, problem);
+        Assert.Equal(
+            [("logo.png", "image/png", "ii_logo", 3_000L), ("IMG_0001.HEIC", "application/octet-stream", null, 40_000L), ("beach.jpg", "image/jpeg", null, 50_000L)],
+            mail!.Attachments.Select(a => (a.FileName, a.MediaType, a.ContentId, a.Length)));
+        Assert.Equal(beach, mail.Attachments[2].Content.ToArray());
+    }
+
+    [Fact]
+    public void TryRead_ParsedAttachmentWithoutAttachmentInfo_NameAndTypeFromTheFormFile()
+    {
+        var post = ParsedPostWithFiles([("text", Utf8("1. Soup\n"))], [("attachment1", "soup.webp", "image/webp", new byte[9_000])]);
+
+        InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out _);
+
+        var soup = Assert.Single(mail!.Attachments);
+        Assert.Equal(("soup.webp", "image/webp", 9_000L), (soup.FileName, soup.MediaType, soup.Content.Length));
+    }
+
+    [Fact]
+    public void TryRead_ParsedAttachmentOverTenMegabytes_MeasuredAndKeptWithoutItsBytes()
+    {
+        var post = ParsedPostWithFiles([("text", Utf8("1. Soup\n"))], [("attachment1", "huge.jpg", "image/jpeg", new byte[11 * 1024 * 1024])]);
+
+        InboundParseReader.TryRead(post.Open(), post.ContentType, out var mail, out _);
+
+        var huge = Assert.Single(mail!.Attachments);
+        Assert.Equal(11 * 1024 * 1024, huge.Length);
+        Assert.True(huge.Content.IsEmpty);
+    }
+
+    [Fact]
     public void TryRead_RawMultipartAlternative_TextPartAsTextAndHtmlPartAsHtml()
     {
         var body = new MultipartAlternative
@@ -711,7 +762,32 @@ public sealed class InboundParseReaderTests
     }
 
     /// <summary>A parsed-mode post: SendGrid's fields, each overridable, with the given ones replacing the defaults.</summary>
-    private static FormPost ParsedPost(params (string Name, byte[] Value)[] fields)
+    private static FormPost ParsedPost(params (string Name, byte[] Value)[] fields) => Post([.. ParsedFields(fields)]);
+
+    /// <summary>A parsed-mode post with form files, as SendGrid posts attachments: a part named <c>attachmentN</c> with its file name and type.</summary>
+    private static FormPost ParsedPostWithFiles((string Name, byte[] Value)[] fields, (string Name, string FileName, string Type, byte[] Content)[] files)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in ParsedFields(fields))
+        {
+            var content = new ByteArrayContent(value);
+            form.Add(content, name);
+            content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"" };
+        }
+
+        foreach (var (name, fileName, type, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue(type);
+            form.Add(content, name, fileName);
+        }
+
+        using var stream = new MemoryStream();
+        form.CopyTo(stream, null, CancellationToken.None);
+        return new FormPost(stream.ToArray(), form.Headers.ContentType!.ToString());
+    }
+
+    private static IEnumerable<(string Name, byte[] Value)> ParsedFields((string Name, byte[] Value)[] fields)
     {
         var all = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -726,7 +802,7 @@ public sealed class InboundParseReaderTests
             all[name] = value;
         }
 
-        return Post([.. all.Select(f => (f.Key, f.Value))]);
+        return all.Select(f => (f.Key, f.Value));
     }
 
     /// <summary>Real multipart/form-data bytes, serialised by <see cref="MultipartFormDataContent"/>, and their Content-Type.</summary>

@@ -4,6 +4,7 @@ using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
 using Compersion.Core.Mail;
+using Compersion.Core.Photos;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
@@ -27,7 +28,8 @@ public sealed class EmailCommands(
     IOptions<MailOptions> mailOptions,
     TimeProvider time,
     JournalUndo undo,
-    AddressChangeService addresses)
+    AddressChangeService addresses,
+    IPhotoStore photos)
 {
     /// <summary>The one short confirmation of an unsubscribe, by <c>STOP</c> or by the unsubscribe mailbox: how to come back, and how to get the journal.</summary>
     /// <remarks>
@@ -190,12 +192,15 @@ public sealed class EmailCommands(
             return (Command("undo-nothing"), false);
         }
 
+        var written = taken.Written;
         return (Command(
             "undo-taken",
-            ("gratitudes", taken.Items.Select(item => item.Text).ToList()),
-            ("acts", taken.Acts.Select(act => act.Text).ToList()),
+            ("gratitudes", written.Items.Select(item => item.Text).ToList()),
+            ("acts", written.Acts.Select(act => act.Text).ToList()),
             ("act_label", ReplyReceipt.ActLabel),
-            ("count", taken.Items.Count + taken.Acts.Count)), true);
+            ("photos", taken.Photos),
+            ("written", written.Items.Count + written.Acts.Count),
+            ("count", written.Items.Count + written.Acts.Count + taken.Photos)), true);
     }
 
     private async Task<AnswerNote> AddAddressAsync(Subscriber subscriber, string address, bool apply, CancellationToken cancellationToken)
@@ -212,16 +217,47 @@ public sealed class EmailCommands(
         };
     }
 
+    // The journal as two files, and the photos: attached while they fit one mail safely (ExportService.MaxMailedPhotoBytes),
+    // else a fresh private link to the zip that holds them all.
     private async Task<AnswerNote> ExportNoteAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {
         var export = await exports.ExportAsync(subscriber, cancellationToken);
+        var kept = await photos.ListAllAsync(subscriber.Id, cancellationToken);
+        var attachments = ExportService.Attachments(export).ToList();
+        var photoBytes = kept.Sum(photo => photo.Length);
+        var attached = 0;
+        var zipUrl = string.Empty;
+        if (kept.Count > 0 && photoBytes <= ExportService.MaxMailedPhotoBytes)
+        {
+            foreach (var photo in kept)
+            {
+                await using var content = await photos.OpenAsync(subscriber.Id, photo, thumbnail: false, cancellationToken);
+                if (content is not null)
+                {
+                    using var buffer = new MemoryStream((int)photo.Length);
+                    await content.CopyToAsync(buffer, cancellationToken);
+                    attachments.Add(new Sending.MailAttachment(ExportService.PhotoFileName(photo), photo.MediaType, buffer.ToArray()));
+                    attached++;
+                }
+            }
+        }
+        else if (kept.Count > 0)
+        {
+            var expires = Instant.FromDateTimeOffset(time.GetUtcNow()) + SettingsLinks.Lifetime;
+            zipUrl = $"{Routes.Url(mailOptions.Value, Routes.SettingsExport)}?format=zip&token={signer.ForLink(TokenPurpose.Settings, subscriber.Id, expires)}";
+        }
+
         var note = Answer(
             "export",
             "export",
             ("days", export.Entries.Count),
             ("markdown_file", ExportService.MarkdownFileName),
-            ("json_file", ExportService.JsonFileName));
-        return note with { Attachments = ExportService.Attachments(export) };
+            ("json_file", ExportService.JsonFileName),
+            ("photos_attached", attached),
+            ("photos_waiting", zipUrl.Length > 0 ? kept.Count : 0),
+            ("photos_mb", photoBytes / (1024 * 1024)),
+            ("zip_url", zipUrl));
+        return note with { Attachments = attachments };
     }
 
     private async Task<AnswerNote> PauseUntilAsync(Subscriber subscriber, PauseEnd end, bool apply, CancellationToken cancellationToken)

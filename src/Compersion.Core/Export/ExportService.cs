@@ -68,6 +68,17 @@ public sealed class ExportService(ISubscriberStore subscribers, IEntryStore entr
     /// <summary>The file name of the Markdown export.</summary>
     public const string MarkdownFileName = "compersion-journal.md";
 
+    /// <summary>The most photo bytes the mailed <c>EXPORT</c> attaches (20 MB): base64 makes them about 27 MB, inside the
+    /// 30 MB a mail may be at SendGrid and at most receiving servers. More than that, and the mail links to the zip instead.</summary>
+    public const long MaxMailedPhotoBytes = 20L * 1024 * 1024;
+
+    /// <summary>A photo's file name in the mailed export: its date, its id and its format (never the name a mail gave it).</summary>
+    public static string PhotoFileName(Photos.StoredPhoto photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        return $"{LocalDatePattern.Iso.Format(photo.Date)}-{photo.Id}{photo.Extension}";
+    }
+
     /// <summary>Both exports as mail attachments (UTF-8).</summary>
     public static IReadOnlyList<Sending.MailAttachment> Attachments(SubscriberExport export) =>
     [

@@ -1,4 +1,5 @@
 using Compersion.Core.Journal;
+using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;
@@ -14,6 +15,10 @@ namespace Compersion.Core.Inbound;
 /// corrected any of that post's items on the web, the post is left as it is: their corrections stand.</para>
 /// <para>A quarantined post that today's attribution finds to be a subscriber's (a sender registered since, say) is
 /// journaled under the date ingestion would have chosen, quietly: no receipt days later, no settings changed.</para>
+/// <para>Photos come back as ingestion keeps them (<see cref="ReplyPhotos"/>): their ids come from the message and the
+/// attachment's place in it, so a photo already kept is found and not stored twice, and one never kept (a parsed-mode
+/// post from before those were read) is kept now. A reply taken back by <c>UNDO</c>, or whose photo was deleted on the
+/// day page, is marked as corrected and gets none back.</para>
 /// <para>Commands and mails to the unsubscribe mailbox are never carried out again. With <c>apply: false</c> nothing is
 /// written: the outcome says what a real run would do.</para>
 /// </remarks>
@@ -27,6 +32,8 @@ public sealed partial class ArchiveReparser(
     JournalWriter writer,
     IJournalEditor editor,
     ISubscriberJournal journals,
+    ReplyPhotos photos,
+    IPhotoStore photoStore,
     ILogger<ArchiveReparser> logger)
 {
     /// <summary>Reads every post archived on or after a UTC day again (<see cref="ReparseAsync"/>), oldest first.</summary>
@@ -134,6 +141,7 @@ public sealed partial class ArchiveReparser(
                 var own = ReplyIngestor.LedgerKeys(mail, subscriber.Id)[0];
                 await postIndex.RecordAsync(subscriber.Id, archiveName, own, cancellationToken);
                 await writer.WriteAsync(subscriber, date, reading, source, countsAsReply: false, cancellationToken);
+                await KeepPhotosAsync(subscriber, date, mail, source, cancellationToken);
                 if (string.Equals(own, key, StringComparison.Ordinal))
                 {
                     await ledger.ReattributeAsync(key, subscriber.Id, cancellationToken);
@@ -178,7 +186,36 @@ public sealed partial class ArchiveReparser(
                 return apply && outcome == ReparseOutcome.Replaced ? next : null;
             },
             cancellationToken);
+        if (apply && outcome != ReparseOutcome.KeptCorrected && await KeepPhotosAsync(subscriber, filed, mail, source, cancellationToken) > 0 && outcome == ReparseOutcome.Unchanged)
+        {
+            outcome = ReparseOutcome.Replaced;
+        }
+
         return Report(archiveName, outcome);
+    }
+
+    // Keeps the post's photos where ingestion keeps them, unless the reply was corrected on the date they are filed under;
+    // returns how many were stored now (0 when all were kept already).
+    private async Task<int> KeepPhotosAsync(Subscriber subscriber, NodaTime.LocalDate date, InboundMail mail, string source, CancellationToken cancellationToken)
+    {
+        if (!mail.Attachments.Any(PhotoRules.LooksLikePhoto))
+        {
+            return 0;
+        }
+
+        // Where its photos already are, if any were kept (the date the journal files them under, even after a change of zone).
+        var on = (await photoStore.ListAllAsync(subscriber.Id, cancellationToken)).FirstOrDefault(photo => string.Equals(photo.Source, source, StringComparison.Ordinal))?.Date ?? date;
+        var corrected = false;
+        await editor.EditDayAsync(
+            subscriber.Id,
+            on,
+            day =>
+            {
+                corrected = day.Corrected.Contains(source, StringComparer.Ordinal);
+                return null;
+            },
+            cancellationToken);
+        return corrected ? 0 : (await photos.KeepAsync(subscriber.Id, on, ReplyIngestor.Identity(mail), mail, source, cancellationToken)).Added;
     }
 
     private ReparseOutcome Report(string archiveName, ReparseOutcome outcome)

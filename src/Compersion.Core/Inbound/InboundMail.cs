@@ -26,6 +26,6 @@ public sealed record InboundMail(
     public IReadOnlyList<string> References { get; init; } = [];
 
     /// <summary>The files attached to the mail that present themselves as images (inline ones included), in the order the mail has them; the photos among them are kept with the day.</summary>
-    /// <remarks>Read from raw-mode posts (the whole MIME message); parsed-mode posts carry none here.</remarks>
+    /// <remarks>Read from either mode: a raw-mode post's MIME parts, or a parsed-mode post's form files (<c>attachment1</c> …).</remarks>
     public IReadOnlyList<Photos.MailAttachment> Attachments { get; init; } = [];
 }

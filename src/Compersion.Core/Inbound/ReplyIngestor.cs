@@ -245,7 +245,7 @@ public sealed partial class ReplyIngestor(
         var returning = !digestReply && addition.Items.Count > 0 &&
                         Period.Between(Prompts.BackOffPolicy.LastActivity(subscriber, date, []), date, PeriodUnits.Days).Days >= Prompts.BackOffPolicy.QuietDays;
         // Photos first: kept under ids from the message, so a redelivery finds them kept and counts them again, storing nothing.
-        var kept = await photos.KeepAsync(subscriber.Id, date, identity, mail, cancellationToken);
+        var kept = await photos.KeepAsync(subscriber.Id, date, identity, mail, LegacyKey(identity), cancellationToken);
         var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning, photos: kept);
         var needsDay = alone is not null && addition.Items.Count > 0 && !returning;
         var saved = JournalItem.Merge([], addition.Items);
@@ -469,7 +469,8 @@ public sealed partial class ReplyIngestor(
         return carried;
     }
 
-    private static string Identity(InboundMail mail) =>
+    /// <summary>A readable mail's identity: its Message-ID, else its content hash (what its photo ids are made from).</summary>
+    internal static string Identity(InboundMail mail) =>
         mail.MessageId is { Length: > 0 } id ? "m:" + id : "h:" + mail.ContentHash;
 
     private static string LegacyKey(string identity) =>

@@ -11,7 +11,7 @@ namespace Compersion.Core.Photos;
 /// subscriber's prefix are looked up, so no link, altered or not, serves anyone else's photo. The id must have the shape
 /// ids have and be listed for that date, so nothing from a request reaches a blob name unchecked.
 /// </remarks>
-public sealed class JournalPhotos(TokenSigner signer, ISubscriberStore subscribers, IPhotoStore store, TimeProvider time)
+public sealed class JournalPhotos(TokenSigner signer, ISubscriberStore subscribers, IPhotoStore store, IJournalEditor editor, TimeProvider time)
 {
     /// <summary>The photos kept for a date.</summary>
     public Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default) =>
@@ -59,9 +59,28 @@ public sealed class JournalPhotos(TokenSigner signer, ISubscriberStore subscribe
     }
 
     /// <summary>Deletes one photo of the subscriber's (the day page's button); false when it was not there.</summary>
-    public Task<bool> DeleteAsync(Subscriber subscriber, LocalDate date, string? id, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The reply that brought it is marked as corrected on that date, as an edited item's is, so
+    /// <c>replay --archive --reparse</c> never brings the photo back (and leaves that reply's items as they are).
+    /// </remarks>
+    public async Task<bool> DeleteAsync(Subscriber subscriber, LocalDate date, string? id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        return StoredPhoto.IsId(id) ? store.DeleteAsync(subscriber.Id, date, id!, cancellationToken) : Task.FromResult(false);
+        if (!StoredPhoto.IsId(id))
+        {
+            return false;
+        }
+
+        var photo = (await store.ListAsync(subscriber.Id, date, cancellationToken)).FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+        if (photo?.Source is { } source)
+        {
+            await editor.EditDayAsync(
+                subscriber.Id,
+                date,
+                day => day.Corrected.Contains(source, StringComparer.Ordinal) ? null : day with { Corrected = [.. day.Corrected, source] },
+                cancellationToken);
+        }
+
+        return await store.DeleteAsync(subscriber.Id, date, id!, cancellationToken);
     }
 }

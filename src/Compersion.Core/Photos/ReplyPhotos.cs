@@ -21,8 +21,13 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
     /// <param name="date">The journal date the reply is filed under.</param>
     /// <param name="messageIdentity">The message's identity (its Message-ID, else a hash of its content).</param>
     /// <param name="mail">The mail, with its attachments.</param>
+    /// <param name="source">The journal source of the message (<see cref="Journal.JournalItem.Source"/>), kept with each photo so <c>UNDO</c> finds them.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<PhotoSummary> KeepAsync(string subscriberId, LocalDate date, string messageIdentity, InboundMail mail, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// A day's <see cref="PhotoRules.MaxPerDay"/> places are claimed one by one in the store before a photo is saved
+    /// (<see cref="IPhotoStore.TryClaimSlotAsync"/>), so two replies kept at the same moment never hold more between them.
+    /// </remarks>
+    public async Task<PhotoSummary> KeepAsync(string subscriberId, LocalDate date, string messageIdentity, InboundMail mail, string? source = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriberId);
         ArgumentNullException.ThrowIfNull(mail);
@@ -35,6 +40,7 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
         var already = existing.Select(photo => photo.Id).ToHashSet(StringComparer.Ordinal);
         var room = PhotoRules.MaxPerDay - existing.Count;
         var kept = 0;
+        var added = 0;
         var skipped = new List<string>();
         var position = 0;
         foreach (var attachment in mail.Attachments.Take(PhotoRules.MaxAttachments))
@@ -84,20 +90,22 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
                 continue;
             }
 
-            if (room <= 0)
+            // The listing is a quick first answer; the claim is the one that holds when another reply is kept at the same time.
+            if (room <= 0 || !await store.TryClaimSlotAsync(subscriberId, date, id, PhotoRules.MaxPerDay, cancellationToken))
             {
                 skipped.Add(string.Create(CultureInfo.InvariantCulture, $"{name} wasn't kept: a day holds {PhotoRules.MaxPerDay} photos."));
                 continue;
             }
 
-            var photo = new StoredPhoto(date, id, reading.Format, name, attachment.Length, reading.Thumbnail is not null);
+            var photo = new StoredPhoto(date, id, reading.Format, name, attachment.Length, reading.Thumbnail is not null) { Source = source };
             await store.SaveAsync(subscriberId, photo, attachment.Content, reading.Thumbnail, cancellationToken);
             room--;
             kept++;
+            added++;
         }
 
         LogKept(logger, subscriberId, kept, skipped.Count);
-        return new PhotoSummary(kept, skipped);
+        return new PhotoSummary(kept, skipped) { Added = added };
     }
 
     private static string Id(string subscriberId, string messageIdentity, int position) =>

@@ -11,6 +11,10 @@ namespace Compersion.Core.Photos;
 /// <param name="HasThumbnail">Whether a thumbnail was made; a HEIC that could not be decoded has none and is offered as a download.</param>
 public sealed record StoredPhoto(LocalDate Date, string Id, PhotoFormat Format, string Name, long Length, bool HasThumbnail)
 {
+    /// <summary>The journal source of the message that brought it (<see cref="Journal.JournalItem.Source"/>), so <c>UNDO</c>
+    /// takes back that reply's photos with its items; null for photos kept before photos remembered it.</summary>
+    public string? Source { get; init; }
+
     /// <summary>The file extension for its format (<c>.jpg</c>).</summary>
     public string Extension => Extensions.Of(Format);
 

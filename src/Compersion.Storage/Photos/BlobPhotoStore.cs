@@ -23,6 +23,9 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
     private const string ThumbnailSuffix = ".thumb.jpg";
     private const string NameKey = "name";
     private const string ThumbnailKey = "thumbnail";
+    private const string SourceKey = "source";
+    private const string SlotPrefix = "slot";
+    private const string SlotPhotoKey = "photo";
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + ContainerNames.Photos);
 
@@ -35,6 +38,54 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
 
     public Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         ListUnderAsync(Prefix(subscriberId), cancellationToken);
+
+    // A day's places are blobs "{subscriber}/{date}/slot{n}" naming their photo, created only if absent (If-None-Match: *),
+    // so of two replies kept at once each place goes to exactly one photo. They are not photos: the listing passes over them.
+    public async Task<bool> TryClaimSlotAsync(string subscriberId, LocalDate date, string id, int slots, CancellationToken cancellationToken = default)
+    {
+        if (!StoredPhoto.IsId(id))
+        {
+            throw new ArgumentException("Not a photo id.", nameof(id));
+        }
+
+        var day = Prefix(subscriberId) + Iso.Format(date) + "/";
+        for (var slot = 1; slot <= slots; slot++)
+        {
+            var blob = container.GetBlobClient(string.Create(CultureInfo.InvariantCulture, $"{day}{SlotPrefix}{slot}"));
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                try
+                {
+                    await blob.UploadAsync(
+                        BinaryData.Empty,
+                        new BlobUploadOptions { Metadata = new Dictionary<string, string> { [SlotPhotoKey] = id }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                        cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                {
+                    // Taken: by this photo already (a redelivery), or by another.
+                }
+
+                try
+                {
+                    var holder = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+                    if (holder.Value.Metadata.TryGetValue(SlotPhotoKey, out var held) && string.Equals(held, id, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404)
+                {
+                    // Freed in between (its photo was deleted): try that place once more.
+                }
+            }
+        }
+
+        return false;
+    }
 
     public async Task SaveAsync(string subscriberId, StoredPhoto photo, ReadOnlyMemory<byte> content, ReadOnlyMemory<byte>? thumbnail, CancellationToken cancellationToken = default)
     {
@@ -55,6 +106,11 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
             [NameKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(photo.Name)),
             [ThumbnailKey] = thumbnail is null ? "0" : "1",
         };
+        if (photo.Source is { Length: > 0 } source)
+        {
+            metadata[SourceKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(source));
+        }
+
         await container.GetBlobClient(name).UploadAsync(
             new BinaryData(content),
             new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = photo.MediaType } },
@@ -83,7 +139,19 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
             return false;
         }
 
-        return await DeleteUnderAsync(Prefix(subscriberId) + Iso.Format(date) + "/" + id + ".", cancellationToken) > 0;
+        var day = Prefix(subscriberId) + Iso.Format(date) + "/";
+        var deleted = await DeleteUnderAsync(day + id + ".", cancellationToken) > 0;
+
+        // Its place in the day goes with it, so the day can take another photo.
+        await foreach (var slot in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, day + SlotPrefix, cancellationToken))
+        {
+            if (slot.Metadata is { } metadata && metadata.TryGetValue(SlotPhotoKey, out var held) && string.Equals(held, id, StringComparison.Ordinal))
+            {
+                await container.DeleteBlobIfExistsAsync(slot.Name, cancellationToken: cancellationToken);
+            }
+        }
+
+        return deleted;
     }
 
     public Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
@@ -150,7 +218,8 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
         var metadata = blob.Metadata ?? new Dictionary<string, string>();
         var name = metadata.TryGetValue(NameKey, out var encoded) ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : id;
         var hasThumbnail = metadata.TryGetValue(ThumbnailKey, out var flag) && flag == "1";
-        return new StoredPhoto(date, id, format, name, blob.Properties.ContentLength ?? 0, hasThumbnail);
+        var source = metadata.TryGetValue(SourceKey, out var from) ? Encoding.UTF8.GetString(Convert.FromBase64String(from)) : null;
+        return new StoredPhoto(date, id, format, name, blob.Properties.ContentLength ?? 0, hasThumbnail) { Source = source };
     }
 
     private static string Prefix(string subscriberId)

@@ -2,6 +2,7 @@ using Compersion.Core.Api;
 using Compersion.Core.Commands;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
+using Compersion.Core.Photos;
 using Compersion.Core.Prompts;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
@@ -17,6 +18,7 @@ public sealed class EmailCommandsTests
     private readonly InMemoryEntryStore entries = new();
     private readonly InMemoryActStore acts = new();
     private readonly RecordingMailSender mail = new();
+    private readonly InMemoryPhotoStore photos = new();
 
     [Fact]
     public async Task ApplyAsync_Pause_PausesAndSaysHowToResume()
@@ -78,6 +80,41 @@ public sealed class EmailCommandsTests
         Assert.Equal("export", note.Kind);
         Assert.Equal([ExportService.JsonFileName, ExportService.MarkdownFileName], note.Attachments!.Select(a => a.FileName).Order(StringComparer.Ordinal));
         Assert.Contains("1 day", note.Blocks![0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ExportWithPhotosThatFitAMail_PhotosAttachedNamedByTheirDay()
+    {
+        var sut = await CreateSutAsync();
+        await entries.AppendAsync(AlexId, Date("2026-11-24"), [new("warm socks")], "k1");
+        await photos.SaveAsync(AlexId, new StoredPhoto(Date("2026-11-24"), "0123456789abcdef0123", PhotoFormat.Jpeg, "socks.jpg", 3, HasThumbnail: true), new byte[] { 1, 2, 3 }, null);
+        await photos.SaveAsync(AlexId, new StoredPhoto(Date("2026-11-25"), "abcdef0123456789abcd", PhotoFormat.Heic, "IMG_1.HEIC", 2, HasThumbnail: false), new byte[] { 4, 5 }, null);
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("EXPORT"), apply: true);
+
+        Assert.Equal(
+            [(ExportService.JsonFileName, 0), (ExportService.MarkdownFileName, 0), ("2026-11-24-0123456789abcdef0123.jpg", 3), ("2026-11-25-abcdef0123456789abcd.heic", 2)],
+            note.Attachments!.Select(a => (a.FileName, a.FileName.StartsWith("compersion", StringComparison.Ordinal) ? 0 : a.Content.Length)));
+        Assert.Contains(note.Blocks!, block => block.Text.Contains("Your 2 photos are attached too", StringComparison.Ordinal));
+        Assert.DoesNotContain(note.Blocks!, block => block.Kind == "link");
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ExportWithMorePhotosThanAMailHolds_NoneAttachedAndALinkToTheZip()
+    {
+        var sut = await CreateSutAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = "0123456789abcdef012" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await photos.SaveAsync(AlexId, new StoredPhoto(Date("2026-11-24"), id, PhotoFormat.Jpeg, "big.jpg", 8L * 1024 * 1024, HasThumbnail: true), new byte[16], null);
+        }
+
+        var note = await sut.ApplyAsync(Subscriber(), Parse("EXPORT"), apply: true);
+
+        Assert.Equal([ExportService.JsonFileName, ExportService.MarkdownFileName], note.Attachments!.Select(a => a.FileName));
+        Assert.Contains(note.Blocks!, block => block.Text.Contains("Your 3 photos are too large to send in one email (24 MB)", StringComparison.Ordinal));
+        var link = Assert.Single(note.Blocks!, block => block.Kind == "link");
+        Assert.StartsWith(PublicBaseUrl.TrimEnd('/') + "/api/settings/export?format=zip&token=", link.Url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -228,7 +265,8 @@ public sealed class EmailCommandsTests
             Signer(),
             MailSettings(),
             time,
-            new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts)),
-            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance));
+            new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts), photos),
+            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance),
+            photos);
     }
 }

@@ -8,6 +8,8 @@ internal sealed class InMemoryPhotoStore : IPhotoStore
 {
     private readonly List<(string SubscriberId, StoredPhoto Photo, byte[] Content, byte[]? Thumbnail)> photos = [];
 
+    private readonly List<(string SubscriberId, LocalDate Date, string Id)> slotsHeld = [];
+
     public int Saves { get; private set; }
 
     public IReadOnlyList<StoredPhoto> Of(string subscriberId) => [.. photos.Where(p => p.SubscriberId == subscriberId).Select(p => p.Photo)];
@@ -20,6 +22,23 @@ internal sealed class InMemoryPhotoStore : IPhotoStore
 
     public Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Of(subscriberId));
+
+    public Task<bool> TryClaimSlotAsync(string subscriberId, LocalDate date, string id, int slots, CancellationToken cancellationToken = default)
+    {
+        var held = slotsHeld.Where(s => s.SubscriberId == subscriberId && s.Date == date).ToList();
+        if (held.Any(s => s.Id == id))
+        {
+            return Task.FromResult(true);
+        }
+
+        if (held.Count >= slots)
+        {
+            return Task.FromResult(false);
+        }
+
+        slotsHeld.Add((subscriberId, date, id));
+        return Task.FromResult(true);
+    }
 
     public Task SaveAsync(string subscriberId, StoredPhoto photo, ReadOnlyMemory<byte> content, ReadOnlyMemory<byte>? thumbnail, CancellationToken cancellationToken = default)
     {
@@ -36,9 +55,15 @@ internal sealed class InMemoryPhotoStore : IPhotoStore
         return Task.FromResult<Stream?>(bytes is null ? null : new MemoryStream(bytes));
     }
 
-    public Task<bool> DeleteAsync(string subscriberId, LocalDate date, string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(photos.RemoveAll(p => p.SubscriberId == subscriberId && p.Photo.Date == date && p.Photo.Id == id) > 0);
+    public Task<bool> DeleteAsync(string subscriberId, LocalDate date, string id, CancellationToken cancellationToken = default)
+    {
+        slotsHeld.RemoveAll(s => s.SubscriberId == subscriberId && s.Date == date && s.Id == id);
+        return Task.FromResult(photos.RemoveAll(p => p.SubscriberId == subscriberId && p.Photo.Date == date && p.Photo.Id == id) > 0);
+    }
 
-    public Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(photos.RemoveAll(p => p.SubscriberId == subscriberId));
+    public Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default)
+    {
+        slotsHeld.RemoveAll(s => s.SubscriberId == subscriberId);
+        return Task.FromResult(photos.RemoveAll(p => p.SubscriberId == subscriberId));
+    }
 }

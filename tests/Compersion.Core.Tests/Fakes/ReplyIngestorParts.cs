@@ -39,6 +39,10 @@ internal sealed class ReplyIngestorParts(InMemorySubscriberStore subscribers, Ti
 
     public IPhotoStore Photos { get; init; } = new InMemoryPhotoStore();
 
+    /// <summary>The journal the ingestor edits (<c>UNDO</c>); one over <see cref="Entries"/> and <see cref="Acts"/> when not given.</summary>
+    /// <remarks>Give the same instance to whatever else reads corrections (the archive reparser), since it keeps them.</remarks>
+    public InMemoryJournal? Journal { get; init; }
+
     /// <summary>The notes' composer; one over the test mail settings when not given.</summary>
     public NoteComposer? Notes { get; init; }
 
@@ -51,7 +55,7 @@ internal sealed class ReplyIngestorParts(InMemorySubscriberStore subscribers, Ti
     public ReplyIngestor Build()
     {
         var notes = Notes ?? new NoteComposer(MailSettings(), Signer(), time);
-        var journal = new InMemoryJournal(subscribers, Entries, Acts);
+        var journal = Journal ?? new InMemoryJournal(subscribers, Entries, Acts);
         var subscriptions = new SubscriptionService(subscribers, new AcceptingScheduleStore(), Jobs, Signer(), time, NullLogger<SubscriptionService>.Instance);
         return new ReplyIngestor(
             Archive,
@@ -66,8 +70,9 @@ internal sealed class ReplyIngestorParts(InMemorySubscriberStore subscribers, Ti
                 Signer(),
                 MailSettings(),
                 time,
-                new JournalUndo(journal, journal),
-                new AddressChangeService(Signer(), subscribers, notes, Sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance)),
+                new JournalUndo(journal, journal, Photos),
+                new AddressChangeService(Signer(), subscribers, notes, Sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance),
+                Photos),
             Writer(),
             new ReplyAnswers(Ledger, notes, Sender, time, NullLogger<ReplyAnswers>.Instance),
             subscriptions,

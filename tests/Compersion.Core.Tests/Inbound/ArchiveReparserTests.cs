@@ -1,5 +1,6 @@
 using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
+using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
@@ -23,6 +24,7 @@ public sealed class ArchiveReparserTests
     private readonly InMemoryPostIndex postIndex = new();
     private readonly RecordingMailSender sender = new();
     private readonly RecordingJobQueue jobs = new();
+    private readonly InMemoryPhotoStore photos = new();
 
     /// <summary>The reader is the extractor's front: the same archived bytes read by a fixed reader give two items, not one.</summary>
     [Fact]
@@ -67,6 +69,43 @@ public sealed class ArchiveReparserTests
     }
 
     [Fact]
+    public async Task ReparseAsync_PhotosNotReadAtIngestion_KeptOnceAndNeverDoubled()
+    {
+        var (ingestor, sut) = await CreateAsync();
+        var withoutPhotos = Mail("m-5@example.org", "1. Soup with Ana");
+        var handle = reader.Register(withoutPhotos);
+        var post = archive.Add(handle, Arrival);
+        await ingestor.IngestAsync(post);
+        reader.Reread(handle, withoutPhotos with { Attachments = [Photo("soup.jpg"), Photo("ana.jpg")] });
+
+        var applied = await sut.ReparseAsync(post, apply: true);
+        var again = await sut.ReparseAsync(post, apply: true);
+
+        Assert.Equal((ReparseOutcome.Replaced, ReparseOutcome.Unchanged), (applied, again));
+        Assert.Equal([("soup.jpg", Date("2026-11-24")), ("ana.jpg", Date("2026-11-24"))], photos.Of(AlexId).Select(p => (p.Name, p.Date)));
+        Assert.Equal(["Soup with Ana"], Texts(await entries.GetEntriesAsync(AlexId)));
+    }
+
+    [Fact]
+    public async Task ReparseAsync_ReplyWithPhotosTakenBackByUndo_NoPhotoComesBack()
+    {
+        var (ingestor, sut) = await CreateAsync();
+        var reply = Mail("m-6@example.org", "1. Soup with Ana") with { Attachments = [Photo("soup.jpg")] };
+        var post = archive.Add(reader.Register(reply), Arrival);
+        await ingestor.IngestAsync(post);
+        var undo = Mail("undo-6@example.org", "UNDO") with { References = ["receipt@compersion.local", "m-6@example.org"] };
+        await ingestor.IngestAsync(archive.Add(reader.Register(undo), Arrival.AddMinutes(5)));
+
+        var outcome = await sut.ReparseAsync(post, apply: true);
+
+        Assert.Equal(ReparseOutcome.KeptCorrected, outcome);
+        Assert.Empty(photos.Of(AlexId));
+        Assert.Empty(Texts(await entries.GetEntriesAsync(AlexId)));
+    }
+
+    private static MailAttachment Photo(string name) => new(name, "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200));
+
+    [Fact]
     public async Task ReparseAsync_ACommand_NeverCarriedOutAgain()
     {
         var (ingestor, sut) = await CreateAsync();
@@ -109,9 +148,11 @@ public sealed class ArchiveReparserTests
             Acts = acts,
             Sender = sender,
             Jobs = jobs,
+            Photos = photos,
+            Journal = journal,
         };
         var ingestor = parts.Build();
-        var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, parts.Attribution(), parts.Writer(), journal, journal, NullLogger<ArchiveReparser>.Instance);
+        var reparser = new ArchiveReparser(archive, reader, ledger, new NoQueue(), postIndex, parts.Attribution(), parts.Writer(), journal, journal, new ReplyPhotos(parts.Imaging, photos, NullLogger<ReplyPhotos>.Instance), photos, NullLogger<ArchiveReparser>.Instance);
         return (ingestor, reparser);
     }
 

@@ -479,6 +479,44 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
+    public async Task IngestAsync_UndoOfAReplyWithPhotos_ItsPhotosGoWithItsItemsAndAnotherReplysPhotoStays()
+    {
+        var sut = await CreateSutAsync();
+        var reply = Reply("1. Warm socks with Ana", TokenPurpose.Prompt, "2026-11-24") with
+        {
+            Attachments = [new MailAttachment("a.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200)), new MailAttachment("b.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200))],
+        };
+        var other = Reply("1. The snow", TokenPurpose.Prompt, "2026-11-24") with
+        {
+            Attachments = [new MailAttachment("snow.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200))],
+        };
+        await sut.IngestAsync(Post(reply));
+        await sut.IngestAsync(Post(other));
+
+        await sut.IngestAsync(Post(Undo(reply)));
+
+        Assert.Equal(["snow.jpg"], photoStore.Of(AlexId).Select(p => p.Name));
+        Assert.Equal(["The snow"], (await entries.GetEntriesAsync(AlexId)).SelectMany(entry => entry.Items).Select(i => i.Text));
+        Assert.Contains("that reply's 1 gratitude and 2 photos are out of your journal again", sender.Sent[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_UndoOfAReplyOfPhotosAlone_PhotosGoneAndTheAnswerSaysSo()
+    {
+        var sut = await CreateSutAsync();
+        var reply = Reply(string.Empty, TokenPurpose.Prompt, "2026-11-24") with
+        {
+            Attachments = [new MailAttachment("a.jpg", "image/jpeg", null, 60_000, ScriptedPhotoImaging.Picture(1600, 1200))],
+        };
+        await sut.IngestAsync(Post(reply));
+
+        await sut.IngestAsync(Post(Undo(reply)));
+
+        Assert.Empty(photoStore.Of(AlexId));
+        Assert.Contains("Done: that reply's 1 photo is out of your journal again.", sender.Sent[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IngestAsync_UndoRedeliveredAfterTakingBackButBeforeAnswering_AnswersTakenBackOnce()
     {
         var sut = await CreateSutAsync();

@@ -97,5 +97,5 @@ public sealed class JournalPhotosTests
     private static string Link(TokenPurpose purpose, string subscriberId) =>
         Signer().ForLink(purpose, subscriberId, Instant.FromDateTimeOffset(Now).Plus(Duration.FromHours(20)));
 
-    private JournalPhotos CreateSut() => new(Signer(), subscribers, store, new FakeTimeProvider(Now));
+    private JournalPhotos CreateSut() => new(Signer(), subscribers, store, new InMemoryJournal(subscribers, new InMemoryEntryStore(), new InMemoryActStore()), new FakeTimeProvider(Now));
 }

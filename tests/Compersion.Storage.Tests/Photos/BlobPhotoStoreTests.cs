@@ -115,6 +115,94 @@ public sealed class BlobPhotoStoreTests(AzuriteFixture fixture) : StorageTestBas
         Assert.Equal([("eve.jpg", new LocalDate(2026, 12, 31))], year.Select(p => (p.Name, p.Date)));
     }
 
+    [Fact]
+    public async Task TryClaimSlotAsync_FourPlacesTaken_FifthRefusedSameIdAgainHeldAndDeletingFreesOne()
+    {
+        var alex = NewId();
+        string[] ids = ["aaaaaaaaaaaaaaaaaaa1", "aaaaaaaaaaaaaaaaaaa2", "aaaaaaaaaaaaaaaaaaa3", "aaaaaaaaaaaaaaaaaaa4"];
+        foreach (var id in ids)
+        {
+            Assert.True(await Sut.TryClaimSlotAsync(alex, Day, id, 4));
+            await Sut.SaveAsync(alex, Photo(id, PhotoFormat.Jpeg, id + ".jpg", thumbnail: false), new byte[] { 1 }, null);
+        }
+
+        var fifth = await Sut.TryClaimSlotAsync(alex, Day, "aaaaaaaaaaaaaaaaaaa5", 4);
+        var again = await Sut.TryClaimSlotAsync(alex, Day, ids[2], 4);
+        var otherDay = await Sut.TryClaimSlotAsync(alex, Day.PlusDays(1), "aaaaaaaaaaaaaaaaaaa5", 4);
+        await Sut.DeleteAsync(alex, Day, ids[1]);
+        var afterDelete = await Sut.TryClaimSlotAsync(alex, Day, "aaaaaaaaaaaaaaaaaaa5", 4);
+
+        Assert.Equal((false, true, true, true), (fifth, again, otherDay, afterDelete));
+        Assert.Equal(3, (await Sut.ListAsync(alex, Day)).Count);
+    }
+
+    [Fact]
+    public async Task KeepAsync_TwoRepliesOfThreePhotosIngestedAtOnce_FourKeptThatDayAndTwoRefused()
+    {
+        var alex = NewId();
+
+        // Both ingestions list the day before either keeps a photo, as two queue workers can: both see room for four.
+        var store = new ListingTogether(Sut, callers: 2);
+        var photos = new ReplyPhotos(new LargeEnoughImaging(), store, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReplyPhotos>.Instance);
+        var results = await Task.WhenAll(
+            Task.Run(() => photos.KeepAsync(alex, Day, "m:one@example.org", Mail("one"), "m:one")),
+            Task.Run(() => photos.KeepAsync(alex, Day, "m:two@example.org", Mail("two"), "m:two")));
+
+        Assert.Equal(2, store.Listed);
+        Assert.Equal(4, (await Sut.ListAsync(alex, Day)).Count);
+        Assert.Equal(4, results.Sum(r => r.Kept));
+        Assert.Equal(2, results.Sum(r => r.Skipped.Count));
+        Assert.All(results.SelectMany(r => r.Skipped), line => Assert.EndsWith("a day holds 4 photos.", line, StringComparison.Ordinal));
+    }
+
+    private static Core.Inbound.InboundMail Mail(string name) => new($"{name}@example.org", "alex@example.org", [], "Re: today", "1. Soup", null, true, true, "hash-" + name)
+    {
+        Attachments = [.. Enumerable.Range(1, 3).Select(i => new MailAttachment($"{name}-{i}.jpg", "image/jpeg", null, 10_000, new byte[10_000]))],
+    };
+
+    /// <summary>Reads every attachment as a 1600×1200 JPEG with a thumbnail.</summary>
+    private sealed class LargeEnoughImaging : IPhotoImaging
+    {
+        public PhotoReading Read(ReadOnlyMemory<byte> content) => new(PhotoFormat.Jpeg, 1600, 1200, [1, 2, 3], PhotoProblem.None);
+    }
+
+    /// <summary>The real store, whose day listing answers only once <paramref name="callers"/> have asked (so they interleave).</summary>
+    private sealed class ListingTogether(IPhotoStore inner, int callers) : IPhotoStore
+    {
+        private readonly TaskCompletionSource all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int listed;
+
+        public int Listed => listed;
+
+        public async Task<IReadOnlyList<StoredPhoto>> ListAsync(string subscriberId, LocalDate date, CancellationToken cancellationToken = default)
+        {
+            var photos = await inner.ListAsync(subscriberId, date, cancellationToken);
+            if (Interlocked.Increment(ref listed) == callers)
+            {
+                all.SetResult();
+            }
+
+            await all.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return photos;
+        }
+
+        public Task<IReadOnlyList<StoredPhoto>> ListAllAsync(string subscriberId, CancellationToken cancellationToken = default) => inner.ListAllAsync(subscriberId, cancellationToken);
+
+        public Task<IReadOnlyList<StoredPhoto>> ListYearAsync(string subscriberId, int year, CancellationToken cancellationToken = default) => inner.ListYearAsync(subscriberId, year, cancellationToken);
+
+        public Task<bool> TryClaimSlotAsync(string subscriberId, LocalDate date, string id, int slots, CancellationToken cancellationToken = default) =>
+            inner.TryClaimSlotAsync(subscriberId, date, id, slots, cancellationToken);
+
+        public Task SaveAsync(string subscriberId, StoredPhoto photo, ReadOnlyMemory<byte> content, ReadOnlyMemory<byte>? thumbnail, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(subscriberId, photo, content, thumbnail, cancellationToken);
+
+        public Task<Stream?> OpenAsync(string subscriberId, StoredPhoto photo, bool thumbnail, CancellationToken cancellationToken = default) => inner.OpenAsync(subscriberId, photo, thumbnail, cancellationToken);
+
+        public Task<bool> DeleteAsync(string subscriberId, LocalDate date, string id, CancellationToken cancellationToken = default) => inner.DeleteAsync(subscriberId, date, id, cancellationToken);
+
+        public Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default) => inner.DeleteAllAsync(subscriberId, cancellationToken);
+    }
+
     private static StoredPhoto Photo(string id, PhotoFormat format, string name, bool thumbnail) => new(Day, id, format, name, 0, thumbnail);
 
     private static string NewId() => Guid.NewGuid().ToString("N");
