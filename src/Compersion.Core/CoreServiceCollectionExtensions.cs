@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Security.FormTokens>();
         services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<AddressChangeService>();
+        services.TryAddSingleton<AddressMovedNotice>();
         services.TryAddSingleton<Journal.JournalAccessService>();
         services.TryAddSingleton<Journal.JournalCorrections>();
         services.TryAddSingleton<Journal.JournalUndo>();

@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Compersion.Cli.Tests;
 
-/// <summary>A second sending address through <c>serve</c> over Azurite: added by mail, confirmed at that address, read, and removed.</summary>
+/// <summary>Addresses by mail through <c>serve</c> over Azurite: a second one added, confirmed at that address, read, and removed; the registered one changed, and the change undone from the old address.</summary>
 public sealed class SecondAddressEndToEndTests
 {
     // Wednesday 25 November 2026; Berlin is UTC+1, so a 20:00 prompt is due at 19:00 UTC.
@@ -47,6 +47,47 @@ public sealed class SecondAddressEndToEndTests
         Assert.Empty(afterRemove.ExtraAddresses!);
         Assert.Equal(["From work: Sam brought me coffee"], Assert.Single(afterRemove.Entries).Items.Select(item => item.Text));
         Assert.Contains(Outbox.Read(local.Outbox, "address"), mail => To(mail) == "uma@example.com" && (mail.TextBody ?? string.Empty).Contains("REMOVE ADDRESS uma@work.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChangeAddress_ByMailConfirmedAtTheNewAddress_MailMovesTheOldAddressIsToldAndItsLinkMovesItBack()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        var prompt = await local.PromptAsync("uma@example.com", Evening);
+        var store = local.Host.Services.GetRequiredService<Core.Subscribers.ISubscriberStore>();
+
+        await ReplyAsync(local, prompt, "CHANGE ADDRESS uma@new.example");
+        var link = Assert.Single(Outbox.Read(local.Outbox, "address"));
+        var answer = Outbox.Read(local.Outbox, "command")[^1];
+        var beforeConfirm = (await store.FindByEmailAsync("uma@example.com"))?.Email;
+        using var newInbox = new WebClient(local.Host.BaseUrl);
+        var (_, page) = await newInbox.GetAsync(Outbox.Link(link, "/api/address/confirm"));
+        await newInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var moved = await store.FindByEmailAsync("uma@new.example");
+        var notice = Assert.Single(Outbox.Read(local.Outbox, "address"), mail => To(mail) == "uma@example.com");
+
+        Assert.Equal("uma@new.example", To(link));
+        Assert.Equal("uma@example.com", To(answer));
+        Assert.Contains("We've sent a link to uma@new.example", answer.TextBody, StringComparison.Ordinal);
+        Assert.Equal("uma@example.com", beforeConfirm);
+        Assert.NotNull(moved);
+        Assert.Contains("u•••@new.example", notice.TextBody, StringComparison.Ordinal);
+        Assert.Empty(notice.ReplyTo);
+
+        using var oldInbox = new WebClient(local.Host.BaseUrl);
+        var (undoStatus, undoPage) = await oldInbox.GetAsync(Outbox.Link(notice, "/api/address/undo"));
+        var stillMoved = (await store.FindByIdAsync(moved!.Id))!.Email;
+        var undone = await oldInbox.PostAsync("/api/address/undo", ("token", WebClient.Field(undoPage, "token")), ("form_token", WebClient.Field(undoPage, "form_token")));
+        var (laterStatus, _) = await oldInbox.GetAsync(Outbox.Link(notice, "/api/address/undo"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, undoStatus);
+        Assert.Contains("Yes, move them back here", undoPage, StringComparison.Ordinal);
+        Assert.Equal("uma@new.example", stillMoved);
+        Assert.Equal(System.Net.HttpStatusCode.OK, undone.StatusCode);
+        Assert.Equal("uma@example.com", (await store.FindByIdAsync(moved.Id))!.Email);
+        Assert.Null(await store.FindByEmailAsync("uma@new.example"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, laterStatus);
     }
 
     private static async Task<SubscriberExport> ExportAsync(LocalHostFixture local) =>

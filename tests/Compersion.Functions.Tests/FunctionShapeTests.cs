@@ -18,7 +18,7 @@ public sealed class FunctionShapeTests
 
         Assert.Equal(
             [
-                "AddressConfirmFunction", "AssetsFunction", "CleanupFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "JournalFunction", "JournalLinkFunction", "JournalPhotoFunction", "KeepFunction", "ReceiveInboundMailFunction",
+                "AddressConfirmFunction", "AddressUndoFunction", "AssetsFunction", "CleanupFunction", "ConfirmFunction", "DeleteFunction", "DispatchDueFunction", "EntriesFunction", "IngestInboundFunction", "JournalFunction", "JournalLinkFunction", "JournalPhotoFunction", "KeepFunction", "ReceiveInboundMailFunction",
                 "SendGridEventsFunction", "SendOutboundFunction", "SettingsAddressFunction", "SettingsExportFunction", "SettingsFunction", "SettingsImportFunction", "SettingsLinkFunction",
                 "SignUpPageFunction", "SubscribeFunction", "UnsubscribeFunction",
             ],

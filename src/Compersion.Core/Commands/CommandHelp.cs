@@ -25,6 +25,7 @@ public static class CommandHelp
         new("UNDO", "as a reply to a note that lists what a reply saved, within a day: take that reply back"),
         new("ADD ADDRESS name@work.example", "let another address of yours write to your journal (we mail it a link to confirm)"),
         new("REMOVE ADDRESS name@work.example", "that address can't write to your journal any more"),
+        new("CHANGE ADDRESS new@example.org", "have your emails come to a new address (we mail it a link to confirm; this address can undo it for 7 days)"),
         new("HELP", "get this list again"),
     ];
 
@@ -50,6 +51,7 @@ public static class CommandHelp
         CommandKind.Goal => "To set your weekly kindness goal, write GOAL and a number from 0 to 14 on the first line, like GOAL 2.",
         CommandKind.AddAddress => "To let another address of yours write to your journal, write ADD ADDRESS and the address on the first line, like ADD ADDRESS name@work.example.",
         CommandKind.RemoveAddress => "To stop another address writing to your journal, write REMOVE ADDRESS and the address on the first line, like REMOVE ADDRESS name@work.example.",
+        CommandKind.ChangeAddress => "To have your emails come to a new address, write CHANGE ADDRESS and the new address on the first line, like CHANGE ADDRESS new@example.org.",
         _ => null,
     };
 }

@@ -53,4 +53,7 @@ public enum CommandKind
 
     /// <summary><c>REMOVE ADDRESS name@work.example</c>: that further address no longer writes to the journal.</summary>
     RemoveAddress,
+
+    /// <summary><c>CHANGE ADDRESS new@example.org</c>: move every mail to a new address, once confirmed by the link mailed to it (the settings page's change, by mail).</summary>
+    ChangeAddress,
 }

@@ -55,6 +55,7 @@ public static class CommandParser
         ["UNDO"] = CommandKind.Undo,
         ["ADD"] = CommandKind.AddAddress,
         ["REMOVE"] = CommandKind.RemoveAddress,
+        ["CHANGE"] = CommandKind.ChangeAddress,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // Capitalised words people open a reply with that are not commands.
@@ -124,7 +125,7 @@ public static class CommandParser
                 return ParsePause(word, args, argument, shouted);
             case CommandKind.Prompts:
                 return ParseSwitch(CommandKind.Prompts, word, args, argument, shouted);
-            case CommandKind.AddAddress or CommandKind.RemoveAddress:
+            case CommandKind.AddAddress or CommandKind.RemoveAddress or CommandKind.ChangeAddress:
                 return ParseAddress(kind, word, args, argument, shouted);
             default:
                 // "pause please" is ordinary writing; "STOP PLEASE" is a command.
@@ -180,7 +181,8 @@ public static class CommandParser
         return args.Any(arg => arg.Any(char.IsAsciiDigit)) ? Invalid(CommandKind.Pause, word, argument) : new EmailCommand(CommandKind.Pause, word, argument);
     }
 
-    // "ADD ADDRESS name@work.example", "remove address name@work.example"; "Add more salt" is writing. A mail client may
+    // "ADD ADDRESS name@work.example", "remove address name@work.example", "CHANGE ADDRESS new@example.org"; "Add more salt"
+    // and "Change of plans" are writing. A mail client may
     // add the address again as a link ("name@work.example <mailto:name@work.example>"): that part is let go.
     private static EmailCommand? ParseAddress(CommandKind kind, string word, string[] args, string? argument, bool shouted)
     {

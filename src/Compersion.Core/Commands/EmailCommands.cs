@@ -131,10 +131,12 @@ public sealed class EmailCommands(
                 }
 
                 return Command("goal", ("goal", goal));
-            case CommandKind.AddAddress or CommandKind.RemoveAddress when !fromRegistered:
+            case CommandKind.AddAddress or CommandKind.RemoveAddress or CommandKind.ChangeAddress when !fromRegistered:
                 return Command("address-from-main", ("word", command.Word), ("main_masked", EmailAddress.Mask(subscriber.Email)));
             case CommandKind.AddAddress:
                 return await AddAddressAsync(subscriber, command.Argument!, apply, cancellationToken);
+            case CommandKind.ChangeAddress:
+                return await ChangeAddressAsync(subscriber, command.Argument!, cancellationToken);
             case CommandKind.RemoveAddress:
                 // Redelivered: the first delivery removed it, and answers the same.
                 var removed = apply ? await addresses.RemoveAsync(subscriber, command.Argument!, cancellationToken) : !subscriber.Owns(command.Argument);
@@ -202,6 +204,17 @@ public sealed class EmailCommands(
             ("written", written.Items.Count + written.Acts.Count),
             ("count", written.Items.Count + written.Acts.Count + taken.Photos)), true);
     }
+
+    // The settings page's change of address, by mail: a link to the new address, which must be followed there; until then
+    // nothing changes. A redelivery asks again: the service keeps the first link working and sends nothing twice.
+    private async Task<AnswerNote> ChangeAddressAsync(Subscriber subscriber, string address, CancellationToken cancellationToken) =>
+        await addresses.RequestAsync(subscriber, address, extra: false, cancellationToken) switch
+        {
+            AddressRequestOutcome.Sent or AddressRequestOutcome.AlreadySent => Command("change-address-sent", ("address", address)),
+            AddressRequestOutcome.Same => Command("change-address-same", ("address", address)),
+            AddressRequestOutcome.NotSent => Command("change-address-not-sent"),
+            _ => Command("command-fix", ("error", CommandHelp.Usage(CommandKind.ChangeAddress)!)),
+        };
 
     private async Task<AnswerNote> AddAddressAsync(Subscriber subscriber, string address, bool apply, CancellationToken cancellationToken)
     {

@@ -45,6 +45,9 @@ public static class Routes
     /// <summary>The link that confirms a new or further address.</summary>
     public const string AddressConfirm = "address/confirm";
 
+    /// <summary>The link in the notice to an old address that moves the mail back there (7 days).</summary>
+    public const string AddressUndo = "address/undo";
+
     /// <summary>The web journal; its views are <c>journal/day</c>, <c>journal/search</c>, <c>journal/people</c>, <c>journal/kindness</c>.</summary>
     public const string Journal = "journal";
 

@@ -23,4 +23,7 @@ public enum JobKind
 
     /// <summary>The "Was this you?" note about held mail; claimed in the outbox to allow one a day per subscriber, never queued.</summary>
     HeldNote = 6,
+
+    /// <summary>The notice to the old address after a move, with its undo link; queued when the move is confirmed, so a failed send is retried.</summary>
+    AddressMoved = 7,
 }

@@ -34,4 +34,7 @@ public enum TokenPurpose : byte
 
     /// <summary>Confirm a new address (mailed to that address); value = the nonce of the request it confirms, which also carries its expiry.</summary>
     AddressChange = 10,
+
+    /// <summary>Undo a move to a new address (mailed to the old one); value = the nonce of the move it undoes, whose window carries its expiry.</summary>
+    AddressUndo = 11,
 }

@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Compersion.Core.Sending;
 
-/// <summary>Handles one queued job (confirmation, welcome, prompt or digest): decides, claims the outbox row, composes, sends, records.</summary>
+/// <summary>Handles one queued job (confirmation, welcome, prompt, digest, or the notice to an old address): decides, claims the outbox row, composes, sends, records.</summary>
 /// <remarks>
 /// <para>Queues deliver at least once; this makes the send happen once per (subscriber, kind, local date): the
 /// outbox row is claimed, marked started just before the provider is called, and marked sent with its message id
@@ -34,6 +34,7 @@ public sealed partial class OutboundSender(
     PromptComposer prompts,
     ConfirmationComposer confirmations,
     WelcomeComposer welcomes,
+    AddressMovedNotice movedNotices,
     DigestComposer digests,
     IDigestLog digestLog,
     IdeaCatalog catalog,
@@ -84,6 +85,7 @@ public sealed partial class OutboundSender(
         {
             JobKind.Confirm => await ComposeConfirmationAsync(job, cancellationToken),
             JobKind.Welcome => await ComposeWelcomeAsync(job, cancellationToken),
+            JobKind.AddressMoved => await ComposeAddressMovedAsync(job, cancellationToken),
             JobKind.Prompt => await ComposePromptAsync(job, cancellationToken),
             JobKind.Digest => await ComposeDigestAsync(job, cancellationToken),
             _ => Skip(job, "no composer for this kind"),
@@ -152,6 +154,19 @@ public sealed partial class OutboundSender(
         return subscriber.Status == SubscriberStatus.Active
             ? welcomes.Compose(subscriber, Now(), job.Id)
             : Skip(job, "not active");
+    }
+
+    // The notice to the old address after a move: sent whatever the subscriber's status (it is about their address, not a
+    // prompt), unless the move was undone or its window closed before the job ran.
+    private async Task<OutgoingMail?> ComposeAddressMovedAsync(OutboundJob job, CancellationToken cancellationToken)
+    {
+        var subscriber = await subscribers.FindByIdAsync(job.SubscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return Skip(job, "unknown subscriber");
+        }
+
+        return movedNotices.Compose(subscriber, Now(), job.Id) ?? Skip(job, "no move to tell");
     }
 
     private async Task<OutgoingMail?> ComposePromptAsync(OutboundJob job, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
+using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,9 @@ namespace Compersion.Core.Subscribers;
 /// that fetches links confirms nothing.</para>
 /// <para>Once moved, prompts, digests and notes go to the new address; reply tokens name the subscriber, not the address,
 /// so replies from the new address to earlier mails are read. The old address gets one notice with no link into the
-/// journal; replies from it are quarantined as <c>previous-address</c> (<see cref="Inbound.ReplyAttribution"/>).</para>
+/// journal, queued so a failed send is retried (<see cref="AddressMovedNotice"/>), whose link moves the mail back for
+/// <see cref="PreviousAddress.UndoWindow"/> unless the address has changed again (<see cref="UndoAsync"/>); replies from
+/// it are quarantined as <c>previous-address</c> (<see cref="Inbound.ReplyAttribution"/>).</para>
 /// <para>A further sending address (<c>ADD ADDRESS</c>, or the settings page) takes the same path: pending until the link
 /// mailed to it is confirmed by its page's button, then replies from it are theirs too (mail still goes to the registered
 /// address, which is told). An address that is already someone's, registered or further, is refused at the link
@@ -29,6 +32,7 @@ public sealed partial class AddressChangeService(
     ISubscriberStore subscribers,
     NoteComposer notes,
     IMailSender sender,
+    IJobQueue queue,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<AddressChangeService> logger)
@@ -187,18 +191,52 @@ public sealed partial class AddressChangeService(
             return AddressConfirmOutcome.Added;
         }
 
-        var moved = NoteTemplates.Render("address-moved", ("new_masked", EmailAddress.Mask(after.Email)));
-        var notice = notes.Compose(
-            before,
-            "address",
-            moved.Subject,
-            moved.Blocks,
-            $"{before.Id}-address-moved-{verified.Value}",
-            settingsLink: false,
-            invitesReply: false);
-        var result = await sender.SendAsync(notice, CancellationToken.None);
-        LogChanged(logger, before.Id, result.Outcome);
+        // Queued, not sent here: the outbox sends it once, and a failed send is retried with the job.
+        await queue.EnqueueAsync(OutboundJob.For(after.Id, JobKind.AddressMoved, now.InZone(after.TimeZone).Date), CancellationToken.None);
+        LogChanged(logger, before.Id);
         return AddressConfirmOutcome.Done;
+    }
+
+    /// <summary>Checks an undo link without changing anything (the page's GET).</summary>
+    /// <returns>The outcome, and the address the mail would move back to when <see cref="AddressUndoOutcome.Open"/> (shown to whoever holds that inbox's link).</returns>
+    public async Task<(AddressUndoOutcome Outcome, string? Address)> OpenUndoAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressUndo)
+        {
+            return (AddressUndoOutcome.Invalid, null);
+        }
+
+        var subscriber = await subscribers.FindByIdAsync(verified.SubscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return (AddressUndoOutcome.Gone, null);
+        }
+
+        return subscriber.UndoMove(verified.Value, Now()) != subscriber
+            ? (AddressUndoOutcome.Open, subscriber.MovedFrom!.Email)
+            : (AddressUndoOutcome.NotPending, null);
+    }
+
+    /// <summary>Moves the mail back to the old address an undo link names (the page's form post), if the address has not changed again since and the link's 7 days are not over.</summary>
+    /// <remarks>The address moved away from then opens nothing (links mailed there lapse), and the old address is claimed again, unless someone else has it now.</remarks>
+    public async Task<AddressUndoOutcome> UndoAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressUndo)
+        {
+            return AddressUndoOutcome.Invalid;
+        }
+
+        var now = Now();
+        var change = await subscribers.ChangeAddressAsync(verified.SubscriberId, s => s.UndoMove(verified.Value, now), cancellationToken);
+        var outcome = change.Status switch
+        {
+            AddressChangeStatus.Gone => AddressUndoOutcome.Gone,
+            AddressChangeStatus.Taken => AddressUndoOutcome.Taken,
+            AddressChangeStatus.Unchanged => AddressUndoOutcome.NotPending,
+            _ => AddressUndoOutcome.Done,
+        };
+        LogUndone(logger, verified.SubscriberId, outcome);
+        return outcome;
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
@@ -206,8 +244,11 @@ public sealed partial class AddressChangeService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: confirmation for a new address {Outcome}")]
     private static partial void LogRequested(ILogger logger, string subscriberId, SendOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: address changed; notice to the old address {Outcome}")]
-    private static partial void LogChanged(ILogger logger, string subscriberId, SendOutcome outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: address changed; the notice to the old address is queued")]
+    private static partial void LogChanged(ILogger logger, string subscriberId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: undo of an address change {Outcome}")]
+    private static partial void LogUndone(ILogger logger, string subscriberId, AddressUndoOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: further address added; note to the registered address {Outcome}")]
     private static partial void LogAdded(ILogger logger, string subscriberId, SendOutcome outcome);

@@ -26,6 +26,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="AddressChangedAt">When the address last changed: links minted before it (mailed to the old address) open nothing.</param>
 /// <param name="PreviousEmailHash">The hash (<see cref="EmailAddress.Hash"/>) of the address before the last confirmed change, so a reply from it is told apart from a stranger's; never the address itself.</param>
 /// <param name="ExtraAddresses">Further sending addresses (<c>ADD ADDRESS</c>, the settings page), each confirmed by the link mailed to it: replies from them are theirs as from <see cref="Email"/>, but mail still goes to <see cref="Email"/> alone. Null when there are none. Never logged.</param>
+/// <param name="MovedFrom">The address before the last confirmed move, for <see cref="PreviousAddress.UndoWindow"/> after it, so the notice mailed there can undo the move (<see cref="UndoMove"/>); null otherwise. Never logged.</param>
 /// <param name="StrangerNotedOn">The local date the subscriber was last told that a reply with their token came from an address they have not added, so they are told at most once a week.</param>
 public sealed record Subscriber(
     string Id,
@@ -51,7 +52,8 @@ public sealed record Subscriber(
     string? PreviousEmailHash = null,
     Instant? AddressChangedAt = null,
     IReadOnlyList<string>? ExtraAddresses = null,
-    LocalDate? StrangerNotedOn = null)
+    LocalDate? StrangerNotedOn = null,
+    PreviousAddress? MovedFrom = null)
 {
     /// <summary>The most further addresses one subscriber may add: enough for work, an alias and an old account.</summary>
     public const int MaxExtraAddresses = 5;
@@ -147,7 +149,36 @@ public sealed record Subscriber(
     public Subscriber ConfirmAddress(int nonce, Instant now) => PendingAddress is { } pending && pending.Nonce == nonce && now <= pending.Expires
         ? pending.Extra
             ? this with { PendingAddress = null, ExtraAddresses = Owns(pending.Email) ? ExtraAddresses : [.. Extras, pending.Email] }
-            : this with { Email = pending.Email, PendingAddress = null, PreviousEmailHash = EmailAddress.Hash(Email), AddressChangedAt = now, ExtraAddresses = RemoveAddress(pending.Email).ExtraAddresses }
+            : this with
+            {
+                Email = pending.Email,
+                PendingAddress = null,
+                PreviousEmailHash = EmailAddress.Hash(Email),
+                AddressChangedAt = now,
+                ExtraAddresses = RemoveAddress(pending.Email).ExtraAddresses,
+                MovedFrom = new PreviousAddress(Email, pending.Nonce, now + PreviousAddress.UndoWindow),
+            }
+        : this;
+
+    /// <summary>
+    /// Moves back to the address of the last move when <paramref name="nonce"/> is that move's and its
+    /// <see cref="PreviousAddress.UndoWindow"/> has not passed: the undo link in the notice mailed to the old address.
+    /// </summary>
+    /// <remarks>
+    /// Returns this same instance when there is nothing to undo: no move, a later move since (its nonce differs), or the
+    /// window closed. Links mailed to the address moved away from open nothing afterwards (<see cref="AddressChangedAt"/>),
+    /// so whoever asked for the move reads no more from that inbox.
+    /// </remarks>
+    public Subscriber UndoMove(int nonce, Instant now) => MovedFrom is { } previous && previous.Nonce == nonce && now <= previous.Until
+        ? this with
+        {
+            Email = previous.Email,
+            PendingAddress = null,
+            PreviousEmailHash = EmailAddress.Hash(Email),
+            AddressChangedAt = now,
+            ExtraAddresses = RemoveAddress(previous.Email).ExtraAddresses,
+            MovedFrom = null,
+        }
         : this;
 
     /// <summary>Whether a link lapsing at <paramref name="expires"/> after living <paramref name="lifetime"/> was minted before the address changed, so went to the old address.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Compersion.Functions.Pages;
 
-/// <summary>The pages of an address change: the settings form's answer, and the confirmation link's button and answer.</summary>
+/// <summary>The pages of an address change: the settings form's answer, the confirmation link's button and answer, and the old address's undo link's button and answer.</summary>
 internal static class AddressPages
 {
     /// <summary>The answer to the settings page's "change my address" (or, <paramref name="extra"/>, "another address") form.</summary>
@@ -59,6 +59,23 @@ internal static class AddressPages
         AddressConfirmOutcome.Taken => Page.Message(StatusCodes.Status409Conflict, "This address is already in use", ["This address is already in use with Compersion, so it can't be added here. Nothing was changed."]),
         AddressConfirmOutcome.Gone => Page.Message(StatusCodes.Status404NotFound, "There's nothing here any more", ["The journal this link was for has been deleted, so there is nothing to move."]),
         AddressConfirmOutcome.NotPending => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't confirm anything now", ["It was used already, a newer one replaced it, or its 24 hours are over. Nothing was changed. You can ask again from your settings page."]),
+        _ => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't work", ["It may have been cut short or changed. Copy the whole link from the email."]),
+    };
+
+    /// <summary>The undo link's page, at the old address: a button (a mail scanner fetching the link changes nothing).</summary>
+    public static HtmlResult UndoButton(HttpRequest request, FormTokens tokens, string token, string address) => Page.Message(
+        StatusCodes.Status200OK,
+        "Move your Compersion emails back here?",
+        [$"Your daily prompt, your weekly digest and every note will come to {address} again, and replies from the new address will no longer be saved. Your journal stays just as it is."],
+        new ButtonForm(AddressMovedNotice.UndoPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], "Yes, move them back here"));
+
+    /// <summary>The answer to the undo link's button, or to a link that undoes nothing.</summary>
+    public static HtmlResult Undone(AddressUndoOutcome outcome) => outcome switch
+    {
+        AddressUndoOutcome.Done => Page.Message(StatusCodes.Status200OK, "All set", ["Your Compersion emails come to this address again. Links mailed to the other address no longer open anything."]),
+        AddressUndoOutcome.Taken => Page.Message(StatusCodes.Status409Conflict, "This address is in use now", ["This address has since been used with Compersion by someone else, so your emails can't move back to it. Nothing was changed."]),
+        AddressUndoOutcome.Gone => Page.Message(StatusCodes.Status404NotFound, "There's nothing here any more", ["The journal this link was for has been deleted, so there is nothing to move back."]),
+        AddressUndoOutcome.NotPending => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't undo anything now", ["It was used already, the address has changed again since, or its 7 days are over. Nothing was changed."]),
         _ => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't work", ["It may have been cut short or changed. Copy the whole link from the email."]),
     };
 }

@@ -74,6 +74,13 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public string? StrangerNotedOn { get; set; }
 
+    // The address moved away from, for the 7 days its notice can undo the move; empty otherwise.
+    public string? MovedFromEmail { get; set; }
+
+    public int? MovedFromNonce { get; set; }
+
+    public string? MovedFromUntil { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -104,6 +111,9 @@ internal sealed class SubscriberEntity : ITableEntity
         PendingEmailExtra = subscriber.PendingAddress?.Extra ?? false,
         ExtraAddresses = subscriber.Extras.Count == 0 ? null : JsonSerializer.Serialize(subscriber.Extras.ToArray(), StorageJsonContext.Stored.StringArray),
         StrangerNotedOn = StoredFormats.Format(subscriber.StrangerNotedOn),
+        MovedFromEmail = subscriber.MovedFrom?.Email,
+        MovedFromNonce = subscriber.MovedFrom?.Nonce,
+        MovedFromUntil = StoredFormats.Format(subscriber.MovedFrom?.Until),
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -142,6 +152,9 @@ internal sealed class SubscriberEntity : ITableEntity
             PendingEmailExtra = row.GetBoolean(nameof(PendingEmailExtra)) ?? false,
             ExtraAddresses = row.GetString(nameof(ExtraAddresses)),
             StrangerNotedOn = row.GetString(nameof(StrangerNotedOn)),
+            MovedFromEmail = row.GetString(nameof(MovedFromEmail)),
+            MovedFromNonce = row.GetInt32(nameof(MovedFromNonce)),
+            MovedFromUntil = row.GetString(nameof(MovedFromUntil)),
         };
     }
 
@@ -171,5 +184,8 @@ internal sealed class SubscriberEntity : ITableEntity
         PreviousEmailHash,
         StoredFormats.ParseOptionalInstant(AddressChangedAt),
         ExtraAddresses is { Length: > 0 } extras ? JsonSerializer.Deserialize(extras, StorageJsonContext.Stored.StringArray) : null,
-        StoredFormats.ParseOptionalDate(StrangerNotedOn));
+        StoredFormats.ParseOptionalDate(StrangerNotedOn),
+        MovedFromEmail is { Length: > 0 } movedFrom && MovedFromNonce is { } movedNonce && StoredFormats.ParseOptionalInstant(MovedFromUntil) is { } until
+            ? new PreviousAddress(movedFrom, movedNonce, until)
+            : null);
 }

@@ -51,7 +51,8 @@ public sealed class CommandHelpTests
         var text = CommandHelp.HelpText;
 
         Assert.DoesNotContain("Be kind to yourself", text, StringComparison.Ordinal);
-        Assert.True(text.Split('\n').Length <= 22, "HELP should fit on one phone screen or so.");
+        // 19 commands (CHANGE ADDRESS the latest), the intro, the outro and two blank lines.
+        Assert.True(text.Split('\n').Length <= 23, "HELP should fit on one phone screen or so.");
         Assert.DoesNotContain("must", text, StringComparison.OrdinalIgnoreCase);
     }
 

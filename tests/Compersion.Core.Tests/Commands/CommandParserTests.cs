@@ -36,6 +36,8 @@ public sealed class CommandParserTests
     [InlineData("add address alex@work.example.", CommandKind.AddAddress, "alex@work.example")]
     [InlineData("ADD ADDRESS alex@work.example <mailto:alex@work.example>", CommandKind.AddAddress, "alex@work.example")]
     [InlineData("Remove address alex@work.example", CommandKind.RemoveAddress, "alex@work.example")]
+    [InlineData("CHANGE ADDRESS alex@New.Example", CommandKind.ChangeAddress, "alex@new.example")]
+    [InlineData("change address alex@new.example <mailto:alex@new.example>", CommandKind.ChangeAddress, "alex@new.example")]
     public void TryParse_AddressCommand_CarriesTheNormalisedAddress(string line, CommandKind expected, string address)
     {
         var parsed = CommandParser.TryParse(line, out var command);
@@ -50,12 +52,24 @@ public sealed class CommandParserTests
     [InlineData("Add more salt", false)]
     [InlineData("add address book", false)]
     [InlineData("Remove the weeds", false)]
+    [InlineData("Change of plans", false)]
+    [InlineData("change address book", false)]
     public void TryParse_AddressCommandWithoutAnAddress_HowToWriteItWhenShoutedElseWriting(string line, bool isCommand)
     {
         var parsed = CommandParser.TryParse(line, out var command);
 
         Assert.Equal(isCommand, parsed);
         Assert.Equal(isCommand, command?.Error?.Contains("ADD ADDRESS name@work.example", StringComparison.Ordinal) ?? false);
+    }
+
+    [Fact]
+    public void TryParse_ChangeAddressInCapitalsWithoutAnAddress_HowToWriteIt()
+    {
+        var parsed = CommandParser.TryParse("CHANGE ADDRESS", out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.ChangeAddress, command!.Kind);
+        Assert.Contains("CHANGE ADDRESS new@example.org", command.Error, StringComparison.Ordinal);
     }
 
     [Theory]

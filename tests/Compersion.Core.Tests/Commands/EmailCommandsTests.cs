@@ -128,6 +128,27 @@ public sealed class EmailCommandsTests
     }
 
     [Fact]
+    public async Task ApplyAsync_ChangeAddress_OnlyFromTheRegisteredAddressALinkToTheNewOneAndNothingChangedYet()
+    {
+        var sut = await CreateSutAsync();
+
+        var refused = await sut.ApplyAsync(Subscriber(), Parse("CHANGE ADDRESS alex@new.example"), apply: true);
+        var sentBeforeAsking = mail.Sent.Count;
+        var asked = await sut.ApplyAsync(Subscriber(), Parse("CHANGE ADDRESS alex@new.example"), apply: true, fromRegistered: true);
+        var same = await sut.ApplyAsync(Subscriber(), Parse("CHANGE ADDRESS alex@example.org"), apply: true, fromRegistered: true);
+
+        Assert.Equal("Please send that from your main address", refused.Subject);
+        Assert.Equal(0, sentBeforeAsking);
+        Assert.Equal("Check your new inbox", asked.Subject);
+        var link = Assert.Single(mail.Sent);
+        Assert.Equal("alex@new.example", link.To);
+        Assert.Contains("/api/address/confirm?token=", link.Text, StringComparison.Ordinal);
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.Equal(("alex@example.org", "alex@new.example", false), (stored.Email, stored.PendingAddress!.Email, stored.PendingAddress.Extra));
+        Assert.Equal("That's already your address", same.Subject);
+    }
+
+    [Fact]
     public async Task ApplyAsync_RemoveAddressFromTheRegisteredAddress_ThatAddressNoLongerTheirs()
     {
         var sut = await CreateSutAsync();
@@ -266,7 +287,7 @@ public sealed class EmailCommandsTests
             MailSettings(),
             time,
             new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts), photos),
-            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance),
+            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, new RecordingJobQueue(), MailSettings(), time, NullLogger<AddressChangeService>.Instance),
             photos);
     }
 }

@@ -54,6 +54,40 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_AddressMovedNoticeRefusedOnce_RetriedToTheOldAddressWithAnUndoLinkAndSentOnce()
+    {
+        var moved = Alex() with { Email = "alex@new.example", MovedFrom = new PreviousAddress("alex@example.org", 42, Instant.FromDateTimeOffset(time.GetUtcNow()) + PreviousAddress.UndoWindow) };
+        var sut = await CreateSutAsync(moved);
+        var job = OutboundJob.For(moved.Id, JobKind.AddressMoved, Today);
+        mail.Answer = SendResult.NotSent("503 service unavailable");
+
+        await Assert.ThrowsAsync<MailNotSentException>(() => sut.SendAsync(job));
+        mail.Answer = SendResult.Sent("sg-2");
+        var retry = await sut.SendAsync(job);
+        var again = await sut.SendAsync(job);
+
+        Assert.Equal((SendReport.Sent, SendReport.Duplicate), (retry, again));
+        Assert.Equal(2, mail.Sent.Count);
+        var notice = mail.Sent[^1];
+        Assert.Equal("alex@example.org", notice.To);
+        Assert.Null(notice.ReplyTo);
+        Assert.Contains("a•••@new.example", notice.Text, StringComparison.Ordinal);
+        Assert.Contains(PublicBaseUrl + "/api/address/undo?token=", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/settings", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_AddressMovedNoticeAfterTheMoveWasUndone_Skipped()
+    {
+        var sut = await CreateSutAsync(Alex());
+
+        var report = await sut.SendAsync(OutboundJob.For(AlexId, JobKind.AddressMoved, Today));
+
+        Assert.Equal(SendReport.Skipped, report);
+        Assert.Empty(mail.Sent);
+    }
+
+    [Fact]
     public async Task SendAsync_AmbiguousAnswer_IsRecordedAndNeverSentAgain()
     {
         var sut = await CreateSutAsync(Alex());
@@ -154,6 +188,7 @@ public sealed class OutboundSenderTests
             new PromptComposer(Signer(), MailSettings()),
             new ConfirmationComposer(Signer(), MailSettings()),
             new WelcomeComposer(Signer(), MailSettings()),
+            new AddressMovedNotice(Signer(), new NoteComposer(MailSettings(), Signer(), time), MailSettings()),
             new DigestComposer(Signer(), MailSettings()),
             new KeptDigestLog(),
             IdeaCatalog.Shipped,

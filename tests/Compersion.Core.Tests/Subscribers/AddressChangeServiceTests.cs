@@ -5,15 +5,17 @@ using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NodaTime;
 using static Compersion.Core.Tests.TestFixtures;
 
 namespace Compersion.Core.Tests.Subscribers;
 
-/// <summary>A change of address: asked for, confirmed only by the link mailed to the new address, told to the old one.</summary>
+/// <summary>A change of address: asked for, confirmed only by the link mailed to the new address, told to the old one, which can undo it for 7 days.</summary>
 public sealed class AddressChangeServiceTests
 {
     private readonly InMemorySubscriberStore subscribers = new();
     private readonly RecordingMailSender mail = new();
+    private readonly RecordingJobQueue jobs = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -47,7 +49,8 @@ public sealed class AddressChangeServiceTests
         Assert.Equal(AddressRequestOutcome.Sent, first);
         Assert.Equal(AddressRequestOutcome.AlreadySent, second);
         Assert.Equal(AddressConfirmOutcome.Done, confirmed);
-        Assert.Equal(2, mail.Sent.Count);
+        Assert.Single(mail.Sent);
+        Assert.Single(jobs.Jobs);
     }
 
     [Theory]
@@ -80,7 +83,7 @@ public sealed class AddressChangeServiceTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_LatestLink_MovesTheAddressAndTellsTheOldOneWithoutALink()
+    public async Task ConfirmAsync_LatestLink_MovesTheAddressAndQueuesANoticeToTheOldOneWhoseOnlyLinkUndoes()
     {
         var sut = await CreateSutAsync();
         await sut.RequestAsync(Subscriber(), "alex@new.example");
@@ -99,12 +102,106 @@ public sealed class AddressChangeServiceTests
         Assert.Equal("alex@new.example", stored.Email);
         Assert.Null(stored.PendingAddress);
         Assert.Equal(EmailAddress.Hash("alex@example.org"), stored.PreviousEmailHash);
-        var notice = Assert.Single(mail.Sent, m => m.To == "alex@example.org");
+        var job = Assert.Single(jobs.Jobs);
+        Assert.Equal((AlexId, Core.Scheduling.JobKind.AddressMoved), (job.SubscriberId, job.Kind));
+        Assert.Single(mail.Sent);
+        var notice = Notice(stored)!;
+        Assert.Equal("alex@example.org", notice.To);
         Assert.Contains("a•••@new.example", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("alex@new.example", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("http", notice.Text, StringComparison.Ordinal);
+        Assert.Contains(PublicBaseUrl + "/api/address/undo?token=", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/settings", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/journal", notice.Text, StringComparison.Ordinal);
         Assert.Null(notice.ReplyTo);
     }
+
+    [Fact]
+    public async Task UndoAsync_WithinSevenDays_MailMovesBackOnceAndLinksMailedToTheNewAddressLapse()
+    {
+        var sut = await CreateSutAsync();
+        var undo = await MoveAsync(sut, "alex@new.example");
+        time.Advance(TimeSpan.FromDays(6));
+
+        var opened = await sut.OpenUndoAsync(undo);
+        var stillMoved = (await subscribers.FindByIdAsync(AlexId))!.Email;
+        var undone = await sut.UndoAsync(undo);
+        var again = await sut.UndoAsync(undo);
+
+        Assert.Equal((AddressUndoOutcome.Open, "alex@example.org"), opened);
+        Assert.Equal("alex@new.example", stillMoved);
+        Assert.Equal((AddressUndoOutcome.Done, AddressUndoOutcome.NotPending), (undone, again));
+        var stored = (await subscribers.FindByIdAsync(AlexId))!;
+        Assert.Equal("alex@example.org", stored.Email);
+        Assert.Null(stored.MovedFrom);
+        Assert.Equal(EmailAddress.Hash("alex@new.example"), stored.PreviousEmailHash);
+        Assert.True(stored.Predates(Instant.FromDateTimeOffset(time.GetUtcNow()) + NodaTime.Duration.FromHours(20), NodaTime.Duration.FromHours(24)));
+        Assert.Null(await subscribers.FindByEmailAsync("alex@new.example"));
+    }
+
+    [Fact]
+    public async Task UndoAsync_AfterSevenDays_NothingChanged()
+    {
+        var sut = await CreateSutAsync();
+        var undo = await MoveAsync(sut, "alex@new.example");
+        time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+
+        var outcome = await sut.UndoAsync(undo);
+
+        Assert.Equal(AddressUndoOutcome.NotPending, outcome);
+        Assert.Equal("alex@new.example", (await subscribers.FindByIdAsync(AlexId))!.Email);
+        Assert.Null(Notice((await subscribers.FindByIdAsync(AlexId))!));
+    }
+
+    [Fact]
+    public async Task UndoAsync_AddressChangedAgainSince_TheFirstNoticesLinkUndoesNothing()
+    {
+        var sut = await CreateSutAsync();
+        var first = await MoveAsync(sut, "alex@new.example");
+        var second = await MoveAsync(sut, "alex@newer.example");
+
+        var outcome = await sut.UndoAsync(first);
+
+        Assert.Equal(AddressUndoOutcome.NotPending, outcome);
+        Assert.Equal("alex@newer.example", (await subscribers.FindByIdAsync(AlexId))!.Email);
+        Assert.Equal(AddressUndoOutcome.Done, await sut.UndoAsync(second));
+        Assert.Equal("alex@new.example", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Fact]
+    public async Task UndoAsync_OldAddressSignedUpBySomeoneMeanwhile_TakenAndNothingChanged()
+    {
+        var sut = await CreateSutAsync();
+        var undo = await MoveAsync(sut, "alex@new.example");
+        await subscribers.AddOrGetAsync(Subscriber(SamId) with { Email = "alex@example.org" });
+
+        var outcome = await sut.UndoAsync(undo);
+
+        Assert.Equal(AddressUndoOutcome.Taken, outcome);
+        Assert.Equal("alex@new.example", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-token")]
+    public async Task UndoAsync_NotAnUndoLink_Invalid(string token)
+    {
+        var sut = await CreateSutAsync();
+        var settingsToken = Signer().ForLink(TokenPurpose.Settings, AlexId, Instant.FromDateTimeOffset(time.GetUtcNow()) + NodaTime.Duration.FromHours(1));
+
+        Assert.Equal(AddressUndoOutcome.Invalid, await sut.UndoAsync(token));
+        Assert.Equal(AddressUndoOutcome.Invalid, await sut.UndoAsync(settingsToken));
+    }
+
+    // Asks for the move and confirms it by the link mailed to the new address; returns the undo link's token from the notice.
+    private async Task<string> MoveAsync(AddressChangeService sut, string address)
+    {
+        await sut.RequestAsync((await subscribers.FindByIdAsync(AlexId))!, address);
+        Assert.Equal(AddressConfirmOutcome.Done, await sut.ConfirmAsync(Token(mail.Sent[^1])));
+        return Token(Notice((await subscribers.FindByIdAsync(AlexId))!)!);
+    }
+
+    private OutgoingMail? Notice(Subscriber subscriber) =>
+        new AddressMovedNotice(Signer(), new NoteComposer(MailSettings(), Signer(), time), MailSettings()).Compose(subscriber, Instant.FromDateTimeOffset(time.GetUtcNow()), "job");
 
     [Fact]
     public async Task ConfirmAsync_LinkOfAnEarlierRequest_ConfirmsNothing()
@@ -249,6 +346,6 @@ public sealed class AddressChangeServiceTests
     private async Task<AddressChangeService> CreateSutAsync()
     {
         await subscribers.AddOrGetAsync(Subscriber());
-        return new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
+        return new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, jobs, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
     }
 }

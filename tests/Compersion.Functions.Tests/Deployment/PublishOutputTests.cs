@@ -14,6 +14,7 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
     private static readonly string[] Intended =
     [
         "AddressConfirmFunction: httpTrigger Anonymous get,post address/confirm -> http",
+        "AddressUndoFunction: httpTrigger Anonymous get,post address/undo -> http",
         "AssetsFunction: httpTrigger Anonymous get assets/{file} -> http",
         "CleanupFunction: timerTrigger schedule=%CleanupSchedule%",
         "ConfirmFunction: httpTrigger Anonymous get,post confirm -> http",
