@@ -120,12 +120,16 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
         return Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(subscriber.TimeZone).Date;
     }
 
-    /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else.</summary>
-    /// <remarks>The date only ever moves forward, so when the copy in hand already has it, nothing is read or written.</remarks>
-    public Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default) =>
-        subscriber?.LastReplyDate >= date
+    /// <summary>Records that a reply arrived for a local date (ends the back-off); changes nothing else, except that an old
+    /// address whose 7 days to undo a move are over is forgotten (<see cref="Subscriber.ForgetLapsedMove"/>).</summary>
+    /// <remarks>The date only ever moves forward, so when the copy in hand already has it (and holds no lapsed old address), nothing is read or written.</remarks>
+    public Task<Subscriber> RecordReplyAsync(Subscriber subscriber, LocalDate date, CancellationToken cancellationToken = default)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        return subscriber?.LastReplyDate >= date && subscriber.ForgetLapsedMove(now) == subscriber
             ? Task.FromResult(subscriber!)
-            : ChangeAsync(subscriber!, s => s.LastReplyDate >= date ? s : s with { LastReplyDate = date }, None, cancellationToken);
+            : ChangeAsync(subscriber!, s => (s.LastReplyDate >= date ? s : s with { LastReplyDate = date }).ForgetLapsedMove(now), None, cancellationToken);
+    }
 
     // The kinds whose rows a whole-page change moves: a resume writes both again, as ResumeAsync does.
     private static JobKind[] Moved(Subscriber before, Subscriber after)

@@ -181,6 +181,9 @@ public sealed record Subscriber(
         }
         : this;
 
+    /// <summary>Forgets the address moved away from once its <see cref="PreviousAddress.UndoWindow"/> is over: it undoes nothing then, and is not kept longer than it is needed.</summary>
+    public Subscriber ForgetLapsedMove(Instant now) => MovedFrom is { } previous && now > previous.Until ? this with { MovedFrom = null } : this;
+
     /// <summary>Whether a link lapsing at <paramref name="expires"/> after living <paramref name="lifetime"/> was minted before the address changed, so went to the old address.</summary>
     /// <remarks>Such a link opens nothing: whoever reads the old inbox never reads the journal again.</remarks>
     public bool Predates(Instant expires, Duration lifetime) => AddressChangedAt is { } changed && expires - lifetime < changed;

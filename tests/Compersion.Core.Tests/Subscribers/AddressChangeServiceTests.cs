@@ -181,6 +181,21 @@ public sealed class AddressChangeServiceTests
     }
 
     [Theory]
+    [InlineData(6, true)]
+    [InlineData(8, false)]
+    public async Task RecordReplyAsync_DaysAfterAMove_TheOldAddressKeptOnlyWhileItCanUndo(int days, bool kept)
+    {
+        var sut = await CreateSutAsync();
+        await MoveAsync(sut, "alex@new.example");
+        time.Advance(TimeSpan.FromDays(days));
+        var settings = new SettingsService(subscribers, new UnusedScheduleStore(), time);
+
+        await settings.RecordReplyAsync((await subscribers.FindByIdAsync(AlexId))!, new LocalDate(2026, 11, 25).PlusDays(days));
+
+        Assert.Equal(kept, (await subscribers.FindByIdAsync(AlexId))!.MovedFrom?.Email == "alex@example.org");
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("not-a-token")]
     public async Task UndoAsync_NotAnUndoLink_Invalid(string token)
