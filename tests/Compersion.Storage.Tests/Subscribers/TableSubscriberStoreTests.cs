@@ -30,6 +30,7 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
             PendingAddress = new PendingAddress("new.home@example.org", -123456789, TestData.SignUpTime + Duration.FromHours(24)),
             PreviousEmailHash = EmailAddress.Hash("old.work@example.org"),
             AddressChangedAt = TestData.SignUpTime + Duration.FromDays(2),
+            MovedFrom = new PreviousAddress("old.work@example.org", -42, TestData.SignUpTime + Duration.FromDays(9)),
         };
 
         var added = await Store.AddOrGetAsync(subscriber);
@@ -197,6 +198,22 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
         Assert.Null(await Store.FindByEmailAsync(subscriber.Email));
         Assert.Equal(change.After, await Store.FindByIdAsync(subscriber.Id));
         Assert.Equal(EmailAddress.Hash(subscriber.Email), change.After!.PreviousEmailHash);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_MoveUndone_TheOldAddressFindsThemAgainAndTheNewOneNobody()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber() with { Status = SubscriberStatus.Active });
+        var pending = new PendingAddress(TestData.NewAddress(), 42, TestData.SignUpTime + Duration.FromDays(1));
+        await Store.UpdateAsync(subscriber.Id, s => s.RequestAddress(pending));
+        await Store.ChangeAddressAsync(subscriber.Id, s => s.ConfirmAddress(42, TestData.SignUpTime));
+
+        var undone = await Store.ChangeAddressAsync(subscriber.Id, s => s.UndoMove(42, TestData.SignUpTime + Duration.FromDays(6)));
+
+        Assert.Equal(AddressChangeStatus.Changed, undone.Status);
+        Assert.Equal(subscriber.Id, (await Store.FindByEmailAsync(subscriber.Email))?.Id);
+        Assert.Null(await Store.FindByEmailAsync(pending.Email));
+        Assert.Null((await Store.FindByIdAsync(subscriber.Id))!.MovedFrom);
     }
 
     [Fact]
