@@ -16,8 +16,8 @@ namespace Compersion.Cli.Tests.Browser;
 
 /// <summary>Every kind of mail, as sent, rendered in headless Chromium the way a phone, a dark-mode client and Outlook show it.</summary>
 /// <remarks>
-/// The mails come from the real pipeline (sign-up, confirmation, prompt, a reply for every command and a short reply, the
-/// deletion) and from the composers for what takes weeks to happen (the check-in, the first and a later digest). Each is
+/// The mails come from the real pipeline (sign-up, confirmation, prompt, a reply for every command and a short reply, a
+/// reply from an unknown address and that address added and confirmed, the deletion) and from the composers for what takes weeks to happen (the check-in, the first and a later digest). Each is
 /// checked at 360 px for horizontal overflow, by axe (WCAG 2 A/AA, light and dark) and for exactly one heading; then as
 /// Outlook for Windows shows it (its MSO conditional table in, every <c>max-width</c> out) at 1280 px for line length.
 /// Screenshots of each view are saved under the test output.
@@ -83,6 +83,8 @@ public sealed partial class MailRenderingTests(BrowserFixture browser, ITestOutp
 
         output.WriteLine(string.Join('\n', mails.Select(mail => mail.Name)));
         Assert.True(mails.Count >= 20, $"Only {mails.Count} mails rendered.");
+        Assert.Contains(mails, mail => mail.Name.EndsWith("-unknown-sender", StringComparison.Ordinal));
+        Assert.Equal(2, mails.Count(mail => mail.Name.EndsWith("-address", StringComparison.Ordinal)));
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
@@ -111,13 +113,23 @@ public sealed partial class MailRenderingTests(BrowserFixture browser, ITestOutp
             "DIGEST SUNDAY 18:00", "GOAL 2", "EXPORT",
             "1. Sam made soup\n2. " + new string('x', 120),
             "kindness: left a note for my neighbour\nkindness: taught my nephew to tie his shoelaces",
-            "STOP",
         ];
         foreach (var text in replies)
         {
-            await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));
-            await local.Host.DrainQueuesAsync(CancellationToken.None);
+            await ReplyAsync(local, prompt, text);
         }
+
+        // A reply from an address not yet hers (the weekly unknown-sender note), then that address added and confirmed there
+        // (the confirmation to it, and the notice that another address can write), then STOP.
+        await ReplyAsync(local, prompt, "1. Lunch with Jo", from: "mia@work.example");
+        await ReplyAsync(local, prompt, "ADD ADDRESS mia@work.example");
+        using (var workInbox = new WebClient(local.Host.BaseUrl))
+        {
+            var (_, page) = await workInbox.GetAsync(Outbox.Link(Assert.Single(Outbox.Read(local.Outbox, "address")), "/api/address/confirm"));
+            await workInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
+        }
+
+        await ReplyAsync(local, prompt, "STOP");
 
         // The other subscriber deletes everything.
         using (var web = new WebClient(local.Host.BaseUrl))
@@ -147,6 +159,12 @@ public sealed partial class MailRenderingTests(BrowserFixture browser, ITestOutp
         mails.Add(("digest", Digest(journal).Html!));
         mails.Add(("digest-first-week", Digest(journal with { Digests = [] }).Html!));
         return mails;
+    }
+
+    private static async Task ReplyAsync(LocalHostFixture local, MimeKit.MimeMessage prompt, string text, string? from = null)
+    {
+        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text, from: from)));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
     }
 
     private async Task Shot(IPage page, string name) => output.WriteLine("screenshot: " + await browser.ScreenshotAsync(page, "mail-" + name));

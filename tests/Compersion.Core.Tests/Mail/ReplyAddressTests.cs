@@ -45,6 +45,10 @@ public sealed class ReplyAddressTests
         { "settings-link", TokenPurpose.Note },
         { "farewell", null },
         { "unsubscribe", TokenPurpose.Note },
+        { "unknown-sender", TokenPurpose.Note },
+        { "address-confirm", null },
+        { "address-added", TokenPurpose.Note },
+        { "address-moved", null },
     };
 
     [Theory]
@@ -134,12 +138,30 @@ public sealed class ReplyAddressTests
                 return Assert.Single(sender.Sent);
             }
 
+            case "address-confirm" or "address-added" or "address-moved":
+            {
+                // A further address (confirm, then the notice to the registered address), or a new registered address (the notice to the old one).
+                var (subscribers, sender, notes) = await ArrangeAsync(time);
+                var addresses = new AddressChangeService(Signer(), subscribers, notes, sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
+                var extra = scenario != "address-moved";
+                Assert.Equal(AddressRequestOutcome.Sent, await addresses.RequestAsync(subscriber, extra ? "alex@work.example" : "alex@new.example", extra));
+                if (scenario == "address-confirm")
+                {
+                    return Assert.Single(sender.Sent);
+                }
+
+                var token = sender.Sent[0].Text[(sender.Sent[0].Text.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..].Split('\n')[0].Trim();
+                Assert.Equal(extra ? AddressConfirmOutcome.Added : AddressConfirmOutcome.Done, await addresses.ConfirmAsync(token));
+                return sender.Sent[1];
+            }
+
             default:
             {
                 var text = scenario switch
                 {
                     "receipt" => "1. Soup with Ana",
                     "unsubscribe" => "unsubscribe",
+                    "unknown-sender" => "1. Soup with Ana, from my work address",
                     _ => scenario["reply:".Length..],
                 };
                 var (subscribers, sender, notes) = await ArrangeAsync(time);
@@ -149,7 +171,8 @@ public sealed class ReplyAddressTests
                 var to = scenario == "unsubscribe"
                     ? UnsubscribeLinks.Create(Signer(), MailSettings().Value, AlexId, today).MailtoAddress
                     : ReplyAddress.For(Signer(), MailSettings().Value, TokenPurpose.Prompt, AlexId, Date("2026-11-23"));
-                var mail = new InboundMail("m1@example.org", subscriber.Email, [to], "Re: today", text, null, true, true, "hash");
+                var from = scenario == "unknown-sender" ? "alex@work.example" : subscriber.Email;
+                var mail = new InboundMail("m1@example.org", from, [to], "Re: today", text, null, true, true, "hash");
                 await ingestor.IngestAsync(archive.Add(reader.Register(mail), Now));
                 return Assert.Single(sender.Sent);
             }
