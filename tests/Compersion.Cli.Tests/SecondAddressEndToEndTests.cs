@@ -1,11 +1,12 @@
 using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
+using Compersion.Core.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Compersion.Cli.Tests;
 
-/// <summary>Addresses by mail through <c>serve</c> over Azurite: a second one added, confirmed at that address, read, and removed; the registered one changed, and the change undone from the old address.</summary>
+/// <summary>Addresses by mail through <c>serve</c> over Azurite: a second one added, confirmed at that address, read (with what it sent before), and removed; the registered one changed, and the change undone from the old address.</summary>
 public sealed class SecondAddressEndToEndTests
 {
     // Wednesday 25 November 2026; Berlin is UTC+1, so a 20:00 prompt is due at 19:00 UTC.
@@ -43,9 +44,11 @@ public sealed class SecondAddressEndToEndTests
         Assert.Empty(afterGet.Entries);
         Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(["uma@work.example"], whileAdded.ExtraAddresses!);
-        Assert.Equal(["From work: Sam brought me coffee"], Assert.Single(whileAdded.Entries).Items.Select(item => item.Text));
+        // The two replies quarantined before the link was confirmed are saved once it is, each once.
+        string[] fromWork = ["Before it was added: tea with Jo", "From work: Sam brought me coffee", "Still waiting for the link: lunch with Ines"];
+        Assert.Equal(fromWork, Assert.Single(whileAdded.Entries).Items.Select(item => item.Text).Order(StringComparer.Ordinal));
         Assert.Empty(afterRemove.ExtraAddresses!);
-        Assert.Equal(["From work: Sam brought me coffee"], Assert.Single(afterRemove.Entries).Items.Select(item => item.Text));
+        Assert.Equal(fromWork, Assert.Single(afterRemove.Entries).Items.Select(item => item.Text).Order(StringComparer.Ordinal));
         Assert.Contains(Outbox.Read(local.Outbox, "address"), mail => To(mail) == "uma@example.com" && (mail.TextBody ?? string.Empty).Contains("REMOVE ADDRESS uma@work.example", StringComparison.Ordinal));
     }
 
@@ -90,14 +93,51 @@ public sealed class SecondAddressEndToEndTests
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, laterStatus);
     }
 
-    private static async Task<SubscriberExport> ExportAsync(LocalHostFixture local) =>
-        (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync("uma@example.com"))!;
-
-    private static async Task ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text, string? from = null)
+    [Fact]
+    public async Task AddAddress_AReplyQuarantinedFromItBefore_SavedOnceOnItsOwnDayWithAReceiptInItsThread()
     {
-        var response = await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text, from: from)));
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        var prompt = await local.PromptAsync("vi@example.com", Evening);
+
+        var early = await ReplyAsync(local, prompt, "1. Tea with Jo before work", from: "vi@work.example", messageId: "early-reply@work.example");
+        var told = Assert.Single(Outbox.Read(local.Outbox, "unknown-sender"));
+        var beforeAdding = await ExportAsync(local, "vi@example.com");
+        await ReplyAsync(local, prompt, "ADD ADDRESS vi@work.example");
+        using (var workInbox = new WebClient(local.Host.BaseUrl))
+        {
+            var (_, page) = await workInbox.GetAsync(Outbox.Link(Assert.Single(Outbox.Read(local.Outbox, "address")), "/api/address/confirm"));
+            (await workInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")))).EnsureSuccessStatusCode();
+        }
+
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var afterConfirm = await ExportAsync(local, "vi@example.com");
+        var replayed = await local.Host.Services.GetRequiredService<ArchiveReparser>().ReparseSinceAsync(new DateOnly(2026, 11, 24), apply: true);
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var afterReplay = await ExportAsync(local, "vi@example.com");
+
+        Assert.Contains("saved then too, each on its own day", told.TextBody, StringComparison.Ordinal);
+        Assert.Empty(beforeAdding.Entries);
+        var entry = Assert.Single(afterConfirm.Entries);
+        Assert.Equal("2026-11-25", entry.Date);
+        Assert.Equal(["Tea with Jo before work"], entry.Items.Select(item => item.Text));
+        Assert.Equal(0, replayed[ReparseOutcome.Reattributed]);
+        Assert.Equal(["Tea with Jo before work"], Assert.Single(afterReplay.Entries).Items.Select(item => item.Text));
+        var receipt = Assert.Single(Outbox.Read(local.Outbox, "receipt"));
+        Assert.Equal("vi@example.com", To(receipt));
+        Assert.Equal(early.MessageId, receipt.InReplyTo);
+        Assert.Equal(early.Subject, receipt.Subject);
+    }
+
+    private static async Task<SubscriberExport> ExportAsync(LocalHostFixture local, string email = "uma@example.com") =>
+        (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync(email))!;
+
+    private static async Task<MimeMessage> ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text, string? from = null, string? messageId = null)
+    {
+        var reply = InboundParsePost.Reply(prompt, text, from: from, messageId: messageId);
+        var response = await local.PostInboundAsync(InboundParsePost.Raw(reply));
         response.EnsureSuccessStatusCode();
         await local.Host.DrainQueuesAsync(CancellationToken.None);
+        return reply;
     }
 
     private static string To(MimeMessage mail) => ((MailboxAddress)mail.To[0]).Address;

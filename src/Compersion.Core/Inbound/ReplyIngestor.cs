@@ -166,8 +166,10 @@ public sealed partial class ReplyIngestor(
             var quarantined = await QuarantineAsync(key, attributed.Reason!, cancellationToken);
             if (attributed.TokenOwner is { } tokenOwner && stage == InboundStage.Received)
             {
-                // A valid token from an address that is not theirs: they (never the sender) may hear of it, at most weekly.
-                await unknownSenders.TellAsync(tokenOwner, mail.From, cancellationToken);
+                // A valid token from an address that is not theirs: they (never the sender) may hear of it, at most weekly. Journal
+                // text (never a command, which would be carried out late) is remembered, so adding that address saves it.
+                var remember = !TryReadCommand(VisibleReply.Read(mail.Text, mail.Html), out _);
+                await unknownSenders.TellAsync(tokenOwner, mail.From, remember ? archiveName : null, cancellationToken);
             }
 
             return quarantined;

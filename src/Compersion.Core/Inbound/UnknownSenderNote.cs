@@ -14,6 +14,8 @@ namespace Compersion.Core.Inbound;
 /// <remarks>
 /// <para>The note goes to the subscriber's registered address, never to the sender: a forged or mistaken sender gets no
 /// mail from us (no backscatter), and learns nothing. The mail itself stays quarantined; nothing from it is saved.</para>
+/// <para>The post itself is remembered on the profile, every time (not only weekly), so that when the subscriber adds and
+/// confirms that address, <see cref="AddressChangeService"/> queues it to be read again, now as theirs.</para>
 /// <para>The week is claimed on the profile (<see cref="Subscriber.StrangerNotedOn"/>) with optimistic concurrency before
 /// the send, so concurrent or redelivered mail sends one note; a send that fails after the claim is not retried that week.</para>
 /// </remarks>
@@ -25,9 +27,13 @@ public sealed partial class UnknownSenderNote(ISubscriberStore subscribers, Note
     /// <summary>Sends the note unless one went out in the last <see cref="Interval"/>.</summary>
     /// <param name="subscriber">Whose token the mail carried.</param>
     /// <param name="from">The address it came from (only shown masked).</param>
+    /// <param name="archiveName">
+    /// The quarantined post, remembered on the profile (<see cref="Subscriber.RememberStrangerPost"/>) so that adding and
+    /// confirming <paramref name="from"/> saves it; null to remember nothing (a command, which is never carried out late).
+    /// </param>
     /// <param name="cancellationToken">Cancels the claim (a claimed send is never cancelled).</param>
     /// <returns>Whether a note was sent.</returns>
-    public async Task<bool> TellAsync(Subscriber subscriber, string? from, CancellationToken cancellationToken = default)
+    public async Task<bool> TellAsync(Subscriber subscriber, string? from, string? archiveName = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         if (subscriber.Status is not (SubscriberStatus.Active or SubscriberStatus.Paused) || !EmailAddress.TryNormalize(from, out var address))
@@ -42,7 +48,8 @@ public sealed partial class UnknownSenderNote(ISubscriberStore subscribers, Note
             s =>
             {
                 claimed = s.StrangerNotedOn is not { } last || last.Plus(Interval) <= today;
-                return claimed ? s with { StrangerNotedOn = today } : s;
+                var remembered = archiveName is null ? s : s.RememberStrangerPost(address, archiveName);
+                return claimed ? remembered with { StrangerNotedOn = today } : remembered;
             },
             cancellationToken);
         if (stored is null || !claimed)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Compersion.Core.Inbound;
 using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
@@ -35,6 +36,7 @@ public sealed partial class AddressChangeService(
     IJobQueue queue,
     IOptions<MailOptions> options,
     TimeProvider time,
+    IInboundQueue inbound,
     ILogger<AddressChangeService> logger)
 {
     /// <summary>How long a confirmation link works.</summary>
@@ -181,6 +183,7 @@ public sealed partial class AddressChangeService(
 
         var before = change.Before!;
         var after = change.After!;
+        await ReadStrangerPostsAgainAsync(after, before.PendingAddress!.Email);
         if (before.PendingAddress is { Extra: true } added)
         {
             // Told at the registered address, so a further address added by someone else with a settings link is seen and taken back.
@@ -240,6 +243,30 @@ public sealed partial class AddressChangeService(
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    // Replies with their token that were quarantined because they came from this address before it was theirs are queued to
+    // be read again, now as theirs: saved once (the inbound ledger keys them to the subscriber now), on the day each answered,
+    // with the usual receipt threaded under it. Queued before they are forgotten, so a crash between the two queues them
+    // twice at worst, and the second reading is a duplicate.
+    private async Task ReadStrangerPostsAgainAsync(Subscriber after, string address)
+    {
+        var (_, names) = after.TakeStrangerPosts(address);
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            await inbound.EnqueueAsync(name, CancellationToken.None);
+        }
+
+        await subscribers.UpdateAsync(after.Id, s => s.TakeStrangerPosts(address).Remaining, CancellationToken.None);
+        LogStrangerPostsQueued(logger, after.Id, names.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Count} quarantined replies from the address just confirmed queued to be read again")]
+    private static partial void LogStrangerPostsQueued(ILogger logger, string subscriberId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: confirmation for a new address {Outcome}")]
     private static partial void LogRequested(ILogger logger, string subscriberId, SendOutcome outcome);

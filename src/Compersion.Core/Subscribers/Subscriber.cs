@@ -28,6 +28,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="ExtraAddresses">Further sending addresses (<c>ADD ADDRESS</c>, the settings page), each confirmed by the link mailed to it: replies from them are theirs as from <see cref="Email"/>, but mail still goes to <see cref="Email"/> alone. Null when there are none. Never logged.</param>
 /// <param name="MovedFrom">The address before the last confirmed move, for <see cref="PreviousAddress.UndoWindow"/> after it, so the notice mailed there can undo the move (<see cref="UndoMove"/>); null otherwise. Never logged.</param>
 /// <param name="StrangerNotedOn">The local date the subscriber was last told that a reply with their token came from an address they have not added, so they are told at most once a week.</param>
+/// <param name="StrangerPosts">Replies with their token quarantined because the sender's address was not theirs, newest last, each as <c>{address hash} {archive name}</c> (never the address): saved when that address is added and confirmed (<see cref="TakeStrangerPosts"/>). Null when there are none.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -53,13 +54,46 @@ public sealed record Subscriber(
     Instant? AddressChangedAt = null,
     IReadOnlyList<string>? ExtraAddresses = null,
     LocalDate? StrangerNotedOn = null,
-    PreviousAddress? MovedFrom = null)
+    PreviousAddress? MovedFrom = null,
+    IReadOnlyList<string>? StrangerPosts = null)
 {
+    /// <summary>The most quarantined replies from unknown senders remembered per subscriber (the newest): a flood from a stranger keeps no more.</summary>
+    public const int MaxStrangerPosts = 10;
+
     /// <summary>The most further addresses one subscriber may add: enough for work, an alias and an old account.</summary>
     public const int MaxExtraAddresses = 5;
 
     /// <summary>The further addresses, confirmed (empty when there are none).</summary>
     public IReadOnlyList<string> Extras => ExtraAddresses ?? [];
+
+    /// <summary>Remembers a reply with their token that was quarantined because it came from <paramref name="address"/>, not theirs (yet).</summary>
+    /// <remarks>Only the newest <see cref="MaxStrangerPosts"/> are kept; the same post twice (a redelivery) is kept once.</remarks>
+    public Subscriber RememberStrangerPost(string address, string archiveName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        ArgumentException.ThrowIfNullOrEmpty(archiveName);
+        var entry = EmailAddress.Hash(address) + " " + archiveName;
+        var posts = StrangerPosts ?? [];
+        return posts.Contains(entry, StringComparer.Ordinal)
+            ? this
+            : this with { StrangerPosts = [.. posts.Skip(Math.Max(0, posts.Count + 1 - MaxStrangerPosts)), entry] };
+    }
+
+    /// <summary>The archive names of the remembered quarantined replies from <paramref name="address"/>, oldest first, and the subscriber without them.</summary>
+    public (Subscriber Remaining, IReadOnlyList<string> ArchiveNames) TakeStrangerPosts(string address)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        var prefix = EmailAddress.Hash(address) + " ";
+        var posts = StrangerPosts ?? [];
+        var taken = posts.Where(post => post.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (taken.Count == 0)
+        {
+            return (this, []);
+        }
+
+        var rest = posts.Except(taken, StringComparer.Ordinal).ToList();
+        return (this with { StrangerPosts = rest.Count == 0 ? null : rest }, [.. taken.Select(post => post[prefix.Length..])]);
+    }
 
     /// <summary>Whether <paramref name="address"/> is the registered address (mail goes there).</summary>
     public bool IsPrimary(string? address) => Same(address, Email);

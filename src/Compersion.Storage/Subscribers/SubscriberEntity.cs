@@ -81,6 +81,9 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public string? MovedFromUntil { get; set; }
 
+    // A JSON array of "{address hash} {archive name}" (replies quarantined from unknown senders); null when there are none.
+    public string? StrangerPosts { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -114,6 +117,7 @@ internal sealed class SubscriberEntity : ITableEntity
         MovedFromEmail = subscriber.MovedFrom?.Email,
         MovedFromNonce = subscriber.MovedFrom?.Nonce,
         MovedFromUntil = StoredFormats.Format(subscriber.MovedFrom?.Until),
+        StrangerPosts = subscriber.StrangerPosts is not { Count: > 0 } posts ? null : JsonSerializer.Serialize(posts.ToArray(), StorageJsonContext.Stored.StringArray),
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -155,6 +159,7 @@ internal sealed class SubscriberEntity : ITableEntity
             MovedFromEmail = row.GetString(nameof(MovedFromEmail)),
             MovedFromNonce = row.GetInt32(nameof(MovedFromNonce)),
             MovedFromUntil = row.GetString(nameof(MovedFromUntil)),
+            StrangerPosts = row.GetString(nameof(StrangerPosts)),
         };
     }
 
@@ -187,5 +192,6 @@ internal sealed class SubscriberEntity : ITableEntity
         StoredFormats.ParseOptionalDate(StrangerNotedOn),
         MovedFromEmail is { Length: > 0 } movedFrom && MovedFromNonce is { } movedNonce && StoredFormats.ParseOptionalInstant(MovedFromUntil) is { } until
             ? new PreviousAddress(movedFrom, movedNonce, until)
-            : null);
+            : null,
+        StrangerPosts is { Length: > 0 } posts ? JsonSerializer.Deserialize(posts, StorageJsonContext.Stored.StringArray) : null);
 }

@@ -183,7 +183,7 @@ public sealed class EmailCommandAnswersTests
                 MailSettings(),
                 time,
                 new JournalUndo(new InMemoryJournal(c.subscribers, c.Entries, c.Acts), new InMemoryJournal(c.subscribers, c.Entries, c.Acts)),
-                new AddressChangeService(Signer(), c.subscribers, new NoteComposer(MailSettings(), Signer(), time), c.mail, MailSettings(), time, NullLogger<AddressChangeService>.Instance));
+                new AddressChangeService(Signer(), c.subscribers, new NoteComposer(MailSettings(), Signer(), time), c.mail, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance));
             return c;
         }
 

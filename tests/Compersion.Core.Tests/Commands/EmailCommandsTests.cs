@@ -287,7 +287,7 @@ public sealed class EmailCommandsTests
             MailSettings(),
             time,
             new JournalUndo(new InMemoryJournal(subscribers, entries, acts), new InMemoryJournal(subscribers, entries, acts), photos),
-            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, new RecordingJobQueue(), MailSettings(), time, NullLogger<AddressChangeService>.Instance),
+            new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, new RecordingJobQueue(), MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance),
             photos);
     }
 }

@@ -71,7 +71,7 @@ internal sealed class ReplyIngestorParts(InMemorySubscriberStore subscribers, Ti
                 MailSettings(),
                 time,
                 new JournalUndo(journal, journal, Photos),
-                new AddressChangeService(Signer(), subscribers, notes, Sender, Jobs, MailSettings(), time, NullLogger<AddressChangeService>.Instance),
+                new AddressChangeService(Signer(), subscribers, notes, Sender, Jobs, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance),
                 Photos),
             Writer(),
             new ReplyAnswers(Ledger, notes, Sender, time, NullLogger<ReplyAnswers>.Instance),

@@ -142,7 +142,7 @@ public sealed class ReplyAddressTests
             {
                 // A further address (confirm, then the notice to the registered address), or a new registered address (the notice to the old one).
                 var (subscribers, sender, notes) = await ArrangeAsync(time);
-                var addresses = new AddressChangeService(Signer(), subscribers, notes, sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
+                var addresses = new AddressChangeService(Signer(), subscribers, notes, sender, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance);
                 var extra = scenario != "address-moved";
                 Assert.Equal(AddressRequestOutcome.Sent, await addresses.RequestAsync(subscriber, extra ? "alex@work.example" : "alex@new.example", extra));
                 if (scenario == "address-confirm")

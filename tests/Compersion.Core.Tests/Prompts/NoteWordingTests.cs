@@ -138,7 +138,7 @@ public sealed partial class NoteWordingTests
             p.Held = new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time);
             p.Access = new SettingsAccessService(Signer(), subscribers, notes, p.sender, new InMemoryOutbox(), MailSettings(), time, NullLogger<SettingsAccessService>.Instance);
             p.Deletion = new DeletionService(subscribers, new AcceptingScheduleStore(), new InMemoryPersonalDataStore(subscribers), new InMemoryPhotoStore(), Signer(), notes, p.sender, time, NullLogger<DeletionService>.Instance);
-            p.Addresses = new AddressChangeService(Signer(), subscribers, notes, p.sender, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
+            p.Addresses = new AddressChangeService(Signer(), subscribers, notes, p.sender, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance);
             p.UnknownSender = new UnknownSenderNote(subscribers, notes, p.sender, time, NullLogger<UnknownSenderNote>.Instance);
             return p;
         }

@@ -16,6 +16,7 @@ public sealed class AddressChangeServiceTests
     private readonly InMemorySubscriberStore subscribers = new();
     private readonly RecordingMailSender mail = new();
     private readonly RecordingJobQueue jobs = new();
+    private readonly RecordingInboundQueue inbound = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -339,6 +340,37 @@ public sealed class AddressChangeServiceTests
     }
 
     [Fact]
+    public async Task ConfirmAsync_RepliesQuarantinedFromThatAddress_QueuedToBeReadAgainAndForgotten()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s
+            .RememberStrangerPost("alex@work.example", "2026/11/24/post-1")
+            .RememberStrangerPost("tom@elsewhere.example", "2026/11/24/post-2")
+            .RememberStrangerPost("Alex@Work.example", "2026/11/25/post-3"));
+        await sut.RequestAsync((await subscribers.FindByIdAsync(AlexId))!, "alex@work.example", extra: true);
+
+        var outcome = await sut.ConfirmAsync(Token(Assert.Single(mail.Sent)));
+        var again = await sut.ConfirmAsync(Token(mail.Sent[0]));
+
+        Assert.Equal((AddressConfirmOutcome.Added, AddressConfirmOutcome.NotPending), (outcome, again));
+        Assert.Equal(["2026/11/24/post-1", "2026/11/25/post-3"], inbound.Queued);
+        var left = (await subscribers.FindByIdAsync(AlexId))!.StrangerPosts!;
+        Assert.Single(left);
+        Assert.EndsWith(" 2026/11/24/post-2", left[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_NothingQuarantinedFromThatAddress_QueuesNothing()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+
+        Assert.Equal(AddressConfirmOutcome.Done, await sut.ConfirmAsync(Token(Assert.Single(mail.Sent))));
+
+        Assert.Empty(inbound.Queued);
+    }
+
+    [Fact]
     public async Task RemoveAsync_FurtherAddress_GoneAndASecondRemoveFindsNothing()
     {
         var sut = await CreateSutAsync();
@@ -361,6 +393,6 @@ public sealed class AddressChangeServiceTests
     private async Task<AddressChangeService> CreateSutAsync()
     {
         await subscribers.AddOrGetAsync(Subscriber());
-        return new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, jobs, MailSettings(), time, NullLogger<AddressChangeService>.Instance);
+        return new AddressChangeService(Signer(), subscribers, new NoteComposer(MailSettings(), Signer(), time), mail, jobs, MailSettings(), time, inbound, NullLogger<AddressChangeService>.Instance);
     }
 }

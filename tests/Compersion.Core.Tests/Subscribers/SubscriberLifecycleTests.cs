@@ -173,4 +173,19 @@ public sealed class SubscriberLifecycleTests
         SignedUp,
         status == SubscriberStatus.Pending ? null : SignedUp,
         null);
+
+    [Fact]
+    public void RememberStrangerPost_MoreThanTheMostAndOneTwice_KeepsTheNewestOnceEach()
+    {
+        var subscriber = Create(SubscriberStatus.Active);
+
+        for (var i = 1; i <= Subscriber.MaxStrangerPosts + 2; i++)
+        {
+            subscriber = subscriber.RememberStrangerPost("tom@work.example", $"post-{i}").RememberStrangerPost("tom@work.example", $"post-{i}");
+        }
+
+        var (rest, names) = subscriber.TakeStrangerPosts("TOM@work.example");
+        Assert.Equal(Enumerable.Range(3, Subscriber.MaxStrangerPosts).Select(i => $"post-{i}"), names);
+        Assert.Null(rest.StrangerPosts);
+    }
 }

@@ -171,6 +171,20 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
     }
 
     [Fact]
+    public async Task UpdateAsync_RememberedStrangerPosts_ReadBackInOrderAndTakenAway()
+    {
+        var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
+
+        await Store.UpdateAsync(subscriber.Id, s => s.RememberStrangerPost("tom@work.example", "2026/11/24/101010-a").RememberStrangerPost("ann@home.example", "2026/11/24/111111-b"));
+        var stored = (await Store.FindByIdAsync(subscriber.Id))!;
+        await Store.UpdateAsync(subscriber.Id, s => s.TakeStrangerPosts("ann@home.example").Remaining.TakeStrangerPosts("tom@work.example").Remaining);
+
+        Assert.Equal(["2026/11/24/101010-a"], stored.TakeStrangerPosts("tom@work.example").ArchiveNames);
+        Assert.Equal(["2026/11/24/111111-b"], stored.TakeStrangerPosts("ann@home.example").ArchiveNames);
+        Assert.Null((await Store.FindByIdAsync(subscriber.Id))!.StrangerPosts);
+    }
+
+    [Fact]
     public async Task SaveAsync_ChangedAddress_MovesTheAddressIndex()
     {
         var subscriber = await Store.AddOrGetAsync(TestData.NewSubscriber());
