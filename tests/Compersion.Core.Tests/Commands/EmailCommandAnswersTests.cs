@@ -112,21 +112,15 @@ public sealed class EmailCommandAnswersTests
         var answer = await Cases[name](await Case.CreateAsync());
 
         var shown = Show(answer);
-        if (Environment.GetEnvironmentVariable("COMPERSION_WRITE_ANSWERS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, name + ".txt"), shown);
-        }
-
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "answers", name + ".txt")), shown);
+        await WordingFiles.AssertSameAsync("answers", name, shown, "COMPERSION_WRITE_ANSWERS");
     }
 
     [Fact]
     public void Cases_EveryAnswerFile_HasItsCase()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "answers"), "*.txt").Select(Path.GetFileNameWithoutExtension);
+        var files = WordingFiles.Names("answers");
 
-        Assert.Equal(Cases.Keys.Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
+        Assert.Equal(Cases.Keys.Order(StringComparer.Ordinal), files);
     }
 
     // The note as a reader meets it, block by block; blocks stand in for paragraphs and numbered items where a note has them.

@@ -82,21 +82,15 @@ public sealed partial class NoteWordingTests
     {
         var shown = await Cases[name](await Parts.CreateAsync());
 
-        if (Environment.GetEnvironmentVariable("COMPERSION_WRITE_NOTES") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, name + ".txt"), shown);
-        }
-
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "notes", name + ".txt")), shown);
+        await WordingFiles.AssertSameAsync("notes", name, shown, "COMPERSION_WRITE_NOTES");
     }
 
     [Fact]
     public void Cases_EveryNoteFile_HasItsCase()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "notes"), "*.txt").Select(Path.GetFileNameWithoutExtension);
+        var files = WordingFiles.Names("notes");
 
-        Assert.Equal(Cases.Keys.Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
+        Assert.Equal(Cases.Keys.Order(StringComparer.Ordinal), files);
     }
 
     private static string Show(AnswerNote note)
