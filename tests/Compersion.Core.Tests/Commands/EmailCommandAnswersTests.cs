@@ -160,6 +160,8 @@ public sealed class EmailCommandAnswersTests
 
         public InMemoryActStore Acts { get; } = new();
 
+        public InMemoryPhotoStore Photos { get; } = new();
+
         public Subscriber Subscriber { get; private set; } = null!;
 
         public EmailCommands Sut { get; private set; } = null!;
@@ -172,12 +174,13 @@ public sealed class EmailCommandAnswersTests
             c.Sut = new EmailCommands(
                 new SettingsService(c.subscribers, new AcceptingScheduleStore(), time),
                 new PersonalTokens(c.subscribers),
-                new ExportService(c.subscribers, c.Entries, c.Acts, new InMemoryPhotoStore()),
+                new ExportService(c.subscribers, c.Entries, c.Acts, c.Photos),
                 Signer(),
                 MailSettings(),
                 time,
-                new JournalUndo(new InMemoryJournal(c.subscribers, c.Entries, c.Acts), new InMemoryJournal(c.subscribers, c.Entries, c.Acts)),
-                new AddressChangeService(Signer(), c.subscribers, new NoteComposer(MailSettings(), Signer(), time), c.mail, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance));
+                new JournalUndo(new InMemoryJournal(c.subscribers, c.Entries, c.Acts), new InMemoryJournal(c.subscribers, c.Entries, c.Acts), c.Photos),
+                new AddressChangeService(Signer(), c.subscribers, new NoteComposer(MailSettings(), Signer(), time), c.mail, new RecordingJobQueue(), MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance),
+                c.Photos);
             return c;
         }
 

@@ -142,7 +142,7 @@ public sealed class ReplyAddressTests
             {
                 // A further address (confirm, then the notice to the registered address), or a new registered address (the notice to the old one).
                 var (subscribers, sender, notes) = await ArrangeAsync(time);
-                var addresses = new AddressChangeService(Signer(), subscribers, notes, sender, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance);
+                var addresses = new AddressChangeService(Signer(), subscribers, notes, sender, new RecordingJobQueue(), MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance);
                 var extra = scenario != "address-moved";
                 Assert.Equal(AddressRequestOutcome.Sent, await addresses.RequestAsync(subscriber, extra ? "alex@work.example" : "alex@new.example", extra));
                 if (scenario == "address-confirm")
@@ -152,7 +152,11 @@ public sealed class ReplyAddressTests
 
                 var token = sender.Sent[0].Text[(sender.Sent[0].Text.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..].Split('\n')[0].Trim();
                 Assert.Equal(extra ? AddressConfirmOutcome.Added : AddressConfirmOutcome.Done, await addresses.ConfirmAsync(token));
-                return sender.Sent[1];
+
+                // The notice to the old address is a queued job; the outbox composes it as AddressMovedNotice does.
+                return extra
+                    ? sender.Sent[1]
+                    : new AddressMovedNotice(Signer(), notes, MailSettings()).Compose((await subscribers.FindByIdAsync(subscriber.Id))!, Instant.FromDateTimeOffset(time.GetUtcNow()), "job")!;
             }
 
             default:

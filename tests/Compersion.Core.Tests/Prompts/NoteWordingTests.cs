@@ -65,7 +65,9 @@ public sealed partial class NoteWordingTests
         {
             await p.Addresses.RequestAsync(p.Subscriber, "alex@new.example");
             Assert.Equal(AddressConfirmOutcome.Done, await p.Addresses.ConfirmAsync(p.ConfirmToken()));
-            return p.SentMail(1);
+
+            // Queued as a job since CHANGE ADDRESS; the outbox composes the notice this way.
+            return Parts.Describe(p.MovedNotice!.Compose((await p.Subscribers!.FindByIdAsync(p.Subscriber.Id))!, Instant.FromDateTimeOffset(p.Time!.GetUtcNow()), "job")!);
         },
         ["unknown-sender"] = async p =>
         {
@@ -132,14 +134,24 @@ public sealed partial class NoteWordingTests
             p.Held = new HeldMail(Signer(), MailSettings(), new InMemoryOutbox(), time);
             p.Access = new SettingsAccessService(Signer(), subscribers, notes, p.sender, new InMemoryOutbox(), MailSettings(), time, NullLogger<SettingsAccessService>.Instance);
             p.Deletion = new DeletionService(subscribers, new AcceptingScheduleStore(), new InMemoryPersonalDataStore(subscribers), new InMemoryPhotoStore(), Signer(), notes, p.sender, time, NullLogger<DeletionService>.Instance);
-            p.Addresses = new AddressChangeService(Signer(), subscribers, notes, p.sender, MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance);
+            p.Addresses = new AddressChangeService(Signer(), subscribers, notes, p.sender, new RecordingJobQueue(), MailSettings(), time, new RecordingInboundQueue(), NullLogger<AddressChangeService>.Instance);
+            p.MovedNotice = new AddressMovedNotice(Signer(), notes, MailSettings());
+            p.Subscribers = subscribers;
+            p.Time = time;
             p.UnknownSender = new UnknownSenderNote(subscribers, notes, p.sender, time, NullLogger<UnknownSenderNote>.Instance);
             return p;
         }
 
-        public string SentMail(int index)
+        public AddressMovedNotice? MovedNotice { get; set; }
+
+        public InMemorySubscriberStore? Subscribers { get; set; }
+
+        public TimeProvider? Time { get; set; }
+
+        public string SentMail(int index) => Describe(sender.Sent[index]);
+
+        public static string Describe(Core.Sending.OutgoingMail mail)
         {
-            var mail = sender.Sent[index];
             return Masked($"To: {mail.To}\nReply-To: {(mail.ReplyTo is null ? "none" : "a reply token")}\n{mail.Subject}\n\n{mail.Text}");
         }
 
