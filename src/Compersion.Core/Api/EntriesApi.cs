@@ -15,8 +15,8 @@ public sealed class EntriesApi(PersonalTokens tokens, IEntryStore entries, IActS
     /// <summary>Most items (and, separately, most kind acts) accepted in one post.</summary>
     public const int MaxItems = 50;
 
-    /// <summary>Longest item or kind act accepted, in characters.</summary>
-    public const int MaxItemLength = 1000;
+    /// <summary>Longest item or kind act accepted, in characters: the journal's own limit.</summary>
+    public const int MaxItemLength = JournalCorrections.MaxTextLength;
 
     /// <summary>What a wrong or missing token is told.</summary>
     public const string TokenProblem = "Missing or wrong token. Reply TOKEN to any of our emails to get yours, then send 'Authorization: Bearer <token>'.";

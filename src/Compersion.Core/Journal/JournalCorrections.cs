@@ -11,8 +11,8 @@ namespace Compersion.Core.Journal;
 /// </remarks>
 public sealed class JournalCorrections(IJournalEditor editor)
 {
-    /// <summary>The longest text an item may have (the entries API's limit).</summary>
-    public const int MaxTextLength = Api.EntriesApi.MaxItemLength;
+    /// <summary>The longest text an item may have (the entries API holds its posts to the same limit).</summary>
+    public const int MaxTextLength = 1000;
 
     /// <summary>Applies a correction to the subscriber's own journal.</summary>
     public async Task<CorrectionResult> ApplyAsync(Subscriber subscriber, Correction correction, CancellationToken cancellationToken = default)

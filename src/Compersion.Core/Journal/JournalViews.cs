@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Compersion.Core.Digests;
 using Compersion.Core.Kindness;
 using Compersion.Core.Photos;
 using Compersion.Core.Prompts;
+using Compersion.Replies;
 using NodaTime;
 
 namespace Compersion.Core.Journal;
@@ -190,7 +190,7 @@ public static class JournalViews
                     continue;
                 }
 
-                foreach (var name in DigestBuilder.Mentions(item.Text))
+                foreach (var name in ItemPeople.Find(item.Text).Mentions())
                 {
                     if (!seen.TryGetValue(name, out var person))
                     {
