@@ -1,5 +1,5 @@
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
-using Compersion.Core.Sending;
 
 namespace Compersion.Benchmarks;
 

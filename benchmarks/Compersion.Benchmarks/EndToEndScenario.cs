@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Azure.Storage.Queues;
 using Compersion.Core.Journal;
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
-using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Compersion.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,7 @@ using Compersion.Core.Inbound;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Compersion.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
+using Compersion.Core.Access;
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
-using Compersion.Core.Sending;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,7 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.HeldMail>();
         services.TryAddSingleton<Inbound.UnknownSenderNote>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
-        services.TryAddSingleton<Photos.ReplyPhotos>();
+        services.TryAddSingleton<Inbound.ReplyPhotos>();
         services.TryAddSingleton<Photos.JournalPhotos>();
         services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Inbound.SignUpByMail>();
@@ -45,7 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SettingsAccessService>();
         services.TryAddSingleton<AddressChangeService>();
         services.TryAddSingleton<AddressMovedNotice>();
-        services.TryAddSingleton<Journal.JournalAccessService>();
+        services.TryAddSingleton<JournalAccessService>();
         services.TryAddSingleton<Journal.JournalCorrections>();
         services.TryAddSingleton<Journal.JournalUndo>();
         services.TryAddSingleton<Privacy.DeletionService>();

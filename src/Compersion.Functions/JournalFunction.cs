@@ -1,3 +1,4 @@
+using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Mail;
 using Compersion.Core.Photos;

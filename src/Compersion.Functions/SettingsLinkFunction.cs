@@ -1,6 +1,7 @@
+using Compersion.Core.Access;
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Access;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using Compersion.Core.Mail;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;

@@ -5,6 +5,7 @@ using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;

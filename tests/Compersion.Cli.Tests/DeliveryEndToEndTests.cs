@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

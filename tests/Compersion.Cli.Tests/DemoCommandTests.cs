@@ -1,5 +1,5 @@
 using Compersion.Cli.Commands;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime;
 
 namespace Compersion.Cli.Tests;

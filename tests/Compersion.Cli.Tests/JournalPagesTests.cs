@@ -1,6 +1,6 @@
 using System.Net;
 using Compersion.Cli.Inbox;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Tests;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 

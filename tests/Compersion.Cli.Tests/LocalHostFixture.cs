@@ -1,5 +1,5 @@
 using Compersion.Cli.Hosting;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

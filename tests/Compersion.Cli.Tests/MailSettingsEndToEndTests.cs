@@ -1,5 +1,6 @@
 using Compersion.Cli.Inbox;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 

@@ -1,6 +1,6 @@
 using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

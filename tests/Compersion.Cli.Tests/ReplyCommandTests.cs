@@ -4,7 +4,7 @@ using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Sending;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Tests;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Compersion.Cli.Hosting;
 using Compersion.Cli.Inbox;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Compersion.Functions;
 using MimeKit;

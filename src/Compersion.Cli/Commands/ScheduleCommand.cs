@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime.Text;
 
 namespace Compersion.Cli.Commands;

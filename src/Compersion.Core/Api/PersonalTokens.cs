@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Compersion.Core.Security;
+using Compersion.Core.Common;
 using Compersion.Core.Subscribers;
 
 namespace Compersion.Core.Api;

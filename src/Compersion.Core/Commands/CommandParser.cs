@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime;
 
 namespace Compersion.Core.Commands;

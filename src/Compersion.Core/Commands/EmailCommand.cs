@@ -1,4 +1,4 @@
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime;
 
 namespace Compersion.Core.Commands;

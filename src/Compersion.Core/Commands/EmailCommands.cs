@@ -1,7 +1,7 @@
 using System.Globalization;
+using Compersion.Core.Access;
 using Compersion.Core.Api;
 using Compersion.Core.Export;
-using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
 using Compersion.Core.Mail;
 using Compersion.Core.Photos;
@@ -9,6 +9,7 @@ using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Compersion.Core.Common;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Prompts;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;
 using NodaTime;

@@ -1,3 +1,5 @@
+using Compersion.Core.Journal;
+
 namespace Compersion.Core.Digests;
 
 /// <summary>Remembers each digest's suggestions in the subscriber's partition (a port; Storage implements it over Tables).</summary>

@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Commands;
 using Compersion.Core.Journal;
+using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Replies;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -38,7 +40,7 @@ public sealed partial class ReplyIngestor(
     HeldMail held,
     SignUpByMail signUps,
     UnknownSenderNote unknownSenders,
-    Photos.ReplyPhotos photos,
+    ReplyPhotos photos,
     ILogger<ReplyIngestor> logger)
 {
     // The ledger detail of an UNDO that took something back, so a redelivery answers "taken back" too.

@@ -2,6 +2,7 @@ using Compersion.Core.Mail;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Compersion.Core.Kindness;
 using Compersion.Core.Photos;
-using Compersion.Core.Prompts;
 using Compersion.Replies;
 using NodaTime;
 

@@ -15,5 +15,5 @@ public sealed record SubscriberJournal(Subscriber? Subscriber, IReadOnlyList<Jou
 
     /// <summary>What their earlier weekly digests suggested, oldest first; empty when none was sent.</summary>
     /// <remarks>Read by the same partition query as <see cref="Entries"/>.</remarks>
-    public IReadOnlyList<Digests.DigestRecord> Digests { get; init; } = [];
+    public IReadOnlyList<DigestRecord> Digests { get; init; } = [];
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Compersion.Core.Prompts;
+using Compersion.Core.Common;
 using NodaTime;
 using NodaTime.Text;
 

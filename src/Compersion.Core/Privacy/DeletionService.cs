@@ -16,7 +16,7 @@ namespace Compersion.Core.Privacy;
 /// attributed), then the schedule rows (<see cref="SubscriberSchedule.PossibleAll"/>) go, then the journal, acts,
 /// outbox rows, raw mail and photos, and the profile last — so an interrupted deletion still has its profile and the same
 /// link finishes it. Only the caller that removed the profile sends the farewell, so two clicks send one.</para>
-/// <para>Jobs already queued for the subscriber find nobody and send nothing (<see cref="OutboundSender"/>).</para>
+/// <para>Jobs already queued for the subscriber find nobody and send nothing (<see cref="Outbound.OutboundSender"/>).</para>
 /// </remarks>
 public sealed partial class DeletionService(
     ISubscriberStore subscribers,

@@ -1,3 +1,4 @@
+using Compersion.Core.Common;
 using Compersion.Core.Security;
 using NodaTime;
 

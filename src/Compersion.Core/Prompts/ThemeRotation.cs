@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compersion.Core.Common;
 using Compersion.Core.Security;
 using NodaTime;
 

@@ -17,7 +17,7 @@ namespace Compersion.Core.Scheduling;
 /// <para>A settings change may move a row between this run's read and its write. Rows are therefore rolled
 /// conditionally: the next occurrence is inserted only where no row is (never replacing a newer one), a due row
 /// is removed only as it was read, and when it was already gone the next occurrence written for it is taken back.
-/// The job queued for it meanwhile is dropped by <see cref="Sending.OutboundSender"/>, which checks a job's time
+/// The job queued for it meanwhile is dropped by <see cref="Outbound.OutboundSender"/>, which checks a job's time
 /// against the profile.</para>
 /// </remarks>
 public sealed partial class Dispatcher(

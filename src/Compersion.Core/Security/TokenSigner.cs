@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Compersion.Core.Common;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
 using NodaTime;

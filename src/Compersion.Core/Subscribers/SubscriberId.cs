@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Compersion.Core.Security;
+using Compersion.Core.Common;
 
 namespace Compersion.Core.Subscribers;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Compersion.Functions.Http;

@@ -1,3 +1,4 @@
+using Compersion.Core.Access;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
 using Compersion.Core.Security;

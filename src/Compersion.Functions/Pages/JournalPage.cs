@@ -1,9 +1,9 @@
 using System.Globalization;
+using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
-using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;

@@ -1,6 +1,5 @@
-using Compersion.Core.Journal;
+using Compersion.Core.Access;
 using Compersion.Core.Security;
-using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

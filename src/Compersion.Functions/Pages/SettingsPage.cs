@@ -1,8 +1,10 @@
 using System.Globalization;
+using Compersion.Core.Access;
 using Compersion.Core.Import;
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;

@@ -1,6 +1,7 @@
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using NodaTime;

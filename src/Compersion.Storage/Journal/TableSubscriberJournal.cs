@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;

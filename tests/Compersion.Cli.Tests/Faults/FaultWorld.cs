@@ -12,7 +12,7 @@ using Compersion.Core.Export;
 using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

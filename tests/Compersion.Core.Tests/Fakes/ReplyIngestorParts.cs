@@ -1,3 +1,4 @@
+using Compersion.Core.Access;
 using Compersion.Core.Api;
 using Compersion.Core.Commands;
 using Compersion.Core.Export;
@@ -5,7 +6,7 @@ using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
 using Compersion.Core.Prompts;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Compersion.Core.Tests.TestFixtures;
 

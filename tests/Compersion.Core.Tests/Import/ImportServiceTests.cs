@@ -2,7 +2,7 @@ using System.Text;
 using Compersion.Core.Import;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

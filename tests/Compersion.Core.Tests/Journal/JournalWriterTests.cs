@@ -1,6 +1,6 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 using static Compersion.Core.Tests.TestFixtures;

@@ -1,4 +1,5 @@
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 
 namespace Compersion.Core.Tests.Subscribers;
 

@@ -1,5 +1,6 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using NodaTime;

@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using Compersion.Core.Mail;
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Storage.Sending;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,8 +1,10 @@
 using Azure.Storage.Queues;
 using Compersion.Core;
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Imaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
-using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

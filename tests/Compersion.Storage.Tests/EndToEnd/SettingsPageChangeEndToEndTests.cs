@@ -1,5 +1,6 @@
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime;
 
 namespace Compersion.Storage.Tests.EndToEnd;

@@ -1,6 +1,7 @@
+using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
-using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using NodaTime;
 
 namespace Compersion.Storage.Tests.EndToEnd;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Compersion.Core.Journal;
+
+/// <summary>Progress toward 22 days of perfect adherence (five or more gratitudes a day, at least one about a person), as the prompt shows it.</summary>
+/// <param name="CurrentRun">Consecutive perfect days (five items, one about a person) ending the day before the prompt's date, or on it when that day is already perfect.</param>
+/// <param name="JournaledDays">Distinct dates, up to the prompt's date, with at least one item.</param>
+/// <remarks>
+/// A missed day starts a new run, but the line never scolds: a fresh start is offered, and the days
+/// already journaled are still counted. Several entries for one date (merged replies) count as one day.
+/// </remarks>
+internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
+{
+    /// <summary>The run length the article's author needed to notice a difference.</summary>
+    public const int Goal = 22;
+
+    /// <summary>The run as shown, capped at <see cref="Goal"/> ("22 of 22").</summary>
+    public int Displayed => Math.Min(CurrentRun, Goal);
+
+    /// <summary>The progress line of the prompt.</summary>
+    public string Line => (CurrentRun, JournaledDays) switch
+    {
+        (0, 0) => "Today can be day one of 22. Five small things, one about a person; nothing to catch up on.",
+        (0, var days) => Invariant($"A fresh start: today can be day one of 22 (five, one about a person). You've journaled on {Days(days)} so far, and every one counts."),
+        ( < Goal, _) => Invariant($"{CurrentRun} of {Goal} days in a row with five gratitudes and a person in them. Lovely, keep going at your own pace."),
+        (Goal, _) => Invariant($"{Goal} of {Goal} days in a row with five gratitudes and a person in them: you've made it. Take a moment to notice how you feel."),
+        _ => Invariant($"{Goal} of {Goal}, and beyond: {CurrentRun} days in a row. You've passed {Goal} days — keep going."),
+    };
+
+    /// <summary>Measures progress on <paramref name="date"/> from a subscriber's entries (later dates are ignored).</summary>
+    public static AdherenceProgress For(LocalDate date, IEnumerable<JournalEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var itemsByDate = entries
+            .Where(entry => entry.Date <= date)
+            .GroupBy(entry => entry.Date)
+            .ToDictionary(group => group.Key, group => group.SelectMany(entry => entry.Items).ToList());
+
+        var perfect = itemsByDate.Where(pair => JournalEntry.IsPerfectDay(pair.Value)).Select(pair => pair.Key).ToHashSet();
+        var day = perfect.Contains(date) ? date : date.PlusDays(-1);
+        var run = 0;
+        while (perfect.Contains(day))
+        {
+            run++;
+            day = day.PlusDays(-1);
+        }
+
+        return new AdherenceProgress(run, itemsByDate.Count(pair => pair.Value.Count > 0));
+    }
+
+    private static string Days(int count) => count == 1 ? "1 day" : Invariant($"{count} days");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
