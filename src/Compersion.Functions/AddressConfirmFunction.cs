@@ -1,5 +1,5 @@
 using Compersion.Core.Access;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;

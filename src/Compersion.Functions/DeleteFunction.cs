@@ -1,5 +1,5 @@
 using Compersion.Core.Export;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Privacy;
 using Compersion.Core.Security;
 using Compersion.Functions.Http;

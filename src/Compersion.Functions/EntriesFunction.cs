@@ -1,5 +1,5 @@
 using Compersion.Core.Api;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Functions.Pages;

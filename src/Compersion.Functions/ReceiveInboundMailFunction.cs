@@ -1,5 +1,5 @@
 using Compersion.Core.Inbound;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

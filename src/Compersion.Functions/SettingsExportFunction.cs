@@ -1,5 +1,5 @@
 using Compersion.Core.Export;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,4 @@
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Subscriptions;
 using Compersion.Functions.Http;

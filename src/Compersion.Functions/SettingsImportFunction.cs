@@ -1,5 +1,5 @@
 using Compersion.Core.Import;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;

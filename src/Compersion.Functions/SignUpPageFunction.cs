@@ -1,4 +1,4 @@
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;

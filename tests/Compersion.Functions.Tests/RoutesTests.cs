@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 
 namespace Compersion.Functions.Tests;
 

@@ -34,7 +34,7 @@ public sealed class JournalAccessService(TokenSigner signer, ISubscriberJournal 
             return new JournalAccess(SettingsAccessOutcome.Gone, null, null, default, expires, string.Empty);
         }
 
-        if (subscriber.Predates(expires!.Value, Mail.JournalLinks.Lifetime))
+        if (subscriber.Predates(expires!.Value, Links.JournalLinks.Lifetime))
         {
             // Mailed to the address they moved away from: it opens nothing now.
             return new JournalAccess(SettingsAccessOutcome.Expired, null, null, default, expires, string.Empty);

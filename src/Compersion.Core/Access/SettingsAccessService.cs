@@ -1,4 +1,4 @@
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;

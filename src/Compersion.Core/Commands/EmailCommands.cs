@@ -3,6 +3,7 @@ using Compersion.Core.Access;
 using Compersion.Core.Api;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
+using Compersion.Core.Links;
 using Compersion.Core.Mail;
 using Compersion.Core.Photos;
 using Compersion.Core.Prompts;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Compersion.Core.Kindness;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;

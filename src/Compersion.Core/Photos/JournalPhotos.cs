@@ -38,7 +38,7 @@ public sealed class JournalPhotos(TokenSigner signer, ISubscriberStore subscribe
         }
 
         var expires = signer.TryVerify(token, out var verified) ? Instant.FromUnixTimeSeconds(verified!.Value * 60L) : now;
-        if (subscriber.Predates(expires, Mail.JournalLinks.Lifetime))
+        if (subscriber.Predates(expires, Links.JournalLinks.Lifetime))
         {
             return new PhotoAccess(PhotoAccessOutcome.Expired, null, null);
         }

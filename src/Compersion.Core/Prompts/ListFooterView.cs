@@ -7,8 +7,8 @@ namespace Compersion.Core.Prompts;
 /// <param name="UnsubscribeAddress">The address that unsubscribes by email.</param>
 /// <param name="UnsubscribeMailto">The mailto link of <paramref name="UnsubscribeAddress"/>.</param>
 /// <param name="SettingsUrl">
-/// The signed, expiring settings link (<see cref="Mail.SettingsLinks"/>); empty shows no settings link, so callers
+/// The signed, expiring settings link (<see cref="Links.SettingsLinks"/>); empty shows no settings link, so callers
 /// built before it existed keep working.
 /// </param>
-/// <param name="JournalUrl">The signed, expiring journal link (<see cref="Mail.JournalLinks"/>); empty shows none.</param>
+/// <param name="JournalUrl">The signed, expiring journal link (<see cref="Links.JournalLinks"/>); empty shows none.</param>
 internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto, string SettingsUrl = "", string JournalUrl = "");

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Compersion.Core.Journal;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;

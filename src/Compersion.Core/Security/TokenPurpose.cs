@@ -29,7 +29,7 @@ public enum TokenPurpose : byte
     Note = 8,
 
     /// <summary>Keep one held mail (a reply whose sender could not be verified) as if it had been verified; value = expiry.</summary>
-    /// <remarks>Valid only together with a MAC over the token and the archived post it names (<see cref="Mail.KeepLinks"/>).</remarks>
+    /// <remarks>Valid only together with a MAC over the token and the archived post it names (<see cref="Links.KeepLinks"/>).</remarks>
     Keep = 9,
 
     /// <summary>Confirm a new address (mailed to that address); value = the nonce of the request it confirms, which also carries its expiry.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Compersion.Core.Access;
 using Compersion.Core.Import;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;

@@ -9,7 +9,7 @@ using Azure.Storage.Queues;
 using Compersion.Cli.Hosting;
 using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscriptions;

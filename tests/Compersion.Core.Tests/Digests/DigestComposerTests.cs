@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;

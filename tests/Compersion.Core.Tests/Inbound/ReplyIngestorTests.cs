@@ -1,5 +1,5 @@
 using Compersion.Core.Inbound;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;

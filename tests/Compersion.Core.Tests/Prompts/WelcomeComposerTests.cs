@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;

@@ -2,7 +2,7 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using NodaTime;
 
-namespace Compersion.Core.Mail;
+namespace Compersion.Core.Links;
 
 /// <summary>The mailboxes on the inbound domain: where replies (and unsubscribe mails) go, with the signed token in the local part.</summary>
 /// <remarks>

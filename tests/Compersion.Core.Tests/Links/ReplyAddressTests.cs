@@ -2,7 +2,7 @@ using Compersion.Core.Access;
 using Compersion.Core.Digests;
 using Compersion.Core.Inbound;
 using Compersion.Core.Kindness;
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Privacy;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
@@ -14,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using static Compersion.Core.Tests.TestFixtures;
 
-namespace Compersion.Core.Tests.Mail;
+namespace Compersion.Core.Tests.Links;
 
 /// <summary>Walks every mail kind the code can send: one that invites a reply carries a reply token a reply can use; one without invites none.</summary>
 public sealed class ReplyAddressTests

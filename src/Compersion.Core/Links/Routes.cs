@@ -1,6 +1,6 @@
 using Compersion.Core.Sending;
 
-namespace Compersion.Core.Mail;
+namespace Compersion.Core.Links;
 
 /// <summary>
 /// Every HTTP route the app answers, in one place: the functions' <c>[HttpTrigger(Route = …)]</c> attributes and every

@@ -3,24 +3,21 @@ using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using NodaTime;
 
-namespace Compersion.Core.Mail;
+namespace Compersion.Core.Links;
 
-/// <summary>Signed, expiring links to the journal pages (<c>/api/journal?token=…</c>) for mail footers, the <c>JOURNAL</c> command and the settings page.</summary>
+/// <summary>Signed, expiring links to the settings page (<c>/api/settings?token=…</c>) for mail footers and the <c>SETTINGS</c> command.</summary>
 /// <remarks>
-/// The same kind of link as <see cref="SettingsLinks"/>, with the same lifetime, but its own purpose: a journal link opens
-/// the journal and nothing else, and a settings link never opens the journal (each page mints the other's link itself).
+/// A settings link opens everything (settings, export, import, delete) without a password, so it lives at most
+/// <see cref="Lifetime"/>; an expired one shows a page offering to mail a fresh link to the address on file.
 /// </remarks>
-public static class JournalLinks
+public static class SettingsLinks
 {
-    /// <summary>How long a journal link works (as long as a settings link).</summary>
-    public static readonly Duration Lifetime = SettingsLinks.Lifetime;
-
-    /// <summary>The journal's path under the public base URL.</summary>
-    public const string Path = Routes.Prefix + Routes.Journal;
+    /// <summary>How long a settings link works.</summary>
+    public static readonly Duration Lifetime = Duration.FromHours(24);
 
     /// <summary>The link, lapsing at <paramref name="expires"/>.</summary>
     public static string Url(TokenSigner signer, MailOptions options, string subscriberId, Instant expires) =>
-        SignedPageLink.Url(signer, options, TokenPurpose.Journal, Routes.Journal, subscriberId, expires);
+        SignedPageLink.Url(signer, options, TokenPurpose.Settings, Routes.Settings, subscriberId, expires);
 
     /// <summary>The link for a scheduled mail: it lapses <see cref="Lifetime"/> after the mail's scheduled local send time.</summary>
     /// <remarks>Computed from the schedule rather than the clock, so the same mail composed twice carries the same link.</remarks>

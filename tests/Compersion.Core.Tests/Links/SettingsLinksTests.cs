@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using static Compersion.Core.Tests.TestFixtures;
 
-namespace Compersion.Core.Tests.Mail;
+namespace Compersion.Core.Tests.Links;
 
 public sealed partial class SettingsLinksTests
 {

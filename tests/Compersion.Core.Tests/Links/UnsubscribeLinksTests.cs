@@ -1,9 +1,9 @@
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using static Compersion.Core.Tests.TestFixtures;
 
-namespace Compersion.Core.Tests.Mail;
+namespace Compersion.Core.Tests.Links;
 
 public sealed class UnsubscribeLinksTests
 {

@@ -2,7 +2,7 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using NodaTime;
 
-namespace Compersion.Core.Mail;
+namespace Compersion.Core.Links;
 
 /// <summary>The signed one-click unsubscribe link of a list mail (prompt, check-in, digest), in every form a mail needs it.</summary>
 /// <param name="Token">The signed <see cref="TokenPurpose.Unsubscribe"/> token.</param>

@@ -2,7 +2,7 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using NodaTime;
 
-namespace Compersion.Core.Mail;
+namespace Compersion.Core.Links;
 
 /// <summary>Signed links that keep one held mail (<c>/api/keep?token=…&amp;post=…&amp;mac=…</c>): a reply whose sender could not be verified.</summary>
 /// <remarks>
