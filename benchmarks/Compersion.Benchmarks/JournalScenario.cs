@@ -4,6 +4,7 @@ using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

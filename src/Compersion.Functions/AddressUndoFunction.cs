@@ -1,6 +1,6 @@
-using Compersion.Core.Mail;
+using Compersion.Core.Access;
+using Compersion.Core.Links;
 using Compersion.Core.Security;
-using Compersion.Core.Subscribers;
 using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,6 @@
 using Compersion.Core.Access;
 using Compersion.Core.Links;
 using Compersion.Core.Security;
-using Compersion.Core.Access;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

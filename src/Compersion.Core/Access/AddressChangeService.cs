@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Compersion.Core.Inbound;
 using Compersion.Core.Links;
-using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;

@@ -4,7 +4,6 @@ using Compersion.Core.Api;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
 using Compersion.Core.Links;
-using Compersion.Core.Mail;
 using Compersion.Core.Photos;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;

@@ -15,7 +15,7 @@ namespace Compersion.Core.Inbound;
 /// <para>The note goes to the subscriber's registered address, never to the sender: a forged or mistaken sender gets no
 /// mail from us (no backscatter), and learns nothing. The mail itself stays quarantined; nothing from it is saved.</para>
 /// <para>The post itself is remembered on the profile, every time (not only weekly), so that when the subscriber adds and
-/// confirms that address, <see cref="AddressChangeService"/> queues it to be read again, now as theirs.</para>
+/// confirms that address, <see cref="Access.AddressChangeService"/> queues it to be read again, now as theirs.</para>
 /// <para>The week is claimed on the profile (<see cref="Subscriber.StrangerNotedOn"/>) with optimistic concurrency before
 /// the send, so concurrent or redelivered mail sends one note; a send that fails after the claim is not retried that week.</para>
 /// </remarks>

@@ -1,3 +1,4 @@
+using Compersion.Core.Access;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Compersion.Core.Mail;
 using Fluid;
 using Fluid.Ast;
-using Compersion.Core.Mail;
 
 namespace Compersion.Core.Prompts;
 

@@ -1,13 +1,14 @@
 using System.Text;
+using Compersion.Core.Access;
 using Compersion.Core.Api;
 using Compersion.Core.Commands;
 using Compersion.Core.Export;
-using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Prompts;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
+using Compersion.Core.Subscriptions;
 using Compersion.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

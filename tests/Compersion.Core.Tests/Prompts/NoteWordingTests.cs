@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Compersion.Core.Access;
 using Compersion.Core.Inbound;
 using Compersion.Core.Privacy;
 using Compersion.Core.Prompts;

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Compersion.Core.Inbound;
 using Compersion.Core.Photos;
 using NodaTime;
 

@@ -1,11 +1,12 @@
-using Compersion.Core.Mail;
+using Compersion.Core.Links;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace Compersion.Core.Subscribers;
+namespace Compersion.Core.Access;
 
 /// <summary>The short notice to the address a subscriber moved away from: where their mail goes now (masked), and a link that
 /// undoes the move for <see cref="PreviousAddress.UndoWindow"/>.</summary>

@@ -4,7 +4,7 @@ using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using NodaTime;
 
-namespace Compersion.Core.Mail;
+namespace Compersion.Core.Links;
 
 /// <summary>A signed, expiring link to a page (settings, journal): the one rule <see cref="SettingsLinks"/> and <see cref="JournalLinks"/> share.</summary>
 internal static class SignedPageLink

@@ -1,4 +1,4 @@
-namespace Compersion.Core.Subscribers;
+namespace Compersion.Core.Access;
 
 /// <summary>What the undo link in the notice to an old address leads to.</summary>
 public enum AddressUndoOutcome
