@@ -109,7 +109,7 @@ public sealed partial class QueueTriggerLoop
                 {
                     messages = (await queue.ReceiveMessagesAsync(wanted, lease, cancellationToken)).Value;
                 }
-                catch (Exception exception) when (exception is RequestFailedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                catch (Exception exception) when (IsStorageFailure(exception) && !cancellationToken.IsCancellationRequested)
                 {
                     LogPollFailed(logger, queue.Name, exception.Message);
                     await Task.Delay(MaxPoll, cancellationToken);
@@ -184,13 +184,24 @@ public sealed partial class QueueTriggerLoop
                     LogFailed(logger, name, message.MessageId, message.DequeueCount, exception.GetType().Name);
                 }
             }
-            catch (Exception settling) when (settling is RequestFailedException or HttpRequestException)
+            catch (Exception settling) when (IsStorageFailure(settling))
             {
                 // The lease runs out and the message comes back by itself, as it would after a host crash.
                 LogSettleFailed(logger, name, message.MessageId, settling.Message);
             }
         }
     }
+
+    // What storage being down looks like: one failed request, or, once the SDK's own retries are spent, an AggregateException of
+    // them (an outage longer than those retries), or the SDK's network timeout. Missing the last two once let a long outage end
+    // the loop for good: the queue was never polled again.
+    private static bool IsStorageFailure(Exception exception) => exception switch
+    {
+        RequestFailedException or HttpRequestException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsStorageFailure),
+        OperationCanceledException => true,
+        _ => false,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} failed on message {MessageId} (attempt {Attempt}, {Error}); it will be retried")]
     private static partial void LogFailed(ILogger logger, string function, string messageId, long attempt, string error);

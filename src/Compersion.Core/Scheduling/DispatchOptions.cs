@@ -13,9 +13,10 @@ public sealed class DispatchOptions
     [Range(1, 60 * 24 * 7)]
     public int InitialLookbackMinutes { get; set; } = 15;
 
-    /// <summary>How long a run holds the wheel before another may take over (a crashed run's lease lapses).</summary>
-    [Range(1, 60)]
-    public int LeaseMinutes { get; set; } = 5;
+    /// <summary>How long a run holds the wheel before another may take over (a crashed run's lease lapses), in minutes.</summary>
+    /// <remarks>Renewed after every bucket walked, so it only has to outlast one bucket. Fractions are allowed (the fault suite uses a quarter minute).</remarks>
+    [Range(0.05, 60.0)]
+    public double LeaseMinutes { get; set; } = 5;
 
     /// <summary>Queue writes in flight at once.</summary>
     [Range(1, 256)]

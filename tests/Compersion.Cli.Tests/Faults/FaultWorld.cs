@@ -38,17 +38,27 @@ internal sealed partial class FaultWorld : IAsyncDisposable
 
     private const string FunctionKey = "fault-suite-function-key";
 
+    private const string MasterKey = "fault-suite-master-key";
+
+    /// <summary>The child's <c>Storage__StartedSendAge</c>: a started send without an outcome is sent again after this.</summary>
+    public static readonly TimeSpan StartedSendAge = TimeSpan.FromSeconds(6);
+
+    /// <summary>The child's <c>LocalHost__QueueLease</c>: a received message comes back after this when its process died.</summary>
+    public static readonly TimeSpan QueueLease = TimeSpan.FromSeconds(8);
+
     private readonly string state;
     private readonly LocalFunctionsHost seeder;
+    private readonly ManualClock seederClock;
     private readonly WireMockServer sendGrid;
     private readonly ConcurrentBag<ServeProcess> processes = [];
     private readonly ConcurrentBag<LocalFunctionsHost> hosts = [];
     private Func<SendGridRequest, Task<IResponseMessage>> answer = _ => Task.FromResult(Accepted());
 
-    private FaultWorld(AzuriteProcess azurite, LocalFunctionsHost seeder, WireMockServer sendGrid, string state, Instant due)
+    private FaultWorld(AzuriteProcess azurite, LocalFunctionsHost seeder, ManualClock seederClock, WireMockServer sendGrid, string state, Instant due)
     {
         Azurite = azurite;
         this.seeder = seeder;
+        this.seederClock = seederClock;
         this.sendGrid = sendGrid;
         this.state = state;
         Due = due;
@@ -81,12 +91,13 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         var due = Instant.FromDateTimeOffset(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(-1));
 
         // The seeder's clock stands just before the due minute, so the first prompt it schedules is the one due then.
+        var seederClock = new ManualClock(due.ToDateTimeOffset().AddSeconds(-30));
         var seeder = await LocalFunctionsHost.StartAsync(
             new LocalHostOptions
             {
                 Port = 0,
                 StateDirectory = Path.Combine(state, "seeder"),
-                Time = new ManualClock(due.ToDateTimeOffset().AddSeconds(-30)),
+                Time = seederClock,
                 RunTimers = false,
                 PollQueues = false,
                 QuietLogs = true,
@@ -98,7 +109,7 @@ internal sealed partial class FaultWorld : IAsyncDisposable
                 },
             },
             CancellationToken.None);
-        return new FaultWorld(azurite, seeder, WireMockServer.Start(), state, due);
+        return new FaultWorld(azurite, seeder, seederClock, WireMockServer.Start(), state, due);
     }
 
     /// <summary>
@@ -144,11 +155,12 @@ internal sealed partial class FaultWorld : IAsyncDisposable
             ["SendGrid__Host"] = sendGrid.Url!,
             ["Tokens__CurrentSecret"] = TokenSecret,
             ["LocalHost__FunctionKey"] = FunctionKey,
+            ["LocalHost__MasterKey"] = MasterKey,
             ["DispatchSchedule"] = "*/2 * * * * *",
             ["Dispatch__LeaseMinutes"] = "1",
             ["Storage__UnstartedClaimAge"] = "00:00:02",
-            ["Storage__StartedSendAge"] = "00:00:06",
-            ["LocalHost__QueueLease"] = "00:00:08",
+            ["Storage__StartedSendAge"] = StartedSendAge.ToString("c", CultureInfo.InvariantCulture),
+            ["LocalHost__QueueLease"] = QueueLease.ToString("c", CultureInfo.InvariantCulture),
             ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:01",
         };
         foreach (var (name, value) in extra ?? new Dictionary<string, string>())
@@ -198,20 +210,81 @@ internal sealed partial class FaultWorld : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Adds <paramref name="count"/> confirmed UTC subscribers whose prompt is due at <see cref="Due"/>.</summary>
-    public async Task<IReadOnlyList<Person>> SeedAsync(int count)
+    /// <summary>
+    /// Adds <paramref name="count"/> confirmed UTC subscribers whose prompt is due at <see cref="Due"/>, or, with
+    /// <paramref name="minutes"/> above one, spread over that many minutes up to it (person <c>i</c> due
+    /// <c>i % minutes</c> minutes earlier), so a dispatcher tick walks several buckets.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> SeedAsync(int count, int minutes = 1)
     {
-        var time = Due.InUtc().TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
         var people = new Person[count];
         var subscriptions = seeder.Services.GetRequiredService<SubscriptionService>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (index, token) =>
+        for (var minute = 0; minute < minutes; minute++)
         {
-            var email = string.Create(CultureInfo.InvariantCulture, $"fault{index:000}@example.com");
-            Assert.True(SignUpRequest.TryCreate(email, "Etc/UTC", time, null, null, out var request, out var error), error);
-            var subscriber = await subscriptions.AddConfirmedAsync(request!, token);
-            people[index] = new Person(subscriber.Id, email, string.Create(CultureInfo.InvariantCulture, $"zq{index:000}x"));
-        });
+            // The seeder's clock stands just before each group's minute, so the first prompt it schedules is the one due then.
+            var due = Due - Duration.FromMinutes(minute);
+            seederClock.Set(due.ToDateTimeOffset().AddSeconds(-30));
+            var time = due.InUtc().TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+            var group = Enumerable.Range(0, count).Where(index => index % minutes == minute);
+            await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (index, token) =>
+            {
+                var email = string.Create(CultureInfo.InvariantCulture, $"fault{index:000}@example.com");
+                Assert.True(SignUpRequest.TryCreate(email, "Etc/UTC", time, null, null, out var request, out var error), error);
+                var subscriber = await subscriptions.AddConfirmedAsync(request!, token);
+                people[index] = new Person(subscriber.Id, email, string.Create(CultureInfo.InvariantCulture, $"zq{index:000}x"), due);
+            });
+        }
+
+        seederClock.Set(Due.ToDateTimeOffset().AddSeconds(-30));
         return people;
+    }
+
+    /// <summary>Runs serve's dispatcher tick now, as the Functions host's admin API does; answers when the tick is done (or throws if serve died meanwhile).</summary>
+    public static async Task RunTickAsync(ServeProcess serve)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{serve.BaseUrl}/admin/functions/DispatchDueFunction");
+        request.Headers.Add("x-functions-key", MasterKey);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>Messages on the <c>outbound</c> queue (visible or not): more than none once a tick has queued jobs.</summary>
+    public async Task<int> OutboundQueuedAsync()
+    {
+        var queue = new QueueClient(Azurite.ConnectionString, "outbound");
+        return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+    }
+
+    /// <summary>
+    /// The prompt rows of the wheel for these people: how many are still in a bucket at or before their due minute (not yet
+    /// rolled), and whose single prompt row is the next day's (the tick wrote the following occurrence and removed the due
+    /// one); anyone else has none, or more than one.
+    /// </summary>
+    public async Task<WheelCounts> WheelAsync(IReadOnlyList<Person> people)
+    {
+        var byId = people.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var service = new TableServiceClient(Azurite.ConnectionString);
+        await foreach (var table in service.QueryAsync())
+        {
+            if (!ScheduleShard().IsMatch(table.Name))
+            {
+                continue;
+            }
+
+            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>(filter: "Kind eq 'prompt'"))
+            {
+                if (row.GetString("SubscriberId") is { } id && byId.ContainsKey(id))
+                {
+                    (rows.TryGetValue(id, out var buckets) ? buckets : rows[id] = []).Add(row.PartitionKey);
+                }
+            }
+        }
+
+        var due = people.Count(p => rows.GetValueOrDefault(p.Id, []).Contains(Compersion.Core.Scheduling.ScheduleBucket.Of(p.DueAt).Key, StringComparer.Ordinal));
+        var rolled = people.Count(p => rows.GetValueOrDefault(p.Id, []) is [var only] && only == Compersion.Core.Scheduling.ScheduleBucket.Of(p.DueAt + Duration.FromDays(1)).Key);
+        return new WheelCounts(due, rolled, people.Count - rolled);
     }
 
     /// <summary>A reply to today's prompt, as SendGrid's raw mode posts it: five gratitudes, one with a person, each carrying the person's marker.</summary>
@@ -529,6 +602,9 @@ internal sealed partial class FaultWorld : IAsyncDisposable
     [GeneratedRegex("^subscribers[0-9]{2}$")]
     private static partial Regex SubscriberTable();
 
+    [GeneratedRegex("^schedule[0-9]{2}$")]
+    private static partial Regex ScheduleShard();
+
     [GeneratedRegex("zq[0-9]{3}x")]
     private static partial Regex Marker();
 
@@ -566,8 +642,11 @@ internal sealed partial class FaultWorld : IAsyncDisposable
             $"claimed {Claimed}, poisoned {Poisoned}, cross-subscriber writes {CrossWrites}";
     }
 
-    /// <summary>A seeded subscriber: id, address, and the marker every line of their reply carries.</summary>
-    public sealed record Person(string Id, string Email, string Marker);
+    /// <summary>A seeded subscriber: id, address, the marker every line of their reply carries, and when their first prompt is due.</summary>
+    public sealed record Person(string Id, string Email, string Marker, Instant DueAt);
+
+    /// <summary>What <see cref="WheelAsync"/> found: people whose due row is still in its bucket, people whose one prompt row is the next day's, and the rest.</summary>
+    public sealed record WheelCounts(int DueRowsLeft, int RolledToTomorrow, int NotRolled);
 
     /// <summary>One request SendGrid received: to whom, which kind of mail, and which attempt for that recipient and kind it was.</summary>
     public sealed record SendGridRequest(string Recipient, string Category, int Attempt);
