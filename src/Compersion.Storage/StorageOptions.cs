@@ -24,9 +24,19 @@ public sealed class StorageOptions
 
     /// <summary>How old a started send without an outcome must be before another delivery sends it again (event 3101, 3102 for answers).</summary>
     /// <remarks>
-    /// Longer than a send normally takes; a send slowed further by rate limits (at most 4 attempts of 30 s and 3 waits of
-    /// up to 60 s) may rarely be sent twice, which is the better mistake. The fault suite shortens it to keep its runs brief.
+    /// <para>Chosen from the queue's timing, so that a send whose worker died is always taken over before its message is
+    /// given up on. After a crash the message comes back when its lease ends (serve: 30 s, unrenewed; the Functions host:
+    /// 10 minutes, renewed while the function runs), and each delivery that finds the send too young to take over throws
+    /// and waits host.json's <c>visibilityTimeout</c> (30 s); the fifth delivery is the last before the poison queue
+    /// (<c>maxDequeueCount</c> 5). In serve that last delivery comes about 30 + 3 × 30 = 120 s after the message was
+    /// received; 90 s leaves the other 30 s for the send to have started after the receive (a message's 32 jobs go 8 at a
+    /// time, so its last send normally starts within a few seconds). The former 2 minutes left nothing: a send started
+    /// even a second after the receive was still too young at the fifth delivery, and went to the poison queue instead of
+    /// being sent. On Azure the first delivery after a crash already comes 10 minutes later, well past either age.</para>
+    /// <para>It also stays longer than a send normally takes (one attempt times out at 30 s): a live send is not taken over.
+    /// A send slowed further by rate limits (at most 4 attempts of 30 s and 3 waits of up to 60 s) may rarely be sent twice
+    /// in serve, whose lease is not renewed, which is the better mistake. The fault suite shortens it to keep its runs brief.</para>
     /// </remarks>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan StartedSendAge { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan StartedSendAge { get; set; } = TimeSpan.FromSeconds(90);
 }

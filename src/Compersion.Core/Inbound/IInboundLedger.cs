@@ -24,7 +24,7 @@ public interface IInboundLedger
     /// <see cref="OutboxClaimStatus.Claimed"/>: send it, after <see cref="TryStartAnswerAsync"/>. <see cref="OutboxClaimStatus.AlreadySent"/>:
     /// an earlier delivery answered. <see cref="OutboxClaimStatus.InFlight"/>: another delivery claimed or started it moments
     /// ago; let the queue retry. A claim whose worker died is taken over: one that never started after 15 s, one that started
-    /// and never finished after 2 minutes (sent again, reported at Warning), so no answer is lost to a crash.
+    /// and never finished after 90 s (sent again, reported at Warning; both ages are Storage settings), so no answer is lost to a crash.
     /// </remarks>
     Task<OutboxClaim> TryClaimAnswerAsync(string messageKey, Instant now, CancellationToken cancellationToken = default);
 
