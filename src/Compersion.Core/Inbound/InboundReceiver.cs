@@ -24,7 +24,7 @@ public sealed partial class InboundReceiver(IInboundArchive archive, IInboundQue
         }
         catch (Exception exception) when (exception is not OperationCanceledException && exception is not OutOfMemoryException)
         {
-            LogStoreFailed(logger, exception.GetType().Name);
+            LogStoreFailed(logger, exception.GetType().Name, StatusOf(exception), CodeOf(exception));
             return InboundReceipt.RetryLater;
         }
 
@@ -35,7 +35,7 @@ public sealed partial class InboundReceiver(IInboundArchive archive, IInboundQue
         catch (Exception exception) when (exception is not OperationCanceledException && exception is not OutOfMemoryException)
         {
             // The post is archived; a retry from SendGrid stores a second copy, which ingestion de-duplicates by Message-ID.
-            LogQueueFailed(logger, name, exception.GetType().Name);
+            LogQueueFailed(logger, name, exception.GetType().Name, StatusOf(exception), CodeOf(exception));
             return InboundReceipt.RetryLater;
         }
 
@@ -46,9 +46,16 @@ public sealed partial class InboundReceiver(IInboundArchive archive, IInboundQue
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound post archived as {Name} and queued")]
     private static partial void LogStored(ILogger logger, string name);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound post could not be archived ({Error}); asking SendGrid to retry")]
-    private static partial void LogStoreFailed(ILogger logger, string error);
+    // What storage answered, for the log (the adapters report it through StorageFailureException): "503", or "none" when no
+    // answer came or the failure was not storage's.
+    private static string StatusOf(Exception exception) =>
+        exception is StorageFailureException { Status: { } status } ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound post {Name} archived but not queued ({Error}); asking SendGrid to retry")]
-    private static partial void LogQueueFailed(ILogger logger, string name, string error);
+    private static string CodeOf(Exception exception) => (exception as StorageFailureException)?.ErrorCode ?? "none";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound post could not be archived ({Error}, storage status {StorageStatus}, {StorageCode}); asking SendGrid to retry")]
+    private static partial void LogStoreFailed(ILogger logger, string error, string storageStatus, string storageCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound post {Name} archived but not queued ({Error}, storage status {StorageStatus}, {StorageCode}); asking SendGrid to retry")]
+    private static partial void LogQueueFailed(ILogger logger, string name, string error, string storageStatus, string storageCode);
 }

@@ -49,14 +49,22 @@ internal sealed class BlobInboundArchive(BlobServiceClient blobs, IOptions<Stora
         }
 
         var blob = container.GetBlobClient(name);
-        if (filled < prefix.Length)
+        try
         {
-            await blob.UploadAsync(new BinaryData(prefix.AsMemory(0, filled)), options, cancellationToken);
+            if (filled < prefix.Length)
+            {
+                await blob.UploadAsync(new BinaryData(prefix.AsMemory(0, filled)), options, cancellationToken);
+            }
+            else
+            {
+                await using var rest = new PrefixedStream(prefix, body);
+                await blob.UploadAsync(rest, options, cancellationToken);
+            }
         }
-        else
+        catch (Exception exception) when (StorageFailures.IsStorage(exception))
         {
-            await using var rest = new PrefixedStream(prefix, body);
-            await blob.UploadAsync(rest, options, cancellationToken);
+            // What storage answered goes to the webhook's log line (a 503 under overload, say); never the post.
+            throw StorageFailures.From(exception);
         }
 
         return name;

@@ -8,6 +8,15 @@ internal sealed class InboundQueue(QueueServiceClient queues) : IInboundQueue
 {
     private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Inbound);
 
-    public async Task EnqueueAsync(string archiveName, CancellationToken cancellationToken = default) =>
-        await queue.SendMessageAsync(archiveName, cancellationToken);
+    public async Task EnqueueAsync(string archiveName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await queue.SendMessageAsync(archiveName, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailures.IsStorage(exception))
+        {
+            throw StorageFailures.From(exception);
+        }
+    }
 }
