@@ -84,6 +84,23 @@ public sealed class QueueTriggerLoopTests(AzuriteFixture fixture) : IClassFixtur
         Assert.Equal(new QueueTriggerSettings(5, 16, 8, TimeSpan.FromSeconds(30)), settings);
     }
 
+    /// <summary>
+    /// A prompt whose worker died mid-send is sent again only once its started claim is <c>StartedSendAge</c> old; serve's
+    /// fifth and last delivery (the lease, then host.json's visibility timeout per retry) must come later than that, with
+    /// room for the send to have started after the message was received, or the prompt goes to the poison queue instead.
+    /// </summary>
+    [Fact]
+    public void Load_RepositoryHostJson_LastDeliveryAfterACrashComesAfterTheStartedSendAgeWithRoomToSpare()
+    {
+        var settings = QueueTriggerSettings.Load(new ConfigurationBuilder().Build(), Path.Combine(RepositoryRoot.Find()!, "host.json"));
+
+        var lastDelivery = settings.Lease + ((settings.MaxDequeueCount - 2) * settings.VisibilityTimeout);
+
+        Assert.True(
+            lastDelivery - new Compersion.Storage.StorageOptions().StartedSendAge >= TimeSpan.FromSeconds(30),
+            $"the last delivery comes {lastDelivery.TotalSeconds} s after the receive; a started send is taken over after {new Compersion.Storage.StorageOptions().StartedSendAge.TotalSeconds} s");
+    }
+
     [Fact]
     public void Load_EnvironmentOverride_WinsOverHostJson()
     {
