@@ -39,7 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Inbound.UnknownSenderNote>();
         services.TryAddSingleton<Inbound.ReplyIngestor>();
         services.TryAddSingleton<Inbound.ReplyPhotos>();
-        services.TryAddSingleton<Photos.JournalPhotos>();
+        services.TryAddSingleton<Access.JournalPhotos>();
         services.TryAddSingleton<Inbound.ArchiveReparser>();
         services.TryAddSingleton<Inbound.SignUpByMail>();
         services.TryAddSingleton<Security.FormTokens>();

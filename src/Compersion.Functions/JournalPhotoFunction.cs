@@ -1,3 +1,4 @@
+using Compersion.Core.Access;
 using Compersion.Core.Links;
 using Compersion.Core.Photos;
 using Compersion.Functions.Http;

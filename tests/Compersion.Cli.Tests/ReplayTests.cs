@@ -43,7 +43,7 @@ public sealed class ReplayTests
         await local.Host.DrainQueuesAsync(CancellationToken.None);
 
         var archive = local.Host.Services.GetRequiredService<Core.Inbound.IInboundArchive>();
-        var queue = local.Host.Services.GetRequiredService<Core.Inbound.IInboundQueue>();
+        var queue = local.Host.Services.GetRequiredService<Core.Scheduling.IInboundQueue>();
         await foreach (var name in archive.ListSinceAsync(new DateOnly(2026, 11, 25)))
         {
             await queue.EnqueueAsync(name);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Compersion.Core.Inbound;
+using Compersion.Core.Scheduling;
 using Compersion.Storage;
 
 namespace Compersion.Cli.Commands;

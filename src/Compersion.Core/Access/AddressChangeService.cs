@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Compersion.Core.Inbound;
 using Compersion.Core.Links;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;

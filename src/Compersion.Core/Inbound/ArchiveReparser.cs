@@ -1,5 +1,6 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
+using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;

@@ -1,3 +1,4 @@
+using Compersion.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Compersion.Core.Inbound;

@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using Compersion.Core.Inbound;
+using Compersion.Core.Scheduling;
 
 namespace Compersion.Storage.Inbound;
 

@@ -1,4 +1,4 @@
-using Compersion.Core.Inbound;
+using Compersion.Core.Scheduling;
 
 namespace Compersion.Core.Tests.Fakes;
 

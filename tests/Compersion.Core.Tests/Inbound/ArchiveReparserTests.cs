@@ -1,6 +1,7 @@
 using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
+using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Tests.Fakes;

@@ -1,4 +1,5 @@
 using Compersion.Core.Inbound;
+using Compersion.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Compersion.Core.Tests.Inbound;

@@ -1,3 +1,4 @@
+using Compersion.Core.Access;
 using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Tests.Fakes;

@@ -1,4 +1,4 @@
-namespace Compersion.Core.Inbound;
+namespace Compersion.Core.Scheduling;
 
 /// <summary>The queue of archived posts waiting to be ingested (pointers, never mail: a queue message is at most 64 KiB).</summary>
 public interface IInboundQueue

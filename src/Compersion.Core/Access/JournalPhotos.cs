@@ -1,9 +1,10 @@
 using Compersion.Core.Journal;
+using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using NodaTime;
 
-namespace Compersion.Core.Photos;
+namespace Compersion.Core.Access;
 
 /// <summary>A journal's photos on the web: listed on the day page, served only through the signed journal link, deleted by the day page's button.</summary>
 /// <remarks>
