@@ -155,9 +155,12 @@ public sealed partial class AddressChangeService(
             return (AddressConfirmOutcome.Gone, null);
         }
 
-        return subscriber.ConfirmAddress(verified.Value, Now()) != subscriber
+        var now = Now();
+        return subscriber.ConfirmAddress(verified.Value, now) != subscriber
             ? (AddressConfirmOutcome.Open, subscriber.PendingAddress)
-            : (AddressConfirmOutcome.NotPending, null);
+            : subscriber.MovedBy(verified.Value, now)
+                ? (AddressConfirmOutcome.Done, null)
+                : (AddressConfirmOutcome.NotPending, null);
     }
 
     /// <summary>Confirms the change a link names (the page's form post), and tells the old address.</summary>
@@ -177,6 +180,11 @@ public sealed partial class AddressChangeService(
             case AddressChangeStatus.Taken:
                 LogTaken(logger, verified.SubscriberId);
                 return AddressConfirmOutcome.Taken;
+            case AddressChangeStatus.Unchanged when change.Before!.MovedBy(verified.Value, now):
+                // This link's move is done already: the click before may have failed after it, before its notice was queued.
+                // Queued again under the same job id, so the outbox sends the notice once whichever click queued it.
+                await QueueMovedNoticeAsync(change.Before!);
+                return AddressConfirmOutcome.Done;
             case AddressChangeStatus.Unchanged:
                 return AddressConfirmOutcome.NotPending;
         }
@@ -195,9 +203,16 @@ public sealed partial class AddressChangeService(
         }
 
         // Queued, not sent here: the outbox sends it once, and a failed send is retried with the job.
-        await queue.EnqueueAsync(OutboundJob.For(after.Id, JobKind.AddressMoved, now.InZone(after.TimeZone).Date), CancellationToken.None);
+        await QueueMovedNoticeAsync(after);
         LogChanged(logger, before.Id);
         return AddressConfirmOutcome.Done;
+    }
+
+    // The job's date is the move's own, not today's: a later click queues the very same job, which the outbox sends once.
+    private Task QueueMovedNoticeAsync(Subscriber moved)
+    {
+        var movedAt = moved.MovedFrom!.Until - PreviousAddress.UndoWindow;
+        return queue.EnqueueAsync(OutboundJob.For(moved.Id, JobKind.AddressMoved, movedAt.InZone(moved.TimeZone).Date), CancellationToken.None);
     }
 
     /// <summary>Checks an undo link without changing anything (the page's GET).</summary>

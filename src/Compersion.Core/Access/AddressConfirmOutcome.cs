@@ -6,7 +6,7 @@ public enum AddressConfirmOutcome
     /// <summary>A genuine link for the latest request, not yet used: the page asks to confirm (a GET changes nothing).</summary>
     Open = 0,
 
-    /// <summary>The address was changed by this confirmation.</summary>
+    /// <summary>The address was changed by this link: by this click, or by an earlier one (the page then says so again, and nothing changes twice).</summary>
     Done = 1,
 
     /// <summary>Not one of our links.</summary>

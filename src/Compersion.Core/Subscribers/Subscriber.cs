@@ -194,6 +194,9 @@ public sealed record Subscriber(
             }
         : this;
 
+    /// <summary>Whether the last confirmed move was made by the request <paramref name="nonce"/> names and can still be undone, so a second click on its link finds the move done.</summary>
+    public bool MovedBy(int nonce, Instant now) => MovedFrom is { } previous && previous.Nonce == nonce && now <= previous.Until;
+
     /// <summary>
     /// Moves back to the address of the last move when <paramref name="nonce"/> is that move's and its
     /// <see cref="PreviousAddress.UndoWindow"/> has not passed: the undo link in the notice mailed to the old address.

@@ -100,12 +100,13 @@ public sealed class AddressChangeServiceTests
         Assert.Equal((AddressConfirmOutcome.Open, "alex@new.example"), opened);
         Assert.Equal("alex@example.org", unchangedByOpening);
         Assert.Equal(AddressConfirmOutcome.Done, confirmed);
-        Assert.Equal(AddressConfirmOutcome.NotPending, again);
+        Assert.Equal(AddressConfirmOutcome.Done, again);
         var stored = (await subscribers.FindByIdAsync(AlexId))!;
         Assert.Equal("alex@new.example", stored.Email);
         Assert.Null(stored.PendingAddress);
         Assert.Equal(EmailAddress.Hash("alex@example.org"), stored.PreviousEmailHash);
-        var job = Assert.Single(jobs.Jobs);
+        // The second click queues the same job again, which the outbox sends once (one job id, one notice).
+        var job = Assert.Single(jobs.Jobs.DistinctBy(j => j.Id));
         Assert.Equal((AlexId, Core.Scheduling.JobKind.AddressMoved), (job.SubscriberId, job.Kind));
         Assert.Single(mail.Sent);
         var notice = Notice(stored)!;
@@ -116,6 +117,43 @@ public sealed class AddressChangeServiceTests
         Assert.DoesNotContain("/api/settings", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/journal", notice.Text, StringComparison.Ordinal);
         Assert.Null(notice.ReplyTo);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_QueueDownAfterTheMove_ClickingAgainTheNextDayQueuesTheNoticeOfThatMove()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+        var token = Token(mail.Sent[0]);
+        jobs.FailNext = 1;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.ConfirmAsync(token));
+        var movedWithoutNotice = (await subscribers.FindByIdAsync(AlexId))!.Email;
+        time.Advance(TimeSpan.FromHours(20));
+        var opened = await sut.OpenRequestAsync(token);
+        var clickedAgain = await sut.ConfirmAsync(token);
+
+        Assert.Equal("alex@new.example", movedWithoutNotice);
+        Assert.Equal((AddressConfirmOutcome.Done, (PendingAddress?)null), opened);
+        Assert.Equal(AddressConfirmOutcome.Done, clickedAgain);
+        var job = Assert.Single(jobs.Jobs);
+        Assert.Equal((Core.Scheduling.JobKind.AddressMoved, new NodaTime.LocalDate(2026, 11, 25)), (job.Kind, job.LocalDate));
+        Assert.Equal("alex@example.org", Notice((await subscribers.FindByIdAsync(AlexId))!)!.To);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_LinkOfAMoveUndoneSince_ConfirmsNothingAndQueuesNothing()
+    {
+        var sut = await CreateSutAsync();
+        var undo = await MoveAsync(sut, "alex@new.example");
+        var token = Token(mail.Sent[0]);
+        Assert.Equal(AddressUndoOutcome.Done, await sut.UndoAsync(undo));
+
+        var again = await sut.ConfirmAsync(token);
+
+        Assert.Equal(AddressConfirmOutcome.NotPending, again);
+        Assert.Single(jobs.Jobs);
+        Assert.Equal("alex@example.org", (await subscribers.FindByIdAsync(AlexId))!.Email);
     }
 
     [Fact]

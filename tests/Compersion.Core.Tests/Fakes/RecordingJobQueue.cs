@@ -9,9 +9,18 @@ internal sealed class RecordingJobQueue : IJobQueue
 
     public IReadOnlyList<OutboundJob> Jobs => jobs;
 
+    /// <summary>How many of the next enqueues fail, as a storage outage would, before they succeed again.</summary>
+    public int FailNext { get; set; }
+
     public Task EnqueueAsync(OutboundBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new InvalidOperationException("The queue is unreachable.");
+        }
+
         jobs.AddRange(batch.Jobs);
         return Task.CompletedTask;
     }
