@@ -8,6 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Microsoft.Extensions.Options;

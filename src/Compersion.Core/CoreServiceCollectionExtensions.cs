@@ -25,8 +25,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Api.EntriesApi>();
         services.TryAddSingleton<Export.ExportService>();
         services.TryAddSingleton<Export.ExportArchive>();
-        services.TryAddSingleton<Prompts.NoteComposer>();
-        services.TryAddSingleton<Digests.DigestComposer>();
+        services.TryAddSingleton<Mail.NoteComposer>();
+        services.TryAddSingleton<Mail.DigestComposer>();
 
         // Read and validated here, so a catalog that does not validate stops the app at start-up, not at the first digest.
         services.TryAddSingleton(Kindness.IdeaCatalog.Shipped);

@@ -1,7 +1,7 @@
 namespace Compersion.Replies;
 
 /// <summary>Recognises our own daily prompt when a client quotes it without <c>&gt;</c> markers.</summary>
-/// <remarks>Keep <see cref="Question"/> in step with the first line of <c>Prompts/Templates/prompt.text.liquid</c>; a test checks it.</remarks>
+/// <remarks>Keep <see cref="Question"/> in step with the first line of <c>Mail/Templates/prompt.text.liquid</c>; a test checks it.</remarks>
 internal static class QuotePrompt
 {
     /// <summary>The question that opens every daily prompt.</summary>

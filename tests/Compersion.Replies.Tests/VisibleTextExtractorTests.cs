@@ -307,7 +307,7 @@ internal static class VisibleTextTestPaths
     public static string TestData => Path.Combine(RepositoryRoot, "tests", "Compersion.Replies.Tests", "TestData", "replies");
 
     /// <summary>The daily prompt's plain-text template, whose first line a quoted prompt is recognised by.</summary>
-    public static string PromptTemplate => Path.Combine(RepositoryRoot, "src", "Compersion.Core", "Prompts", "Templates", "prompt.text.liquid");
+    public static string PromptTemplate => Path.Combine(RepositoryRoot, "src", "Compersion.Core", "Mail", "Templates", "prompt.text.liquid");
 
     /// <summary><c>../shared/corpus/replies</c> beside the repository (not copied into it: the corpus has its own licences).</summary>
     public static string CorpusFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "replies"));

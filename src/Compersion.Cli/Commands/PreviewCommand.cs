@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Compersion.Core.Digests;
 using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Compersion.Cli.Hosting;
-using Compersion.Core.Mail;
+using Compersion.Core.Common;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Functions.Http;
@@ -36,7 +36,7 @@ internal static class LocalInbox
     private const string MailPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox";
 
-    private static readonly MailTemplates Templates = new(typeof(LocalInbox).Assembly, "Compersion.Cli.Inbox.Templates.", [typeof(InboxView), typeof(InboxRow)]);
+    private static readonly LiquidTemplates Templates = new(typeof(LocalInbox).Assembly, "Compersion.Cli.Inbox.Templates.", [typeof(InboxView), typeof(InboxRow)]);
 
     /// <summary>Maps <c>/outbox</c>, <c>/outbox/html</c> and <c>/outbox/reply</c>.</summary>
     public static void Map(WebApplication app, LocalFunctionsHost host)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Compersion.Core.Links;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;

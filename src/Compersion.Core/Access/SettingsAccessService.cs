@@ -1,5 +1,5 @@
 using Compersion.Core.Links;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;

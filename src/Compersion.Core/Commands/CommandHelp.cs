@@ -1,4 +1,4 @@
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 
 namespace Compersion.Core.Commands;
 
@@ -29,7 +29,7 @@ public static class CommandHelp
         new("HELP", "get this list again"),
     ];
 
-    /// <summary>The HELP email's body as blocks (its words are in <c>Prompts/Notes/help.liquid</c>): the intro, the commands as a list, the outro.</summary>
+    /// <summary>The HELP email's body as blocks (its words are in <c>Mail/Notes/help.liquid</c>): the intro, the commands as a list, the outro.</summary>
     public static IReadOnlyList<NoteBlock> Blocks { get; } = NoteTemplates.Render("help", ("unknown", false), ("commands", Commands)).Blocks;
 
     /// <summary>The HELP body as plain text: one line per command with its example (<c>PAUSE - take a break …</c>).</summary>

@@ -4,8 +4,8 @@ using Compersion.Core.Api;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
 using Compersion.Core.Links;
+using Compersion.Core.Mail;
 using Compersion.Core.Photos;
-using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
@@ -295,7 +295,7 @@ public sealed class EmailCommands(
         return Command("paused-until", ("until_short", ShortDate(until)), ("until", LongDate(until)), ("schedule", PromptSchedule(subscriber)));
     }
 
-    // The note's words are in Prompts/Notes/{template}.liquid; a command's answer is of kind "command" unless it says otherwise.
+    // The note's words are in Mail/Notes/{template}.liquid; a command's answer is of kind "command" unless it says otherwise.
     private static AnswerNote Command(string template, params (string Name, object Value)[] values) => Answer("command", template, values);
 
     private static AnswerNote Answer(string kind, string template, params (string Name, object Value)[] values)

@@ -1,4 +1,4 @@
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Logging;

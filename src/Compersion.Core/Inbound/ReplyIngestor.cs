@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Commands;
 using Compersion.Core.Journal;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;

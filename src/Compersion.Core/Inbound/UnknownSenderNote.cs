@@ -1,5 +1,5 @@
 using System.Globalization;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Logging;

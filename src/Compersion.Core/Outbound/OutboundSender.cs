@@ -2,6 +2,7 @@ using Compersion.Core.Access;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;

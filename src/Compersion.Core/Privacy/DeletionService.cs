@@ -24,7 +24,7 @@ public sealed partial class DeletionService(
     IPersonalDataStore data,
     Photos.IPhotoStore photos,
     TokenSigner signer,
-    Prompts.NoteComposer notes,
+    Mail.NoteComposer notes,
     IMailSender sender,
     TimeProvider time,
     ILogger<DeletionService> logger)
@@ -69,7 +69,7 @@ public sealed partial class DeletionService(
         }
 
         LogDeleted(logger, subscriber.Id);
-        var note = Prompts.NoteTemplates.Render("deleted");
+        var note = Mail.NoteTemplates.Render("deleted");
         var farewell = notes.Compose(
             subscriber,
             "deleted",

@@ -1,5 +1,5 @@
 using Compersion.Core.Journal;
-using Compersion.Core.Mail;
+using Compersion.Core.Common;
 
 namespace Compersion.Functions.Pages;
 
@@ -7,7 +7,7 @@ namespace Compersion.Functions.Pages;
 /// <remarks>Every value a template prints is HTML-encoded, so user text (an address, an import error quoting a line) can never become markup.</remarks>
 internal static class PageTemplates
 {
-    public static MailTemplates Instance { get; } = new(
+    public static LiquidTemplates Instance { get; } = new(
         typeof(PageTemplates).Assembly,
         "Compersion.Functions.Pages.",
         [typeof(LayoutView), typeof(HiddenField), typeof(ButtonForm), typeof(MessageView), typeof(Option), typeof(SignUpView), typeof(SettingsView), typeof(DeleteView),

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Compersion.Cli.Inbox;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Sending;
 using Deque.AxeCore.Commons;

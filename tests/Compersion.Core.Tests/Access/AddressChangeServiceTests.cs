@@ -1,5 +1,5 @@
 using Compersion.Core.Access;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;

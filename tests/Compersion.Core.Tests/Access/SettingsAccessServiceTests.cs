@@ -1,6 +1,6 @@
 using Compersion.Core.Access;
 using Compersion.Core.Links;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;

@@ -5,7 +5,7 @@ using Compersion.Core.Commands;
 using Compersion.Core.Export;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Prompts;
+using Compersion.Core.Mail;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
@@ -21,7 +21,7 @@ namespace Compersion.Core.Tests.Commands;
 /// <c>TestData/answers/{case}.txt</c>, so a changed word in a note template shows as a changed file in review.
 /// </summary>
 /// <remarks>
-/// The files were written from the answers as they read before the words moved into <c>Prompts/Notes/*.liquid</c>. A personal
+/// The files were written from the answers as they read before the words moved into <c>Mail/Notes/*.liquid</c>. A personal
 /// token is random, so it reads <c>(token)</c>. Set <c>COMPERSION_WRITE_ANSWERS</c> to a folder to write the files there
 /// after changing wording on purpose.
 /// </remarks>

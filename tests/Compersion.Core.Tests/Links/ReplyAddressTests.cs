@@ -3,6 +3,7 @@ using Compersion.Core.Digests;
 using Compersion.Core.Inbound;
 using Compersion.Core.Kindness;
 using Compersion.Core.Links;
+using Compersion.Core.Mail;
 using Compersion.Core.Privacy;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;

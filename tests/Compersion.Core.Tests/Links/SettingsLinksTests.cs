@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Compersion.Core.Mail;
 using Compersion.Core.Prompts;
 using Compersion.Core.Security;
 using Microsoft.Extensions.Time.Testing;
@@ -36,7 +37,7 @@ public sealed partial class SettingsLinksTests
         var journal = new Compersion.Core.Journal.SubscriberJournal(subscriber, []);
         var digest = Compersion.Core.Digests.DigestBuilder.Build(subscriber, sunday, journal, Compersion.Core.Digests.DigestBuilder.Suggest(subscriber, sunday, journal, Compersion.Core.Kindness.IdeaCatalog.Shipped));
 
-        var mail = new Compersion.Core.Digests.DigestComposer(signer, MailSettings()).Compose(subscriber, digest, "job");
+        var mail = new Compersion.Core.Mail.DigestComposer(signer, MailSettings()).Compose(subscriber, digest, "job");
 
         var token = SettingsToken().Match(mail.Html!).Groups[1].Value;
         var sentAt = Instant.FromUtc(2026, 11, 29, 17, 0);

@@ -1,6 +1,6 @@
+using Compersion.Core.Mail;
 using Compersion.Core.Photos;
 using Compersion.Core.Privacy;
-using Compersion.Core.Prompts;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;

@@ -1,0 +1,65 @@
+using Compersion.Core.Links;
+using Compersion.Core.Security;
+using Compersion.Core.Sending;
+using Compersion.Core.Subscribers;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Compersion.Core.Mail;
+
+/// <summary>Composes the double opt-in email sent after a sign-up.</summary>
+/// <remarks>
+/// It is not a list mail, so it has no unsubscribe link: it says plainly that ignoring it is enough
+/// and that nothing more will be sent unless the link is followed.
+/// </remarks>
+public sealed class ConfirmationComposer
+{
+    /// <summary>The <see cref="OutgoingMail.Kind"/> of the confirmation email.</summary>
+    public const string ConfirmKind = "confirm";
+
+    /// <summary>How long the confirmation link works.</summary>
+    public static readonly Duration LinkLifetime = Duration.FromDays(3);
+
+    private readonly TokenSigner signer;
+    private readonly MailOptions options;
+
+    /// <summary>Creates a composer that signs confirmation links with <paramref name="signer"/>.</summary>
+    public ConfirmationComposer(TokenSigner signer, IOptions<MailOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(options);
+        this.signer = signer;
+        this.options = options.Value;
+    }
+
+    /// <summary>Composes the confirmation email, with a link that lapses <see cref="LinkLifetime"/> after <paramref name="now"/>.</summary>
+    /// <param name="subscriber">The pending subscriber.</param>
+    /// <param name="now">When the mail is composed.</param>
+    /// <param name="jobId">The outbound job's id, carried as an opaque tag.</param>
+    public OutgoingMail Compose(Subscriber subscriber, Instant now, string jobId)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var token = signer.ForLink(TokenPurpose.Confirm, subscriber.Id, now + LinkLifetime);
+        var view = new ConfirmView(
+            $"{Routes.Url(options, Routes.Confirm)}?token={token}",
+            (int)LinkLifetime.TotalDays,
+            MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock),
+            $"{subscriber.DigestDay}s at {MailFormat.Time(subscriber.DigestTime, subscriber.TwelveHourClock)}",
+            options.FromName);
+        const string subject = "Please confirm your daily five gratitudes";
+        var templates = PromptTemplates.Instance;
+
+        return new OutgoingMail(
+            ConfirmKind,
+            subscriber.Email,
+            options.From,
+            options.FromName,
+            ReplyTo: null,
+            subject,
+            templates.RenderText("confirm.text", view),
+            PromptTemplates.Page(subject, "One click and your first prompt is on its way.", options.FromName, "confirm.html", view, string.Empty),
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+    }
+}
