@@ -1,7 +1,5 @@
 using Compersion.Core.Links;
-using Compersion.Core.Security;
 using Compersion.Core.Subscriptions;
-using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,23 +9,16 @@ namespace Compersion.Functions;
 
 /// <summary><c>/api/confirm?token=…</c>: the double opt-in link. GET shows a button (a mail scanner fetching the link confirms nothing); POST confirms.</summary>
 /// <remarks>A GET of a link whose sign-up is already confirmed finishes it as a re-click always did (schedule, welcome, each once), so nothing a crash left half-done waits for a form.</remarks>
-public sealed class ConfirmFunction(SubscriptionService subscriptions, FormTokens tokens)
+public sealed class ConfirmFunction(SubscriptionService subscriptions, ButtonLink link)
 {
     /// <summary>Shows the confirm button, or confirms the sign-up the signed token names and schedules the first prompt.</summary>
     [Function(nameof(ConfirmFunction))]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Confirm)] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (HttpMethods.IsGet(request.Method))
-        {
-            var token = request.Query["token"].ToString();
-            var opened = await subscriptions.OpenConfirmationAsync(token, cancellationToken);
-            return opened == LinkOutcome.Pending ? SignUpPages.ConfirmButton(request, tokens, token) : SignUpPages.Confirmed(opened);
-        }
-
-        var (_, posted, refusal) = await FormGuard.ReadCheckedAsync(tokens, request, SettingsPage.SettingsFormBytes, cancellationToken);
-        return refusal ?? SignUpPages.Confirmed(await subscriptions.ConfirmAsync(posted, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        link.AnswerAsync(
+            request,
+            async (button, ct) => SignUpPages.Confirmation(await subscriptions.OpenConfirmationAsync(button.Token, ct), button),
+            async (token, ct) => SignUpPages.Confirmed(await subscriptions.ConfirmAsync(token, ct)),
+            cancellationToken);
 }

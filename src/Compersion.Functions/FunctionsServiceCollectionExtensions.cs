@@ -30,6 +30,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddCompersionImaging();
         services.AddSingleton<DeliveryEventReceiver>();
         services.AddSingleton<Pages.LinkGate>();
+        services.AddSingleton<Pages.JournalPages>();
+        services.AddSingleton<Pages.ButtonLink>();
         services.AddHostedService<StorageStartup>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes);
         return services;

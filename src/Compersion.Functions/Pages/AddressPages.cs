@@ -35,21 +35,27 @@ internal static class AddressPages
         _ => SettingsPage.Render(request, tokens, opened, token, "Please give the new address in full, like name@example.com. Nothing was changed.", noticeIsError: true, status: StatusCodes.Status400BadRequest),
     };
 
-    /// <summary>The confirmation link's page: a button (a mail scanner fetching the link changes nothing).</summary>
-    public static HtmlResult Button(HttpRequest request, FormTokens tokens, string token, PendingAddress pending)
+    /// <summary>The confirmation link's page: a button while the request waits (a mail scanner fetching the link changes nothing), else why it confirms nothing.</summary>
+    public static HtmlResult Confirmation((AddressConfirmOutcome Outcome, PendingAddress? Request) opened, SignedButton button)
     {
-        var button = new ButtonForm(AddressChangeService.ConfirmPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], pending.Extra ? "Yes, save replies from here" : "Yes, use this address");
+        ArgumentNullException.ThrowIfNull(button);
+        if (opened is not (AddressConfirmOutcome.Open, { } pending))
+        {
+            return Confirmed(opened.Outcome);
+        }
+
+        var form = button.Form(AddressChangeService.ConfirmPath, pending.Extra ? "Yes, save replies from here" : "Yes, use this address");
         return pending.Extra
             ? Page.Message(
                 StatusCodes.Status200OK,
                 "Save replies from this address?",
                 [$"From now on, replies from {pending.Email} will be saved to your Compersion journal, as replies from your main address are. Your emails keep coming where they come now."],
-                button)
+                form)
             : Page.Message(
                 StatusCodes.Status200OK,
                 "Send your Compersion emails here?",
                 [$"From now on your daily prompt, your weekly digest and every note will come to {pending.Email}. Your journal stays just as it is."],
-                button);
+                form);
     }
 
     /// <summary>The answer to the confirmation link's button, or to a link that confirms nothing.</summary>
@@ -63,12 +69,18 @@ internal static class AddressPages
         _ => Page.Message(StatusCodes.Status400BadRequest, "This link doesn't work", ["It may have been cut short or changed. Copy the whole link from the email."]),
     };
 
-    /// <summary>The undo link's page, at the old address: a button (a mail scanner fetching the link changes nothing).</summary>
-    public static HtmlResult UndoButton(HttpRequest request, FormTokens tokens, string token, string address) => Page.Message(
-        StatusCodes.Status200OK,
-        "Move your Compersion emails back here?",
-        [$"Your daily prompt, your weekly digest and every note will come to {address} again, and replies from the new address will no longer be saved. Your journal stays just as it is."],
-        new ButtonForm(AddressMovedNotice.UndoPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], "Yes, move them back here"));
+    /// <summary>The undo link's page, at the old address: a button while the move can be undone (a mail scanner fetching the link changes nothing), else why it undoes nothing.</summary>
+    public static HtmlResult Undo((AddressUndoOutcome Outcome, string? Address) opened, SignedButton button)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        return opened is (AddressUndoOutcome.Open, { } address)
+            ? Page.Message(
+                StatusCodes.Status200OK,
+                "Move your Compersion emails back here?",
+                [$"Your daily prompt, your weekly digest and every note will come to {address} again, and replies from the new address will no longer be saved. Your journal stays just as it is."],
+                button.Form(AddressMovedNotice.UndoPath, "Yes, move them back here"))
+            : Undone(opened.Outcome);
+    }
 
     /// <summary>The answer to the undo link's button, or to a link that undoes nothing.</summary>
     public static HtmlResult Undone(AddressUndoOutcome outcome) => outcome switch

@@ -94,7 +94,7 @@ internal static class SettingsPage
                 $"{kind} links work for 24 hours, to keep your journal private. That's all — nothing is wrong.",
                 $"We can email a fresh link to the address we have for you. {freshWay}",
             ],
-            new ButtonForm(freshPath, [new HiddenField("token", token!), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token!, FormGuard.Nonce(request)))], "Email me a fresh link")),
+            new SignedButton(request, tokens, token!).Form(freshPath, "Email me a fresh link")),
         SettingsAccessOutcome.Gone => Page.Message(
             StatusCodes.Status404NotFound,
             "There's nothing here any more",

@@ -1,5 +1,4 @@
 using Compersion.Core.Links;
-using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
 using Compersion.Functions.Http;
@@ -44,12 +43,14 @@ internal static class SignUpPages
             "Can't find it? Look in your spam or promotions folder.",
         ]);
 
-    /// <summary>The confirmation link's page: a button (a mail scanner fetching the link confirms nothing).</summary>
-    public static HtmlResult ConfirmButton(HttpRequest request, FormTokens tokens, string token) => Page.Message(
-        StatusCodes.Status200OK,
-        "One last step",
-        ["Press the button to start your daily gratitude emails. Nothing comes until you do."],
-        new ButtonForm(ConfirmPath, [new HiddenField("token", token), new HiddenField(FormTokens.FieldName, tokens.TokenFor(token, FormGuard.Nonce(request)))], "Yes, start my emails"));
+    /// <summary>The confirmation link's page: a button while the sign-up waits (a mail scanner fetching the link confirms nothing), else what the link did.</summary>
+    public static HtmlResult Confirmation(LinkOutcome opened, SignedButton button)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        return opened == LinkOutcome.Pending
+            ? Page.Message(StatusCodes.Status200OK, "One last step", ["Press the button to start your daily gratitude emails. Nothing comes until you do."], button.Form(ConfirmPath, "Yes, start my emails"))
+            : Confirmed(opened);
+    }
 
     /// <summary>The answer to the confirmation button, or to a link that confirms nothing.</summary>
     public static HtmlResult Confirmed(LinkOutcome outcome) => outcome switch
