@@ -12,7 +12,9 @@ namespace Compersion.Core.Mail;
 /// It is not a list mail, so it has no unsubscribe link: it says plainly that ignoring it is enough
 /// and that nothing more will be sent unless the link is followed.
 /// </remarks>
-public sealed class ConfirmationComposer
+/// <param name="signer">Signs the confirmation link.</param>
+/// <param name="options">The sending address and name, and the domains links and replies use.</param>
+public sealed class ConfirmationComposer(TokenSigner signer, IOptions<MailOptions> options)
 {
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the confirmation email.</summary>
     public const string ConfirmKind = "confirm";
@@ -20,17 +22,8 @@ public sealed class ConfirmationComposer
     /// <summary>How long the confirmation link works.</summary>
     public static readonly Duration LinkLifetime = Duration.FromDays(3);
 
-    private readonly TokenSigner signer;
-    private readonly MailOptions options;
-
-    /// <summary>Creates a composer that signs confirmation links with <paramref name="signer"/>.</summary>
-    public ConfirmationComposer(TokenSigner signer, IOptions<MailOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(options);
-        this.signer = signer;
-        this.options = options.Value;
-    }
+    private readonly TokenSigner signer = signer ?? throw new ArgumentNullException(nameof(signer));
+    private readonly MailOptions options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
     /// <summary>Composes the confirmation email, with a link that lapses <see cref="LinkLifetime"/> after <paramref name="now"/>.</summary>
     /// <param name="subscriber">The pending subscriber.</param>
@@ -48,18 +41,8 @@ public sealed class ConfirmationComposer
             $"{subscriber.DigestDay}s at {MailFormat.Time(subscriber.DigestTime, subscriber.TwelveHourClock)}",
             options.FromName);
         const string subject = "Please confirm your daily five gratitudes";
-        var templates = PromptTemplates.Instance;
+        var body = MailTemplateSet.Render("confirm", view, subject, "One click and your first prompt is on its way.", options.FromName);
 
-        return new OutgoingMail(
-            ConfirmKind,
-            subscriber.Email,
-            options.From,
-            options.FromName,
-            ReplyTo: null,
-            subject,
-            templates.RenderText("confirm.text", view),
-            PromptTemplates.Page(subject, "One click and your first prompt is on its way.", options.FromName, "confirm.html", view, string.Empty),
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+        return ComposedMail.To(subscriber, options, ConfirmKind, replyTo: null, subject, body, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), jobId);
     }
 }

@@ -17,7 +17,9 @@ namespace Compersion.Core.Mail;
 /// Every piece of user text is escaped in the HTML (the templates' encoder), and the mail carries a
 /// <see cref="TokenPurpose.Digest"/> reply token, so a reply to it logs kind acts.
 /// </remarks>
-public sealed class DigestComposer
+/// <param name="signer">Signs the reply and unsubscribe tokens.</param>
+/// <param name="options">The sending address and name, and the domains links and replies use.</param>
+public sealed class DigestComposer(TokenSigner signer, IOptions<MailOptions> options)
 {
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the digest.</summary>
     public const string DigestKind = "digest";
@@ -31,17 +33,8 @@ public sealed class DigestComposer
     private static readonly LocalDatePattern RangeDay = LocalDatePattern.Create("dddd d", CultureInfo.InvariantCulture);
     private static readonly LocalDatePattern RangeDayMonth = LocalDatePattern.Create("dddd d MMMM", CultureInfo.InvariantCulture);
 
-    private readonly TokenSigner signer;
-    private readonly MailOptions options;
-
-    /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
-    public DigestComposer(TokenSigner signer, IOptions<MailOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(options);
-        this.signer = signer;
-        this.options = options.Value;
-    }
+    private readonly TokenSigner signer = signer ?? throw new ArgumentNullException(nameof(signer));
+    private readonly MailOptions options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
     /// <summary>Composes the digest mail.</summary>
     /// <param name="subscriber">Who it is for.</param>
@@ -57,26 +50,13 @@ public sealed class DigestComposer
             ? $"Your first week of gratitude and kindness — {MailFormat.Day(digest.Date)}"
             : $"Your week of gratitude and kindness — {MailFormat.Day(digest.Date)}";
         var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, digest.Date);
-        var footer = new ListFooterView(
-            $"a weekly digest on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)}", links.Url, links.MailtoAddress, links.MailtoUrl,
+        var footer = ListFooterView.For(
+            $"a weekly digest on {subscriber.DigestDay}s at {MailFormat.Schedule(subscriber.DigestTime, subscriber.Zone, subscriber.TwelveHourClock)}", links,
             SettingsLinks.ForScheduledMail(signer, options, subscriber, digest.Date, subscriber.DigestTime),
             JournalLinks.ForScheduledMail(signer, options, subscriber, digest.Date, subscriber.DigestTime));
-        var prompts = PromptTemplates.Instance;
-        var templates = DigestTemplates.Instance;
-        var content = templates.RenderHtml("digest.html", view);
-        var html = prompts.RenderHtml("layout.html", new LayoutView(subject, Preheader(digest), options.FromName, content, prompts.RenderHtml("list-footer.html", footer)));
+        var body = MailTemplateSet.Render("digest", view, subject, Preheader(digest), options.FromName, "list-footer", footer);
 
-        return new OutgoingMail(
-            DigestKind,
-            subscriber.Email,
-            options.From,
-            options.FromName,
-            ReplyAddress.For(signer, options, TokenPurpose.Digest, subscriber.Id, digest.Date),
-            subject,
-            templates.RenderText("digest.text", view) + prompts.RenderText("list-footer.text", footer),
-            html,
-            links.Headers,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+        return ComposedMail.To(subscriber, options, DigestKind, ReplyAddress.For(signer, options, TokenPurpose.Digest, subscriber.Id, digest.Date), subject, body, links.Headers, jobId);
     }
 
     // Which further addresses can write to the journal, masked: a weekly reminder, so one added by mistake (or by someone

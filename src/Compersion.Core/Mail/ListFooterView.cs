@@ -1,3 +1,5 @@
+using Compersion.Core.Links;
+
 namespace Compersion.Core.Mail;
 
 /// <summary>The footer of a list mail: why it came, and how to stop it.</summary>
@@ -11,4 +13,9 @@ namespace Compersion.Core.Mail;
 /// built before it existed keep working.
 /// </param>
 /// <param name="JournalUrl">The signed, expiring journal link (<see cref="Links.JournalLinks"/>); empty shows none.</param>
-internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto, string SettingsUrl = "", string JournalUrl = "");
+internal sealed record ListFooterView(string Reason, string UnsubscribeUrl, string UnsubscribeAddress, string UnsubscribeMailto, string SettingsUrl = "", string JournalUrl = "")
+{
+    /// <summary>The footer of a list mail that unsubscribes through <paramref name="links"/>.</summary>
+    public static ListFooterView For(string reason, UnsubscribeLinks links, string settingsUrl, string journalUrl = "") =>
+        new(reason, links.Url, links.MailtoAddress, links.MailtoUrl, settingsUrl, journalUrl);
+}

@@ -84,31 +84,16 @@ public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner sign
             ? ReplyAddress.For(signer, settings, TokenPurpose.Note, subscriber.Id, replyDate ?? now.InZone(subscriber.TimeZone).Date)
             : null;
         var view = new NoteView(subject, blocks, settings.FromName);
-        var templates = PromptTemplates.Instance;
-        string footerText = string.Empty, footerHtml = string.Empty;
-        if (settingsLink)
-        {
-            var footer = new NoteFooterView(
+        var footer = settingsLink
+            ? new NoteFooterView(
                 SettingsLinks.Url(signer, settings, subscriber.Id, now + SettingsLinks.Lifetime),
                 JournalLinks.Url(signer, settings, subscriber.Id, now + JournalLinks.Lifetime),
-                offersHelp ?? invitesReply);
-            footerText = templates.RenderText("note-footer.text", footer);
-            footerHtml = templates.RenderHtml("note-footer.html", footer);
-        }
+                offersHelp ?? invitesReply)
+            : null;
 
         // The page title keeps the note's own subject; the mail's subject follows the conversation it answers.
         var preheader = blocks.FirstOrDefault(block => block.Kind == "paragraph")?.Text ?? subject;
-        return new OutgoingMail(
-            kind,
-            subscriber.Email,
-            settings.From,
-            settings.FromName,
-            replyTo,
-            thread?.SubjectOr(subject) ?? subject,
-            templates.RenderText("note.text", view) + footerText,
-            PromptTemplates.Page(subject, preheader, settings.FromName, "note.html", view, footerHtml),
-            new Dictionary<string, string>(thread?.Headers() ?? [], StringComparer.OrdinalIgnoreCase),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId },
-            attachments);
+        var body = MailTemplateSet.Render("note", view, subject, preheader, settings.FromName, footer is null ? null : "note-footer", footer);
+        return ComposedMail.To(subscriber, settings, kind, replyTo, thread?.SubjectOr(subject) ?? subject, body, new Dictionary<string, string>(thread?.Headers() ?? [], StringComparer.OrdinalIgnoreCase), jobId, attachments);
     }
 }

@@ -16,7 +16,9 @@ namespace Compersion.Core.Mail;
 /// so a retried job sends what the first attempt would have. Entries belonging to anyone other
 /// than the subscriber are ignored, so a store bug can never put someone else's words in a mail.
 /// </remarks>
-public sealed class PromptComposer
+/// <param name="signer">Signs the reply and unsubscribe tokens.</param>
+/// <param name="options">The sending address and name, and the domains links and replies use.</param>
+public sealed class PromptComposer(TokenSigner signer, IOptions<MailOptions> options)
 {
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the daily prompt.</summary>
     public const string PromptKind = "prompt";
@@ -24,17 +26,8 @@ public sealed class PromptComposer
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the weekly check-in.</summary>
     public const string CheckInKind = "checkin";
 
-    private readonly TokenSigner signer;
-    private readonly MailOptions options;
-
-    /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
-    public PromptComposer(TokenSigner signer, IOptions<MailOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(options);
-        this.signer = signer;
-        this.options = options.Value;
-    }
+    private readonly TokenSigner signer = signer ?? throw new ArgumentNullException(nameof(signer));
+    private readonly MailOptions options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
     /// <summary>Whether <paramref name="date"/> gets the daily prompt, a check-in, or nothing.</summary>
     /// <param name="subscriber">Who it is for.</param>
@@ -74,12 +67,12 @@ public sealed class PromptComposer
         var brand = options.FromName;
 
         var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, date);
-        var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links.Url, links.MailtoAddress, links.MailtoUrl,
+        var footer = ListFooterView.For("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links,
             SettingsLinks.ForScheduledMail(signer, options, subscriber, date, subscriber.PromptTime),
             JournalLinks.ForScheduledMail(signer, options, subscriber, date, subscriber.PromptTime));
-        var templates = PromptTemplates.Instance;
 
-        string kind, subject, preheader, text, html;
+        string kind, subject;
+        MailBody body;
         if (plan == PromptPlan.Daily)
         {
             var theme = ThemeRotation.For(subscriber.Id, date);
@@ -99,31 +92,17 @@ public sealed class PromptComposer
                 brand);
             kind = PromptKind;
             subject = $"Five gratitudes for {dateLabel}";
-            preheader = theme.Nudge;
-            text = templates.RenderText("prompt.text", view);
-            html = PromptTemplates.Page(subject, preheader, brand, "prompt.html", view, templates.RenderHtml("list-footer.html", footer));
+            body = MailTemplateSet.Render("prompt", view, subject, theme.Nudge, brand, "list-footer", footer);
         }
         else
         {
             var view = new CheckInView(dateLabel, memory is not null, memoryLead, memoryText, brand);
             kind = CheckInKind;
             subject = $"Still here whenever you'd like — {dateLabel}";
-            preheader = "No pressure. One line is plenty, whenever you're ready.";
-            text = templates.RenderText("checkin.text", view);
-            html = PromptTemplates.Page(subject, preheader, brand, "checkin.html", view, templates.RenderHtml("list-footer.html", footer));
+            body = MailTemplateSet.Render("checkin", view, subject, "No pressure. One line is plenty, whenever you're ready.", brand, "list-footer", footer);
         }
 
-        return new OutgoingMail(
-            kind,
-            subscriber.Email,
-            options.From,
-            options.FromName,
-            ReplyAddress.For(signer, options, TokenPurpose.Prompt, subscriber.Id, date),
-            subject,
-            text + templates.RenderText("list-footer.text", footer),
-            html,
-            links.Headers,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+        return ComposedMail.To(subscriber, options, kind, ReplyAddress.For(signer, options, TokenPurpose.Prompt, subscriber.Id, date), subject, body, links.Headers, jobId);
     }
 
     private static List<JournalEntry> Own(Subscriber subscriber, IReadOnlyList<JournalEntry> entries) =>

@@ -13,7 +13,9 @@ namespace Compersion.Core.Mail;
 /// In the article's voice and under about 180 words. It carries a prompt reply token for the day it is sent, so a reply
 /// to it (five gratitudes straight away, or a command) is understood like a reply to that day's prompt.
 /// </remarks>
-public sealed class WelcomeComposer
+/// <param name="signer">Signs the reply and unsubscribe tokens.</param>
+/// <param name="options">The sending address and name, and the domains links and replies use.</param>
+public sealed class WelcomeComposer(TokenSigner signer, IOptions<MailOptions> options)
 {
     /// <summary>The <see cref="OutgoingMail.Kind"/> of the welcome mail.</summary>
     public const string WelcomeKind = "welcome";
@@ -25,17 +27,8 @@ public sealed class WelcomeComposer
         new("HELP", "everything else you can do by email"),
     ];
 
-    private readonly TokenSigner signer;
-    private readonly MailOptions options;
-
-    /// <summary>Creates a composer that signs reply and unsubscribe tokens with <paramref name="signer"/>.</summary>
-    public WelcomeComposer(TokenSigner signer, IOptions<MailOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(options);
-        this.signer = signer;
-        this.options = options.Value;
-    }
+    private readonly TokenSigner signer = signer ?? throw new ArgumentNullException(nameof(signer));
+    private readonly MailOptions options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
     /// <summary>Composes the welcome mail as of <paramref name="now"/>.</summary>
     /// <param name="subscriber">The subscriber who has just confirmed.</param>
@@ -53,21 +46,11 @@ public sealed class WelcomeComposer
         const string preheader = "Five gratitudes a day, one with a person in it, and a secret kind act a week.";
 
         var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, today);
-        var footer = new ListFooterView("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links.Url, links.MailtoAddress, links.MailtoUrl,
+        var footer = ListFooterView.For("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links,
             SettingsLinks.ForScheduledMail(signer, options, subscriber, today, subscriber.PromptTime));
-        var templates = PromptTemplates.Instance;
+        var body = MailTemplateSet.Render("welcome", view, subject, preheader, options.FromName, "list-footer", footer);
 
-        return new OutgoingMail(
-            WelcomeKind,
-            subscriber.Email,
-            options.From,
-            options.FromName,
-            $"reply+{signer.ForReply(TokenPurpose.Prompt, subscriber.Id, today)}@{options.InboundDomain}",
-            subject,
-            templates.RenderText("welcome.text", view) + templates.RenderText("list-footer.text", footer),
-            PromptTemplates.Page(subject, preheader, options.FromName, "welcome.html", view, templates.RenderHtml("list-footer.html", footer)),
-            links.Headers,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["sid"] = subscriber.Id, ["job"] = jobId });
+        return ComposedMail.To(subscriber, options, WelcomeKind, $"reply+{signer.ForReply(TokenPurpose.Prompt, subscriber.Id, today)}@{options.InboundDomain}", subject, body, links.Headers, jobId);
     }
 
     // "this evening at 20:00 Berlin time", "tomorrow morning at 07:30 Berlin time".
