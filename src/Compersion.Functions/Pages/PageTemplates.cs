@@ -1,9 +1,9 @@
-using Compersion.Core.Journal;
 using Compersion.Core.Common;
+using Compersion.Core.Journal;
 
 namespace Compersion.Functions.Pages;
 
-/// <summary>The web pages' Liquid templates (<c>Pages/*.liquid</c>), rendered through the same HTML-encoding templates as the mail.</summary>
+/// <summary>The web pages' Liquid templates (<c>Pages/*.liquid</c>), rendered through <see cref="LiquidTemplates"/> as the mail is, each with a template set of its own.</summary>
 /// <remarks>Every value a template prints is HTML-encoded, so user text (an address, an import error quoting a line) can never become markup.</remarks>
 internal static class PageTemplates
 {
