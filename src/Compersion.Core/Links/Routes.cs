@@ -48,8 +48,20 @@ public static class Routes
     /// <summary>The link in the notice to an old address that moves the mail back there (7 days).</summary>
     public const string AddressUndo = "address/undo";
 
-    /// <summary>The web journal; its views are <c>journal/day</c>, <c>journal/search</c>, <c>journal/people</c>, <c>journal/kindness</c>.</summary>
+    /// <summary>The web journal (its calendar); its other views are <see cref="JournalDay"/>, <see cref="JournalSearch"/>, <see cref="JournalPeople"/> and <see cref="JournalKindness"/>.</summary>
     public const string Journal = "journal";
+
+    /// <summary>The journal's day page (and its corrections' post).</summary>
+    public const string JournalDay = "journal/day";
+
+    /// <summary>The journal's search.</summary>
+    public const string JournalSearch = "journal/search";
+
+    /// <summary>The journal's people page.</summary>
+    public const string JournalPeople = "journal/people";
+
+    /// <summary>The journal's kindness page.</summary>
+    public const string JournalKindness = "journal/kindness";
 
     /// <summary>The web journal's route template, with its optional view.</summary>
     public const string JournalViews = "journal/{view?}";
@@ -80,6 +92,13 @@ public static class Routes
     {
         ArgumentException.ThrowIfNullOrEmpty(route);
         return Prefix + route;
+    }
+
+    /// <summary>The site-relative path of a static page asset (<see cref="Assets"/>): <c>/api/assets/site.css</c>.</summary>
+    public static string Asset(string file)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        return Path(Assets.Replace("{file}", file, StringComparison.Ordinal));
     }
 
     /// <summary>The absolute URL of <paramref name="route"/> on the public site.</summary>

@@ -17,7 +17,9 @@ internal static class JournalPage
     public const string LinkPath = Routes.Prefix + Routes.JournalLink;
 
     /// <summary>The views, by the last segment of the path.</summary>
-    public static readonly IReadOnlySet<string> Views = new HashSet<string>(StringComparer.Ordinal) { "journal", "day", "search", "people", "kindness" };
+    public static readonly IReadOnlySet<string> Views = new[] { Routes.Journal, Routes.JournalDay, Routes.JournalSearch, Routes.JournalPeople, Routes.JournalKindness }
+        .Select(route => route[(route.LastIndexOf('/') + 1)..])
+        .ToHashSet(StringComparer.Ordinal);
 
     private static readonly ZonedDateTimePattern Until = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM 'at' HH':'mm", null);
 
@@ -42,7 +44,7 @@ internal static class JournalPage
     public const string PhotoPath = Routes.Prefix + Routes.JournalPhoto;
 
     /// <summary>The day page's address.</summary>
-    public static string DayUrl(string token, string iso) => Routes.Path(Routes.Journal) + "/day?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
+    public static string DayUrl(string token, string iso) => Routes.Path(Routes.JournalDay) + "?token=" + Uri.EscapeDataString(token) + "&date=" + iso;
 
     /// <summary>Renders the page <paramref name="view"/> of an open journal; <paramref name="photos"/> are the day's (the day page) or the year's (the calendar).</summary>
     public static HtmlResult Render(HttpRequest request, FormTokens tokens, JournalAccess opened, string token, string view, IQueryCollection query, string notice = "", bool noticeIsError = false, int status = StatusCodes.Status200OK, IReadOnlyList<Core.Photos.StoredPhoto>? photos = null)

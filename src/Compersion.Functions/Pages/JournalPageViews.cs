@@ -9,13 +9,13 @@ namespace Compersion.Functions.Pages;
 /// <param name="SettingsUrl">The settings page, with a settings token lapsing with this link.</param>
 /// <param name="Expires">When the link lapses, in words.</param>
 /// <param name="Content">Already-rendered, already-escaped HTML of the page.</param>
-internal sealed record JournalFrameView(string Token, string Active, string Query, string SettingsUrl, string Expires, string Content);
+internal sealed record JournalFrameView(string Token, string Active, string Query, string SettingsUrl, string Expires, string Content) : PageView;
 
 /// <summary>The journal's first page: on this day, the run toward 22, and the year calendar.</summary>
 /// <param name="Token">The journal link token.</param>
 /// <param name="Calendar">The year.</param>
 /// <param name="OnThisDay">A week, a month and a year ago.</param>
-internal sealed record JournalCalendarPage(string Token, CalendarView Calendar, IReadOnlyList<LookBack> OnThisDay);
+internal sealed record JournalCalendarPage(string Token, CalendarView Calendar, IReadOnlyList<LookBack> OnThisDay) : PageView;
 
 /// <summary>A day's page, with a correction form under each gratitude and act.</summary>
 /// <param name="Token">The journal link token.</param>
@@ -25,7 +25,7 @@ internal sealed record JournalCalendarPage(string Token, CalendarView Calendar, 
 /// <param name="Day">The day.</param>
 /// <param name="Acts">The day's acts with their category and recipient choices.</param>
 /// <param name="Photos">The day's photos.</param>
-internal sealed record JournalDayPage(string Token, string FormToken, string Notice, bool NoticeIsError, DayView Day, IReadOnlyList<JournalActForm> Acts, IReadOnlyList<JournalPhotoView> Photos);
+internal sealed record JournalDayPage(string Token, string FormToken, string Notice, bool NoticeIsError, DayView Day, IReadOnlyList<JournalActForm> Acts, IReadOnlyList<JournalPhotoView> Photos) : PageView;
 
 /// <summary>A photo on the day page: its thumbnail linking to the photo, or (a HEIC that could not be decoded) a download.</summary>
 /// <param name="Id">The photo's id (the delete button names it).</param>
@@ -45,14 +45,14 @@ internal sealed record JournalActForm(DayActView Act, IReadOnlyList<Option> Cate
 /// <summary>The search results page.</summary>
 /// <param name="Token">The journal link token.</param>
 /// <param name="Search">The results.</param>
-internal sealed record JournalSearchPage(string Token, SearchView Search);
+internal sealed record JournalSearchPage(string Token, SearchView Search) : PageView;
 
 /// <summary>The people page.</summary>
 /// <param name="Token">The journal link token.</param>
 /// <param name="People">Who appears.</param>
-internal sealed record JournalPeoplePage(string Token, PeopleView People);
+internal sealed record JournalPeoplePage(string Token, PeopleView People) : PageView;
 
 /// <summary>The kindness page.</summary>
 /// <param name="Token">The journal link token.</param>
 /// <param name="Kindness">The twelve weeks.</param>
-internal sealed record JournalKindnessPage(string Token, KindnessView Kindness);
+internal sealed record JournalKindnessPage(string Token, KindnessView Kindness) : PageView;

@@ -10,7 +10,7 @@ internal static class PageTemplates
     public static LiquidTemplates Instance { get; } = new(
         typeof(PageTemplates).Assembly,
         "Compersion.Functions.Pages.",
-        [typeof(LayoutView), typeof(HiddenField), typeof(ButtonForm), typeof(MessageView), typeof(Option), typeof(SignUpView), typeof(SettingsView), typeof(DeleteView),
+        [typeof(LayoutView), typeof(PageRoutes), typeof(HiddenField), typeof(ButtonForm), typeof(MessageView), typeof(Option), typeof(SignUpView), typeof(SettingsView), typeof(DeleteView),
             typeof(JournalFrameView), typeof(JournalCalendarPage), typeof(JournalDayPage), typeof(JournalActForm), typeof(JournalPhotoView), typeof(JournalSearchPage), typeof(JournalPeoplePage), typeof(JournalKindnessPage),
             typeof(CalendarView), typeof(CalendarMonth), typeof(CalendarWeek), typeof(CalendarCell), typeof(LookBack), typeof(DayView), typeof(DayItemView), typeof(DayActView),
             typeof(SearchView), typeof(SearchDay), typeof(SearchHit), typeof(PeopleView), typeof(PersonRow), typeof(DatedText), typeof(KindnessView), typeof(GridRow), typeof(WeekRow)]);

@@ -5,7 +5,7 @@ namespace Compersion.Functions.Pages;
 /// <param name="Content">Already-rendered, already-escaped HTML of the page's main.</param>
 /// <param name="Script">A same-origin script to load, or empty.</param>
 /// <param name="Wide">Whether the page uses the full width (the local inbox).</param>
-internal sealed record LayoutView(string Title, string Content, string Script, bool Wide = false);
+internal sealed record LayoutView(string Title, string Content, string Script, bool Wide = false) : PageView;
 
 /// <summary>A hidden form field.</summary>
 /// <param name="Name">The field name.</param>
@@ -25,7 +25,7 @@ internal sealed record ButtonForm(string Action, IReadOnlyList<HiddenField> Fiel
 /// <param name="Form">The form (ignored unless <paramref name="HasForm"/>).</param>
 /// <param name="LinkUrl">A link under the words, or empty.</param>
 /// <param name="LinkText">Its words.</param>
-internal sealed record MessageView(string Title, IReadOnlyList<string> Paragraphs, bool HasForm, ButtonForm Form, string LinkUrl, string LinkText);
+internal sealed record MessageView(string Title, IReadOnlyList<string> Paragraphs, bool HasForm, ButtonForm Form, string LinkUrl, string LinkText) : PageView;
 
 /// <summary>An option of a select.</summary>
 /// <param name="Value">The value posted.</param>
@@ -42,7 +42,7 @@ internal sealed record Option(string Value, string Label, bool Selected);
 /// <param name="DigestTime">Digest time, HH:mm.</param>
 /// <param name="Goals">0–14.</param>
 /// <param name="Clock">The clock the browser's locale reads times on (<c>12</c>, <c>24</c>), as posted; empty until the page's script fills it.</param>
-internal sealed record SignUpView(string Error, string Email, string Time, IReadOnlyList<Option> Zones, IReadOnlyList<Option> Days, string DigestTime, IReadOnlyList<Option> Goals, string Clock);
+internal sealed record SignUpView(string Error, string Email, string Time, IReadOnlyList<Option> Zones, IReadOnlyList<Option> Days, string DigestTime, IReadOnlyList<Option> Goals, string Clock) : PageView;
 
 /// <summary>The settings page.</summary>
 /// <param name="Token">The settings link token (posted back with every form).</param>
@@ -107,7 +107,7 @@ internal sealed record SettingsView(
     int MaxImportKb,
     string JournalUrl,
     string PendingEmail,
-    IReadOnlyList<string> ExtraAddresses);
+    IReadOnlyList<string> ExtraAddresses) : PageView;
 
 /// <summary>The delete confirm step.</summary>
 /// <param name="DeleteToken">The single-use delete token.</param>
@@ -116,4 +116,4 @@ internal sealed record SettingsView(
 /// <param name="Days">Days in their journal.</param>
 /// <param name="SettingsUrl">Back to settings.</param>
 /// <param name="ExportMarkdownUrl">The Markdown download, to keep a copy first.</param>
-internal sealed record DeleteView(string DeleteToken, string FormToken, string Email, int Days, string SettingsUrl, string ExportMarkdownUrl);
+internal sealed record DeleteView(string DeleteToken, string FormToken, string Email, int Days, string SettingsUrl, string ExportMarkdownUrl) : PageView;

@@ -66,5 +66,5 @@ internal static class SignUpPages
             "Sign up",
             "signup.html",
             new SignUpView(error, email, Choices.Time(time), Choices.Zones(zone), Choices.Days(digestDay), Choices.Time(digestTime), Choices.Goals(goal), clock),
-            Routes.Prefix + "assets/signup.js"));
+            Routes.Asset("signup.js")));
 }
