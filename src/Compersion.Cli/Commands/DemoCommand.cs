@@ -192,7 +192,7 @@ internal static class DemoCommand
 
             using var reply = InboundParsePost.Reply(original, text);
             using var form = InboundParsePost.Raw(reply);
-            var response = await http.PostAsync(new Uri($"{host.BaseUrl}/api/inbound/sendgrid?code={Uri.EscapeDataString(host.Keys.FunctionKey)}"), form, cancellationToken);
+            var response = await http.PostAsync(InboundParsePost.WebhookUrl(host.BaseUrl, host.Keys.FunctionKey), form, cancellationToken);
             response.EnsureSuccessStatusCode();
             count++;
         }

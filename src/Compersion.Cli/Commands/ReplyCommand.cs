@@ -35,7 +35,7 @@ internal static class ReplyCommand
             using var reply = InboundParsePost.Reply(original, parse.GetValue(text)!.Replace("\\n", "\n", StringComparison.Ordinal), to);
             using var form = InboundParsePost.Raw(reply);
             using var http = new HttpClient();
-            var response = await http.PostAsync(new Uri($"{parse.GetValue(url)!.TrimEnd('/')}/api/inbound/sendgrid?code={Uri.EscapeDataString(functionKey)}"), form, cancellationToken);
+            var response = await http.PostAsync(InboundParsePost.WebhookUrl(parse.GetValue(url)!, functionKey), form, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Webhook answered {(int)response.StatusCode}; serve ingests it from the queue in a moment.");
             return response.IsSuccessStatusCode ? 0 : 1;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compersion.Cli.Hosting;
+using Compersion.Core.Links;
 
 namespace Compersion.Cli.Commands;
 
@@ -18,12 +19,12 @@ internal static class ServeCommand
                 new LocalHostOptions { Port = parse.GetValue(port), OutboxDirectory = parse.GetValue(outbox), StateDirectory = parse.GetValue(state) },
                 cancellationToken);
             var output = Console.Out;
-            await output.WriteLineAsync($"Compersion is running at {host.BaseUrl}/api");
+            await output.WriteLineAsync($"Compersion is running at {host.BaseUrl}{Routes.Prefix.TrimEnd('/')}");
             foreach (var function in host.Functions)
             {
                 var where = function.Trigger switch
                 {
-                    FunctionTrigger.Http => $"{string.Join(',', function.Methods!)} {host.BaseUrl}/api/{function.Route} ({function.AuthLevel})",
+                    FunctionTrigger.Http => $"{string.Join(',', function.Methods!)} {host.BaseUrl}{Routes.Path(function.Route!)} ({function.AuthLevel})",
                     FunctionTrigger.Timer => $"timer {function.Schedule}",
                     _ => $"queue {function.QueueName}",
                 };

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Compersion.Core.Inbound;
+using Compersion.Core.Links;
 using Compersion.Development;
 using Compersion.Functions;
 using Cronos;
@@ -195,7 +196,7 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
     {
         foreach (var function in functions.Where(f => f.Trigger == FunctionTrigger.Http))
         {
-            app.MapMethods("/api/" + function.Route!.TrimStart('/'), function.Methods!, context => HandleHttpAsync(context, function, logger));
+            app.MapMethods(Routes.Path(function.Route!.TrimStart('/')), function.Methods!, context => HandleHttpAsync(context, function, logger));
         }
 
         // The local inbox exists only here, never in the Functions app.

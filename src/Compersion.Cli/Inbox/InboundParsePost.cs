@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Compersion.Core.Links;
 using MimeKit;
 
 namespace Compersion.Cli.Inbox;
@@ -7,6 +8,13 @@ namespace Compersion.Cli.Inbox;
 /// <summary>Builds the multipart/form-data post SendGrid Inbound Parse sends in raw mode, so a reply can be tried locally.</summary>
 internal static class InboundParsePost
 {
+    /// <summary>The Inbound Parse webhook of the app at <paramref name="baseUrl"/>, with the function key it requires.</summary>
+    public static Uri WebhookUrl(string baseUrl, string functionKey)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return new Uri($"{baseUrl.TrimEnd('/')}{Routes.Path(Routes.InboundParse)}?code={Uri.EscapeDataString(functionKey)}");
+    }
+
     /// <summary>Where a mail client sends a reply to <paramref name="original"/>: its Reply-To, else its From.</summary>
     /// <returns>False, with a reason to show, when that address is not on the inbound domain: Inbound Parse would never see the reply.</returns>
     public static bool TryReplyAddress(MimeMessage original, string inboundDomain, out MailboxAddress? to, out string problem)

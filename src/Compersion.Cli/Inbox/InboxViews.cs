@@ -1,3 +1,5 @@
+using Compersion.Core.Links;
+
 namespace Compersion.Cli.Inbox;
 
 /// <summary>One mail in the local inbox's list.</summary>
@@ -44,4 +46,8 @@ internal sealed record InboxView(
     IReadOnlyList<string> Attachments,
     bool CanReply,
     string FormToken,
-    string NoReply);
+    string NoReply)
+{
+    /// <summary>The sign-up page, suggested while the inbox is empty.</summary>
+    public string SignUpUrl { get; } = Routes.Path(Routes.SignUp);
+}

@@ -187,7 +187,7 @@ internal static class LocalInbox
         using var post = InboundParsePost.Raw(reply);
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
-        using var response = await http.PostAsync(new Uri($"{host.BaseUrl}/api/inbound/sendgrid?code={Uri.EscapeDataString(host.Keys.FunctionKey)}"), post, context.RequestAborted);
+        using var response = await http.PostAsync(InboundParsePost.WebhookUrl(host.BaseUrl, host.Keys.FunctionKey), post, context.RequestAborted);
         await ExecuteAsync(context, new SeeOtherResult(string.Create(CultureInfo.InvariantCulture, $"/outbox?mail={Uri.EscapeDataString(name)}&posted={(int)response.StatusCode}")));
     }
 
