@@ -1,6 +1,5 @@
 using Compersion.Core.Inbound;
 using Compersion.Core.Links;
-using Compersion.Functions.Http;
 using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,21 +21,9 @@ public sealed class KeepFunction(ReplyIngestor ingestor)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.Query["token"].ToString();
-        var post = request.Query["post"].ToString();
-        var mac = request.Query["mac"].ToString();
-        if (HttpMethods.IsGet(request.Method))
-        {
-            var action = $"keep?token={Uri.EscapeDataString(token)}&post={Uri.EscapeDataString(post)}&mac={Uri.EscapeDataString(mac)}";
-            return Page.Message(200, "Keep this mail?", ["If the mail we set aside was yours, keep it: we'll do what it asked, as if your provider had vouched for it."], new ButtonForm(action, [], "Yes, it was me"));
-        }
-
-        return await ingestor.KeepAsync(token, post, mac, cancellationToken) switch
-        {
-            KeepOutcome.Kept or KeepOutcome.AlreadyKept => Page.Render(200, "Kept", "Thank you. It's done, just as if it had come through the usual way."),
-            KeepOutcome.Expired => Page.Render(410, "This link has lapsed", "It worked for three days. Nothing changed; if it still matters, simply send the mail again."),
-            KeepOutcome.Gone => Page.Render(410, "Nothing left to keep", "That mail is no longer here to keep. If it still matters, simply send it again."),
-            _ => Page.Render(400, "This link doesn't work", "It may have been cut short or changed. Copy the whole link from the email."),
-        };
+        var (token, post, mac) = (request.Query["token"].ToString(), request.Query["post"].ToString(), request.Query["mac"].ToString());
+        return HttpMethods.IsGet(request.Method)
+            ? MailLinkPages.KeepButton(token, post, mac)
+            : MailLinkPages.Kept(await ingestor.KeepAsync(token, post, mac, cancellationToken));
     }
 }

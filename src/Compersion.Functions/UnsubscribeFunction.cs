@@ -1,6 +1,6 @@
 using Compersion.Core.Links;
 using Compersion.Core.Subscriptions;
-using Compersion.Functions.Http;
+using Compersion.Functions.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -22,15 +22,8 @@ public sealed class UnsubscribeFunction(SubscriptionService subscriptions)
     {
         ArgumentNullException.ThrowIfNull(request);
         var token = request.Query["token"].ToString();
-        if (HttpMethods.IsGet(request.Method))
-        {
-            return Page.Render(200, "Unsubscribe?", "One click and no more emails will come. Your journal stays yours.", $"unsubscribe?token={Uri.EscapeDataString(token)}", "Unsubscribe");
-        }
-
-        return await subscriptions.UnsubscribeAsync(token, cancellationToken) switch
-        {
-            LinkOutcome.Done or LinkOutcome.AlreadyDone => Page.Render(200, "You're unsubscribed", "No more emails will come. Thank you for the gratitude you wrote — be kind to yourself."),
-            _ => Page.Render(400, "This link doesn't work", "It may have been cut short or changed. Copy the whole link from the email, or reply STOP to any of our emails."),
-        };
+        return HttpMethods.IsGet(request.Method)
+            ? MailLinkPages.UnsubscribeButton(token)
+            : MailLinkPages.Unsubscribed(await subscriptions.UnsubscribeAsync(token, cancellationToken));
     }
 }
