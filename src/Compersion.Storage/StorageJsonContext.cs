@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compersion.Storage.Journal;
 using Compersion.Storage.Kindness;
+using Compersion.Storage.Subscribers;
 
 namespace Compersion.Storage;
 
@@ -13,6 +14,7 @@ namespace Compersion.Storage;
 [JsonSerializable(typeof(List<StoredJournalItem>))]
 [JsonSerializable(typeof(List<StoredKindAct>))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(StoredSignUp))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
     /// <summary>The context to use: like <see cref="Default"/>, but non-ASCII text is kept as is.</summary>

@@ -1,6 +1,7 @@
 using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
+using Compersion.Core.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -57,7 +58,7 @@ public sealed class SecondAddressEndToEndTests
     {
         await using var local = await LocalHostFixture.StartAsync(Noon);
         var prompt = await local.PromptAsync("uma@example.com", Evening);
-        var store = local.Host.Services.GetRequiredService<Core.Subscribers.ISubscriberStore>();
+        var store = local.Host.Services.GetRequiredService<ISubscriberStore>();
 
         await ReplyAsync(local, prompt, "CHANGE ADDRESS uma@new.example");
         var link = Assert.Single(Outbox.Read(local.Outbox, "address"));
@@ -126,6 +127,42 @@ public sealed class SecondAddressEndToEndTests
         Assert.Equal("vi@example.com", To(receipt));
         Assert.Equal(early.MessageId, receipt.InReplyTo);
         Assert.Equal(early.Subject, receipt.Subject);
+    }
+
+    [Fact]
+    public async Task SignUpPage_FurtherAddressOfAnUnsubscribedSubscriber_ConfirmedAtTheAddressTypedAndNothingChangesUntilTheClick()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Noon);
+        var prompt = await local.PromptAsync("wen@example.com", Evening);
+        var store = local.Host.Services.GetRequiredService<ISubscriberStore>();
+        var id = (await store.FindByEmailAsync("wen@example.com"))!.Id;
+        await store.ChangeAddressAsync(id, s => s with { ExtraAddresses = ["wen@work.example"] });
+        await ReplyAsync(local, prompt, "STOP");
+        var left = (await store.FindByIdAsync(id))!;
+        var toRegistered = Outbox.Read(local.Outbox).Count(mail => To(mail) == "wen@example.com");
+
+        var signUp = await local.Http.PostAsync(
+            "/api/subscribe",
+            new FormUrlEncodedContent([new("email", "wen@work.example"), new("zone", "America/New_York"), new("time", "07:30"), new("goal", "3")]));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var waiting = (await store.FindByIdAsync(id))!;
+        var confirmation = Assert.Single(Outbox.Read(local.Outbox, "confirm"));
+        var toRegisteredBeforeClick = Outbox.Read(local.Outbox).Count(mail => To(mail) == "wen@example.com");
+        (await local.ConfirmSignUpAsync(confirmation)).EnsureSuccessStatusCode();
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var back = (await store.FindByIdAsync(id))!;
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, signUp.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, left.Status);
+        Assert.Equal(left, waiting with { SignUp = null, ExtraAddresses = left.ExtraAddresses, StrangerPosts = left.StrangerPosts });
+        Assert.Equal(["wen@work.example"], waiting.Extras);
+        Assert.Equal("wen@work.example", To(confirmation));
+        Assert.Contains("07:30 New York time", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Equal(toRegistered, toRegisteredBeforeClick);
+        Assert.Equal(
+            (SubscriberStatus.Active, "wen@example.com", "America/New_York", new NodaTime.LocalTime(7, 30), 3),
+            (back.Status, back.Email, back.Zone, back.PromptTime, back.KindnessGoal));
+        Assert.Equal("wen@example.com", To(Assert.Single(Outbox.Read(local.Outbox, "welcome"))));
     }
 
     private static async Task<SubscriberExport> ExportAsync(LocalHostFixture local, string email = "uma@example.com") =>

@@ -20,20 +20,42 @@ public sealed class ConfirmationComposer(TokenSigner signer, IOptions<MailOption
     public const string ConfirmKind = "confirm";
 
     /// <summary>How long the confirmation link works.</summary>
-    public static readonly Duration LinkLifetime = Duration.FromDays(3);
+    public static readonly Duration LinkLifetime = PendingSignUp.Lifetime;
 
     private readonly TokenSigner signer = signer ?? throw new ArgumentNullException(nameof(signer));
     private readonly MailOptions options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
     /// <summary>Composes the confirmation email, with a link that lapses <see cref="LinkLifetime"/> after <paramref name="now"/>.</summary>
-    /// <param name="subscriber">The pending subscriber.</param>
+    /// <param name="subscriber">The pending subscriber, or one with a sign-up typed again waiting (<see cref="Subscriber.SignUp"/>).</param>
     /// <param name="now">When the mail is composed.</param>
     /// <param name="jobId">The outbound job's id, carried as an opaque tag.</param>
+    /// <remarks>
+    /// A sign-up typed again that has not lapsed is confirmed at the address typed, with the settings typed, and its link
+    /// names that request (it applies them when followed); nothing of the stored profile is shown there.
+    /// </remarks>
     public OutgoingMail Compose(Subscriber subscriber, Instant now, string jobId)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        var token = signer.ForLink(TokenPurpose.Confirm, subscriber.Id, now + LinkLifetime);
+        string token;
+        if (subscriber.SignUp is { } request && now <= request.Expires)
+        {
+            token = signer.Sign(TokenPurpose.SignUpAgain, subscriber.Id, request.Nonce);
+            subscriber = subscriber with
+            {
+                Email = request.Email,
+                Zone = request.Zone,
+                PromptTime = request.PromptTime,
+                DigestDay = request.DigestDay,
+                DigestTime = request.DigestTime,
+                TwelveHourClock = request.TwelveHourClock,
+            };
+        }
+        else
+        {
+            token = signer.ForLink(TokenPurpose.Confirm, subscriber.Id, now + LinkLifetime);
+        }
+
         var view = new ConfirmView(
             $"{Routes.Url(options, Routes.Confirm)}?token={token}",
             (int)LinkLifetime.TotalDays,

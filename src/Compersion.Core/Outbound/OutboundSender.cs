@@ -140,8 +140,11 @@ public sealed partial class OutboundSender(
             return Skip(job, "unknown subscriber");
         }
 
-        return subscriber.Status == SubscriberStatus.Pending
-            ? confirmations.Compose(subscriber, Now(), job.Id)
+        // A sign-up typed again for a known address (its request waiting beside the profile) is confirmed at the address typed.
+        var now = Now();
+        return subscriber.Status == SubscriberStatus.Pending ||
+               (subscriber.Status == SubscriberStatus.Unsubscribed && subscriber.SignUp is { } request && now <= request.Expires)
+            ? confirmations.Compose(subscriber, now, job.Id)
             : Skip(job, "not pending");
     }
 

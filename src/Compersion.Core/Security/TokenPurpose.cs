@@ -37,4 +37,7 @@ public enum TokenPurpose : byte
 
     /// <summary>Undo a move to a new address (mailed to the old one); value = the nonce of the move it undoes, whose window carries its expiry.</summary>
     AddressUndo = 11,
+
+    /// <summary>Confirm a sign-up typed for an address that is already a profile's (pending, or unsubscribed and coming back), mailed to the address typed; value = the nonce of the waiting request (<see cref="Subscribers.PendingSignUp"/>), which also carries its expiry.</summary>
+    SignUpAgain = 12,
 }

@@ -29,6 +29,7 @@ namespace Compersion.Core.Subscribers;
 /// <param name="MovedFrom">The address before the last confirmed move, for <see cref="PreviousAddress.UndoWindow"/> after it, so the notice mailed there can undo the move (<see cref="UndoMove"/>); null otherwise. Never logged.</param>
 /// <param name="StrangerNotedOn">The local date the subscriber was last told that a reply with their token came from an address they have not added, so they are told at most once a week.</param>
 /// <param name="StrangerPosts">Replies with their token quarantined because the sender's address was not theirs, newest last, each as <c>{address hash} {archive name}</c> (never the address): saved when that address is added and confirmed (<see cref="TakeStrangerPosts"/>). Null when there are none.</param>
+/// <param name="SignUp">A sign-up typed again for one of their addresses while pending or unsubscribed, waiting for the link mailed to the address typed: nothing else changes until it is followed (<see cref="ConfirmSignUp"/>). Null when there is none. Never logged.</param>
 public sealed record Subscriber(
     string Id,
     string Email,
@@ -55,7 +56,8 @@ public sealed record Subscriber(
     IReadOnlyList<string>? ExtraAddresses = null,
     LocalDate? StrangerNotedOn = null,
     PreviousAddress? MovedFrom = null,
-    IReadOnlyList<string>? StrangerPosts = null)
+    IReadOnlyList<string>? StrangerPosts = null,
+    PendingSignUp? SignUp = null)
 {
     /// <summary>The most quarantined replies from unknown senders remembered per subscriber (the newest): a flood from a stranger keeps no more.</summary>
     public const int MaxStrangerPosts = 10;
@@ -132,8 +134,43 @@ public sealed record Subscriber(
     // Each returns this same instance when the transition does not apply, so a caller can tell whether it changed anything.
 
     /// <summary>Pending → Active, by the double opt-in link; anything else stays as it is.</summary>
+    /// <remarks>A sign-up typed again since (<see cref="SignUp"/>) is dropped: the link followed was mailed with the first one's settings.</remarks>
     public Subscriber Confirm(Instant now) =>
-        Status == SubscriberStatus.Pending ? this with { Status = SubscriberStatus.Active, ConfirmedAt = now } : this;
+        Status == SubscriberStatus.Pending ? this with { Status = SubscriberStatus.Active, ConfirmedAt = now, SignUp = null } : this;
+
+    /// <summary>Records a sign-up typed again for one of their addresses, waiting for the link mailed to the address typed.</summary>
+    /// <remarks>Only while pending or unsubscribed (an active or paused subscriber's settings are theirs to change); returns this same instance otherwise.</remarks>
+    public Subscriber RequestSignUp(PendingSignUp request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed ? this with { SignUp = request } : this;
+    }
+
+    /// <summary>
+    /// Pending or Unsubscribed → Active with the settings typed, when <paramref name="nonce"/> is the waiting sign-up's and
+    /// its link has not lapsed: the link mailed to the address typed was followed.
+    /// </summary>
+    /// <remarks>
+    /// Mail still goes to the registered address (a further address typed proves its reader is this subscriber, as
+    /// <c>ADD ADDRESS</c> did). Returns this same instance when there is nothing to confirm (no sign-up waiting, a
+    /// superseded or lapsed link, or a subscriber who is active or paused again by other means).
+    /// </remarks>
+    public Subscriber ConfirmSignUp(int nonce, Instant now) =>
+        SignUp is { } request && request.Nonce == nonce && now <= request.Expires && Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed
+            ? this with
+            {
+                Zone = request.Zone,
+                PromptTime = request.PromptTime,
+                DigestDay = request.DigestDay,
+                DigestTime = request.DigestTime,
+                KindnessGoal = request.KindnessGoal,
+                TwelveHourClock = request.TwelveHourClock,
+                Status = SubscriberStatus.Active,
+                ConfirmedAt = now,
+                PausedUntil = null,
+                SignUp = null,
+            }
+            : this;
 
     /// <summary>Pending or Unsubscribed → Active, when the operator (or a returning person's confirmed sign-up) brings them back; keeps the first confirmation time.</summary>
     public Subscriber Reactivate(Instant now) =>

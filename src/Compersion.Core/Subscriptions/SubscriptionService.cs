@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
@@ -8,9 +9,13 @@ namespace Compersion.Core.Subscriptions;
 
 /// <summary>Sign-up with double opt-in, confirmation, and one-click unsubscribe.</summary>
 /// <remarks>
-/// Nothing but the confirmation email is ever sent to an unconfirmed address. Signing up again is
-/// idempotent: the outbox allows one confirmation per address and local day, and the caller's answer
-/// is the same whether or not the address was known.
+/// <para>Nothing but the confirmation email is ever sent to an unconfirmed address. Signing up again is
+/// idempotent: the outbox allows one confirmation per profile and local day, and the caller's answer
+/// is the same whether or not the address was known.</para>
+/// <para>An address that is already a pending or unsubscribed profile's (registered or further) changes nothing in that
+/// profile when typed: the request waits beside it (<see cref="Subscriber.SignUp"/>), its confirmation goes to the address
+/// typed, and the settings typed are applied only when that link is followed. An active or paused subscriber's address
+/// gets nothing: their settings are theirs to change.</para>
 /// </remarks>
 public sealed partial class SubscriptionService(
     ISubscriberStore subscribers,
@@ -38,29 +43,33 @@ public sealed partial class SubscriptionService(
 
         if (subscriber.Id != candidate.Id)
         {
-            // Known but unconfirmed or unsubscribed: take the newest settings, ask to confirm again. Applied to the stored
-            // profile with its version, so a confirmation clicked at the same moment is never overwritten back to pending.
-            var refreshed = false;
+            // Known but unconfirmed or unsubscribed, by their registered address or a further one: nothing in the profile changes
+            // until the link mailed to the address typed is followed. The request waits beside the profile with the settings
+            // typed; one already waiting from today is kept, since today's confirmation (one a day) carries its link.
+            PendingSignUp? waiting = null;
             var stored = await subscribers.UpdateAsync(
                 subscriber.Id,
                 s =>
                 {
-                    refreshed = s.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed;
-                    return refreshed
-                        ? s with
-                        {
-                            Zone = request.Zone,
-                            PromptTime = request.PromptTime,
-                            DigestDay = request.DigestDay,
-                            DigestTime = request.DigestTime,
-                            KindnessGoal = request.KindnessGoal,
-                            TwelveHourClock = request.TwelveHourClock,
-                            Status = SubscriberStatus.Pending,
-                        }
-                        : s;
+                    if (s.Status is not (SubscriberStatus.Pending or SubscriberStatus.Unsubscribed))
+                    {
+                        waiting = null;
+                        return s;
+                    }
+
+                    if (s.SignUp is { } earlier && earlier.RequestedOn == now.InZone(s.TimeZone).Date && now <= earlier.Expires)
+                    {
+                        waiting = earlier;
+                        return s;
+                    }
+
+                    waiting = new PendingSignUp(
+                        request.Email, request.Zone, request.PromptTime, request.DigestDay, request.DigestTime, request.KindnessGoal, request.TwelveHourClock,
+                        RandomNumberGenerator.GetInt32(1, int.MaxValue), now + PendingSignUp.Lifetime, now.InZone(s.TimeZone).Date);
+                    return s.RequestSignUp(waiting);
                 },
                 cancellationToken);
-            if (stored is null || !refreshed)
+            if (stored is null || waiting is null)
             {
                 LogAlreadyActive(logger, subscriber.Id);
                 return SignUpOutcome.AlreadyActive;
@@ -91,6 +100,11 @@ public sealed partial class SubscriptionService(
     private async Task<LinkOutcome> ConfirmAsync(string? token, bool confirm, CancellationToken cancellationToken)
     {
         var now = Now();
+        if (signer.TryVerify(token, out var verified) && verified!.Purpose == TokenPurpose.SignUpAgain)
+        {
+            return await ConfirmAgainAsync(verified.SubscriberId, verified.Value, confirm, now, cancellationToken);
+        }
+
         var check = signer.CheckLink(token, TokenPurpose.Confirm, now, out var subscriberId);
         if (check == LinkCheck.Expired)
         {
@@ -136,6 +150,64 @@ public sealed partial class SubscriptionService(
         }
 
         await FinishConfirmationAsync(active, cancellationToken);
+        LogConfirmed(logger, subscriber.Id);
+        return LinkOutcome.Done;
+    }
+
+    // The link mailed to the address typed for a known profile (pending, or unsubscribed and coming back): the settings typed
+    // are applied now, and only now, if the link is the waiting request's and has not lapsed.
+    private async Task<LinkOutcome> ConfirmAgainAsync(string subscriberId, int nonce, bool confirm, Instant now, CancellationToken cancellationToken)
+    {
+        var subscriber = await subscribers.FindByIdAsync(subscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return LinkOutcome.Invalid;
+        }
+
+        if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Paused)
+        {
+            // Clicked again after it was confirmed: finish what a crash may have left undone, as for a first sign-up.
+            await FinishConfirmationAsync(subscriber, cancellationToken);
+            return LinkOutcome.AlreadyDone;
+        }
+
+        if (subscriber.SignUp is not { } request || request.Nonce != nonce)
+        {
+            // Superseded by a later day's request (whose link was mailed then), or confirmed by the first link meanwhile.
+            return LinkOutcome.Invalid;
+        }
+
+        if (now > request.Expires)
+        {
+            return LinkOutcome.Expired;
+        }
+
+        if (!confirm)
+        {
+            return LinkOutcome.Pending;
+        }
+
+        var confirmedNow = false;
+        var active = await subscribers.UpdateAsync(
+            subscriber.Id,
+            s =>
+            {
+                var confirmed = s.ConfirmSignUp(nonce, now);
+                confirmedNow = confirmed != s;
+                return confirmed;
+            },
+            cancellationToken);
+        if (active is null)
+        {
+            return LinkOutcome.Invalid;
+        }
+
+        await FinishConfirmationAsync(active, cancellationToken);
+        if (!confirmedNow)
+        {
+            return LinkOutcome.AlreadyDone;
+        }
+
         LogConfirmed(logger, subscriber.Id);
         return LinkOutcome.Done;
     }

@@ -84,6 +84,9 @@ internal sealed class SubscriberEntity : ITableEntity
     // A JSON array of "{address hash} {archive name}" (replies quarantined from unknown senders); null when there are none.
     public string? StrangerPosts { get; set; }
 
+    // A sign-up typed again for one of its addresses, waiting for its link (StoredSignUp as JSON); null when there is none.
+    public string? PendingSignUp { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         PartitionKey = subscriber.Id,
@@ -118,6 +121,7 @@ internal sealed class SubscriberEntity : ITableEntity
         MovedFromNonce = subscriber.MovedFrom?.Nonce,
         MovedFromUntil = StoredFormats.Format(subscriber.MovedFrom?.Until),
         StrangerPosts = subscriber.StrangerPosts is not { Count: > 0 } posts ? null : JsonSerializer.Serialize(posts.ToArray(), StorageJsonContext.Stored.StringArray),
+        PendingSignUp = subscriber.SignUp is { } signUp ? JsonSerializer.Serialize(StoredSignUp.From(signUp), StorageJsonContext.Stored.StoredSignUp) : null,
     };
 
     /// <summary>Reads a profile row that came back from an untyped query (one that also returned entry rows).</summary>
@@ -160,6 +164,7 @@ internal sealed class SubscriberEntity : ITableEntity
             MovedFromNonce = row.GetInt32(nameof(MovedFromNonce)),
             MovedFromUntil = row.GetString(nameof(MovedFromUntil)),
             StrangerPosts = row.GetString(nameof(StrangerPosts)),
+            PendingSignUp = row.GetString(nameof(PendingSignUp)),
         };
     }
 
@@ -193,5 +198,6 @@ internal sealed class SubscriberEntity : ITableEntity
         MovedFromEmail is { Length: > 0 } movedFrom && MovedFromNonce is { } movedNonce && StoredFormats.ParseOptionalInstant(MovedFromUntil) is { } until
             ? new PreviousAddress(movedFrom, movedNonce, until)
             : null,
-        StrangerPosts is { Length: > 0 } posts ? JsonSerializer.Deserialize(posts, StorageJsonContext.Stored.StringArray) : null);
+        StrangerPosts is { Length: > 0 } posts ? JsonSerializer.Deserialize(posts, StorageJsonContext.Stored.StringArray) : null,
+        PendingSignUp is { Length: > 0 } signUp ? JsonSerializer.Deserialize(signUp, StorageJsonContext.Stored.StoredSignUp)?.ToPendingSignUp() : null);
 }

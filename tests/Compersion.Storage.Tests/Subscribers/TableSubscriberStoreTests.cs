@@ -31,6 +31,9 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : StorageT
             PreviousEmailHash = EmailAddress.Hash("old.work@example.org"),
             AddressChangedAt = TestData.SignUpTime + Duration.FromDays(2),
             MovedFrom = new PreviousAddress("old.work@example.org", -42, TestData.SignUpTime + Duration.FromDays(9)),
+            SignUp = new PendingSignUp(
+                "Old.Work@example.org", "America/New_York", new LocalTime(7, 30), IsoDayOfWeek.Monday, new LocalTime(9, 15), 4, true, 987654321,
+                TestData.SignUpTime + Duration.FromDays(3), new LocalDate(2025, 3, 2)),
         };
 
         var added = await Store.AddOrGetAsync(subscriber);
