@@ -156,11 +156,18 @@ public sealed partial class AddressChangeService(
         }
 
         var now = Now();
-        return subscriber.ConfirmAddress(verified.Value, now) != subscriber
-            ? (AddressConfirmOutcome.Open, subscriber.PendingAddress)
-            : subscriber.MovedBy(verified.Value, now)
-                ? (AddressConfirmOutcome.Done, null)
-                : (AddressConfirmOutcome.NotPending, null);
+        if (subscriber.ConfirmAddress(verified.Value, now) != subscriber)
+        {
+            return (AddressConfirmOutcome.Open, subscriber.PendingAddress);
+        }
+
+        // Confirmed, but queueing what the address sent before it was theirs failed: the button is offered again to finish that.
+        if (StrangerPostsFrom(subscriber) is { } address)
+        {
+            return (AddressConfirmOutcome.Open, new PendingAddress(address, verified.Value, now, Extra: !subscriber.IsPrimary(address)));
+        }
+
+        return subscriber.MovedBy(verified.Value, now) ? (AddressConfirmOutcome.Done, null) : (AddressConfirmOutcome.NotPending, null);
     }
 
     /// <summary>Confirms the change a link names (the page's form post), and tells the old address.</summary>
@@ -184,14 +191,18 @@ public sealed partial class AddressChangeService(
                 // This link's move is done already: the click before may have failed after it, before its notice was queued.
                 // Queued again under the same job id, so the outbox sends the notice once whichever click queued it.
                 await QueueMovedNoticeAsync(change.Before!);
+                await ReadStrangerPostsAgainAsync(change.Before!);
                 return AddressConfirmOutcome.Done;
             case AddressChangeStatus.Unchanged:
-                return AddressConfirmOutcome.NotPending;
+                // Clicked again after queueing what the address sent before failed: those posts are still remembered, and queued now.
+                return await ReadStrangerPostsAgainAsync(change.After!) is { } address
+                    ? change.After!.IsPrimary(address) ? AddressConfirmOutcome.Done : AddressConfirmOutcome.Added
+                    : AddressConfirmOutcome.NotPending;
         }
 
         var before = change.Before!;
         var after = change.After!;
-        await ReadStrangerPostsAgainAsync(after, before.PendingAddress!.Email);
+        AddressConfirmOutcome outcome;
         if (before.PendingAddress is { Extra: true } added)
         {
             // Told at the registered address, so a further address added by someone else with a settings link is seen and taken back.
@@ -199,13 +210,19 @@ public sealed partial class AddressChangeService(
             var told = notes.Compose(after, "address", note.Subject, note.Blocks, $"{before.Id}-address-added-{verified.Value}");
             var sent = await sender.SendAsync(told, CancellationToken.None);
             LogAdded(logger, before.Id, sent.Outcome);
-            return AddressConfirmOutcome.Added;
+            outcome = AddressConfirmOutcome.Added;
+        }
+        else
+        {
+            // Queued, not sent here: the outbox sends it once, and a failed send is retried with the job.
+            await QueueMovedNoticeAsync(after);
+            LogChanged(logger, before.Id);
+            outcome = AddressConfirmOutcome.Done;
         }
 
-        // Queued, not sent here: the outbox sends it once, and a failed send is retried with the job.
-        await QueueMovedNoticeAsync(after);
-        LogChanged(logger, before.Id);
-        return AddressConfirmOutcome.Done;
+        // After the notice, which the change itself owes: a failure here leaves only these posts to queue at the next click.
+        await ReadStrangerPostsAgainAsync(after);
+        return outcome;
     }
 
     // The job's date is the move's own, not today's: a later click queues the very same job, which the outbox sends once.
@@ -259,16 +276,18 @@ public sealed partial class AddressChangeService(
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
-    // Replies with their token that were quarantined because they came from this address before it was theirs are queued to
-    // be read again, now as theirs: saved once (the inbound ledger keys them to the subscriber now), on the day each answered,
-    // with the usual receipt threaded under it. Queued before they are forgotten, so a crash between the two queues them
-    // twice at worst, and the second reading is a duplicate.
-    private async Task ReadStrangerPostsAgainAsync(Subscriber after, string address)
+    // Replies with their token that were quarantined because they came from an address before it was theirs (the one just
+    // confirmed, or one confirmed by an earlier click whose queueing failed) are queued to be read again, now as theirs: saved
+    // once (the inbound ledger keys them to the subscriber now), on the day each answered, with the usual receipt threaded
+    // under it. They are forgotten only once all are queued, so a failure leaves them remembered for the next click, and one
+    // queued twice is read once: the second reading finds its ledger row done and is a duplicate.
+    // Returns an address whose posts were queued, or null when there were none.
+    private async Task<string?> ReadStrangerPostsAgainAsync(Subscriber after)
     {
-        var (_, names) = after.TakeStrangerPosts(address);
+        var names = after.AllAddresses.SelectMany(address => after.TakeStrangerPosts(address).ArchiveNames).ToList();
         if (names.Count == 0)
         {
-            return;
+            return null;
         }
 
         foreach (var name in names)
@@ -276,9 +295,17 @@ public sealed partial class AddressChangeService(
             await inbound.EnqueueAsync(name, CancellationToken.None);
         }
 
-        await subscribers.UpdateAsync(after.Id, s => s.TakeStrangerPosts(address).Remaining, CancellationToken.None);
+        await subscribers.UpdateAsync(
+            after.Id,
+            s => s.AllAddresses.Aggregate(s, (remaining, address) => remaining.TakeStrangerPosts(address).Remaining),
+            CancellationToken.None);
         LogStrangerPostsQueued(logger, after.Id, names.Count);
+        return StrangerPostsFrom(after);
     }
+
+    // One of their own addresses that posts are still remembered from (they are remembered only while it was not theirs).
+    private static string? StrangerPostsFrom(Subscriber subscriber) =>
+        subscriber.AllAddresses.FirstOrDefault(address => subscriber.TakeStrangerPosts(address).ArchiveNames.Count > 0);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {SubscriberId}: {Count} quarantined replies from the address just confirmed queued to be read again")]
     private static partial void LogStrangerPostsQueued(ILogger logger, string subscriberId, int count);

@@ -400,6 +400,34 @@ public sealed class AddressChangeServiceTests
     }
 
     [Fact]
+    public async Task ConfirmAsync_QueueingWhatItSentBeforeFailsOnce_RememberedAndTheLinksButtonOfferedAgainUntilItQueuesThem()
+    {
+        var sut = await CreateSutAsync();
+        await subscribers.UpdateAsync(AlexId, s => s
+            .RememberStrangerPost("alex@work.example", "2026/11/24/post-1")
+            .RememberStrangerPost("alex@work.example", "2026/11/25/post-2"));
+        await sut.RequestAsync((await subscribers.FindByIdAsync(AlexId))!, "alex@work.example", extra: true);
+        inbound.FailuresAhead = 1;
+
+        var token = Token(Assert.Single(mail.Sent));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.ConfirmAsync(token));
+        var afterFailure = (await subscribers.FindByIdAsync(AlexId))!;
+        var reopened = await sut.OpenRequestAsync(token);
+        var again = await sut.ConfirmAsync(token);
+        var third = await sut.ConfirmAsync(token);
+
+        Assert.Equal(["alex@work.example"], afterFailure.Extras);
+        Assert.Equal(2, afterFailure.StrangerPosts?.Count);
+        Assert.Equal((AddressConfirmOutcome.Open, "alex@work.example", true), (reopened.Outcome, reopened.Request?.Email, reopened.Request?.Extra));
+        Assert.Equal((AddressConfirmOutcome.Added, AddressConfirmOutcome.NotPending), (again, third));
+        Assert.Equal(["2026/11/24/post-1", "2026/11/25/post-2"], inbound.Queued);
+        Assert.Null((await subscribers.FindByIdAsync(AlexId))!.StrangerPosts);
+        Assert.Equal(AddressConfirmOutcome.NotPending, (await sut.OpenRequestAsync(token)).Outcome);
+        Assert.Single(mail.Sent, sent => sent.To == "alex@example.org");
+    }
+
+    [Fact]
     public async Task ConfirmAsync_NothingQuarantinedFromThatAddress_QueuesNothing()
     {
         var sut = await CreateSutAsync();

@@ -186,6 +186,23 @@ public sealed class ReplyIngestorTests
     }
 
     [Fact]
+    public async Task IngestAsync_QuarantinedStrangerReplyQueuedTwiceOnceItsAddressIsAdded_SavedOnceAndAnsweredOnce()
+    {
+        var sut = await CreateSutAsync();
+        var name = Post(Reply("1. Soup with Ana\n2. The rain stopped", TokenPurpose.Prompt, "2026-11-24", from: "alex@work.example"));
+        var quarantined = await sut.IngestAsync(name);
+        await subscribers.UpdateAsync(AlexId, s => s with { ExtraAddresses = ["alex@work.example"] });
+
+        // What a retried address confirmation does: the remembered post queued a second time.
+        var first = await sut.IngestAsync(name);
+        var second = await sut.IngestAsync(name);
+
+        Assert.Equal((IngestOutcome.Quarantined, IngestOutcome.Journaled, IngestOutcome.Duplicate), (quarantined, first, second));
+        Assert.Equal(["Soup with Ana", "The rain stopped"], Assert.Single(await entries.GetEntriesAsync(AlexId)).Items.Select(i => i.Text));
+        Assert.Single(sender.Sent, sent => sent.Kind == "receipt");
+    }
+
+    [Fact]
     public async Task IngestAsync_Unreadable_Quarantined()
     {
         var sut = await CreateSutAsync();
