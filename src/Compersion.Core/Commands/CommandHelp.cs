@@ -8,8 +8,7 @@ public static class CommandHelp
     /// <summary>Every command, with an example and what it does, in the order HELP lists them.</summary>
     public static IReadOnlyList<NoteTerm> Commands { get; } =
     [
-        new("PAUSE", "take a break from the daily emails"),
-        new("PAUSE 2 WEEKS", "a break that ends by itself (or PAUSE 2026-12-28)"),
+        new("PAUSE", "take a break from the daily emails; PAUSE 2 WEEKS or PAUSE 2026-12-28 ends by itself"),
         new("RESUME", "start them again, whenever you're ready"),
         new("STOP", "stop all emails (unsubscribe)"),
         new("TIME 07:30", "get your daily prompt at another time (24-hour clock)"),

@@ -52,6 +52,7 @@ public sealed class EmailCommands(
     /// <c>REMOVE ADDRESS</c> are carried out only then, so a further address can never add or remove addresses.
     /// </param>
     /// <param name="cancellationToken">Cancels the change.</param>
+    /// <exception cref="ArgumentException"><c>TOKEN</c> or <c>UNDO</c> without an error: they are carried out by <see cref="IssueTokenAsync"/> and <see cref="UndoAsync"/>.</exception>
     public async Task<AnswerNote> ApplyAsync(Subscriber subscriber, EmailCommand command, bool apply, bool fromRegistered = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
@@ -150,7 +151,13 @@ public sealed class EmailCommands(
                 return Answer("journal", "journal", ("journal_url", JournalUrl(subscriber)));
             case CommandKind.Help:
                 return Answer("help", "help", ("unknown", false), ("commands", CommandHelp.Commands));
+            case CommandKind.Token or CommandKind.Undo:
+                // Each needs what only the ingestor has (the answer claim; the receipt's thread and the reply's arrival).
+                throw new ArgumentException($"{command.Word} is carried out by {(command.Kind == CommandKind.Token ? nameof(IssueTokenAsync) : nameof(UndoAsync))}, not here.", nameof(command));
+            case CommandKind.Unknown:
+                return Answer("help", "help", ("unknown", true), ("commands", CommandHelp.Commands));
             default:
+                // A kind without the value its case needs, which the parser never makes (it gives an error instead): read as unknown.
                 return Answer("help", "help", ("unknown", true), ("commands", CommandHelp.Commands));
         }
     }

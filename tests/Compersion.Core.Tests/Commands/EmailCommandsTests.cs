@@ -271,6 +271,55 @@ public sealed class EmailCommandsTests
         Assert.DoesNotContain("back on, at", note.Blocks![0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ApplyAsync_EveryKindItCarriesOut_AnsweredAsItselfNeverWithTheUnknownCommandHelp()
+    {
+        var sut = await CreateSutAsync();
+        var samples = new Dictionary<CommandKind, string>
+        {
+            [CommandKind.Pause] = "PAUSE",
+            [CommandKind.Resume] = "RESUME",
+            [CommandKind.Stop] = "STOP",
+            [CommandKind.Time] = "TIME 07:30",
+            [CommandKind.Zone] = "ZONE Asia/Tokyo",
+            [CommandKind.Digest] = "DIGEST MONDAY 09:00",
+            [CommandKind.Goal] = "GOAL 2",
+            [CommandKind.Export] = "EXPORT",
+            [CommandKind.Help] = "HELP",
+            [CommandKind.Settings] = "SETTINGS",
+            [CommandKind.Journal] = "JOURNAL",
+            [CommandKind.Prompts] = "PROMPTS OFF",
+            [CommandKind.AddAddress] = "ADD ADDRESS alex@work.example",
+            [CommandKind.RemoveAddress] = "REMOVE ADDRESS alex@work.example",
+            [CommandKind.ChangeAddress] = "CHANGE ADDRESS alex@new.example",
+        };
+        var unknownHelp = await sut.ApplyAsync(Subscriber(), new EmailCommand(CommandKind.Unknown, "HELLO"), apply: false);
+
+        // Every kind but the two the ingestor carries out itself has a sample here, so a new kind must be answered to pass.
+        Assert.Equal(
+            Enum.GetValues<CommandKind>().Except([CommandKind.Unknown, CommandKind.Token, CommandKind.Undo]).Order(),
+            samples.Keys.Order());
+        foreach (var (kind, text) in samples)
+        {
+            var command = Parse(text);
+            Assert.Equal(kind, command.Kind);
+            var note = await sut.ApplyAsync(Subscriber(), command, apply: false, fromRegistered: true);
+            Assert.NotEqual(unknownHelp.Blocks![0].Text, note.Blocks![0].Text);
+        }
+    }
+
+    [Theory]
+    [InlineData("TOKEN")]
+    [InlineData("UNDO")]
+    public async Task ApplyAsync_TokenOrUndo_RefusedAsAProgrammingErrorSinceTheIngestorCarriesThemOut(string text)
+    {
+        var sut = await CreateSutAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => sut.ApplyAsync(Subscriber(), Parse(text), apply: true));
+
+        Assert.Equal(Subscriber(), await subscribers.FindByIdAsync(AlexId));
+    }
+
     private static EmailCommand Parse(string text)
     {
         Assert.True(CommandParser.TryParse(text, out var command));

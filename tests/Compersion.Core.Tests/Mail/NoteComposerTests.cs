@@ -17,7 +17,7 @@ public sealed class NoteComposerTests
 
         var items = new HtmlParser().ParseDocument(mail.Html!).QuerySelectorAll("li").Select(li => li.TextContent).ToList();
         Assert.Equal(CommandHelp.Commands.Count, items.Count);
-        Assert.Contains("PAUSE – take a break from the daily emails", items);
+        Assert.Contains("PAUSE – take a break from the daily emails; PAUSE 2 WEEKS or PAUSE 2026-12-28 ends by itself", items);
         Assert.Contains("\n  TIME 07:30 - get your daily prompt at another time", mail.Text, StringComparison.Ordinal);
     }
 
