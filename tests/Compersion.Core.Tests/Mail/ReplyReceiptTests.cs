@@ -34,7 +34,7 @@ public sealed class ReplyReceiptTests
 
         Assert.NotNull(receipt);
         Assert.Equal("Saved for Wednesday, 25 November: 2 gratitudes and 1 kind act.", receipt.Paragraphs[0]);
-        Assert.Contains(receipt.Paragraphs, p => p.Contains(ReplyReceipt.SecrecyReminder, StringComparison.Ordinal));
+        Assert.Contains(receipt.Paragraphs, p => p.Contains("Don't tell anyone — you'll remember it longer.", StringComparison.Ordinal));
         Assert.Equal(["Coffee with Ana", "the sunset", "Kind act: paid for a stranger's coffee"], receipt.Items);
     }
 
@@ -56,7 +56,7 @@ public sealed class ReplyReceiptTests
 
         Assert.NotNull(receipt);
         Assert.Equal("Saved for Wednesday, 25 November: 1 gratitude.", receipt.Paragraphs[0]);
-        Assert.DoesNotContain(receipt.Paragraphs, p => p.Contains(ReplyReceipt.SecrecyReminder, StringComparison.Ordinal));
+        Assert.DoesNotContain(receipt.Paragraphs, p => p.Contains("Don't tell anyone — you'll remember it longer.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class ReplyReceiptTests
     {
         var receipt = For([], [new KindAct("fed the cat next door"), new KindAct("a note for the postman")]);
 
-        Assert.Contains(receipt!.Paragraphs, p => p.Contains(ReplyReceipt.SecrecyReminderForSeveral, StringComparison.Ordinal));
+        Assert.Contains(receipt!.Paragraphs, p => p.Contains("Don't tell anyone — you'll remember them longer.", StringComparison.Ordinal));
         Assert.DoesNotContain(receipt.Paragraphs, p => p.Contains("remember it ", StringComparison.Ordinal));
     }
 
