@@ -41,15 +41,7 @@ public sealed class ConfirmationComposer(TokenSigner signer, IOptions<MailOption
         if (subscriber.SignUp is { } request && now <= request.Expires)
         {
             token = signer.Sign(TokenPurpose.SignUpAgain, subscriber.Id, request.Nonce);
-            subscriber = subscriber with
-            {
-                Email = request.Email,
-                Zone = request.Zone,
-                PromptTime = request.PromptTime,
-                DigestDay = request.DigestDay,
-                DigestTime = request.DigestTime,
-                TwelveHourClock = request.TwelveHourClock,
-            };
+            subscriber = request.AppliedTo(subscriber) with { Email = request.Email };
         }
         else
         {

@@ -30,4 +30,19 @@ public sealed record PendingSignUp(
 {
     /// <summary>How long the link mailed for it works: as long as a first confirmation's.</summary>
     public static readonly Duration Lifetime = Duration.FromDays(3);
+
+    /// <summary>The subscriber with the settings typed (zone, times, goal, clock); nothing else changed.</summary>
+    public Subscriber AppliedTo(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return subscriber with
+        {
+            Zone = Zone,
+            PromptTime = PromptTime,
+            DigestDay = DigestDay,
+            DigestTime = DigestTime,
+            KindnessGoal = KindnessGoal,
+            TwelveHourClock = TwelveHourClock,
+        };
+    }
 }

@@ -157,14 +157,8 @@ public sealed record Subscriber(
     /// </remarks>
     public Subscriber ConfirmSignUp(int nonce, Instant now) =>
         SignUp is { } request && request.Nonce == nonce && now <= request.Expires && Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed
-            ? this with
+            ? request.AppliedTo(this) with
             {
-                Zone = request.Zone,
-                PromptTime = request.PromptTime,
-                DigestDay = request.DigestDay,
-                DigestTime = request.DigestTime,
-                KindnessGoal = request.KindnessGoal,
-                TwelveHourClock = request.TwelveHourClock,
                 Status = SubscriberStatus.Active,
                 ConfirmedAt = now,
                 PausedUntil = null,
