@@ -27,7 +27,7 @@ public sealed class JournalFunction(LinkGate gate, JournalPages journal)
             return CorrectionForm.NoSuchPage();
         }
 
-        var opened = posting ? await gate.JournalFormAsync(request, CorrectionForm.Bytes, cancellationToken) : await gate.JournalAsync(request, cancellationToken);
+        var opened = posting ? await gate.JournalFormAsync(request, CorrectionForm.Bytes, cancellationToken) : await gate.JournalAsync(request, JournalPage.Needs(view, request.Query), cancellationToken);
         return opened.Refusal ?? (posting ? await journal.CorrectAsync(request, opened, cancellationToken) : await journal.ShowAsync(request, opened, view, cancellationToken));
     }
 }

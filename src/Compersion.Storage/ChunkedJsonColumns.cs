@@ -52,6 +52,10 @@ internal static class ChunkedJsonColumns
         return json.Length == 0 ? [] : JsonSerializer.Deserialize(json.ToString(), typeInfo) ?? [];
     }
 
+    /// <summary>The names of every column <see cref="Write{T}"/> may fill for <paramref name="prefix"/>, the count column first.</summary>
+    public static IReadOnlyList<string> ColumnNames(string prefix, string countColumn) =>
+        [countColumn, .. Enumerable.Range(0, MaxChunks).Select(index => ColumnName(prefix, index))];
+
     internal static List<string> Split(string json)
     {
         var chunks = new List<string>();

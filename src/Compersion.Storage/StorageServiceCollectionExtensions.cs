@@ -71,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntryStore, TableEntryStore>();
         services.AddSingleton<IActStore, TableActStore>();
         services.AddSingleton<ISubscriberJournal, TableSubscriberJournal>();
+        services.AddSingleton<IJournalReader, TableJournalReader>();
         services.AddSingleton<IJournalEditor, TableJournalEditor>();
         services.AddSingleton<IDigestLog, TableDigestLog>();
         services.AddSingleton(provider => new QueueReplay(provider.GetRequiredService<QueueServiceClient>()));

@@ -4,16 +4,31 @@ using NodaTime;
 
 namespace Compersion.Core.Access;
 
-/// <summary>Opens journal links: checks the signed token and reads the subscriber and their whole journal in one partition query.</summary>
+/// <summary>Opens journal links: checks the signed token and reads the subscriber and the part of their journal a page shows.</summary>
 /// <remarks>
+/// <para>
 /// The token is the authority: it names the subscriber, and only that subscriber's partition is read, so no link can show
 /// anyone else's journal. An expired link opens nothing; a link whose subscriber deleted everything opens nothing.
+/// </para>
+/// <para>
+/// What is read is the page's <see cref="JournalNeeds"/> for the subscriber's today. Their today is known only once the
+/// profile is read, and the profile is read with the journal, so the needs of every date that can be today somewhere
+/// (UTC's date and the day either side: zones run from UTC−12 to UTC+14) are read together.
+/// </para>
 /// </remarks>
-public sealed class JournalAccessService(TokenSigner signer, ISubscriberJournal journals, TimeProvider time)
+public sealed class JournalAccessService(TokenSigner signer, IJournalReader journals, TimeProvider time)
 {
-    /// <summary>Checks a journal link and reads its journal.</summary>
-    public async Task<JournalAccess> OpenAsync(string? token, CancellationToken cancellationToken = default)
+    /// <summary>Checks a journal link and reads all of its journal.</summary>
+    public Task<JournalAccess> OpenAsync(string? token, CancellationToken cancellationToken = default) =>
+        OpenAsync(token, _ => JournalNeeds.Everything, cancellationToken);
+
+    /// <summary>Checks a journal link and reads what a page needs of its journal.</summary>
+    /// <param name="token">The link's token.</param>
+    /// <param name="needs">What the page reads, given the subscriber's today.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<JournalAccess> OpenAsync(string? token, Func<LocalDate, JournalNeeds> needs, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(needs);
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var check = signer.CheckLink(token, TokenPurpose.Journal, now, out var subscriberId);
         if (check == LinkCheck.Invalid)
@@ -28,7 +43,13 @@ public sealed class JournalAccessService(TokenSigner signer, ISubscriberJournal 
             return new JournalAccess(SettingsAccessOutcome.Expired, null, null, default, expires, string.Empty);
         }
 
-        var journal = await journals.LoadAsync(subscriberId!, cancellationToken);
+        var utcToday = now.InUtc().Date;
+        var read = JournalNeeds.Union([needs(utcToday.PlusDays(-1)), needs(utcToday), needs(utcToday.PlusDays(1))]);
+        var journalRead = journals.ReadAsync(subscriberId!, read.Spans, cancellationToken);
+        var marksRead = read.Marks ? journals.ReadMarksAsync(subscriberId!, cancellationToken) : null;
+        await Task.WhenAll(marksRead is null ? [journalRead] : [journalRead, marksRead]);
+        var journal = await journalRead;
+        var marks = marksRead is null ? null : await marksRead;
         if (journal.Subscriber is not { } subscriber)
         {
             return new JournalAccess(SettingsAccessOutcome.Gone, null, null, default, expires, string.Empty);
@@ -43,7 +64,7 @@ public sealed class JournalAccessService(TokenSigner signer, ISubscriberJournal 
         return new JournalAccess(
             SettingsAccessOutcome.Open,
             subscriber,
-            JournalBook.From(journal),
+            JournalBook.From(journal, marks),
             now.InZone(subscriber.TimeZone).Date,
             expires,
             signer.ForLink(TokenPurpose.Settings, subscriber.Id, expires!.Value));

@@ -32,12 +32,28 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
     public static AdherenceProgress For(LocalDate date, IEnumerable<JournalEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var itemsByDate = entries
+        var days = entries
             .Where(entry => entry.Date <= date)
             .GroupBy(entry => entry.Date)
-            .ToDictionary(group => group.Key, group => group.SelectMany(entry => entry.Items).ToList());
+            .Select(group => (Date: group.Key, Items: group.SelectMany(entry => entry.Items).ToList()))
+            .ToList();
+        return Measure(date, days.Count(day => day.Items.Count > 0), days.Where(day => JournalEntry.IsPerfectDay(day.Items)).Select(day => day.Date));
+    }
 
-        var perfect = itemsByDate.Where(pair => JournalEntry.IsPerfectDay(pair.Value)).Select(pair => pair.Key).ToHashSet();
+    /// <summary>Measures progress on <paramref name="date"/> from the counts of a subscriber's days (later dates are ignored), as the calendar reads them.</summary>
+    public static AdherenceProgress FromMarks(LocalDate date, IEnumerable<DayMark> marks)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        var upToDate = marks.Where(mark => mark.Date <= date).ToList();
+        return Measure(
+            date,
+            upToDate.Where(mark => mark.Items > 0).Select(mark => mark.Date).Distinct().Count(),
+            upToDate.Where(mark => mark.IsFive && mark.HasPerson).Select(mark => mark.Date));
+    }
+
+    private static AdherenceProgress Measure(LocalDate date, int journaledDays, IEnumerable<LocalDate> perfectDays)
+    {
+        var perfect = perfectDays.ToHashSet();
         var day = perfect.Contains(date) ? date : date.PlusDays(-1);
         var run = 0;
         while (perfect.Contains(day))
@@ -46,7 +62,7 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
             day = day.PlusDays(-1);
         }
 
-        return new AdherenceProgress(run, itemsByDate.Count(pair => pair.Value.Count > 0));
+        return new AdherenceProgress(run, journaledDays);
     }
 
     private static string Days(int count) => count == 1 ? "1 day" : Invariant($"{count} days");

@@ -39,7 +39,8 @@ public static class JournalViews
     /// <param name="book">The journal.</param>
     /// <param name="year">The year shown.</param>
     /// <param name="today">The subscriber's today.</param>
-    /// <param name="photos">The photos kept (those of other years are ignored); a day with photos alone links to its page too.</param>
+    /// <param name="photos">The photos kept (those of other years are ignored); a day with photos alone links to its page and is counted as written.</param>
+    /// <remarks>Drawn from the book's <see cref="JournalBook.Marks"/> alone, so it needs no text but "on this day"'s.</remarks>
     public static CalendarView Calendar(JournalBook book, int year, LocalDate today, IEnumerable<StoredPhoto>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -56,15 +57,15 @@ public static class JournalViews
             for (var day = 1; day <= length; day++)
             {
                 var date = new LocalDate(year, month, day);
-                var found = book.Find(date);
+                var found = book.MarkOf(date);
                 var pictures = photosOn.GetValueOrDefault(date);
-                written += found is null ? 0 : 1;
+                written += found is null && pictures == 0 ? 0 : 1;
                 cells.Add(new CalendarCell(
                     day,
                     JournalDates.Iso(date),
                     CellLabel(date, found, pictures),
                     found is not null || pictures > 0,
-                    found?.IsPerfect == true,
+                    found?.IsFive == true,
                     found?.HasPerson == true,
                     found?.HasAct == true,
                     pictures > 0,
@@ -79,19 +80,20 @@ public static class JournalViews
                 written));
         }
 
-        var inYear = book.Days.Where(day => day.Date.Year == year).ToList();
-        var summary = inYear.Count == 0
+        var inYear = book.Marks.Where(day => day.Date.Year == year).ToList();
+        var daysWritten = inYear.Select(day => day.Date).Union(photosOn.Keys).Count();
+        var summary = daysWritten == 0
             ? (year == today.Year ? "Nothing written yet this year. Today is a fine day to begin." : "Nothing written in this year.")
             : string.Join(", ", [
-                JournalDates.Count(inYear.Count, "day written", "days written"),
-                $"{inYear.Count(day => day.IsPerfect)} with five",
+                JournalDates.Count(daysWritten, "day written", "days written"),
+                $"{inYear.Count(day => day.IsFive)} with five",
                 $"{inYear.Count(day => day.HasPerson)} with a person",
-                JournalDates.Count(inYear.Sum(day => day.Acts.Count), "kind act", "kind acts"),
+                JournalDates.Count(inYear.Sum(day => day.Acts), "kind act", "kind acts"),
             ]) + (photosOn.Count == 0 ? "." : ", " + JournalDates.Count(photosOn.Values.Sum(), "photo", "photos") + ".");
-        var progress = AdherenceProgress.For(today, book.Days.Select(day => new JournalEntry(string.Empty, day.Date, day.Items)));
+        var progress = AdherenceProgress.FromMarks(today, book.Marks);
         return new CalendarView(
             year,
-            book.Days.Any(day => day.Date.Year < year) ? year - 1 : 0,
+            book.Marks.Any(day => day.Date.Year < year) ? year - 1 : 0,
             year < today.Year ? year + 1 : 0,
             progress.CurrentRun,
             progress.Line,
@@ -104,8 +106,8 @@ public static class JournalViews
     {
         ArgumentNullException.ThrowIfNull(book);
         var found = book.Find(date);
-        var previous = book.Days.LastOrDefault(day => day.Date < date);
-        var next = book.Days.FirstOrDefault(day => day.Date > date);
+        var previous = book.Marks.LastOrDefault(day => day.Date < date);
+        var next = book.Marks.FirstOrDefault(day => day.Date > date);
         return new DayView(
             JournalDates.Iso(date),
             JournalDates.Long(date),
@@ -169,7 +171,7 @@ public static class JournalViews
     public static PeopleView People(JournalBook book, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var firstMonth = new LocalDate(today.Year, today.Month, 1).PlusMonths(-11);
+        var firstMonth = PeopleSpan(today).From;
         var monthNames = Enumerable.Range(0, 12).Select(offset => JournalDates.Month(firstMonth.PlusMonths(offset))).ToList();
         var seen = new Dictionary<string, (string Name, HashSet<LocalDate> Days, int[] Months, List<DatedText> Joy, int First)>(StringComparer.OrdinalIgnoreCase);
         var joy = new List<DatedText>();
@@ -227,7 +229,7 @@ public static class JournalViews
     {
         ArgumentNullException.ThrowIfNull(book);
         var thisMonday = today.PlusDays(1 - (int)today.DayOfWeek);
-        var start = thisMonday.PlusWeeks(1 - KindnessWeeks);
+        var start = KindnessSpan(today).From;
         var acts = book.Days.Where(day => day.Date >= start && day.Date <= today).SelectMany(day => day.Acts).ToList();
         var categories = KindnessNames.Categories;
         var rows = KindnessNames.Recipients
@@ -261,13 +263,18 @@ public static class JournalViews
     public static IReadOnlyList<LookBack> OnThisDay(JournalBook book, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(book);
-        return
-        [
-            Look(book, "A week ago", today.PlusWeeks(-1)),
-            Look(book, "A month ago", today.PlusMonths(-1)),
-            Look(book, "A year ago", today.PlusYears(-1)),
-        ];
+        var dates = LookBackDates(today);
+        return [Look(book, "A week ago", dates[0]), Look(book, "A month ago", dates[1]), Look(book, "A year ago", dates[2])];
     }
+
+    /// <summary>The dates "on this day" looks back to: a week, a month and a year before <paramref name="today"/>.</summary>
+    public static IReadOnlyList<LocalDate> LookBackDates(LocalDate today) => [today.PlusWeeks(-1), today.PlusMonths(-1), today.PlusYears(-1)];
+
+    /// <summary>The dates the people page covers: the twelve months ending with <paramref name="today"/>'s month, up to today.</summary>
+    public static JournalSpan PeopleSpan(LocalDate today) => new(new LocalDate(today.Year, today.Month, 1).PlusMonths(-11), today);
+
+    /// <summary>The dates the kindness page covers: the twelve weeks (Monday to Sunday) ending with <paramref name="today"/>'s week, up to today.</summary>
+    public static JournalSpan KindnessSpan(LocalDate today) => new(today.PlusDays(1 - (int)today.DayOfWeek).PlusWeeks(1 - KindnessWeeks), today);
 
     private static readonly CalendarCell Blank = new(0, string.Empty, string.Empty, false, false, false, false, false, false, false);
 
@@ -287,8 +294,8 @@ public static class JournalViews
     private static HashSet<LocalDate> RunDays(JournalBook book, LocalDate today)
     {
         var run = new HashSet<LocalDate>();
-        var day = book.Find(today)?.IsPerfect == true ? today : today.PlusDays(-1);
-        while (book.Find(day)?.IsPerfect == true)
+        var day = book.MarkOf(today)?.IsFive == true ? today : today.PlusDays(-1);
+        while (book.MarkOf(day)?.IsFive == true)
         {
             run.Add(day);
             day = day.PlusDays(-1);
@@ -297,7 +304,7 @@ public static class JournalViews
         return run;
     }
 
-    private static string CellLabel(LocalDate date, BookDay? day, int photos)
+    private static string CellLabel(LocalDate date, DayMark? day, int photos)
     {
         var name = date.ToString("d MMMM", CultureInfo.InvariantCulture);
         var pictures = photos > 0 ? JournalDates.Count(photos, "photo", "photos") : null;
@@ -307,9 +314,9 @@ public static class JournalViews
         }
 
         var parts = new List<string>();
-        if (day.Items.Count > 0)
+        if (day.Items > 0)
         {
-            parts.Add(JournalDates.Count(day.Items.Count, "gratitude", "gratitudes"));
+            parts.Add(JournalDates.Count(day.Items, "gratitude", "gratitudes"));
         }
 
         if (day.HasPerson)
@@ -319,7 +326,7 @@ public static class JournalViews
 
         if (day.HasAct)
         {
-            parts.Add(JournalDates.Count(day.Acts.Count, "kind act", "kind acts"));
+            parts.Add(JournalDates.Count(day.Acts, "kind act", "kind acts"));
         }
 
         if (pictures is not null)

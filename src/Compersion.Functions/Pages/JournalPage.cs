@@ -119,6 +119,20 @@ internal static class JournalPage
         return new HtmlResult(status, PageTemplates.Render(title, "journal.html", frame));
     }
 
+    /// <summary>What the page <paramref name="view"/> reads of the journal, given the subscriber's today.</summary>
+    public static Func<NodaTime.LocalDate, JournalNeeds> Needs(string view, IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return view switch
+        {
+            "day" => JournalViews.TryParseDate(query["date"], out var date) ? _ => JournalNeeds.Day(date) : _ => JournalNeeds.Nothing,
+            "search" => _ => JournalNeeds.Everything,
+            "people" => JournalNeeds.People,
+            "kindness" => JournalNeeds.Kindness,
+            _ => JournalNeeds.Calendar,
+        };
+    }
+
     /// <summary>The calendar's year: <c>year=</c> when given (2000 to this year), else this year.</summary>
     public static bool TryYear(IQueryCollection query, NodaTime.LocalDate today, out int year)
     {

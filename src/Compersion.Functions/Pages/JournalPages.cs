@@ -57,8 +57,9 @@ public sealed class JournalPages(JournalAccessService journals, JournalCorrectio
             return CorrectionForm.Saved(token, form, form["action"].ToString().ToLowerInvariant());
         }
 
-        var reread = await journals.OpenAsync(token, cancellationToken);
-        return CorrectionForm.NotSaved(request, tokens, reread, token, form, result, await PhotosAsync(reread, "day", new QueryCollection(new Dictionary<string, StringValues> { ["date"] = form["date"] }), cancellationToken));
+        var dayQuery = new QueryCollection(new Dictionary<string, StringValues> { ["date"] = form["date"] });
+        var reread = await journals.OpenAsync(token, JournalPage.Needs("day", dayQuery), cancellationToken);
+        return CorrectionForm.NotSaved(request, tokens, reread, token, form, result, await PhotosAsync(reread, "day", dayQuery, cancellationToken));
     }
 
     // The day page shows the day's photos and the calendar marks the year's days with photos; other pages read none.

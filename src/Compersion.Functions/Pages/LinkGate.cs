@@ -1,4 +1,5 @@
 using Compersion.Core.Access;
+using Compersion.Core.Journal;
 using Compersion.Core.Security;
 using Compersion.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -30,17 +31,17 @@ public sealed class LinkGate(SettingsAccessService settings, JournalAccessServic
             : await OpenAsync(request, token, form, settings.OpenAsync, access => access.Outcome, SettingsPage.NotOpen, cancellationToken);
     }
 
-    /// <summary>Opens the journal link in the query.</summary>
-    public Task<Opened<JournalAccess>> JournalAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        OpenAsync(request, QueryToken(request), null, journals.OpenAsync, access => access.Outcome, JournalPage.NotOpen, cancellationToken);
+    /// <summary>Opens the journal link in the query, reading what the page <paramref name="needs"/> of the journal.</summary>
+    public Task<Opened<JournalAccess>> JournalAsync(HttpRequest request, Func<NodaTime.LocalDate, JournalNeeds> needs, CancellationToken cancellationToken) =>
+        OpenAsync(request, QueryToken(request), null, (token, cancel) => journals.OpenAsync(token, needs, cancel), access => access.Outcome, JournalPage.NotOpen, cancellationToken);
 
-    /// <summary>Reads and checks a form posted from a journal page, then opens the journal link it carries.</summary>
+    /// <summary>Reads and checks a form posted from a journal page, then opens the journal link it carries (the profile alone: a correction reads its own day).</summary>
     public async Task<Opened<JournalAccess>> JournalFormAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         var (form, token, refusal) = await FormGuard.ReadCheckedAsync(tokens, request, limit, cancellationToken);
         return refusal is not null
             ? new Opened<JournalAccess>(null, token, null, refusal)
-            : await OpenAsync(request, token, form, journals.OpenAsync, access => access.Outcome, JournalPage.NotOpen, cancellationToken);
+            : await OpenAsync(request, token, form, (link, cancel) => journals.OpenAsync(link, _ => JournalNeeds.Nothing, cancel), access => access.Outcome, JournalPage.NotOpen, cancellationToken);
     }
 
     private static string QueryToken(HttpRequest request)

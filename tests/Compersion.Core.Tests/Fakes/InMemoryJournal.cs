@@ -3,8 +3,9 @@ using NodaTime;
 
 namespace Compersion.Core.Tests.Fakes;
 
-/// <summary>The journal editor and reader over the in-memory stores, with the real editor's rules: both lists of a date rewritten together, append keys and corrected sources kept.</summary>
-internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMemoryEntryStore entries, InMemoryActStore acts) : IJournalEditor, ISubscriberJournal
+/// <summary>The journal editor and readers over the in-memory stores, with the real editor's rules: both lists of a date rewritten together, append keys and corrected sources kept.</summary>
+/// <remarks>As the table reader does, <see cref="ReadAsync"/> returns only the dates asked for, and <see cref="ReadMarksAsync"/> counts every date.</remarks>
+internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMemoryEntryStore entries, InMemoryActStore acts) : IJournalEditor, ISubscriberJournal, IJournalReader
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string SubscriberId, LocalDate Date), IReadOnlyList<string>> corrected = [];
@@ -36,4 +37,21 @@ internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMem
         {
             Acts = await acts.GetActsAsync(subscriberId, cancellationToken),
         };
+
+    /// <summary>The spans each <see cref="ReadAsync"/> was asked for, in order (null for every date).</summary>
+    public List<IReadOnlyList<JournalSpan>?> SpansRead { get; } = [];
+
+    public async Task<SubscriberJournal> ReadAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans, CancellationToken cancellationToken = default)
+    {
+        SpansRead.Add(spans);
+        bool Wanted(LocalDate date) => spans is null || spans.Any(span => span.Contains(date));
+        var whole = await LoadAsync(subscriberId, cancellationToken);
+        return new SubscriberJournal(whole.Subscriber, [.. whole.Entries.Where(entry => Wanted(entry.Date))])
+        {
+            Acts = [.. whole.Acts.Where(day => Wanted(day.Date))],
+        };
+    }
+
+    public async Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, CancellationToken cancellationToken = default) =>
+        JournalBook.From(await LoadAsync(subscriberId, cancellationToken)).Marks;
 }

@@ -55,6 +55,45 @@ public sealed class JournalViewsTests
     }
 
     [Fact]
+    public void Calendar_DayWithPhotosAlone_CountedAmongTheDaysWritten()
+    {
+        var book = Book([Entry(Date("2026-03-02"), new JournalItem("Coffee with Sam", Social: true))], []);
+
+        var calendar = JournalViews.Calendar(book, 2026, Today, [Photo("2026-03-04", "0123456789abcdef0003")]);
+
+        Assert.StartsWith("2 days written,", calendar.Summary, StringComparison.Ordinal);
+        Assert.Equal(2, calendar.Months[2].DaysWritten);
+    }
+
+    [Fact]
+    public void Calendar_OnlyTheMarksOfEveryDayRead_SameSquaresSummaryRunAndYearsAsTheWholeBook()
+    {
+        var whole = Book(
+            [.. PerfectDays(Date("2025-12-20"), Date("2026-03-11")), Entry(Date("2024-06-01"), 2), Entry(Date("2026-01-05"), new JournalItem("Sam's joke", Social: true))],
+            [new KindActDay(AlexId, Date("2026-02-14"), [new KindAct("flowers for Ana"), new KindAct("soup for the neighbour")])]);
+        var marksOnly = new JournalBook([], [], whole.Marks);
+
+        var fromWhole = JournalViews.Calendar(whole, 2026, Today);
+        var fromMarks = JournalViews.Calendar(marksOnly, 2026, Today);
+
+        Assert.Empty(marksOnly.Days);
+        Assert.Equal(fromWhole.Months.SelectMany(month => month.Weeks).SelectMany(week => week.Cells), fromMarks.Months.SelectMany(month => month.Weeks).SelectMany(week => week.Cells));
+        Assert.Equal((fromWhole.Summary, fromWhole.Run, fromWhole.RunLine, fromWhole.PreviousYear), (fromMarks.Summary, fromMarks.Run, fromMarks.RunLine, fromMarks.PreviousYear));
+        Assert.Equal((82, 2025), (fromMarks.Run, fromMarks.PreviousYear));
+    }
+
+    [Fact]
+    public void Day_OnlyThatDateReadWithEveryDaysMarks_NeighboursYearsAwayFound()
+    {
+        var whole = Book([Entry(Date("2024-06-01"), 1), Entry(Date("2026-03-05"), 2)], [new KindActDay(AlexId, Date("2026-03-10"), [new KindAct("soup")])]);
+        var dayOnly = new JournalBook([Entry(Date("2026-03-05"), 2)], [], whole.Marks);
+
+        var day = JournalViews.Day(dayOnly, Date("2026-03-05"));
+
+        Assert.Equal(("2024-06-01", "2026-03-10", 2), (day.PreviousIso, day.NextIso, day.Items.Count));
+    }
+
+    [Fact]
     public void Calendar_MonthStartingOnSunday_BlanksBeforeItAndWholeWeeks()
     {
         var calendar = JournalViews.Calendar(Book([], []), 2026, Today);
