@@ -110,16 +110,19 @@ internal static class JournalScenario
                 {
                     await RunAsync(client, url, Math.Min(requests, 20), clients, cancellationToken);
                     var cpuBefore = (ProcessFigures.CpuTimeOf(Environment.ProcessId), ProcessFigures.CpuTimeOf(azurite.ProcessId));
+                    var (allocatedBefore, fullCollectionsBefore) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(2));
                     var run = Stopwatch.StartNew();
                     var (times, failures, bytes) = await RunAsync(client, url, requests, clients, cancellationToken);
                     var elapsed = run.Elapsed;
                     var cpu = (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpuBefore.Item1, ProcessFigures.CpuTimeOf(azurite.ProcessId) - cpuBefore.Item2);
+                    var (allocated, fullCollections) = (GC.GetTotalAllocatedBytes() - allocatedBefore, GC.CollectionCount(2) - fullCollectionsBefore);
                     var p95 = Percentiles.Of(times, 0.95);
                     succeeded &= failures == 0 && p95 <= target;
                     await output.WriteLineAsync(
                         $"  {name,-13}: p50 {Percentiles.Of(times, 0.50),6:0.0} ms, p95 {p95,6:0.0} ms, max {times[^1],6:0.0} ms " +
                         $"(target p95 ≤ {target:0} ms: {(p95 <= target ? "met" : "MISSED")}); {requests / elapsed.TotalSeconds,5:0}/s; " +
-                        $"{bytes / requests / 1024.0:0} KB a page; CPU a request {cpu.Item1.TotalMilliseconds / requests:0.0} ms here, {cpu.Item2.TotalMilliseconds / requests:0.0} ms in Azurite; non-200 {failures}");
+                        $"{bytes / requests / 1024.0:0} KB a page; CPU a request {cpu.Item1.TotalMilliseconds / requests:0.0} ms here, {cpu.Item2.TotalMilliseconds / requests:0.0} ms in Azurite; " +
+                        $"{allocated / requests / 1024.0:0} KB allocated a request here, {fullCollections} full collections; non-200 {failures}");
                 }
             }
 
@@ -139,36 +142,52 @@ internal static class JournalScenario
         }
     }
 
-    // Where a request's time goes, in-process: the partition query (every row of the subscriber), the book built from
-    // it, and each page's view, as wall time and as CPU time (this process's and Azurite's, so the machine's other load
-    // does not count). What a page's CPU holds beyond these is rendering, HTTP and the host.
+    // Where a request's time goes, in-process: each read a page makes (every day's marks for the calendar and the day page,
+    // one date's rows for the day page, every row's JSON columns for search) beside the whole-partition query the pages
+    // made before, the book built from the rows, and each page's view, as wall time and as CPU time (this process's and
+    // Azurite's, so the machine's other load does not count). What a page's CPU holds beyond these is rendering, HTTP and
+    // the host.
     private static async Task BreakdownAsync(IServiceProvider services, int azuriteProcessId, string subscriberId, JournalBook book, LocalDate today, TextWriter output, CancellationToken cancellationToken)
     {
         const int Rounds = 30;
+        var reader = services.GetRequiredService<IJournalReader>();
         var journals = services.GetRequiredService<ISubscriberJournal>();
-        var load = new double[Rounds];
         SubscriberJournal? journal = null;
-        var cpu = (Ours: ProcessFigures.CpuTimeOf(Environment.ProcessId), Azurite: ProcessFigures.CpuTimeOf(azuriteProcessId));
-        for (var round = 0; round < Rounds; round++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            journal = await journals.LoadAsync(subscriberId, cancellationToken);
-            load[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        var loadCpu = (Ours: (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpu.Ours).TotalMilliseconds / Rounds, Azurite: (ProcessFigures.CpuTimeOf(azuriteProcessId) - cpu.Azurite).TotalMilliseconds / Rounds);
+        IReadOnlyList<DayMark> marks = [];
+        var whole = await ReadTimeAsync(Rounds, azuriteProcessId, async () => journal = await journals.LoadAsync(subscriberId, cancellationToken));
+        var marksRead = await ReadTimeAsync(Rounds, azuriteProcessId, async () => marks = await reader.ReadMarksAsync(subscriberId, cancellationToken));
+        var dayRead = await ReadTimeAsync(Rounds, azuriteProcessId, () => reader.ReadAsync(subscriberId, [JournalSpan.Day(today.PlusDays(-100))], cancellationToken));
+        var searchRead = await ReadTimeAsync(Rounds, azuriteProcessId, () => reader.ReadAsync(subscriberId, null, cancellationToken));
         var build = Time(Rounds, () => JournalBook.From(journal!));
-        var calendar = Time(Rounds, () => JournalViews.Calendar(book, today.Year, today));
+        var marksOnly = new JournalBook([], [], marks);
+        var calendar = Time(Rounds, () => JournalViews.Calendar(marksOnly, today.Year, today));
         var day = Time(Rounds, () => JournalViews.Day(book, today.PlusDays(-100)));
         var search = Time(Rounds, () => JournalViews.Search(book, Searches[0]));
-        Array.Sort(load);
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"In-process, one at a time, {Rounds} rounds (wall median; CPU a call):");
-        await output.WriteLineAsync(
-            $"  the partition query ({journal!.Entries.Count:N0} entries, {journal.Acts.Count} act days, the profile): {Percentiles.Of(load, 0.5):0.0} ms (p95 {Percentiles.Of(load, 0.95):0.0}); " +
-            $"CPU {loadCpu.Ours:0.0} ms here (reading the rows), {loadCpu.Azurite:0.0} ms in Azurite");
+        await output.WriteLineAsync($"In-process, one at a time, {Rounds} rounds (wall median; CPU a call here and in Azurite):");
+        await output.WriteLineAsync($"  the whole partition, as the pages read it before ({journal!.Entries.Count:N0} entries, {journal.Acts.Count} act days, the profile): {whole}");
+        await output.WriteLineAsync($"  every day's marks ({marks.Count:N0} days; the calendar and the day page): {marksRead}");
+        await output.WriteLineAsync($"  one date's rows and the profile (the day page): {dayRead}");
+        await output.WriteLineAsync($"  every row's JSON columns and the profile (search): {searchRead}");
         await output.WriteLineAsync($"  the book from the rows: {build.Wall:0.00} ms; CPU {build.Cpu:0.00} ms");
-        await output.WriteLineAsync($"  views: calendar {calendar.Wall:0.00} ms (CPU {calendar.Cpu:0.00}), day {day.Wall:0.00} ms (CPU {day.Cpu:0.00}), search \"{Searches[0]}\" {search.Wall:0.00} ms (CPU {search.Cpu:0.00})");
+        await output.WriteLineAsync($"  views: calendar from the marks {calendar.Wall:0.00} ms (CPU {calendar.Cpu:0.00}), day {day.Wall:0.00} ms (CPU {day.Cpu:0.00}), search \"{Searches[0]}\" {search.Wall:0.00} ms (CPU {search.Cpu:0.00})");
+    }
+
+    private static async Task<string> ReadTimeAsync(int rounds, int azuriteProcessId, Func<Task> read)
+    {
+        var times = new double[rounds];
+        var cpu = (Ours: ProcessFigures.CpuTimeOf(Environment.ProcessId), Azurite: ProcessFigures.CpuTimeOf(azuriteProcessId));
+        for (var round = 0; round < rounds; round++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await read();
+            times[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        var ours = (ProcessFigures.CpuTimeOf(Environment.ProcessId) - cpu.Ours).TotalMilliseconds / rounds;
+        var azurite = (ProcessFigures.CpuTimeOf(azuriteProcessId) - cpu.Azurite).TotalMilliseconds / rounds;
+        Array.Sort(times);
+        return $"{Percentiles.Of(times, 0.5):0.0} ms (p95 {Percentiles.Of(times, 0.95):0.0}); CPU {ours:0.0} ms here, {azurite:0.0} ms in Azurite";
     }
 
     private static (double Wall, double Cpu) Time(int rounds, Func<object> view)

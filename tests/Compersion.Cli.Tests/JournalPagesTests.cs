@@ -54,8 +54,7 @@ public sealed class JournalPagesTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Your journal", WebClient.Heading(calendar));
-        Assert.Contains("date=2026-11-25\"", calendar, StringComparison.Ordinal);
-        Assert.Contains("25 November: 2 gratitudes, with a person, 1 kind act", calendar, StringComparison.Ordinal);
+        Assert.Contains("date=2026-11-25\">25<span class=\"vh\"> November: 2 gratitudes, with a person, 1 kind act</span></a>", calendar, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, dayStatus);
         Assert.Equal("Wednesday 25 November 2026", WebClient.Heading(day));
         Assert.Contains("Lunch with Sam</span> <span class=\"signals\"><span class=\"tag\">with a person</span>", day, StringComparison.Ordinal);

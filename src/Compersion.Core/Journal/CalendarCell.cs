@@ -11,4 +11,13 @@ namespace Compersion.Core.Journal;
 /// <param name="Photo">A photo from a reply is kept with the day.</param>
 /// <param name="InRun">Part of the current run of days with five.</param>
 /// <param name="Today">The subscriber's today.</param>
-public sealed record CalendarCell(int Day, string Iso, string Label, bool Written, bool Five, bool Person, bool Act, bool Photo, bool InRun, bool Today);
+public sealed record CalendarCell(int Day, string Iso, string Label, bool Written, bool Five, bool Person, bool Act, bool Photo, bool InRun, bool Today)
+{
+    /// <summary>The label after the day's number (" March: 5 gratitudes, …"), so a square can show the number once and still be read whole.</summary>
+    public string LabelAfterDay => Day > 0 && Label.StartsWith(Day.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        ? Label[Day.ToString(System.Globalization.CultureInfo.InvariantCulture).Length..]
+        : Label;
+
+    /// <summary>Whether the square carries any mark (else it needs no class).</summary>
+    public bool Marked => Five || Person || Act || Photo || InRun || Today;
+}

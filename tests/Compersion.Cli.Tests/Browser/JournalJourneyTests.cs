@@ -47,7 +47,7 @@ public sealed class JournalJourneyTests(BrowserFixture browser, ITestOutputHelpe
 
         // Find the day in the calendar, open it, see the photo's thumbnail and open the photo.
         var dayLink = page.GetByRole(AriaRole.Link, new() { Name = "24 November:" });
-        var dayWords = await dayLink.Locator(".vh").TextContentAsync();
+        var dayWords = await dayLink.TextContentAsync();
         var photoMark = await dayLink.EvaluateAsync<string>("link => getComputedStyle(link, '::before').content");
         await dayLink.ClickAsync();
         await page.WaitForURLAsync("**/api/journal/day?*date=2026-11-24");

@@ -28,6 +28,7 @@ public sealed class JournalViewsTests
         Assert.Equal((true, true, false, true), (cells["2026-03-10"].Five, cells["2026-03-10"].Person, cells["2026-03-10"].Act, cells["2026-03-10"].InRun));
         Assert.Equal((false, true, true, false), (cells["2026-03-02"].Five, cells["2026-03-02"].Person, cells["2026-03-02"].Act, cells["2026-03-02"].InRun));
         Assert.Equal("2 March: 1 gratitude, with a person, 1 kind act", cells["2026-03-02"].Label);
+        Assert.Equal(" March: 1 gratitude, with a person, 1 kind act", cells["2026-03-02"].LabelAfterDay);
         Assert.False(cells["2026-03-05"].Written);
         Assert.True(cells["2026-03-12"].Today);
         Assert.Equal(4, march.DaysWritten);
