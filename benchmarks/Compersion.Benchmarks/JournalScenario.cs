@@ -155,8 +155,8 @@ internal static class JournalScenario
         SubscriberJournal? journal = null;
         IReadOnlyList<DayMark> marks = [];
         var whole = await ReadTimeAsync(Rounds, azuriteProcessId, async () => journal = await journals.LoadAsync(subscriberId, cancellationToken));
-        var marksRead = await ReadTimeAsync(Rounds, azuriteProcessId, async () => marks = await reader.ReadMarksAsync(subscriberId, cancellationToken));
-        var dayRead = await ReadTimeAsync(Rounds, azuriteProcessId, () => reader.ReadAsync(subscriberId, [JournalSpan.Day(today.PlusDays(-100))], cancellationToken));
+        var marksRead = await ReadTimeAsync(Rounds, azuriteProcessId, async () => marks = await reader.ReadMarksAsync(subscriberId, null, cancellationToken));
+        var dayRead = await ReadTimeAsync(Rounds, azuriteProcessId, () => reader.ReadAsync(subscriberId, JournalNeeds.Day(today.PlusDays(-100)).Spans, cancellationToken));
         var searchRead = await ReadTimeAsync(Rounds, azuriteProcessId, () => reader.ReadAsync(subscriberId, null, cancellationToken));
         var build = Time(Rounds, () => JournalBook.From(journal!));
         var marksOnly = new JournalBook([], [], marks);
@@ -166,8 +166,8 @@ internal static class JournalScenario
         await output.WriteLineAsync();
         await output.WriteLineAsync($"In-process, one at a time, {Rounds} rounds (wall median; CPU a call here and in Azurite):");
         await output.WriteLineAsync($"  the whole partition, as the pages read it before ({journal!.Entries.Count:N0} entries, {journal.Acts.Count} act days, the profile): {whole}");
-        await output.WriteLineAsync($"  every day's marks ({marks.Count:N0} days; the calendar and the day page): {marksRead}");
-        await output.WriteLineAsync($"  one date's rows and the profile (the day page): {dayRead}");
+        await output.WriteLineAsync($"  every day's marks ({marks.Count:N0} days; the calendar): {marksRead}");
+        await output.WriteLineAsync($"  the rows of {JournalNeeds.DayWindow} days either side of a date, and the profile (the day page): {dayRead}");
         await output.WriteLineAsync($"  every row's JSON columns and the profile (search): {searchRead}");
         await output.WriteLineAsync($"  the book from the rows: {build.Wall:0.00} ms; CPU {build.Cpu:0.00} ms");
         await output.WriteLineAsync($"  views: calendar from the marks {calendar.Wall:0.00} ms (CPU {calendar.Cpu:0.00}), day {day.Wall:0.00} ms (CPU {day.Cpu:0.00}), search \"{Searches[0]}\" {search.Wall:0.00} ms (CPU {search.Cpu:0.00})");

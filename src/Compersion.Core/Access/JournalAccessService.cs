@@ -46,13 +46,18 @@ public sealed class JournalAccessService(TokenSigner signer, IJournalReader jour
         var utcToday = now.InUtc().Date;
         var read = JournalNeeds.Union([needs(utcToday.PlusDays(-1)), needs(utcToday), needs(utcToday.PlusDays(1))]);
         var journalRead = journals.ReadAsync(subscriberId!, read.Spans, cancellationToken);
-        var marksRead = read.Marks ? journals.ReadMarksAsync(subscriberId!, cancellationToken) : null;
+        var marksRead = read.Marks ? journals.ReadMarksAsync(subscriberId!, null, cancellationToken) : null;
         await Task.WhenAll(marksRead is null ? [journalRead] : [journalRead, marksRead]);
         var journal = await journalRead;
         var marks = marksRead is null ? null : await marksRead;
         if (journal.Subscriber is not { } subscriber)
         {
             return new JournalAccess(SettingsAccessOutcome.Gone, null, null, default, expires, string.Empty);
+        }
+
+        if (read.NeighboursOf is { } around && read.Spans is { } spans && marks is null)
+        {
+            marks = await NeighboursAsync(subscriber.Id, around, spans, JournalBook.From(journal).Marks, cancellationToken);
         }
 
         if (subscriber.Predates(expires!.Value, Links.JournalLinks.Lifetime))
@@ -68,5 +73,24 @@ public sealed class JournalAccessService(TokenSigner signer, IJournalReader jour
             now.InZone(subscriber.TimeZone).Date,
             expires,
             signer.ForLink(TokenPurpose.Settings, subscriber.Id, expires!.Value));
+    }
+
+    // The marks read with the spans, and, on a side of the date where the spans hold no written day, the marks of every
+    // date beyond them on that side (for a long gap, or none at all: the first and the last day written).
+    private async Task<IReadOnlyList<DayMark>> NeighboursAsync(string subscriberId, LocalDate around, IReadOnlyList<JournalSpan> spans, IReadOnlyList<DayMark> read, CancellationToken cancellationToken)
+    {
+        var window = spans.FirstOrDefault(span => span.Contains(around)) ?? JournalSpan.Day(around);
+        var beyond = new List<JournalSpan>(2);
+        if (!read.Any(mark => mark.Date < around) && window.From > JournalSpan.All.From)
+        {
+            beyond.Add(new JournalSpan(JournalSpan.All.From, window.From.PlusDays(-1)));
+        }
+
+        if (!read.Any(mark => mark.Date > around) && window.To < JournalSpan.All.To)
+        {
+            beyond.Add(new JournalSpan(window.To.PlusDays(1), JournalSpan.All.To));
+        }
+
+        return beyond.Count == 0 ? read : [.. read, .. await journals.ReadMarksAsync(subscriberId, beyond, cancellationToken)];
     }
 }

@@ -18,6 +18,7 @@ public interface IJournalReader
 
     /// <summary>Every date of the journal that holds something, with its counts and no text, oldest first.</summary>
     /// <param name="subscriberId">Whose journal.</param>
+    /// <param name="spans">The dates to count; null every date.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans = null, CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,12 @@ namespace Compersion.Core.Journal;
 /// <remarks>Each page's needs follow from what <see cref="JournalViews"/> shows of the book, and from the subscriber's today.</remarks>
 public sealed record JournalNeeds(IReadOnlyList<JournalSpan>? Spans, bool Marks)
 {
+    /// <summary>The days a day page reads around its date: most journals have a written day within them on either side.</summary>
+    public const int DayWindow = 31;
+
+    /// <summary>A date whose nearest written days either side must be found: beyond <see cref="Spans"/>, from the marks of the dates outside them, when the spans hold none.</summary>
+    public LocalDate? NeighboursOf { get; init; }
+
     /// <summary>Every date's text (search must look through every year).</summary>
     public static JournalNeeds Everything { get; } = new(null, false);
 
@@ -17,8 +23,8 @@ public sealed record JournalNeeds(IReadOnlyList<JournalSpan>? Spans, bool Marks)
     /// <summary>The year calendar: every day's marks (the squares, the summary, the run toward 22 and whether earlier years hold anything), and the text of "on this day".</summary>
     public static JournalNeeds Calendar(LocalDate today) => new([.. JournalViews.LookBackDates(today).Select(JournalSpan.Day)], true);
 
-    /// <summary>A day's page: that date's text, and every day's marks (its written neighbours may be years away).</summary>
-    public static JournalNeeds Day(LocalDate date) => new([JournalSpan.Day(date)], true);
+    /// <summary>A day's page: the dates <see cref="DayWindow"/> days either side of it, and, when no day there is written on one side, the marks of that side (its written neighbours may be years away).</summary>
+    public static JournalNeeds Day(LocalDate date) => new([new JournalSpan(date.PlusDays(-DayWindow), date.PlusDays(DayWindow))], false) { NeighboursOf = date };
 
     /// <summary>The people page: the twelve months it shows.</summary>
     public static JournalNeeds People(LocalDate today) => new([JournalViews.PeopleSpan(today)], false);
@@ -33,6 +39,9 @@ public sealed record JournalNeeds(IReadOnlyList<JournalSpan>? Spans, bool Marks)
         var all = needs.ToList();
         return new JournalNeeds(
             all.Any(need => need.Spans is null) ? null : JournalSpan.Join(all.SelectMany(need => need.Spans!)),
-            all.Any(need => need.Marks));
+            all.Any(need => need.Marks))
+        {
+            NeighboursOf = all.Select(need => need.NeighboursOf).FirstOrDefault(date => date is not null),
+        };
     }
 }

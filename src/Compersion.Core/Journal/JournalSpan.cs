@@ -7,6 +7,9 @@ namespace Compersion.Core.Journal;
 /// <param name="To">The last date (not before <paramref name="From"/>).</param>
 public sealed record JournalSpan(LocalDate From, LocalDate To)
 {
+    /// <summary>Every date a journal row can be filed under.</summary>
+    public static JournalSpan All { get; } = new(new LocalDate(1, 1, 1), new LocalDate(9999, 12, 31));
+
     /// <summary>One date.</summary>
     public static JournalSpan Day(LocalDate date) => new(date, date);
 

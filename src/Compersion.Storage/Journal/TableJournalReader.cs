@@ -27,7 +27,7 @@ internal sealed class TableJournalReader(StorageTables tables) : IJournalReader
 {
     private const int SpansPerQuery = 3;
 
-    private static readonly IReadOnlyList<JournalSpan> Every = [new(new LocalDate(1, 1, 1), new LocalDate(9999, 12, 31))];
+    private static readonly IReadOnlyList<JournalSpan> Every = [JournalSpan.All];
     private static readonly string[] TextColumns = ["RowKey", .. JournalItemColumns.TextColumns, .. KindActColumns.TextColumns];
 
     private static readonly string[] MarkColumns =
@@ -65,7 +65,7 @@ internal sealed class TableJournalReader(StorageTables tables) : IJournalReader
         return new SubscriberJournal(subscriber, entries) { Acts = acts };
     }
 
-    public async Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans = null, CancellationToken cancellationToken = default)
     {
         if (!TableKeys.IsSafe(subscriberId))
         {
@@ -73,11 +73,12 @@ internal sealed class TableJournalReader(StorageTables tables) : IJournalReader
         }
 
         var table = tables.Subscribers(subscriberId);
-        var rows = await QueryAsync(table, subscriberId, Every, MarkColumns, cancellationToken);
+        var dates = JournalSpan.Join(spans ?? Every);
+        var rows = await QueryAsync(table, subscriberId, dates, MarkColumns, cancellationToken);
         if (rows.Any(Uncounted))
         {
-            // Rows from before the count columns: read them whole (one query over every date) and count their items and acts.
-            var whole = (await QueryAsync(table, subscriberId, Every, TextColumns, cancellationToken)).ToDictionary(row => row.RowKey, StringComparer.Ordinal);
+            // Rows from before the count columns: read them whole (one query over the same dates) and count their items and acts.
+            var whole = (await QueryAsync(table, subscriberId, dates, TextColumns, cancellationToken)).ToDictionary(row => row.RowKey, StringComparer.Ordinal);
             rows = [.. rows.Select(row => Uncounted(row) && whole.TryGetValue(row.RowKey, out var read) ? Counted(read) : row)];
         }
 

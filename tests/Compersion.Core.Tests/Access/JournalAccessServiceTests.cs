@@ -35,13 +35,26 @@ public sealed class JournalAccessServiceTests
     }
 
     [Fact]
-    public async Task OpenAsync_DayPage_ReadsThatDateAloneAndFindsNeighboursYearsAway()
+    public async Task OpenAsync_DayPageOfADailyJournal_ReadsAMonthEitherSideAndNoMarks()
+    {
+        var (sut, journal) = await CreateSutAsync(Subscriber(), PerfectDays(Date("2024-03-01"), Date("2026-03-11")));
+
+        var access = await sut.OpenAsync(Link(), _ => JournalNeeds.Day(Date("2025-06-15")));
+
+        Assert.Equal([new JournalSpan(Date("2025-05-15"), Date("2025-07-16"))], Assert.Single(journal.SpansRead)!);
+        Assert.Empty(journal.MarksRead);
+        Assert.Equal(("2025-06-14", "2025-06-16"), (JournalViews.Day(access.Book!, Date("2025-06-15")).PreviousIso, JournalViews.Day(access.Book!, Date("2025-06-15")).NextIso));
+    }
+
+    [Fact]
+    public async Task OpenAsync_DayPageWithNothingNearOnOneSide_MarksOfThatSideOnlyFindTheNeighbourYearsAway()
     {
         var (sut, journal) = await CreateSutAsync(Subscriber(), [Entry(Date("2024-06-01"), 1), Entry(Date("2026-03-05"), 2), Entry(Date("2026-03-10"), 1)]);
 
         var access = await sut.OpenAsync(Link(), _ => JournalNeeds.Day(Date("2026-03-05")));
 
-        Assert.Equal([JournalSpan.Day(Date("2026-03-05"))], Assert.Single(journal.SpansRead)!);
+        Assert.Equal([new JournalSpan(Date("2026-02-02"), Date("2026-04-05"))], Assert.Single(journal.SpansRead)!);
+        Assert.Equal([new JournalSpan(JournalSpan.All.From, Date("2026-02-01"))], Assert.Single(journal.MarksRead)!);
         var day = JournalViews.Day(access.Book!, Date("2026-03-05"));
         Assert.Equal(2, day.Items.Count);
         Assert.Equal(("2024-06-01", "2026-03-10"), (day.PreviousIso, day.NextIso));

@@ -52,6 +52,12 @@ internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMem
         };
     }
 
-    public async Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, CancellationToken cancellationToken = default) =>
-        JournalBook.From(await LoadAsync(subscriberId, cancellationToken)).Marks;
+    /// <summary>The spans each <see cref="ReadMarksAsync"/> was asked for, in order (null for every date).</summary>
+    public List<IReadOnlyList<JournalSpan>?> MarksRead { get; } = [];
+
+    public async Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans = null, CancellationToken cancellationToken = default)
+    {
+        MarksRead.Add(spans);
+        return [.. JournalBook.From(await LoadAsync(subscriberId, cancellationToken)).Marks.Where(mark => spans is null || spans.Any(span => span.Contains(mark.Date)))];
+    }
 }

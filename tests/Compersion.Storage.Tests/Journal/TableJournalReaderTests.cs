@@ -126,6 +126,20 @@ public sealed class TableJournalReaderTests(AzuriteFixture fixture) : StorageTes
     }
 
     [Fact]
+    public async Task ReadMarksAsync_DatesAfterNewYearsEve_OnlyThoseCounted()
+    {
+        var subscriber = await Subscribers.AddOrGetAsync(TestData.NewSubscriber());
+        await Entries.AppendAsync(subscriber.Id, NewYearsEve, [new("rain")]);
+        await Acts.AppendAsync(subscriber.Id, NewYearsEve, [new KindAct("soup")]);
+        await Entries.AppendAsync(subscriber.Id, NewYearsEve.PlusDays(1), [new("tea"), new("Sam", Social: true)]);
+        await Acts.AppendAsync(subscriber.Id, NewYearsEve.PlusYears(3), [new KindAct("a note")]);
+
+        var marks = await Reader.ReadMarksAsync(subscriber.Id, [new JournalSpan(NewYearsEve.PlusDays(1), JournalSpan.All.To)]);
+
+        Assert.Equal([new DayMark(NewYearsEve.PlusDays(1), 2, 1, 0), new DayMark(NewYearsEve.PlusYears(3), 0, 0, 1)], marks);
+    }
+
+    [Fact]
     public async Task ReadMarksAsync_RowsWrittenBeforeTheCountColumns_CountedFromTheirText()
     {
         var subscriber = await Subscribers.AddOrGetAsync(TestData.NewSubscriber());
