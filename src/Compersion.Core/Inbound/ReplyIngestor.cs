@@ -250,7 +250,7 @@ public sealed partial class ReplyIngestor(
                         Period.Between(Prompts.BackOffPolicy.LastActivity(subscriber, date, []), date, PeriodUnits.Days).Days >= Prompts.BackOffPolicy.QuietDays;
         // Photos first: kept under ids from the message, so a redelivery finds them kept and counts them again, storing nothing.
         var kept = await photos.KeepAsync(subscriber.Id, date, identity, mail, LegacyKey(identity), cancellationToken);
-        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning, photos: kept);
+        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning, photos: kept, today: Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date);
         var needsDay = alone is not null && addition.Items.Count > 0 && !returning;
         var saved = JournalItem.Merge([], addition.Items);
         if (stage < InboundStage.Stored)
@@ -268,7 +268,7 @@ public sealed partial class ReplyIngestor(
         }
 
         var receipt = needsDay
-            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count, photos: kept)
+            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count, photos: kept, today: Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date)
             : alone;
         if (receipt is not null)
         {

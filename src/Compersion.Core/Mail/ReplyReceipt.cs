@@ -32,12 +32,14 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<NoteBlock> Blo
     /// receipt welcomes them back and suggests nothing.</param>
     /// <param name="alreadySaved">Gratitudes of this reply that were not stored because the day already held them (<see cref="JournalItem.Merge"/>).</param>
     /// <param name="photos">What became of the reply's photos: how many were kept ("and 2 photos"), and a line for each refused one.</param>
+    /// <param name="today">The subscriber's local date when the reply arrived: a reply filed under an earlier day (yesterday's
+    /// prompt answered this morning) is told that more will join yesterday's or that day's gratitudes, not today's. Null: today.</param>
     /// <remarks>
     /// The day is judged, not the reply: a complete day (five items, one with a person) gets no receipt unless the
     /// subscriber asked for receipts, even when this reply also logged an act (the digest acknowledges acts), and the count
     /// a receipt gives is the day's. Everything else gets one, nothing saved included.
     /// </remarks>
-    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false, int alreadySaved = 0, Photos.PhotoSummary? photos = null)
+    public static ReplyReceipt? For(Subscriber subscriber, IReadOnlyList<JournalItem> items, IReadOnlyList<KindAct> acts, LocalDate date, bool actsExpected = false, IReadOnlyList<JournalItem>? day = null, bool returning = false, int alreadySaved = 0, Photos.PhotoSummary? photos = null, LocalDate? today = null)
     {
         photos ??= Photos.PhotoSummary.None;
         ArgumentNullException.ThrowIfNull(subscriber);
@@ -79,6 +81,7 @@ internal sealed record ReplyReceipt(string Subject, IReadOnlyList<NoteBlock> Blo
             ("skipped", photos.Skipped),
             ("already", alreadySaved),
             ("day_items", whole.Count),
+            ("day_word", today is not { } now || now == date ? "today's" : now.PlusDays(-1) == date ? "yesterday's" : "that day's"),
             ("day_short", whole.Count < JournalEntry.ItemsForPerfectDay),
             ("has_person", hasPerson),
             // Only vagueness about people is nudged, as the article does ("Don't just write 'the people I love'"): it is

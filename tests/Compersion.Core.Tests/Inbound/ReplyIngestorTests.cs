@@ -42,6 +42,8 @@ public sealed class ReplyIngestorTests
         Assert.Equal("receipt", receipt.Kind);
         Assert.Equal("alex@example.org", receipt.To);
         Assert.Contains("3 gratitudes", receipt.Text, StringComparison.Ordinal);
+        // Answered the morning after: more will join the prompt's day, which is yesterday by now, not today.
+        Assert.Contains("they'll join yesterday's 3.", receipt.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed class ReceiptWordingTests
         ["three-without-a-person"] = () => ReplyReceipt.For(Subscriber(), [new("the sunset"), new("warm socks"), new("a quiet bus")], [], Day),
         ["vague-about-people"] = () => ReplyReceipt.For(Subscriber(), [new("my family", Social: true, Vague: true), new("my health", Vague: true)], [], Day),
         ["merged-day-second-reply"] = () => ReplyReceipt.For(Subscriber(), [new("a quiet bus")], [], Day, day: [new("the sunset"), new("warm socks"), new("a quiet bus")]),
+        ["merged-day-answered-next-morning"] = () => ReplyReceipt.For(Subscriber(), [new("a quiet bus")], [], Day, day: [new("the sunset"), new("a quiet bus")], today: Day.PlusDays(1)),
+        ["merged-day-answered-days-later"] = () => ReplyReceipt.For(Subscriber(), [new("a quiet bus")], [], Day, today: Day.PlusDays(3)),
         ["one-act"] = () => ReplyReceipt.For(Subscriber(), [], [Classified], Day),
         ["two-acts"] = () => ReplyReceipt.For(Subscriber(), [], [new KindAct("fed the cat next door"), new KindAct("a note for the postman")], Day),
         ["gratitudes-act-photos-and-repeats"] = () => ReplyReceipt.For(
