@@ -1,9 +1,3 @@
-using Compersion.Core.Links;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Compersion.Functions;
 
 /// <summary><c>GET /api/assets/{file}</c>: the pages' stylesheet and script, from our own origin (the CSP allows nothing else).</summary>

@@ -1,5 +1,4 @@
 using Compersion.Core.Privacy;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

@@ -1,12 +1,5 @@
 using Compersion.Core.Export;
-using Compersion.Core.Links;
 using Compersion.Core.Privacy;
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Compersion.Functions.Pages;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

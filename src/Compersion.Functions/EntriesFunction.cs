@@ -1,9 +1,4 @@
 using Compersion.Core.Api;
-using Compersion.Core.Links;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

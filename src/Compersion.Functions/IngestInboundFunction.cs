@@ -1,5 +1,4 @@
 using Compersion.Core.Inbound;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

@@ -1,9 +1,3 @@
-using Compersion.Core.Links;
-using Compersion.Functions.Pages;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Compersion.Functions;
 
 /// <summary>

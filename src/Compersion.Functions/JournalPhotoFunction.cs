@@ -1,10 +1,5 @@
 using Compersion.Core.Access;
-using Compersion.Core.Links;
 using Compersion.Core.Photos;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

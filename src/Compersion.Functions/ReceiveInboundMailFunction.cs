@@ -1,8 +1,4 @@
 using Compersion.Core.Inbound;
-using Compersion.Core.Links;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

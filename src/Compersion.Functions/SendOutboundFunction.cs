@@ -1,6 +1,5 @@
 using Compersion.Core.Outbound;
 using Compersion.Core.Scheduling;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

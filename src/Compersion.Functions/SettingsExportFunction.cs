@@ -1,10 +1,4 @@
 using Compersion.Core.Export;
-using Compersion.Core.Links;
-using Compersion.Functions.Http;
-using Compersion.Functions.Pages;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Compersion.Functions;
 

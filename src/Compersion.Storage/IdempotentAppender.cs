@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace Compersion.Storage;

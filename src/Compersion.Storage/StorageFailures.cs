@@ -1,4 +1,3 @@
-using Azure;
 using Compersion.Core.Inbound;
 
 namespace Compersion.Storage;

@@ -1,5 +1,4 @@
 using Compersion.Core.Scheduling;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Storage;

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Storage;

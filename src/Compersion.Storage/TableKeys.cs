@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 
 namespace Compersion.Storage;
 

@@ -1,6 +1,5 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Security;
-using NodaTime;
 
 namespace Compersion.Core.Access;
 

@@ -2,7 +2,6 @@ using Compersion.Core.Journal;
 using Compersion.Core.Photos;
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Access;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Api;

@@ -3,7 +3,6 @@ using System.Globalization;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
-using NodaTime;
 
 namespace Compersion.Core.Commands;
 

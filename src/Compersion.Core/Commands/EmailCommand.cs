@@ -1,5 +1,4 @@
 using Compersion.Core.Subscriptions;
-using NodaTime;
 
 namespace Compersion.Core.Commands;
 

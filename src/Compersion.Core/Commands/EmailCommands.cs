@@ -11,7 +11,6 @@ using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Compersion.Core.Commands;
 

@@ -4,7 +4,6 @@ using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Digests;

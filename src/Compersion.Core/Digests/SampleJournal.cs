@@ -1,7 +1,6 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Digests;
 

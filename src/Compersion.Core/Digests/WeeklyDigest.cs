@@ -1,6 +1,5 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using NodaTime;
 
 namespace Compersion.Core.Digests;
 

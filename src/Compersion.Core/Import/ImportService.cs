@@ -5,7 +5,6 @@ using Compersion.Core.Journal;
 using Compersion.Core.Subscribers;
 using Compersion.Replies;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Import;

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Import;
 
 /// <summary>One day read from an imported file, before item splitting.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Compersion.Replies;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Import;

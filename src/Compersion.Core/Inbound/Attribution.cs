@@ -1,6 +1,5 @@
 using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Inbound;
 

@@ -4,7 +4,6 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Compersion.Core.Inbound;
 

@@ -9,7 +9,6 @@ using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
 using Compersion.Replies;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace Compersion.Core.Inbound;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Photos;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace Compersion.Core.Inbound;
 

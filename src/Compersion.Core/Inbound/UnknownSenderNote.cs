@@ -3,7 +3,6 @@ using Compersion.Core.Mail;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace Compersion.Core.Inbound;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>One correction posted from a day's page.</summary>

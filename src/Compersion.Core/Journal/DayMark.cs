@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>What one date of a journal holds, in counts only: enough to mark the calendar, measure the run and find a day's neighbours without reading any text.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>What one weekly digest suggested, remembered so a re-sent digest repeats it and later ones don't.</summary>

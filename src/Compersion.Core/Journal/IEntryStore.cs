@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>Journal entries, partitioned by subscriber (a port; Storage implements it over Tables).</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>Rewrites one date of one subscriber's journal — its gratitudes and its acts together, or neither (a port; Storage implements it).</summary>

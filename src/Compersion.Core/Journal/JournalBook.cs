@@ -1,5 +1,4 @@
 using Compersion.Core.Kindness;
-using NodaTime;
 
 namespace Compersion.Core.Journal;
 

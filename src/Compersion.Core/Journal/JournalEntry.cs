@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>A subscriber's journal for one local date.</summary>

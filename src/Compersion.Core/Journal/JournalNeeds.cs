@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>What a journal page reads: the dates whose text it shows, and whether it needs the marks of every day.</summary>

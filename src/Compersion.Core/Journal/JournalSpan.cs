@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Journal;
 
 /// <summary>A run of local dates, both ends included: the part of a journal a page reads.</summary>

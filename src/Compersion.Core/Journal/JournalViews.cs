@@ -3,7 +3,6 @@ using System.Text;
 using Compersion.Core.Kindness;
 using Compersion.Core.Photos;
 using Compersion.Replies;
-using NodaTime;
 
 namespace Compersion.Core.Journal;
 

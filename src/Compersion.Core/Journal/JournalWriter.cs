@@ -1,7 +1,6 @@
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
-using NodaTime;
 
 namespace Compersion.Core.Journal;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Kindness;
 
 /// <summary>Kind acts, partitioned by subscriber and filed by local date (a port; Storage implements it over Tables).</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Kindness;
 
 /// <summary>A subscriber's kind acts for one local date.</summary>

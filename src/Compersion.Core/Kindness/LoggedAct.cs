@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Kindness;
 
 /// <summary>A kind act with its date and its classification, as the variety rules and the digest read it.</summary>

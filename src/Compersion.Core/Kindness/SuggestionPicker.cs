@@ -1,6 +1,5 @@
 using System.Globalization;
 using Compersion.Core.Common;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Kindness;

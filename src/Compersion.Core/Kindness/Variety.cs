@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Kindness;
 
 /// <summary>The variety maths: which acts are recent, how many different pairs, how even each dimension is.</summary>

@@ -1,7 +1,6 @@
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Links;
 

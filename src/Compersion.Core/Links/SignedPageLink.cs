@@ -2,7 +2,6 @@ using Compersion.Core.Scheduling;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Links;
 

@@ -1,6 +1,5 @@
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
-using NodaTime;
 
 namespace Compersion.Core.Links;
 

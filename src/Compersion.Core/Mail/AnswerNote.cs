@@ -1,5 +1,4 @@
 using Compersion.Core.Sending;
-using NodaTime;
 
 namespace Compersion.Core.Mail;
 

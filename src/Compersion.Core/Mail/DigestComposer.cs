@@ -1,12 +1,11 @@
 using System.Globalization;
+using Compersion.Core.Digests;
 using Compersion.Core.Kindness;
 using Compersion.Core.Links;
-using Compersion.Core.Digests;
 using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Mail;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Compersion.Core.Prompts;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Mail;

@@ -3,7 +3,6 @@ using Compersion.Core.Security;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Compersion.Core.Mail;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Mail;
 

@@ -8,7 +8,6 @@ using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace Compersion.Core.Outbound;
 

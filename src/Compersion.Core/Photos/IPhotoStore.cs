@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Photos;
 
 /// <summary>Photos and their thumbnails, under each subscriber's own prefix (a port; Storage keeps them in blobs).</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Photos;
 
 /// <summary>A photo kept with a day of a subscriber's journal.</summary>

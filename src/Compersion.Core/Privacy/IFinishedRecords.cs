@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Privacy;
 
 /// <summary>Bookkeeping rows whose work is finished: sent outbox rows, done inbound ledger rows and the index of archived posts (a port; Storage keeps them in tables).</summary>

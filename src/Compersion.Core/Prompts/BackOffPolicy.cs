@@ -1,6 +1,5 @@
 using Compersion.Core.Journal;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Prompts;
 

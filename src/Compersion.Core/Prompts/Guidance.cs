@@ -1,6 +1,5 @@
 using Compersion.Core.Common;
 using Compersion.Core.Security;
-using NodaTime;
 
 namespace Compersion.Core.Prompts;
 

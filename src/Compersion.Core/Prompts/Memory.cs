@@ -1,5 +1,4 @@
 using Compersion.Core.Journal;
-using NodaTime;
 
 namespace Compersion.Core.Prompts;
 

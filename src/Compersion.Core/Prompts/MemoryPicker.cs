@@ -2,7 +2,6 @@ using System.Globalization;
 using Compersion.Core.Common;
 using Compersion.Core.Journal;
 using Compersion.Core.Security;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Prompts;

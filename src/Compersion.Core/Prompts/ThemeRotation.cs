@@ -1,7 +1,6 @@
 using System.Globalization;
 using Compersion.Core.Common;
 using Compersion.Core.Security;
-using NodaTime;
 
 namespace Compersion.Core.Prompts;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Scheduling;
 
 /// <summary>How far the dispatcher has walked the wheel, and who is walking it now.</summary>

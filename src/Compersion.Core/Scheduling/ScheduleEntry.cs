@@ -1,5 +1,4 @@
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Scheduling;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Security;
 
 /// <summary>Date helpers for token values.</summary>

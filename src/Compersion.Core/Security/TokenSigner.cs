@@ -4,7 +4,6 @@ using System.Text;
 using Compersion.Core.Common;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Compersion.Core.Security;
 

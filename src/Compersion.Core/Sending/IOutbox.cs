@@ -1,5 +1,4 @@
 using Compersion.Core.Scheduling;
-using NodaTime;
 
 namespace Compersion.Core.Sending;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Subscribers;
 
 /// <summary>A new address a subscriber asked for, waiting for the link sent to it.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Subscribers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Subscribers;
 
 /// <summary>The address a subscriber moved away from, kept for <see cref="UndoWindow"/> so the notice sent there can undo the move.</summary>

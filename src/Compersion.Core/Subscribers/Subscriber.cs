@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Compersion.Core.Subscribers;
 
 /// <summary>A person who receives the daily prompt, with their settings.</summary>

@@ -1,6 +1,5 @@
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Core.Subscriptions;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Core.Subscriptions;

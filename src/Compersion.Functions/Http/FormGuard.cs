@@ -1,7 +1,3 @@
-using Compersion.Core.Security;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Compersion.Functions.Http;
 
 /// <summary>The browser side of <see cref="FormTokens"/>: the SameSite=Strict cookie, and the check of a posted form.</summary>

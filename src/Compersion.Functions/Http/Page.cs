@@ -1,5 +1,3 @@
-using Compersion.Functions.Pages;
-
 namespace Compersion.Functions.Http;
 
 /// <summary>The small HTML answer pages of links followed from email (confirm, unsubscribe, expired links, refusals).</summary>

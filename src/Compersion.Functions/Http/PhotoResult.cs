@@ -1,6 +1,4 @@
 using Compersion.Core.Photos;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Compersion.Functions.Http;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Compersion.Functions.Http;
 
 /// <summary>The headers every page and download carries: a strict Content-Security-Policy and friends.</summary>

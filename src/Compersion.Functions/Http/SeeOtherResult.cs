@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Compersion.Functions.Http;
 
 /// <summary>A 303 See Other after a successful form post, so reloading the page never posts the form again.</summary>

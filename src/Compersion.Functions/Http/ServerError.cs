@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Compersion.Functions.Http;
 
 /// <summary>The one answer to a request a function failed on: a kind page for a browser, a JSON reason for everyone else.</summary>

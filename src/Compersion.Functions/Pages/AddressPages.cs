@@ -1,8 +1,5 @@
 using Compersion.Core.Access;
-using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Compersion.Functions.Pages;
 

@@ -1,8 +1,3 @@
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Compersion.Functions.Pages;
 
 /// <summary>

@@ -2,10 +2,6 @@ using System.Globalization;
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
 namespace Compersion.Functions.Pages;

@@ -1,9 +1,5 @@
-using Compersion.Core.Links;
 using Compersion.Core.Privacy;
-using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Compersion.Functions.Pages;
 

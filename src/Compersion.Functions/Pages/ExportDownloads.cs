@@ -1,9 +1,6 @@
 using System.Text;
 using Compersion.Core.Export;
 using Compersion.Core.Subscribers;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Compersion.Functions.Pages;
 

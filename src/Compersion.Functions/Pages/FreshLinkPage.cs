@@ -1,8 +1,3 @@
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Compersion.Functions.Pages;
 
 /// <summary>The expired link page's button, for settings and journal links alike: mails a fresh link to the address on file.</summary>

@@ -2,10 +2,6 @@ using System.Globalization;
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
-using Compersion.Core.Links;
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
 
 namespace Compersion.Functions.Pages;

@@ -1,9 +1,6 @@
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
-using Compersion.Core.Security;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
 namespace Compersion.Functions.Pages;

@@ -1,9 +1,5 @@
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Compersion.Functions.Pages;
 

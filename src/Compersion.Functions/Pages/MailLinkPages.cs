@@ -1,7 +1,5 @@
 using Compersion.Core.Inbound;
-using Compersion.Core.Links;
 using Compersion.Core.Subscriptions;
-using Compersion.Functions.Http;
 
 namespace Compersion.Functions.Pages;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Compersion.Functions.Pages;
 
 /// <summary>What <see cref="LinkGate"/> gives a page: the link it opened, or the page that says why it opened nothing.</summary>

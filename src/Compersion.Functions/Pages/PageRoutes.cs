@@ -1,5 +1,3 @@
-using Compersion.Core.Links;
-
 namespace Compersion.Functions.Pages;
 
 /// <summary>

@@ -1,12 +1,8 @@
 using System.Globalization;
 using Compersion.Core.Access;
 using Compersion.Core.Import;
-using Compersion.Core.Links;
-using Compersion.Core.Security;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
 
 namespace Compersion.Functions.Pages;

@@ -1,8 +1,5 @@
-using Compersion.Core.Links;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using NodaTime;
 
 namespace Compersion.Functions.Pages;

@@ -1,7 +1,3 @@
-using Compersion.Core.Security;
-using Compersion.Functions.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace Compersion.Functions.Pages;
 
 /// <summary>The button of a page a signed link opened: a form posting the link's token back with this browser's anti-forgery token.</summary>

@@ -1,8 +1,5 @@
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
-using NodaTime;
 
 namespace Compersion.Storage.Digests;
 

@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Inbound;
 using Compersion.Core.Sending;
 using Compersion.Storage.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Compersion.Storage.Inbound;
 

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Compersion.Core.Inbound;
 
 namespace Compersion.Storage.Inbound;

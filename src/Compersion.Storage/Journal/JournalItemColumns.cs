@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Compersion.Core.Journal;
 
 namespace Compersion.Storage.Journal;

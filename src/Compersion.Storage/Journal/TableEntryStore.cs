@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using Compersion.Core.Journal;
-using NodaTime;
 
 namespace Compersion.Storage.Journal;
 

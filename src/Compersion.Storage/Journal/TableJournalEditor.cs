@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Journal;
 using Compersion.Storage.Kindness;
-using NodaTime;
 
 namespace Compersion.Storage.Journal;
 

@@ -1,10 +1,8 @@
-using Azure.Data.Tables;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;
 using Compersion.Storage.Kindness;
 using Compersion.Storage.Subscribers;
-using NodaTime;
 
 namespace Compersion.Storage.Journal;
 

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Compersion.Core.Journal;
 using Compersion.Core.Kindness;
 using Compersion.Core.Subscribers;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Compersion.Core.Kindness;
 
 namespace Compersion.Storage.Kindness;

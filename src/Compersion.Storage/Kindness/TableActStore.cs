@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using Compersion.Core.Kindness;
-using NodaTime;
 
 namespace Compersion.Storage.Kindness;
 

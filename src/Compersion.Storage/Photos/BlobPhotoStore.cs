@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Compersion.Core.Photos;
 using Compersion.Storage.Inbound;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Compersion.Storage.Photos;

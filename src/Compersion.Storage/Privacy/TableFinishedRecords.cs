@@ -1,8 +1,5 @@
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Privacy;
 using Compersion.Core.Scheduling;
-using NodaTime;
 
 namespace Compersion.Storage.Privacy;
 

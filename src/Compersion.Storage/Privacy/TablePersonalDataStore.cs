@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Compersion.Core.Privacy;
 using Compersion.Core.Subscribers;

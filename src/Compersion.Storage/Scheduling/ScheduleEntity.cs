@@ -1,7 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Scheduling;
-using NodaTime;
 
 namespace Compersion.Storage.Scheduling;
 

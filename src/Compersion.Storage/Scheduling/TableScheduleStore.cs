@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 

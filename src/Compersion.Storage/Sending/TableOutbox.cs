@@ -1,11 +1,8 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Compersion.Storage.Sending;
 

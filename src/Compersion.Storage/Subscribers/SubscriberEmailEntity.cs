@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Compersion.Storage.Subscribers;
 
 /// <summary>The address index row: keyed by the address hash, it names the subscriber who owns the address.</summary>

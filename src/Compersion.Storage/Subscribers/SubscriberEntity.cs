@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Subscribers;
-using NodaTime;
 
 namespace Compersion.Storage.Subscribers;
 

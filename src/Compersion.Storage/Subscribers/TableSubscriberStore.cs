@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Data.Tables;
 using Compersion.Core.Subscribers;
 using Microsoft.Extensions.Logging;
 
