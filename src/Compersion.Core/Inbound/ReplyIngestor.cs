@@ -235,6 +235,7 @@ public sealed partial class ReplyIngestor(
         // A reply to a prompt is filed under the prompt's date; a reply to the weekly digest logs acts on the day it
         // arrives, so next week's digest counts them.
         var digestReply = attributed.Purpose == TokenPurpose.Digest;
+        var arrived = ArrivalDate(subscriber, receivedAt);
         var date = FileDate(subscriber, attributed, receivedAt);
         var addition = ReplyReading.Read(visible, digestReply).Addition;
 
@@ -249,7 +250,7 @@ public sealed partial class ReplyIngestor(
                         Period.Between(Prompts.BackOffPolicy.LastActivity(subscriber, date, []), date, PeriodUnits.Days).Days >= Prompts.BackOffPolicy.QuietDays;
         // Photos first: kept under ids from the message, so a redelivery finds them kept and counts them again, storing nothing.
         var kept = await photos.KeepAsync(subscriber.Id, date, identity, mail, LegacyKey(identity), cancellationToken);
-        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning, photos: kept, today: Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date);
+        var alone = ReplyReceipt.For(subscriber, addition.Items, addition.Acts, date, actsExpected: digestReply, returning: returning, photos: kept, today: arrived);
         var needsDay = alone is not null && addition.Items.Count > 0 && !returning;
         var saved = JournalItem.Merge([], addition.Items);
         if (stage < InboundStage.Stored)
@@ -267,7 +268,7 @@ public sealed partial class ReplyIngestor(
         }
 
         var receipt = needsDay
-            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count, photos: kept, today: Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date)
+            ? ReplyReceipt.For(subscriber, saved, addition.Acts, date, actsExpected: digestReply, day: await writer.ItemsOnAsync(subscriber.Id, date, cancellationToken), alreadySaved: addition.Items.Count - saved.Count, photos: kept, today: arrived)
             : alone;
         if (receipt is not null)
         {
@@ -342,11 +343,14 @@ public sealed partial class ReplyIngestor(
     /// <remarks>A reply to the weekly digest logs acts on the day it arrives, so next week's digest counts them.</remarks>
     internal static LocalDate FileDate(Subscriber subscriber, Attribution attributed, DateTimeOffset receivedAt)
     {
-        var arrival = Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date;
+        var arrival = ArrivalDate(subscriber, receivedAt);
         return attributed.Purpose != TokenPurpose.Digest && attributed.TokenDate is { } tokenDate && tokenDate >= arrival.Minus(MaxTokenAge) && tokenDate <= arrival.PlusDays(1)
             ? tokenDate
             : arrival;
     }
+
+    // The subscriber's own date when the reply arrived: what receipts call today, and where a stale token's reply is filed.
+    private static LocalDate ArrivalDate(Subscriber subscriber, DateTimeOffset receivedAt) => Instant.FromDateTimeOffset(receivedAt).InZone(subscriber.TimeZone).Date;
 
     /// <summary>Whether the visible text is an email command rather than journal text.</summary>
     internal static bool TryReadCommand(VisibleReply visible, out EmailCommand? command) =>
