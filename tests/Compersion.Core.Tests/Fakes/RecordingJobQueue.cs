@@ -2,12 +2,22 @@ using Compersion.Core.Scheduling;
 
 namespace Compersion.Core.Tests.Fakes;
 
-/// <summary>An <see cref="IJobQueue"/> that keeps what was enqueued.</summary>
+/// <summary>An <see cref="IJobQueue"/> that keeps what was enqueued; safe for the dispatcher's batches enqueued at once.</summary>
 internal sealed class RecordingJobQueue : IJobQueue
 {
     private readonly List<OutboundJob> jobs = [];
+    private readonly Lock gate = new();
 
-    public IReadOnlyList<OutboundJob> Jobs => jobs;
+    public IReadOnlyList<OutboundJob> Jobs
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. jobs];
+            }
+        }
+    }
 
     /// <summary>How many of the next enqueues fail, as a storage outage would, before they succeed again.</summary>
     public int FailNext { get; set; }
@@ -15,13 +25,17 @@ internal sealed class RecordingJobQueue : IJobQueue
     public Task EnqueueAsync(OutboundBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (FailNext > 0)
+        lock (gate)
         {
-            FailNext--;
-            throw new InvalidOperationException("The queue is unreachable.");
+            if (FailNext > 0)
+            {
+                FailNext--;
+                throw new InvalidOperationException("The queue is unreachable.");
+            }
+
+            jobs.AddRange(batch.Jobs);
         }
 
-        jobs.AddRange(batch.Jobs);
         return Task.CompletedTask;
     }
 }
