@@ -143,7 +143,7 @@ public sealed partial class AddressChangeService(
     /// <returns>The outcome, and the request when <see cref="AddressConfirmOutcome.Open"/>.</returns>
     public async Task<(AddressConfirmOutcome Outcome, PendingAddress? Request)> OpenRequestAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressChange)
+        if (!signer.TryVerify(token, TokenPurpose.AddressChange, out var verified))
         {
             return (AddressConfirmOutcome.Invalid, null);
         }
@@ -172,7 +172,7 @@ public sealed partial class AddressChangeService(
     /// <summary>Confirms the change a link names (the page's form post), and tells the old address.</summary>
     public async Task<AddressConfirmOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressChange)
+        if (!signer.TryVerify(token, TokenPurpose.AddressChange, out var verified))
         {
             return AddressConfirmOutcome.Invalid;
         }
@@ -235,7 +235,7 @@ public sealed partial class AddressChangeService(
     /// <returns>The outcome, and the address the mail would move back to when <see cref="AddressUndoOutcome.Open"/> (shown to whoever holds that inbox's link).</returns>
     public async Task<(AddressUndoOutcome Outcome, string? Address)> OpenUndoAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressUndo)
+        if (!signer.TryVerify(token, TokenPurpose.AddressUndo, out var verified))
         {
             return (AddressUndoOutcome.Invalid, null);
         }
@@ -255,7 +255,7 @@ public sealed partial class AddressChangeService(
     /// <remarks>The address moved away from then opens nothing (links mailed there lapse), and the old address is claimed again, unless someone else has it now.</remarks>
     public async Task<AddressUndoOutcome> UndoAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!signer.TryVerify(token, out var verified) || verified!.Purpose != TokenPurpose.AddressUndo)
+        if (!signer.TryVerify(token, TokenPurpose.AddressUndo, out var verified))
         {
             return AddressUndoOutcome.Invalid;
         }

@@ -115,7 +115,7 @@ public sealed class ReplyAttribution(ISubscriberStore subscribers, TokenSigner s
     /// <summary>The subscriber an unsubscribe-mailbox token names, when it is one of ours; null otherwise.</summary>
     /// <remarks>Only names them (for the ledger key and the index of their posts); it changes nothing.</remarks>
     public string? UnsubscribeOwner(string token) =>
-        signer.TryVerify(token, out var signed) && signed!.Purpose == TokenPurpose.Unsubscribe ? signed.SubscriberId : null;
+        signer.TryVerify(token, TokenPurpose.Unsubscribe, out var signed) ? signed.SubscriberId : null;
 
     private static bool IsPrevious(string? from, Subscriber subscriber) =>
         subscriber.PreviousEmailHash is { } previous && from is not null && EmailAddress.TryNormalize(from, out var normalized) &&

@@ -23,6 +23,9 @@ public sealed record AnswerNote(
     bool OffersHelp = true,
     IReadOnlyList<NoteBlock>? Blocks = null)
 {
+    /// <summary>The body as blocks: <see cref="Blocks"/> when set, else the paragraphs and then the items as a numbered list.</summary>
+    public IReadOnlyList<NoteBlock> Body => Blocks ?? NoteBlock.Of(Paragraphs, Items);
+
     /// <summary>A note whose body is blocks.</summary>
     public static AnswerNote Of(string kind, string subject, IReadOnlyList<NoteBlock> blocks, IReadOnlyList<MailAttachment>? attachments = null, LocalDate? replyDate = null, bool invitesReply = true, bool offersHelp = true) =>
         new(kind, subject, [], [], attachments, replyDate, invitesReply, offersHelp, blocks);

@@ -17,38 +17,16 @@ namespace Compersion.Core.Mail;
 /// </remarks>
 public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner signer, TimeProvider time)
 {
-    /// <summary>Composes a note of paragraphs, then a numbered list of items.</summary>
+    /// <summary>Composes a plain note of paragraphs, then a numbered list of items; the blocks overload has every other choice.</summary>
     /// <param name="subscriber">Who it goes to.</param>
     /// <param name="kind">The kind (<c>receipt</c>, <c>command</c>, <c>help</c>, <c>export</c> …), carried as <c>X-Compersion-Kind</c>.</param>
     /// <param name="subject">The subject line, also the note's heading.</param>
     /// <param name="paragraphs">Plain-text paragraphs; escaped in HTML.</param>
     /// <param name="items">Items to list under the paragraphs (may be empty).</param>
     /// <param name="jobId">An opaque id for the tags.</param>
-    /// <param name="attachments">Files to attach (may be null).</param>
     /// <param name="settingsLink">Whether the footer links to the settings page.</param>
-    /// <param name="invitesReply">Whether a reply is read: the note then carries a reply token in its Reply-To.</param>
-    /// <param name="replyDate">The local date a reply is filed under; null for the subscriber's today.</param>
-    /// <param name="offersHelp">Whether the footer offers the email commands (HELP); null for whenever it invites a reply.</param>
-    /// <param name="thread">The mail this note answers: the note then takes its subject (<c>Re: …</c>) and names it in <c>In-Reply-To</c>/<c>References</c>.</param>
-    public OutgoingMail Compose(
-        Subscriber subscriber,
-        string kind,
-        string subject,
-        IReadOnlyList<string> paragraphs,
-        IReadOnlyList<string> items,
-        string jobId,
-        IReadOnlyList<MailAttachment>? attachments = null,
-        bool settingsLink = true,
-        bool invitesReply = true,
-        LocalDate? replyDate = null,
-        bool? offersHelp = null,
-        MailThread? thread = null)
-    {
-        ArgumentNullException.ThrowIfNull(paragraphs);
-        ArgumentNullException.ThrowIfNull(items);
-        IReadOnlyList<NoteBlock> blocks = [.. paragraphs.Select(NoteBlock.Paragraph), .. items.Count > 0 ? [NoteBlock.Numbered(items)] : Array.Empty<NoteBlock>()];
-        return Compose(subscriber, kind, subject, blocks, jobId, attachments, settingsLink, invitesReply, replyDate, offersHelp, thread);
-    }
+    public OutgoingMail Compose(Subscriber subscriber, string kind, string subject, IReadOnlyList<string> paragraphs, IReadOnlyList<string> items, string jobId, bool settingsLink = true) =>
+        Compose(subscriber, kind, subject, NoteBlock.Of(paragraphs, items), jobId, settingsLink: settingsLink);
 
     /// <summary>Composes a note from blocks (paragraphs, lists, links, codes), each kept as it is in both renderings.</summary>
     /// <param name="subscriber">Who it goes to.</param>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Compersion.Core.Common;
@@ -94,6 +95,18 @@ public sealed class TokenSigner
         return false;
     }
 
+    /// <summary>Verifies a token as <see cref="TryVerify(string?, out SignedToken?)"/> does, and that it was signed for <paramref name="purpose"/>.</summary>
+    public bool TryVerify(string? text, TokenPurpose purpose, [NotNullWhen(true)] out SignedToken? token)
+    {
+        if (TryVerify(text, out token) && token!.Purpose == purpose)
+        {
+            return true;
+        }
+
+        token = null;
+        return false;
+    }
+
     /// <summary>A reply token for a prompt or digest of one local date.</summary>
     public string ForReply(TokenPurpose purpose, string subscriberId, LocalDate date) =>
         Sign(purpose, subscriberId, date.DaysSinceEpoch());
@@ -106,7 +119,7 @@ public sealed class TokenSigner
     public LinkCheck CheckLink(string? text, TokenPurpose purpose, Instant now, out string? subscriberId)
     {
         subscriberId = null;
-        if (!TryVerify(text, out var token) || token!.Purpose != purpose)
+        if (!TryVerify(text, purpose, out var token))
         {
             return LinkCheck.Invalid;
         }

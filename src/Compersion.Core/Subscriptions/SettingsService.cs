@@ -153,15 +153,14 @@ public sealed class SettingsService(ISubscriberStore subscribers, IScheduleStore
     private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Func<Subscriber, Subscriber> change, Func<Subscriber, Subscriber, JobKind[]> rescheduleFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        Subscriber? before = null;
-        var after = await subscribers.UpdateAsync(subscriber.Id, s => change(before = s), cancellationToken);
-        if (after is null || before is null)
+        var update = await subscribers.ApplyAsync(subscriber.Id, change, cancellationToken);
+        if (update is not { Before: { } before, After: { } after })
         {
             return subscriber;
         }
 
         var reschedule = rescheduleFor(before, after);
-        if (reschedule.Length > 0 && after.Status == SubscriberStatus.Active && after != before)
+        if (reschedule.Length > 0 && after.Status == SubscriberStatus.Active && update.Changed)
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             await schedule.RemoveAsync([.. reschedule.SelectMany(kind => SubscriberSchedule.Possible(before, kind, now))], cancellationToken);

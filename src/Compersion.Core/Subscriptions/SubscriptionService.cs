@@ -99,7 +99,7 @@ public sealed partial class SubscriptionService(
     private async Task<LinkOutcome> ConfirmAsync(string? token, bool confirm, CancellationToken cancellationToken)
     {
         var now = Now();
-        if (signer.TryVerify(token, out var verified) && verified!.Purpose == TokenPurpose.SignUpAgain)
+        if (signer.TryVerify(token, TokenPurpose.SignUpAgain, out var verified))
         {
             return await ConfirmAgainAsync(verified.SubscriberId, verified.Value, confirm, now, cancellationToken);
         }
@@ -134,16 +134,8 @@ public sealed partial class SubscriptionService(
             return LinkOutcome.Pending;
         }
 
-        var confirmedNow = false;
-        var active = await subscribers.UpdateAsync(
-            subscriber.Id,
-            s =>
-            {
-                confirmedNow = s.Status == SubscriberStatus.Pending;
-                return s.Confirm(now);
-            },
-            cancellationToken);
-        if (!confirmedNow || active is null)
+        var confirmed = await subscribers.ApplyAsync(subscriber.Id, s => s.Confirm(now), cancellationToken);
+        if (!confirmed.Changed || confirmed.After is not { } active)
         {
             return LinkOutcome.AlreadyDone;
         }
@@ -186,23 +178,14 @@ public sealed partial class SubscriptionService(
             return LinkOutcome.Pending;
         }
 
-        var confirmedNow = false;
-        var active = await subscribers.UpdateAsync(
-            subscriber.Id,
-            s =>
-            {
-                var confirmed = s.ConfirmSignUp(nonce, now);
-                confirmedNow = confirmed != s;
-                return confirmed;
-            },
-            cancellationToken);
-        if (active is null)
+        var confirmed = await subscribers.ApplyAsync(subscriber.Id, s => s.ConfirmSignUp(nonce, now), cancellationToken);
+        if (confirmed.After is not { } active)
         {
             return LinkOutcome.Invalid;
         }
 
         await FinishConfirmationAsync(active, cancellationToken);
-        if (!confirmedNow)
+        if (!confirmed.Changed)
         {
             return LinkOutcome.AlreadyDone;
         }
@@ -227,27 +210,18 @@ public sealed partial class SubscriptionService(
             return subscriber;
         }
 
-        var activated = false;
-        var stored = await subscribers.UpdateAsync(
-            subscriber.Id,
-            s =>
-            {
-                activated = s.Status is SubscriberStatus.Pending or SubscriberStatus.Unsubscribed;
-                return s.Reactivate(now);
-            },
-            cancellationToken);
-        if (stored is null)
+        var reactivated = await subscribers.ApplyAsync(subscriber.Id, s => s.Reactivate(now), cancellationToken);
+        if (reactivated.After is not { } stored)
         {
             return subscriber;
         }
 
-        if (activated)
+        if (reactivated.Changed)
         {
             await ScheduleFirstAsync(stored, now, cancellationToken);
         }
 
-        subscriber = stored;
-        return subscriber;
+        return stored;
     }
 
     /// <summary>Unsubscribes from a signed link; idempotent, needs no key.</summary>
@@ -267,19 +241,13 @@ public sealed partial class SubscriptionService(
             return (LinkOutcome.Invalid, null);
         }
 
-        // The update is conditional (ETag), so the status seen by its last attempt tells whether this call made the change.
-        SubscriberStatus? before = null;
-        var after = await subscribers.UpdateAsync(subscriberId!, s =>
-        {
-            before = s.Status;
-            return s.Unsubscribe();
-        }, cancellationToken);
-        if (after is null)
+        var unsubscribed = await subscribers.ApplyAsync(subscriberId!, s => s.Unsubscribe(), cancellationToken);
+        if (unsubscribed.After is not { } after)
         {
             return (LinkOutcome.Invalid, null);
         }
 
-        if (before == SubscriberStatus.Unsubscribed)
+        if (!unsubscribed.Changed)
         {
             return (LinkOutcome.AlreadyDone, after);
         }
@@ -295,16 +263,9 @@ public sealed partial class SubscriptionService(
         var paused = 0;
         foreach (var id in subscriberIds.Where(SubscriberId.IsValid).Distinct(StringComparer.Ordinal))
         {
-            var changed = false;
-            await subscribers.UpdateAsync(
-                id,
-                s =>
-                {
-                    changed = s.Status == SubscriberStatus.Active;
-                    return s.Pause();
-                },
-                cancellationToken);
-            if (changed)
+            // Pause() also makes a dated pause open-ended; only an active subscriber paused by this call is counted.
+            var pause = await subscribers.ApplyAsync(id, s => s.Pause(), cancellationToken);
+            if (pause.Before?.Status == SubscriberStatus.Active)
             {
                 LogPausedForDelivery(logger, id);
                 paused++;

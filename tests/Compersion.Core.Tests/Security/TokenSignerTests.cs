@@ -296,6 +296,30 @@ public sealed partial class TokenSignerTests
         Assert.Null(subscriberId);
     }
 
+    [Fact]
+    public void TryVerify_ForItsPurpose_ReturnsTheToken()
+    {
+        var signer = Signer();
+        var token = signer.Sign(TokenPurpose.AddressUndo, AlexId, 42);
+
+        var ok = signer.TryVerify(token, TokenPurpose.AddressUndo, out var verified);
+
+        Assert.True(ok);
+        Assert.Equal(new SignedToken(TokenPurpose.AddressUndo, AlexId, 42), verified);
+    }
+
+    [Fact]
+    public void TryVerify_GenuineTokenForAnotherPurpose_IsRefused()
+    {
+        var signer = Signer();
+        var token = signer.Sign(TokenPurpose.AddressChange, AlexId, 42);
+
+        var ok = signer.TryVerify(token, TokenPurpose.AddressUndo, out var verified);
+
+        Assert.False(ok);
+        Assert.Null(verified);
+    }
+
     private static Instant Now(TimeProvider time) => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     [GeneratedRegex("^[a-z2-7]+$")]
