@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Compersion.Storage.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace Compersion.Storage;
@@ -14,6 +15,9 @@ namespace Compersion.Storage;
 /// append key, else a random one. An append whose token the row already holds does nothing, so the same message
 /// ingested twice adds its content once; and when the storage client retries a write whose first attempt landed
 /// unseen, the retry fails its precondition, re-reads, and finds its own token there.
+/// </para>
+/// <para>
+/// The rows are a subscriber's (the partition is their id): each write changes their <see cref="JournalStamp"/> in the same transaction.
 /// </para>
 /// </remarks>
 internal sealed partial class IdempotentAppender(TimeProvider timeProvider, ILogger<IdempotentAppender> logger)
@@ -75,15 +79,10 @@ internal sealed partial class IdempotentAppender(TimeProvider timeProvider, ILog
         row[AppendTokensColumn] = string.Join(' ', tokens.Append(token).TakeLast(RememberedAppends));
         try
         {
-            if (current is null)
-            {
-                await table.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-
+            var action = current is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.ETag);
+            await JournalStamp.SubmitAsync(table, partitionKey, [action], cancellationToken);
             return true;
         }
         catch (RequestFailedException exception) when (exception.IsConflict() || exception.IsPreconditionFailed() || exception.IsNotFound())

@@ -11,7 +11,8 @@ namespace Compersion.Storage;
 /// The keys cannot collide: the profile's row key is the word <see cref="ProfileRowKey"/>, an entry's is an ISO
 /// date (<c>yyyy-MM-dd</c>, digits first), an acts row's is <see cref="ActRowKeyPrefix"/> and an ISO date
 /// (<c>act-yyyy-MM-dd</c>, a letter first, so it sorts after every entry and before the profile), a digest record's is
-/// <see cref="DigestRowKeyPrefix"/> and an ISO date (<c>digest-yyyy-MM-dd</c>). Entry queries
+/// <see cref="DigestRowKeyPrefix"/> and an ISO date (<c>digest-yyyy-MM-dd</c>), and the journal stamp's is the word
+/// <see cref="StampRowKey"/> (<see cref="Journal.JournalStamp"/>). Entry queries
 /// select the date range, act queries the prefixed range, profile queries the one key, so each reader sees only its
 /// own rows. Deleting a partition forgets the person and everything they wrote.
 /// </remarks>
@@ -19,6 +20,9 @@ internal static class SubscriberPartition
 {
     /// <summary>The row key of the (single) profile row.</summary>
     public const string ProfileRowKey = "profile";
+
+    /// <summary>The row key of the (single) journal stamp row (<see cref="Journal.JournalStamp"/>).</summary>
+    public const string StampRowKey = "stamp";
 
     /// <summary>The smallest entry row key (the first date an entry may be filed under).</summary>
     public const string FirstEntryRowKey = "0001-01-01";

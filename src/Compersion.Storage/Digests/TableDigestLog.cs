@@ -1,5 +1,6 @@
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
+using Compersion.Storage.Journal;
 
 namespace Compersion.Storage.Digests;
 
@@ -20,7 +21,7 @@ internal sealed class TableDigestLog(StorageTables tables) : IDigestLog
         var row = new TableEntity(subscriberId, rowKey) { [IdeasColumn] = string.Join(' ', record.IdeaIds) };
         try
         {
-            await tables.Subscribers(subscriberId).AddEntityAsync(row, cancellationToken);
+            await JournalStamp.SubmitAsync(tables.Subscribers(subscriberId), subscriberId, [new TableTransactionAction(TableTransactionActionType.Add, row)], cancellationToken);
             return record;
         }
         catch (RequestFailedException exception) when (exception.IsConflict())

@@ -6,7 +6,8 @@ namespace Compersion.Storage.Journal;
 
 /// <summary>Rewrites one date's entry row and act row together, in one table transaction guarded by both rows' ETags.</summary>
 /// <remarks>
-/// Both rows live in the subscriber's partition, so one transaction writes both or neither. A writer that raced
+/// Both rows live in the subscriber's partition, so one transaction writes both or neither, and their
+/// <see cref="JournalStamp"/> with them. A writer that raced
 /// (a reply appending to the same date) makes the transaction fail its precondition; the edit is then read and decided
 /// again from the new rows. Every other column of a row (the append tokens above all) is kept, so a message ingested
 /// again cannot bring back what a correction removed.
@@ -74,7 +75,7 @@ internal sealed class TableJournalEditor(StorageTables tables, TimeProvider time
 
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                await JournalStamp.SubmitAsync(table, subscriberId, actions, cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Compersion.Core.Photos;
 using Compersion.Storage.Inbound;
+using Compersion.Storage.Journal;
 using Microsoft.Extensions.Options;
 using NodaTime.Text;
 
@@ -14,9 +15,10 @@ namespace Compersion.Storage.Photos;
 /// <remarks>
 /// Every name is built from the subscriber id (ours), the date, the photo id (20 hex digits) and the format's extension:
 /// nothing from the mail. The file name the mail gave is kept in the blob's metadata (base64), for display only.
-/// Listing is by the subscriber's (and date's) prefix, so no call ever reaches another subscriber's photos.
+/// Listing is by the subscriber's (and date's) prefix, so no call ever reaches another subscriber's photos. Whatever
+/// changes what a listing finds (a photo kept or deleted, a place claimed) then changes the subscriber's <see cref="JournalStamp"/>.
 /// </remarks>
-internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOptions> options) : IPhotoStore
+internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tables, IOptions<StorageOptions> options) : IPhotoStore
 {
     private const string ThumbnailSuffix = ".thumb.jpg";
     private const string NameKey = "name";
@@ -58,6 +60,7 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
                         BinaryData.Empty,
                         new BlobUploadOptions { Metadata = new Dictionary<string, string> { [SlotPhotoKey] = id }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
                         cancellationToken);
+                    await JournalStamp.TouchAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
                     return true;
                 }
                 catch (RequestFailedException exception) when (exception.Status is 409 or 412)
@@ -113,6 +116,7 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
             new BinaryData(content),
             new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = photo.MediaType } },
             cancellationToken);
+        await JournalStamp.TouchAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
     }
 
     public async Task<Stream?> OpenAsync(string subscriberId, StoredPhoto photo, bool thumbnail, CancellationToken cancellationToken = default)
@@ -149,11 +153,22 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, IOptions<StorageOp
             }
         }
 
+        await JournalStamp.TouchAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
         return deleted;
     }
 
-    public Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default) =>
-        DeleteUnderAsync(Prefix(subscriberId), cancellationToken);
+    // Deleting everything (the subscriber's deletion) changes the stamp only when a photo went: a run that finds
+    // nothing left (a deletion finishing after an interruption) writes nothing into a partition being emptied.
+    public async Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken = default)
+    {
+        var deleted = await DeleteUnderAsync(Prefix(subscriberId), cancellationToken);
+        if (deleted > 0)
+        {
+            await JournalStamp.TouchAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
+        }
+
+        return deleted;
+    }
 
     private async Task<IReadOnlyList<StoredPhoto>> ListUnderAsync(string prefix, CancellationToken cancellationToken)
     {

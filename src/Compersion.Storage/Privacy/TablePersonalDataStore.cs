@@ -9,7 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Compersion.Storage.Privacy;
 
 /// <summary>Removes one subscriber's rows and blobs: their partitions in <c>subscribers</c>, <c>outbox</c> and <c>subscriberposts</c>, the posts and ledger rows that index names, the address index row.</summary>
-/// <remarks>Every step skips what is already gone, so a deletion interrupted at any point can run again and finish.</remarks>
+/// <remarks>
+/// Every step skips what is already gone, so a deletion interrupted at any point can run again and finish. Deleting the
+/// journal's rows deletes its <see cref="Journal.JournalStamp"/> row with them (no stamp: nothing is answered from memory),
+/// so these deletes are the one write to a subscribers shard that does not go through <see cref="Journal.JournalStamp.SubmitAsync"/>.
+/// </remarks>
 internal sealed partial class TablePersonalDataStore(
     StorageTables tables,
     BlobServiceClient blobs,
@@ -64,6 +68,9 @@ internal sealed partial class TablePersonalDataStore(
                 await DeleteIfExistsAsync(tables.SubscriberEmails, hash, SubscriberEmailEntity.IndexRowKey, cancellationToken, index.Value.ETag);
             }
         }
+
+        // The stamp goes with the profile: what a photo deletion after the rows' (a new stamp) wrote leaves no trace.
+        await DeleteIfExistsAsync(tables.Subscribers(subscriber.Id), subscriber.Id, SubscriberPartition.StampRowKey, cancellationToken);
 
         // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
         try

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Compersion.Core.Subscribers;
+using Compersion.Storage.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace Compersion.Storage.Subscribers;
@@ -98,7 +99,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
         }
 
         // Conditional on the version read above: a change stored meanwhile fails this save (412) rather than being overwritten.
-        await tables.Subscribers(subscriber.Id).UpdateEntityAsync(SubscriberEntity.From(subscriber), current.ETag, TableUpdateMode.Replace, cancellationToken);
+        await ReplaceProfileAsync(subscriber, current.ETag, cancellationToken);
 
         if (addressChanged)
         {
@@ -136,7 +137,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
 
             try
             {
-                await tables.Subscribers(after.Id).UpdateEntityAsync(SubscriberEntity.From(after), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                await ReplaceProfileAsync(after, current.ETag, cancellationToken);
                 return after;
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
@@ -199,7 +200,7 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
 
             try
             {
-                await tables.Subscribers(id).UpdateEntityAsync(SubscriberEntity.From(after), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                await ReplaceProfileAsync(after, current.ETag, cancellationToken);
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
             {
@@ -225,6 +226,14 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
             }
         }
     }
+
+    // Conditional on the version read (412 when a change was stored meanwhile); the stamp changes with it, as with every write to the partition.
+    private Task ReplaceProfileAsync(Subscriber subscriber, ETag version, CancellationToken cancellationToken) =>
+        JournalStamp.SubmitAsync(
+            tables.Subscribers(subscriber.Id),
+            subscriber.Id,
+            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, SubscriberEntity.From(subscriber), version)],
+            cancellationToken);
 
     private async Task<SubscriberEntity?> ReadProfileAsync(string id, CancellationToken cancellationToken)
     {
@@ -257,7 +266,8 @@ internal sealed partial class TableSubscriberStore(StorageTables tables, ILogger
     {
         try
         {
-            await tables.Subscribers(subscriber.Id).AddEntityAsync(SubscriberEntity.From(subscriber), cancellationToken);
+            await JournalStamp.SubmitAsync(
+                tables.Subscribers(subscriber.Id), subscriber.Id, [new TableTransactionAction(TableTransactionActionType.Add, SubscriberEntity.From(subscriber))], cancellationToken);
             return subscriber;
         }
         catch (RequestFailedException exception) when (exception.IsConflict())

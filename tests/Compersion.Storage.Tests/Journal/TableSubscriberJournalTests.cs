@@ -145,7 +145,7 @@ public sealed class TableSubscriberJournalTests(AzuriteFixture fixture) : Storag
             rowKeys.Add(row.RowKey);
         }
 
-        Assert.Equal(["2025-06-01", "profile"], rowKeys.Order(StringComparer.Ordinal));
+        Assert.Equal(["2025-06-01", "profile", "stamp"], rowKeys.Order(StringComparer.Ordinal));
     }
 
     private static Subscriber FullyConfigured(Subscriber subscriber) => subscriber with

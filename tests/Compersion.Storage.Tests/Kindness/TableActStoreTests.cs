@@ -101,7 +101,7 @@ public sealed class TableActStoreTests(AzuriteFixture fixture) : StorageTestBase
 
         await Store.AppendAsync(subscriber.Id, Day, [new KindAct("carried a stranger's pram up the stairs")]);
 
-        Assert.Equal(["2025-06-01", "act-2025-06-01", "profile"], await RowKeysAsync(subscriber.Id));
+        Assert.Equal(["2025-06-01", "act-2025-06-01", "profile", "stamp"], await RowKeysAsync(subscriber.Id));
     }
 
     [Fact]

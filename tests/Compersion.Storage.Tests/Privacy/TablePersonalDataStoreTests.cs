@@ -35,7 +35,7 @@ public sealed class TablePersonalDataStoreTests(AzuriteFixture fixture) : Storag
         Assert.False(await Archive().GetBlobClient(gone.Archive).ExistsAsync());
         Assert.Null(await Harness.Get<ISubscriberStore>().FindByEmailAsync(gone.Subscriber.Email));
 
-        Assert.Equal(3, (await RowsAsync(TableNames.Subscribers, kept.Subscriber.Id)).Count);
+        Assert.Equal(4, (await RowsAsync(TableNames.Subscribers, kept.Subscriber.Id)).Count);
         Assert.Single(await RowsAsync(TableNames.Outbox, kept.Subscriber.Id));
         Assert.Single(await RowsAsync(TableNames.SubscriberPosts, kept.Subscriber.Id));
         Assert.Single(await RowsAsync(TableNames.SubscriberEmails, EmailAddress.Hash(kept.Subscriber.Email)));
