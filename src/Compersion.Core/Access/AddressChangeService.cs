@@ -143,13 +143,12 @@ public sealed partial class AddressChangeService(
     /// <returns>The outcome, and the request when <see cref="AddressConfirmOutcome.Open"/>.</returns>
     public async Task<(AddressConfirmOutcome Outcome, PendingAddress? Request)> OpenRequestAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!signer.TryVerify(token, TokenPurpose.AddressChange, out var verified))
+        if (await FollowAsync(token, TokenPurpose.AddressChange, cancellationToken) is not var (verified, found))
         {
             return (AddressConfirmOutcome.Invalid, null);
         }
 
-        var subscriber = await subscribers.FindByIdAsync(verified.SubscriberId, cancellationToken);
-        if (subscriber is null)
+        if (found is not { } subscriber)
         {
             return (AddressConfirmOutcome.Gone, null);
         }
@@ -235,13 +234,12 @@ public sealed partial class AddressChangeService(
     /// <returns>The outcome, and the address the mail would move back to when <see cref="AddressUndoOutcome.Open"/> (shown to whoever holds that inbox's link).</returns>
     public async Task<(AddressUndoOutcome Outcome, string? Address)> OpenUndoAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!signer.TryVerify(token, TokenPurpose.AddressUndo, out var verified))
+        if (await FollowAsync(token, TokenPurpose.AddressUndo, cancellationToken) is not var (verified, found))
         {
             return (AddressUndoOutcome.Invalid, null);
         }
 
-        var subscriber = await subscribers.FindByIdAsync(verified.SubscriberId, cancellationToken);
-        if (subscriber is null)
+        if (found is not { } subscriber)
         {
             return (AddressUndoOutcome.Gone, null);
         }
@@ -274,6 +272,10 @@ public sealed partial class AddressChangeService(
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    // A genuine link for this purpose and whoever it names (null when they are gone); null when the link is not ours.
+    private async Task<(SignedToken Token, Subscriber? Subscriber)?> FollowAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken) =>
+        signer.TryVerify(token, purpose, out var verified) ? (verified, await subscribers.FindByIdAsync(verified.SubscriberId, cancellationToken)) : null;
 
     // Replies with their token that were quarantined because they came from an address before it was theirs (the one just
     // confirmed, or one confirmed by an earlier click whose queueing failed) are queued to be read again, now as theirs: saved

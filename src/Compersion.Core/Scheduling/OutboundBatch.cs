@@ -35,22 +35,13 @@ public sealed record OutboundBatch(IReadOnlyList<OutboundJob> Jobs)
     public static bool TryParse(string? json, out OutboundBatch? batch)
     {
         batch = null;
-        if (string.IsNullOrWhiteSpace(json))
+        if (!OutboundJobJsonContext.TryRead(json, OutboundJobJsonContext.Default.OutboundBatchWire, out var wire))
         {
+            // Blank, malformed, or the JSON null (which no single job is either).
             return false;
         }
 
-        Wire? wire;
-        try
-        {
-            wire = JsonSerializer.Deserialize(json, OutboundJobJsonContext.Default.OutboundBatchWire);
-        }
-        catch (Exception exception) when (exception is JsonException or ArgumentException)
-        {
-            return false;
-        }
-
-        if (wire?.Jobs is null)
+        if (wire.Jobs is null)
         {
             if (OutboundJob.TryParse(json, out var single))
             {

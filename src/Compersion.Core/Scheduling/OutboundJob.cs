@@ -67,23 +67,7 @@ public sealed record OutboundJob(string Id, string SubscriberId, JobKind Kind, L
     public static bool TryParse(string? json, out OutboundJob? job)
     {
         job = null;
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return false;
-        }
-
-        Wire? wire;
-        try
-        {
-            wire = JsonSerializer.Deserialize(json, OutboundJobJsonContext.Default.Wire);
-        }
-        catch (Exception exception) when (exception is JsonException or ArgumentException)
-        {
-            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot even be read as JSON.
-            return false;
-        }
-
-        return wire is not null && TryRead(wire, out job);
+        return OutboundJobJsonContext.TryRead(json, OutboundJobJsonContext.Default.Wire, out var wire) && TryRead(wire, out job);
     }
 
     internal static bool TryRead(Wire wire, out OutboundJob? job)

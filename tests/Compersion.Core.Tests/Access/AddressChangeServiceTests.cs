@@ -248,6 +248,64 @@ public sealed class AddressChangeServiceTests
         Assert.Equal(AddressUndoOutcome.Invalid, await sut.UndoAsync(settingsToken));
     }
 
+    [Fact]
+    public async Task OpenAsync_LinkOfThePendingRequest_ShowsItsAddressAndChangesNothing()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+
+        var (outcome, address) = await sut.OpenAsync(Token(mail.Sent[0]));
+
+        Assert.Equal(AddressConfirmOutcome.Open, outcome);
+        Assert.Equal("alex@new.example", address);
+        Assert.Equal("alex@example.org", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Fact]
+    public async Task OpenAsync_UndoLinkOrSubscriberGone_InvalidOrGoneWithNoAddress()
+    {
+        var sut = await CreateSutAsync();
+        var undo = await MoveAsync(sut, "alex@new.example");
+        await sut.RequestAsync((await subscribers.FindByIdAsync(AlexId))!, "alex@third.example");
+        var confirm = Token(mail.Sent[^1]);
+
+        var wrongPurpose = await sut.OpenAsync(undo);
+        subscribers.Remove(AlexId);
+        var gone = await sut.OpenAsync(confirm);
+
+        Assert.Equal((AddressConfirmOutcome.Invalid, (string?)null), wrongPurpose);
+        Assert.Equal((AddressConfirmOutcome.Gone, (string?)null), gone);
+    }
+
+    [Fact]
+    public async Task OpenUndoAsync_LinkFromTheNotice_ShowsTheOldAddressAndChangesNothing()
+    {
+        var sut = await CreateSutAsync();
+        var undo = await MoveAsync(sut, "alex@new.example");
+
+        var (outcome, address) = await sut.OpenUndoAsync(undo);
+
+        Assert.Equal(AddressUndoOutcome.Open, outcome);
+        Assert.Equal("alex@example.org", address);
+        Assert.Equal("alex@new.example", (await subscribers.FindByIdAsync(AlexId))!.Email);
+    }
+
+    [Fact]
+    public async Task OpenUndoAsync_ConfirmLinkOrSubscriberGone_InvalidOrGoneWithNoAddress()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RequestAsync(Subscriber(), "alex@new.example");
+        var confirm = Token(mail.Sent[0]);
+        var undo = await MoveAsync(sut, "alex@new.example");
+
+        var wrongPurpose = await sut.OpenUndoAsync(confirm);
+        subscribers.Remove(AlexId);
+        var gone = await sut.OpenUndoAsync(undo);
+
+        Assert.Equal((AddressUndoOutcome.Invalid, (string?)null), wrongPurpose);
+        Assert.Equal((AddressUndoOutcome.Gone, (string?)null), gone);
+    }
+
     // Asks for the move and confirms it by the link mailed to the new address; returns the undo link's token from the notice.
     private async Task<string> MoveAsync(AddressChangeService sut, string address)
     {
