@@ -307,7 +307,7 @@ public sealed class EmailCommands(
     private static AnswerNote Answer(string kind, string template, params (string Name, object Value)[] values)
     {
         var note = NoteTemplates.Render(template, values);
-        return AnswerNote.Of(kind, note.Subject, note.Blocks);
+        return new AnswerNote(kind, note.Subject, note.Blocks);
     }
 
     // Whether the subscriber is paused, and until when ("" for until RESUME): a switched-on mail says when it starts.

@@ -36,7 +36,7 @@ public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptio
             ("lines", lines.Select(Shorten).ToList()),
             ("keep_days", KeepLinks.Lifetime.Days),
             ("keep_url", link));
-        return AnswerNote.Of("held", note.Subject, note.Blocks, offersHelp: false);
+        return new AnswerNote("held", note.Subject, note.Blocks, OffersHelp: false);
     }
 
     /// <summary>Takes the subscriber's one held-mail note of their local day; false when it was already taken.</summary>

@@ -44,7 +44,7 @@ public sealed partial class ReplyAnswers(IInboundLedger ledger, NoteComposer not
 
         if (claim.Status == OutboxClaimStatus.Claimed && await compose() is { } note)
         {
-            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Body, messageKey, note.Attachments, invitesReply: note.InvitesReply, replyDate: note.ReplyDate, offersHelp: note.InvitesReply && note.OffersHelp, thread: thread);
+            var mail = notes.Compose(subscriber, note.Kind, note.Subject, note.Blocks, messageKey, note.Attachments, invitesReply: note.InvitesReply, replyDate: note.ReplyDate, offersHelp: note.InvitesReply && note.OffersHelp, thread: thread);
             if (!await ledger.TryStartAnswerAsync(messageKey, claim, Now(), cancellationToken))
             {
                 // A later delivery took the claim over (this one was presumed dead): it answers and marks the message done.

@@ -272,7 +272,7 @@ public sealed partial class ReplyIngestor(
             : alone;
         if (receipt is not null)
         {
-            await answers.AnswerAsync(key, subscriber, AnswerNote.Of("receipt", receipt.Subject, receipt.Blocks, replyDate: date), thread, cancellationToken);
+            await answers.AnswerAsync(key, subscriber, new AnswerNote("receipt", receipt.Subject, receipt.Blocks, ReplyDate: date), thread, cancellationToken);
         }
         else
         {

@@ -22,14 +22,6 @@ public sealed record NoteBlock(string Kind, string Text, IReadOnlyList<string> I
     /// <summary>A numbered list (what was saved, as written).</summary>
     public static NoteBlock Numbered(IReadOnlyList<string> items) => new("numbered", string.Empty, Checked(items), [], string.Empty);
 
-    /// <summary>Plain paragraphs, then the items as one numbered list (none when there are no items).</summary>
-    public static IReadOnlyList<NoteBlock> Of(IReadOnlyList<string> paragraphs, IReadOnlyList<string> items)
-    {
-        ArgumentNullException.ThrowIfNull(paragraphs);
-        ArgumentNullException.ThrowIfNull(items);
-        return [.. paragraphs.Select(Paragraph), .. items.Count > 0 ? [Numbered(items)] : Array.Empty<NoteBlock>()];
-    }
-
     /// <summary>A list of terms with their meaning (the commands of HELP).</summary>
     public static NoteBlock Definitions(IReadOnlyList<NoteTerm> terms)
     {

@@ -17,17 +17,6 @@ namespace Compersion.Core.Mail;
 /// </remarks>
 public sealed class NoteComposer(IOptions<MailOptions> options, TokenSigner signer, TimeProvider time)
 {
-    /// <summary>Composes a plain note of paragraphs, then a numbered list of items; the blocks overload has every other choice.</summary>
-    /// <param name="subscriber">Who it goes to.</param>
-    /// <param name="kind">The kind (<c>receipt</c>, <c>command</c>, <c>help</c>, <c>export</c> …), carried as <c>X-Compersion-Kind</c>.</param>
-    /// <param name="subject">The subject line, also the note's heading.</param>
-    /// <param name="paragraphs">Plain-text paragraphs; escaped in HTML.</param>
-    /// <param name="items">Items to list under the paragraphs (may be empty).</param>
-    /// <param name="jobId">An opaque id for the tags.</param>
-    /// <param name="settingsLink">Whether the footer links to the settings page.</param>
-    public OutgoingMail Compose(Subscriber subscriber, string kind, string subject, IReadOnlyList<string> paragraphs, IReadOnlyList<string> items, string jobId, bool settingsLink = true) =>
-        Compose(subscriber, kind, subject, NoteBlock.Of(paragraphs, items), jobId, settingsLink: settingsLink);
-
     /// <summary>Composes a note from blocks (paragraphs, lists, links, codes), each kept as it is in both renderings.</summary>
     /// <param name="subscriber">Who it goes to.</param>
     /// <param name="kind">The kind (<c>receipt</c>, <c>command</c>, <c>help</c>, <c>export</c> …), carried as <c>X-Compersion-Kind</c>.</param>

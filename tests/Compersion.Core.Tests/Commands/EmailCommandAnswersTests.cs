@@ -124,11 +124,10 @@ public sealed class EmailCommandAnswersTests
         Assert.Equal(Cases.Keys.Order(StringComparer.Ordinal), files);
     }
 
-    // The note as a reader meets it, block by block; blocks stand in for paragraphs and numbered items where a note has them.
+    // The note as a reader meets it, block by block.
     private static string Show(AnswerNote note)
     {
-        IReadOnlyList<NoteBlock> blocks = note.Blocks
-            ?? [.. note.Paragraphs.Select(NoteBlock.Paragraph), .. note.Items.Count > 0 ? [NoteBlock.Numbered(note.Items)] : Array.Empty<NoteBlock>()];
+        var blocks = note.Blocks;
         var text = new StringBuilder()
             .Append("kind: ").Append(note.Kind).Append('\n')
             .Append("subject: ").Append(note.Subject).Append('\n')

@@ -51,7 +51,7 @@ public sealed partial class SettingsLinksTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero));
         var signer = Signer();
-        var mail = new NoteComposer(MailSettings(), signer, time).Compose(Subscriber(), "receipt", "Saved", ["Two saved."], [], "job");
+        var mail = new NoteComposer(MailSettings(), signer, time).Compose(Subscriber(), "receipt", "Saved", [NoteBlock.Paragraph("Two saved.")], "job");
 
         var token = SettingsToken().Match(mail.Html!).Groups[1].Value;
 
@@ -64,7 +64,7 @@ public sealed partial class SettingsLinksTests
     public void NoteFooter_Farewell_HasNoSettingsLink()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero));
-        var mail = new NoteComposer(MailSettings(), Signer(), time).Compose(Subscriber(), "deleted", "Gone", ["All gone."], [], "job", settingsLink: false);
+        var mail = new NoteComposer(MailSettings(), Signer(), time).Compose(Subscriber(), "deleted", "Gone", [NoteBlock.Paragraph("All gone.")], "job", settingsLink: false);
 
         Assert.DoesNotContain("/api/settings", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/settings", mail.Html, StringComparison.Ordinal);
