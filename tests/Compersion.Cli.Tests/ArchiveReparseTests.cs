@@ -3,6 +3,7 @@ using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Journal;
+using Compersion.Core.Photos;
 using Compersion.Core.Sending;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
@@ -115,6 +116,52 @@ public sealed class ArchiveReparseTests
         Assert.Equal(1, applied[ReparseOutcome.NotReplayed]);
         Assert.Equal(SubscriberStatus.Active, (await store.FindByEmailAsync("ana@example.com"))!.Status);
         Assert.Equal(answers, Outbox.Read(local.Outbox).Count);
+    }
+
+    /// <summary>Photos that were never kept (a parsed-mode post from before those were read, say) come back on a reparse:
+    /// the dry run names as many as <c>--apply</c> then keeps, and stores none of them.</summary>
+    [Fact]
+    public async Task Reparse_DryRunOverAReplyWhosePhotosWereNeverKept_CountsThePhotosApplyKeeps()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await PromptAsync(local, "ana@example.com");
+        var reply = InboundParsePost.Reply(prompt, "1. Coffee with Ana");
+        var body = new BodyBuilder { TextBody = "1. Coffee with Ana" };
+        body.Attachments.Add("coffee.jpg", Picture(1600, 1200), new ContentType("image", "jpeg"));
+        body.Attachments.Add("notes.jpg", System.Text.Encoding.ASCII.GetBytes(new string('x', 20_000)), new ContentType("image", "jpeg"));
+        body.Attachments.Add("ana.jpg", Picture(1200, 1600), new ContentType("image", "jpeg"));
+        reply.Body = body.ToMessageBody();
+        await local.PostInboundAsync(InboundParsePost.Raw(reply));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        var (subscriber, date) = await DayOfAsync(local, "ana@example.com");
+        var photos = local.Host.Services.GetRequiredService<IPhotoStore>();
+        var keptAtIngestion = await photos.ListAsync(subscriber.Id, date);
+        foreach (var photo in keptAtIngestion)
+        {
+            await photos.DeleteAsync(subscriber.Id, date, photo.Id);
+        }
+
+        var reparser = local.Host.Services.GetRequiredService<ArchiveReparser>();
+
+        var dryRun = await reparser.ReparseSinceAsync(Since, apply: false);
+        var afterDryRun = await photos.ListAsync(subscriber.Id, date);
+        var applied = await reparser.ReparseSinceAsync(Since, apply: true);
+        var again = await reparser.ReparseSinceAsync(Since, apply: true);
+
+        Assert.Equal(2, keptAtIngestion.Count);
+        Assert.Equal((1, 2), (dryRun[ReparseOutcome.Replaced], dryRun.PhotosAdded));
+        Assert.Contains("2 photos would be kept that are not kept yet", ReplayCommand.Describe(dryRun, applied: false), StringComparison.Ordinal);
+        Assert.Empty(afterDryRun);
+        Assert.Equal((1, 2), (applied[ReparseOutcome.Replaced], applied.PhotosAdded));
+        Assert.Contains("2 photos kept that were not kept before", ReplayCommand.Describe(applied, applied: true), StringComparison.Ordinal);
+        Assert.Equal(["coffee.jpg", "ana.jpg"], (await photos.ListAsync(subscriber.Id, date)).Select(photo => photo.Name));
+        Assert.Equal((1, 0), (again[ReparseOutcome.Unchanged], again.PhotosAdded));
+    }
+
+    private static byte[] Picture(uint width, uint height)
+    {
+        using var image = new ImageMagick.MagickImage("plasma:", width, height);
+        return image.ToByteArray(ImageMagick.MagickFormat.Jpeg);
     }
 
     private static async Task SignUpAsync(LocalHostFixture local, string email)

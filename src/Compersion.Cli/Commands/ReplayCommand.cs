@@ -82,6 +82,11 @@ internal static class ReplayCommand
             }
         }
 
+        if (summary.PhotosAdded > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {summary.PhotosAdded} {(applied ? "photos kept that were not kept before" : "photos would be kept that are not kept yet")}");
+        }
+
         return text.ToString();
     }
 

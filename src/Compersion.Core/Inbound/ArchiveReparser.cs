@@ -21,7 +21,8 @@ namespace Compersion.Core.Inbound;
 /// post from before those were read) is kept now. A reply taken back by <c>UNDO</c>, or whose photo was deleted on the
 /// day page, is marked as corrected and gets none back.</para>
 /// <para>Commands and mails to the unsubscribe mailbox are never carried out again. With <c>apply: false</c> nothing is
-/// written: the outcome says what a real run would do.</para>
+/// written: the outcome says what a real run would do, the photos it would keep included (each is read and judged as a
+/// real run judges it; <see cref="ReparseSummary.PhotosAdded"/>).</para>
 /// </remarks>
 public sealed partial class ArchiveReparser(
     IInboundArchive archive,
@@ -45,25 +46,31 @@ public sealed partial class ArchiveReparser(
     public async Task<ReparseSummary> ReparseSinceAsync(DateOnly sinceUtc, bool apply, CancellationToken cancellationToken = default)
     {
         var counts = new Dictionary<ReparseOutcome, int>();
+        var photosAdded = 0;
         await foreach (var name in archive.ListSinceAsync(sinceUtc, cancellationToken))
         {
-            var outcome = await ReparseAsync(name, apply, cancellationToken);
+            var (outcome, added) = await ReparsePostAsync(name, apply, cancellationToken);
             if (apply && outcome == ReparseOutcome.Pending)
             {
                 await queue.EnqueueAsync(name, cancellationToken);
             }
 
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+            photosAdded += added;
         }
 
-        return new ReparseSummary(counts);
+        return new ReparseSummary(counts) { PhotosAdded = photosAdded };
     }
 
     /// <summary>Reads one archived post again and, when <paramref name="apply"/> is true, stores what today's code reads.</summary>
     /// <param name="archiveName">The post's name in the archive.</param>
     /// <param name="apply">False for a dry run: nothing is written, the outcome says what would happen.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<ReparseOutcome> ReparseAsync(string archiveName, bool apply, CancellationToken cancellationToken = default)
+    public async Task<ReparseOutcome> ReparseAsync(string archiveName, bool apply, CancellationToken cancellationToken = default) =>
+        (await ReparsePostAsync(archiveName, apply, cancellationToken)).Outcome;
+
+    // The outcome, and the photos the post kept now (with apply) or would keep (without): the same count either way.
+    private async Task<(ReparseOutcome Outcome, int PhotosAdded)> ReparsePostAsync(string archiveName, bool apply, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(archiveName);
         InboundMail? mail;
@@ -134,6 +141,7 @@ public sealed partial class ArchiveReparser(
         var date = ReplyIngestor.FileDate(subscriber, attributed, receivedAt);
         if (quarantined)
         {
+            var photosAdded = 0;
             if (apply)
             {
                 // In this order, so a run that stops half-way is finished by the next one (the write is idempotent on the key).
@@ -142,7 +150,7 @@ public sealed partial class ArchiveReparser(
                 var own = ReplyIngestor.LedgerKeys(mail, subscriber.Id)[0];
                 await postIndex.RecordAsync(subscriber.Id, archiveName, own, cancellationToken);
                 await writer.WriteAsync(subscriber, date, reading, source, countsAsReply: false, cancellationToken);
-                await KeepPhotosAsync(subscriber, date, mail, source, cancellationToken);
+                photosAdded = await KeepPhotosAsync(subscriber, date, mail, source, apply, cancellationToken);
                 if (string.Equals(own, key, StringComparison.Ordinal))
                 {
                     await ledger.ReattributeAsync(key, subscriber.Id, cancellationToken);
@@ -153,8 +161,12 @@ public sealed partial class ArchiveReparser(
                     await ledger.AdvanceAsync(own, InboundStage.Done, subscriber.Id, "reattributed", cancellationToken);
                 }
             }
+            else
+            {
+                photosAdded = await KeepPhotosAsync(subscriber, date, mail, source, apply, cancellationToken);
+            }
 
-            return Report(archiveName, ReparseOutcome.Reattributed);
+            return Report(archiveName, ReparseOutcome.Reattributed, photosAdded);
         }
 
         // What it wrote stays on the date it was filed under, even if the subscriber has moved time zones since.
@@ -187,17 +199,19 @@ public sealed partial class ArchiveReparser(
                 return apply && outcome == ReparseOutcome.Replaced ? next : null;
             },
             cancellationToken);
-        if (apply && outcome != ReparseOutcome.KeptCorrected && await KeepPhotosAsync(subscriber, filed, mail, source, cancellationToken) > 0 && outcome == ReparseOutcome.Unchanged)
+        var added = outcome == ReparseOutcome.KeptCorrected ? 0 : await KeepPhotosAsync(subscriber, filed, mail, source, apply, cancellationToken);
+        if (added > 0 && outcome == ReparseOutcome.Unchanged)
         {
             outcome = ReparseOutcome.Replaced;
         }
 
-        return Report(archiveName, outcome);
+        return Report(archiveName, outcome, added);
     }
 
     // Keeps the post's photos where ingestion keeps them, unless the reply was corrected on the date they are filed under;
-    // returns how many were stored now (0 when all were kept already).
-    private async Task<int> KeepPhotosAsync(Subscriber subscriber, NodaTime.LocalDate date, InboundMail mail, string source, CancellationToken cancellationToken)
+    // returns how many were stored now (0 when all were kept already). Without apply it stores nothing and returns how many
+    // it would store.
+    private async Task<int> KeepPhotosAsync(Subscriber subscriber, NodaTime.LocalDate date, InboundMail mail, string source, bool apply, CancellationToken cancellationToken)
     {
         if (!mail.Attachments.Any(PhotoRules.LooksLikePhoto))
         {
@@ -216,13 +230,22 @@ public sealed partial class ArchiveReparser(
                 return null;
             },
             cancellationToken);
-        return corrected ? 0 : (await photos.KeepAsync(subscriber.Id, on, ReplyIngestor.Identity(mail), mail, source, cancellationToken)).Added;
+        if (corrected)
+        {
+            return 0;
+        }
+
+        var identity = ReplyIngestor.Identity(mail);
+        var summary = apply
+            ? await photos.KeepAsync(subscriber.Id, on, identity, mail, source, cancellationToken)
+            : await photos.PreviewAsync(subscriber.Id, on, identity, mail, cancellationToken);
+        return summary.Added;
     }
 
-    private ReparseOutcome Report(string archiveName, ReparseOutcome outcome)
+    private (ReparseOutcome Outcome, int PhotosAdded) Report(string archiveName, ReparseOutcome outcome, int photosAdded = 0)
     {
         LogReparsed(logger, archiveName, outcome);
-        return outcome;
+        return (outcome, photosAdded);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Archived post {Name} read again: {Outcome}")]

@@ -26,7 +26,24 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
     /// A day's <see cref="PhotoRules.MaxPerDay"/> places are claimed one by one in the store before a photo is saved
     /// (<see cref="IPhotoStore.TryClaimSlotAsync"/>), so two replies kept at the same moment never hold more between them.
     /// </remarks>
-    public async Task<PhotoSummary> KeepAsync(string subscriberId, LocalDate date, string messageIdentity, InboundMail mail, string? source = null, CancellationToken cancellationToken = default)
+    public Task<PhotoSummary> KeepAsync(string subscriberId, LocalDate date, string messageIdentity, InboundMail mail, string? source = null, CancellationToken cancellationToken = default) =>
+        SelectAsync(subscriberId, date, messageIdentity, mail, source, apply: true, cancellationToken);
+
+    /// <summary>What <see cref="KeepAsync"/> would do now, storing nothing: the same photos picked, decoded and refused, and
+    /// <see cref="PhotoSummary.Added"/> the ones it would store (for a dry run of <c>replay --reparse</c>).</summary>
+    /// <param name="subscriberId">Whose journal.</param>
+    /// <param name="date">The journal date the reply is filed under.</param>
+    /// <param name="messageIdentity">The message's identity (its Message-ID, else a hash of its content).</param>
+    /// <param name="mail">The mail, with its attachments.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <remarks>
+    /// A day's free places are counted from its listing, as <see cref="KeepAsync"/> first counts them; the claim that
+    /// <see cref="KeepAsync"/> then makes can only refuse more when another reply is kept for that day at the same moment.
+    /// </remarks>
+    public Task<PhotoSummary> PreviewAsync(string subscriberId, LocalDate date, string messageIdentity, InboundMail mail, CancellationToken cancellationToken = default) =>
+        SelectAsync(subscriberId, date, messageIdentity, mail, source: null, apply: false, cancellationToken);
+
+    private async Task<PhotoSummary> SelectAsync(string subscriberId, LocalDate date, string messageIdentity, InboundMail mail, string? source, bool apply, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriberId);
         ArgumentNullException.ThrowIfNull(mail);
@@ -79,7 +96,11 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
             };
             if (refusal is not null)
             {
-                LogRefused(logger, subscriberId, reading.Problem, reading.Format);
+                if (apply)
+                {
+                    LogRefused(logger, subscriberId, reading.Problem, reading.Format);
+                }
+
                 skipped.Add(refusal);
                 continue;
             }
@@ -90,20 +111,28 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
             }
 
             // The listing is a quick first answer; the claim is the one that holds when another reply is kept at the same time.
-            if (room <= 0 || !await store.TryClaimSlotAsync(subscriberId, date, id, PhotoRules.MaxPerDay, cancellationToken))
+            if (room <= 0 || (apply && !await store.TryClaimSlotAsync(subscriberId, date, id, PhotoRules.MaxPerDay, cancellationToken)))
             {
                 skipped.Add(string.Create(CultureInfo.InvariantCulture, $"{name} wasn't kept: a day holds {PhotoRules.MaxPerDay} photos."));
                 continue;
             }
 
-            var photo = new StoredPhoto(date, id, reading.Format, name, attachment.Length, reading.Thumbnail is not null) { Source = source };
-            await store.SaveAsync(subscriberId, photo, attachment.Content, reading.Thumbnail, cancellationToken);
+            if (apply)
+            {
+                var photo = new StoredPhoto(date, id, reading.Format, name, attachment.Length, reading.Thumbnail is not null) { Source = source };
+                await store.SaveAsync(subscriberId, photo, attachment.Content, reading.Thumbnail, cancellationToken);
+            }
+
             room--;
             kept++;
             added++;
         }
 
-        LogKept(logger, subscriberId, kept, skipped.Count);
+        if (apply)
+        {
+            LogKept(logger, subscriberId, kept, skipped.Count);
+        }
+
         return new PhotoSummary(kept, skipped) { Added = added };
     }
 

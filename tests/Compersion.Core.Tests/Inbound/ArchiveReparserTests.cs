@@ -88,6 +88,28 @@ public sealed class ArchiveReparserTests
     }
 
     [Fact]
+    public async Task ReparseSinceAsync_DryRunOverPhotosNotReadAtIngestion_CountsThePhotosApplyKeepsAndStoresNone()
+    {
+        var (ingestor, sut) = await CreateAsync();
+        var withoutPhotos = Mail("m-7@example.org", "1. Soup with Ana");
+        var handle = reader.Register(withoutPhotos);
+        await ingestor.IngestAsync(archive.Add(handle, Arrival));
+        reader.Reread(handle, withoutPhotos with { Attachments = [Photo("soup.jpg"), new MailAttachment("fake.jpg", "image/jpeg", null, 5_000, new byte[5_000]), Photo("ana.jpg")] });
+        var since = DateOnly.FromDateTime(Arrival.UtcDateTime);
+
+        var dryRun = await sut.ReparseSinceAsync(since, apply: false);
+        var photosAfterDryRun = photos.Of(AlexId).Count;
+        var applied = await sut.ReparseSinceAsync(since, apply: true);
+        var again = await sut.ReparseSinceAsync(since, apply: true);
+
+        Assert.Equal((1, 2), (dryRun[ReparseOutcome.Replaced], dryRun.PhotosAdded));
+        Assert.Equal(0, photosAfterDryRun);
+        Assert.Equal((1, 2), (applied[ReparseOutcome.Replaced], applied.PhotosAdded));
+        Assert.Equal((1, 0), (again[ReparseOutcome.Unchanged], again.PhotosAdded));
+        Assert.Equal(["soup.jpg", "ana.jpg"], photos.Of(AlexId).Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task ReparseAsync_ReplyWithPhotosTakenBackByUndo_NoPhotoComesBack()
     {
         var (ingestor, sut) = await CreateAsync();

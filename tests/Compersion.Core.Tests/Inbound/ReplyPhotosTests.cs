@@ -106,6 +106,23 @@ public sealed class ReplyPhotosTests
         Assert.NotEqual(Assert.Single(store.Of("alex")).Id, Assert.Single(store.Of("sam")).Id);
     }
 
+    [Fact]
+    public async Task PreviewAsync_ThreeKeptAndAReplyWithAPhotoAFakeAndTwoMore_CountsWhatKeepAsyncAddsAndStoresNothing()
+    {
+        var sut = CreateSut();
+        await sut.KeepAsync("alex", Day, "m:1", Mail(null, Photo("a.jpg"), Photo("b.jpg"), Photo("c.jpg")));
+        var second = Mail(null, Photo("d.jpg"), new MailAttachment("fake.jpg", "image/jpeg", null, 5_000, new byte[5_000]), Photo("e.jpg"));
+
+        var preview = await sut.PreviewAsync("alex", Day, "m:2", second);
+        var storedAfterPreview = (store.Of("alex").Count, store.Saves);
+        var kept = await sut.KeepAsync("alex", Day, "m:2", second);
+
+        Assert.Equal((3, 3), storedAfterPreview);
+        Assert.Equal((1, 1), (preview.Added, kept.Added));
+        Assert.Equal(kept.Skipped, preview.Skipped);
+        Assert.Equal(["fake.jpg isn't a photo we can read, so it wasn't kept.", "e.jpg wasn't kept: a day holds 4 photos."], preview.Skipped);
+    }
+
     private static byte[] Broken(PhotoFormat format) => [.. System.Text.Encoding.ASCII.GetBytes($"PHOTO {format} broken\n"), .. new byte[9_000]];
 
     private static MailAttachment Photo(string name) => new(name, "image/jpeg", null, 50_000, ScriptedPhotoImaging.Picture(1200, 900));
