@@ -14,6 +14,9 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
     /// <summary>The run length the article's author needed to notice a difference.</summary>
     public const int Goal = 22;
 
+    /// <summary>The last day of <see cref="CurrentRun"/>: the date measured on when that day is already perfect, else the day before.</summary>
+    public LocalDate RunEnd { get; init; }
+
     /// <summary>The run as shown, capped at <see cref="Goal"/> ("22 of 22").</summary>
     public int Displayed => Math.Min(CurrentRun, Goal);
 
@@ -26,6 +29,9 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
         (Goal, _) => Invariant($"{Goal} of {Goal} days in a row with five gratitudes and a person in them: you've made it. Take a moment to notice how you feel."),
         _ => Invariant($"{Goal} of {Goal}, and beyond: {CurrentRun} days in a row. You've passed {Goal} days — keep going."),
     };
+
+    /// <summary>Whether <paramref name="date"/> is one of the days of <see cref="CurrentRun"/> (the calendar marks them).</summary>
+    public bool InRun(LocalDate date) => CurrentRun > 0 && date <= RunEnd && date > RunEnd.PlusDays(-CurrentRun);
 
     /// <summary>Measures progress on <paramref name="date"/> from a subscriber's entries (later dates are ignored).</summary>
     public static AdherenceProgress For(LocalDate date, IEnumerable<JournalEntry> entries)
@@ -47,13 +53,14 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
         return Measure(
             date,
             upToDate.Where(mark => mark.Items > 0).Select(mark => mark.Date).Distinct().Count(),
-            upToDate.Where(mark => mark.IsFive && mark.HasPerson).Select(mark => mark.Date));
+            upToDate.Where(mark => mark.IsPerfect).Select(mark => mark.Date));
     }
 
     private static AdherenceProgress Measure(LocalDate date, int journaledDays, IEnumerable<LocalDate> perfectDays)
     {
         var perfect = perfectDays.ToHashSet();
-        var day = perfect.Contains(date) ? date : date.PlusDays(-1);
+        var end = perfect.Contains(date) ? date : date.PlusDays(-1);
+        var day = end;
         var run = 0;
         while (perfect.Contains(day))
         {
@@ -61,7 +68,7 @@ internal sealed record AdherenceProgress(int CurrentRun, int JournaledDays)
             day = day.PlusDays(-1);
         }
 
-        return new AdherenceProgress(run, journaledDays);
+        return new AdherenceProgress(run, journaledDays) { RunEnd = end };
     }
 
     private static string Days(int count) => count == 1 ? "1 day" : Invariant($"{count} days");

@@ -8,8 +8,8 @@ namespace Compersion.Core.Journal;
 /// <param name="Acts">The kind acts, in the order logged, classified.</param>
 public sealed record BookDay(LocalDate Date, IReadOnlyList<JournalItem> Items, IReadOnlyList<LoggedAct> Acts)
 {
-    /// <summary>Whether the day counts toward perfect adherence (five or more gratitudes).</summary>
-    public bool IsPerfect => Items.Count >= JournalEntry.ItemsForPerfectDay;
+    /// <summary>Five or more gratitudes (the day page's "a day with five"; the run toward 22 also needs a person: <see cref="JournalEntry.IsPerfectDay(IReadOnlyCollection{JournalItem})"/>).</summary>
+    public bool IsFive => Items.Count >= JournalEntry.ItemsForPerfectDay;
 
     /// <summary>Whether a gratitude mentions a person.</summary>
     public bool HasPerson => Items.Any(item => item.Social);

@@ -4,7 +4,7 @@ namespace Compersion.Core.Journal;
 /// <param name="Year">The year shown.</param>
 /// <param name="PreviousYear">The year before, when it holds writing; 0 otherwise.</param>
 /// <param name="NextYear">The year after, when it is not in the future; 0 otherwise.</param>
-/// <param name="Run">Days in a row with five gratitudes, ending today or yesterday.</param>
+/// <param name="Run">Days in a row with five gratitudes, one about a person, ending today or yesterday (the squares marked <see cref="CalendarCell.InRun"/>).</param>
 /// <param name="RunLine">The run in words, kindly (never a broken-streak alarm).</param>
 /// <param name="Summary">The year in words ("112 days written, 80 with five, 95 with a person, 14 kind acts").</param>
 /// <param name="Months">January to December.</param>

@@ -10,8 +10,11 @@ public sealed record DayMark(LocalDate Date, int Items, int WithPerson, int Acts
     /// <summary>Whether anything was written (a gratitude or a kind act).</summary>
     public bool IsWritten => Items > 0 || Acts > 0;
 
-    /// <summary>Five or more gratitudes (the calendar's mark; the same rule as <see cref="BookDay.IsPerfect"/>).</summary>
+    /// <summary>Five or more gratitudes (the calendar's "five" mark, whether or not one is about a person).</summary>
     public bool IsFive => Items >= JournalEntry.ItemsForPerfectDay;
+
+    /// <summary>Whether the day counts toward the run of 22 (<see cref="JournalEntry.IsPerfectDay(int, int)"/>: five, one about a person).</summary>
+    public bool IsPerfect => JournalEntry.IsPerfectDay(Items, WithPerson);
 
     /// <summary>Whether a gratitude mentions a person.</summary>
     public bool HasPerson => WithPerson > 0;

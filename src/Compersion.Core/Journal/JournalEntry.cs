@@ -17,6 +17,11 @@ public sealed record JournalEntry(string SubscriberId, LocalDate Date, IReadOnly
     public static bool IsPerfectDay(IReadOnlyCollection<JournalItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return items.Count >= ItemsForPerfectDay && items.Any(item => item.Social);
+        return IsPerfectDay(items.Count, items.Any(item => item.Social) ? 1 : 0);
     }
+
+    /// <summary>The rule of the run toward 22, on a day's counts: <paramref name="items"/> gratitudes, of which
+    /// <paramref name="itemsWithPerson"/> mention a person. Every reader of the run (the prompt's line, the digest, the
+    /// calendar's run and its squares) comes here.</summary>
+    public static bool IsPerfectDay(int items, int itemsWithPerson) => items >= ItemsForPerfectDay && itemsWithPerson > 0;
 }

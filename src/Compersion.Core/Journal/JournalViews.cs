@@ -43,7 +43,7 @@ public static class JournalViews
     public static CalendarView Calendar(JournalBook book, int year, LocalDate today, IEnumerable<StoredPhoto>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var run = RunDays(book, today);
+        var progress = AdherenceProgress.FromMarks(today, book.Marks);
         var photosOn = (photos ?? []).Where(photo => photo.Date.Year == year).GroupBy(photo => photo.Date).ToDictionary(group => group.Key, group => group.Count());
         var months = new List<CalendarMonth>(12);
         for (var month = 1; month <= 12; month++)
@@ -62,13 +62,13 @@ public static class JournalViews
                 cells.Add(new CalendarCell(
                     day,
                     JournalDates.Iso(date),
-                    CellLabel(date, found, pictures),
+                    CellLabel(date, found, pictures, progress.InRun(date)),
                     found is not null || pictures > 0,
                     found?.IsFive == true,
                     found?.HasPerson == true,
                     found?.HasAct == true,
                     pictures > 0,
-                    run.Contains(date),
+                    progress.InRun(date),
                     date == today));
             }
 
@@ -89,7 +89,6 @@ public static class JournalViews
                 $"{inYear.Count(day => day.HasPerson)} with a person",
                 JournalDates.Count(inYear.Sum(day => day.Acts), "kind act", "kind acts"),
             ]) + (photosOn.Count == 0 ? "." : ", " + JournalDates.Count(photosOn.Values.Sum(), "photo", "photos") + ".");
-        var progress = AdherenceProgress.FromMarks(today, book.Marks);
         return new CalendarView(
             year,
             book.Marks.Any(day => day.Date.Year < year) ? year - 1 : 0,
@@ -289,21 +288,7 @@ public static class JournalViews
             found is not null);
     }
 
-    // The days of the current run of perfect days: ending today when today is perfect, else yesterday.
-    private static HashSet<LocalDate> RunDays(JournalBook book, LocalDate today)
-    {
-        var run = new HashSet<LocalDate>();
-        var day = book.MarkOf(today)?.IsFive == true ? today : today.PlusDays(-1);
-        while (book.MarkOf(day)?.IsFive == true)
-        {
-            run.Add(day);
-            day = day.PlusDays(-1);
-        }
-
-        return run;
-    }
-
-    private static string CellLabel(LocalDate date, DayMark? day, int photos)
+    private static string CellLabel(LocalDate date, DayMark? day, int photos, bool inRun)
     {
         var name = date.ToString("d MMMM", CultureInfo.InvariantCulture);
         var pictures = photos > 0 ? JournalDates.Count(photos, "photo", "photos") : null;
@@ -333,6 +318,11 @@ public static class JournalViews
             parts.Add(pictures);
         }
 
+        if (inRun)
+        {
+            parts.Add("in your run toward 22");
+        }
+
         return name + ": " + string.Join(", ", parts);
     }
 
@@ -349,7 +339,7 @@ public static class JournalViews
             parts.Add(JournalDates.Count(day.Acts.Count, "secret kind act", "secret kind acts"));
         }
 
-        return string.Join(", ", parts) + (day.IsPerfect ? ". A day with five." : ".");
+        return string.Join(", ", parts) + (day.IsFive ? ". A day with five." : ".");
     }
 
     private static bool Matches(string text, List<string> words)

@@ -34,6 +34,33 @@ public sealed class JournalViewsTests
         Assert.Equal(4, march.DaysWritten);
     }
 
+    /// <summary>Five gratitudes without a person make a "five" square but no run day: the squares marked as the run are
+    /// exactly the run line's days (once, squares were marked at five alone: 5 to 12 March here, against a run of 3).</summary>
+    [Fact]
+    public void Calendar_FiveWithoutAPersonTodayAndBeforeTheRun_SquaresInTheRunAreTheRunLinesDays()
+    {
+        var book = Book(
+            [
+                .. PerfectDays(Date("2026-03-05"), Date("2026-03-06")),
+                Entry(Date("2026-03-07"), 5),
+                .. PerfectDays(Date("2026-03-08"), Date("2026-03-11")),
+                Entry(Date("2026-03-12"), 6),
+            ],
+            []);
+
+        var calendar = JournalViews.Calendar(book, 2026, Today);
+
+        var cells = calendar.Months[2].Weeks.SelectMany(week => week.Cells).Where(cell => cell.Day > 0).ToDictionary(cell => cell.Iso);
+        Assert.Equal(4, calendar.Run);
+        Assert.StartsWith("4 of 22 days in a row", calendar.RunLine, StringComparison.Ordinal);
+        Assert.Equal(["2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11"], cells.Values.Where(cell => cell.InRun).Select(cell => cell.Iso));
+        Assert.Equal((true, false), (cells["2026-03-12"].Five, cells["2026-03-12"].InRun));
+        Assert.Equal((true, false), (cells["2026-03-07"].Five, cells["2026-03-07"].InRun));
+        Assert.Equal("8 March: 5 gratitudes, with a person, in your run toward 22", cells["2026-03-08"].Label);
+        Assert.Equal("12 March: 6 gratitudes", cells["2026-03-12"].Label);
+        Assert.Equal("6 March: 5 gratitudes, with a person", cells["2026-03-06"].Label);
+    }
+
     [Fact]
     public void Calendar_DaysWithPhotos_MarkedSaidInWordsAndADayOfPhotosAloneLinks()
     {
