@@ -224,12 +224,12 @@ public sealed class JournalPagesTests
     }
 
     [Theory]
-    [InlineData("no-cookie", HttpStatusCode.Forbidden)]
-    [InlineData("wrong-form-token", HttpStatusCode.Forbidden)]
-    [InlineData("not-their-item", HttpStatusCode.Conflict)]
-    [InlineData("posted-twice", HttpStatusCode.Conflict)]
-    [InlineData("no-number", HttpStatusCode.BadRequest)]
-    public async Task Corrections_ForgedStaleOrSomeoneElsesItem_RefusedAndNothingChanged(string attack, HttpStatusCode expected)
+    [InlineData("no-cookie", HttpStatusCode.Forbidden, "It arrived without the security cookie our pages set")]
+    [InlineData("wrong-form-token", HttpStatusCode.Forbidden, "Its security token doesn't match this page or this browser. Nothing was changed.")]
+    [InlineData("not-their-item", HttpStatusCode.Conflict, "That item isn't there as the page showed it any more")]
+    [InlineData("posted-twice", HttpStatusCode.Conflict, "That item isn't there as the page showed it any more")]
+    [InlineData("no-number", HttpStatusCode.BadRequest, "It arrived without the day or item it is for. Nothing was changed.")]
+    public async Task Corrections_ForgedStaleOrSomeoneElsesItem_RefusedAndNothingChanged(string attack, HttpStatusCode expected, string words)
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         Assert.True(SignUpRequest.TryCreate("hal@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
@@ -278,9 +278,12 @@ public sealed class JournalPagesTests
         }
 
         var response = await client.PostAsync("/api/journal/day", [.. fields.Select(pair => (pair.Key, pair.Value))]);
+        var answer = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         var export = local.Host.Services.GetRequiredService<Core.Export.ExportService>();
 
         Assert.Equal(expected, response.StatusCode);
+        Assert.Contains(words, answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(attack == "not-their-item" ? "Ivy's" : "Hal's", answer, StringComparison.Ordinal);
         Assert.Equal(["Hal's bike ride"], (await export.ExportAsync("hal@example.com"))!.Entries.Single().Items.Select(item => item.Text));
         Assert.Equal(attack == "posted-twice" ? ["Ivy's tea"] : ["Ivy's walk", "Ivy's tea"], (await export.ExportAsync("ivy@example.com"))!.Entries.Single().Items.Select(item => item.Text));
     }

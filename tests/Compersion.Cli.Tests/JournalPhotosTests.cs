@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Compersion.Cli.Inbox;
 using Compersion.Core.Subscribers;
@@ -131,6 +132,94 @@ public sealed partial class JournalPhotosTests
         Assert.Equal("image/jpeg", mailed.ContentType.MimeType);
         Assert.Equal(1600u, new MagickImageInfo(mailedBytes.ToArray()).Width);
         Assert.Contains("Your photo is attached too", export.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The bad attachments of issue 14 in one real MIME reply through the webhook, beside another subscriber's photo: a photo
+    /// named with a path, an 11 MB "photo" (the most SendGrid's 30 MB can carry beyond our 10 MB; a 200 MB one never reaches
+    /// us), a text file that claims to be a JPEG, and a JPEG declaring 65,000 × 65,000 pixels. Each refused one has its line
+    /// in the receipt; the photo is kept under its id, shown by its last name segment; and Ada's link neither shows, serves
+    /// nor deletes Ben's photo.
+    /// </summary>
+    [Fact]
+    public async Task Reply_PathNamedOversizedFakeAndBombPhotos_OneKeptSafelyTheRestLinedInTheReceiptAndNoOneElsesPhotoReachable()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        Assert.True(Core.Subscriptions.SignUpRequest.TryCreate("ben@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
+        await local.Host.Services.GetRequiredService<Core.Subscriptions.SubscriptionService>().AddConfirmedAsync(request!);
+        var ada = await local.PromptAsync("ada@example.com", Evening);
+        var ben = Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == "ben@example.com");
+        var benReply = InboundParsePost.Reply(ben, "1. Ben's bike ride");
+        var benBody = new BodyBuilder { TextBody = "1. Ben's bike ride" };
+        benBody.Attachments.Add("ben-bike.jpg", Picture(1600, 1200, MagickFormat.Jpeg), new ContentType("image", "jpeg"));
+        benReply.Body = benBody.ToMessageBody();
+        var benPosted = await local.PostInboundAsync(InboundParsePost.Raw(benReply));
+        var reply = InboundParsePost.Reply(ada, "1. Soup with Sam");
+        var body = new BodyBuilder { TextBody = "1. Soup with Sam" };
+        body.Attachments.Add("x.jpg", Picture(1600, 1200, MagickFormat.Jpeg), new ContentType("image", "jpeg")).ContentDisposition!.FileName = "../../photos/..\\soup\u0007.jpg";
+        body.Attachments.Add("holiday.jpg", RandomNumberGenerator.GetBytes(11 * 1024 * 1024), new ContentType("image", "jpeg"));
+        body.Attachments.Add("notes.jpg", System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("not a photo at all\n", 1000))), new ContentType("image", "jpeg"));
+        body.Attachments.Add("bomb.jpg", Bomb(), new ContentType("image", "jpeg"));
+        reply.Body = body.ToMessageBody();
+        var adaPosted = await local.PostInboundAsync(InboundParsePost.Raw(reply));
+        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        using var web = new WebClient(local.Host.BaseUrl);
+        var adaDayUrl = Outbox.Link(ada, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var benDayUrl = Outbox.Link(ben, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var (_, adaDay) = await web.GetAsync(adaDayUrl);
+        var (_, benDay) = await web.GetAsync(benDayUrl);
+        var benPhoto = Assert.Single(Thumbnails(benDay));
+        var benPhotoId = Regex.Match(benPhoto, "id=([0-9a-f]+)").Groups[1].Value;
+        var adaToken = Token(Outbox.Link(ada, "/api/journal"));
+        var benToken = Token(Outbox.Link(ben, "/api/journal"));
+        var adaOnBensPhoto = benPhoto.Replace("token=" + Uri.EscapeDataString(benToken), "token=" + Uri.EscapeDataString(adaToken), StringComparison.Ordinal);
+        using var benPhotoByAda = await web.Http.GetAsync(adaOnBensPhoto);
+        var middle = benToken.Length / 2;
+        var tampered = benToken[..middle] + (benToken[middle] == 'A' ? 'B' : 'A') + benToken[(middle + 1)..];
+        using var benPhotoTampered = await web.Http.GetAsync(benPhoto.Replace("token=" + Uri.EscapeDataString(benToken), "token=" + Uri.EscapeDataString(tampered), StringComparison.Ordinal));
+        var deleteBens = await web.PostAsync(
+            "/api/journal/day",
+            ("token", WebClient.Field(adaDay, "token")),
+            ("form_token", WebClient.Field(adaDay, "form_token")),
+            ("date", "2026-11-25"),
+            ("photo", benPhotoId),
+            ("action", "delete-photo"));
+        var (_, afterDelete) = await web.GetAsync(deleteBens.Headers.Location!.OriginalString);
+        using var benPhotoAfter = await web.Http.GetAsync(benPhoto);
+        var receipt = Outbox.Read(local.Outbox, "receipt").Single(m => m.To.Mailboxes.Single().Address == "ada@example.com");
+        var blobs = await BlobsAsync(local, "photos");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (benPosted.StatusCode, adaPosted.StatusCode));
+        Assert.Contains("1 gratitude and 1 photo", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("holiday.jpg is larger than 10 MB, so it wasn't kept.", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("notes.jpg isn't a photo we can read, so it wasn't kept.", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("bomb.jpg is too large to show (over 50 megapixels), so it wasn't kept.", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Single(Thumbnails(adaDay));
+        Assert.Contains("soup.jpg", WebUtility.HtmlDecode(adaDay), StringComparison.Ordinal);
+        Assert.DoesNotContain("../", WebUtility.HtmlDecode(adaDay), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ben", adaDay, StringComparison.Ordinal);
+        Assert.DoesNotContain("ben-bike", adaDay, StringComparison.Ordinal);
+        Assert.Equal(4, blobs.Count(name => !name.Contains("/slot", StringComparison.Ordinal)));
+        Assert.All(blobs, name => Assert.DoesNotMatch("soup|bike|holiday|notes|bomb|\\.\\.", name));
+        Assert.Equal(HttpStatusCode.NotFound, benPhotoByAda.StatusCode);
+        Assert.Equal("No such photo", WebClient.Heading(await benPhotoByAda.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, benPhotoTampered.StatusCode);
+        Assert.Equal("This photo is private", WebClient.Heading(await benPhotoTampered.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.SeeOther, deleteBens.StatusCode);
+        Assert.Contains("That photo isn't in this day of your journal", WebUtility.HtmlDecode(afterDelete), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, benPhotoAfter.StatusCode);
+    }
+
+    // A real JPEG whose frame header declares 65,000 × 65,000 pixels: a decompression bomb if anyone decoded it.
+    private static byte[] Bomb()
+    {
+        var bomb = Picture(300, 200, MagickFormat.Jpeg);
+        var frame = Enumerable.Range(2, bomb.Length - 3).First(i => bomb[i] == 0xFF && bomb[i + 1] is 0xC0 or 0xC2);
+        bomb[frame + 5] = 0xFD;
+        bomb[frame + 6] = 0xE8;
+        bomb[frame + 7] = 0xFD;
+        bomb[frame + 8] = 0xE8;
+        return bomb;
     }
 
     /// <summary>The post SendGrid Inbound Parse sends in its default (parsed) mode: the decoded bodies as fields, each

@@ -30,6 +30,7 @@ internal static class JournalPage
         ["move"] = "Moved. Your digest and your export follow it.",
         ["classify"] = "Saved: your choice of category and recipient is kept from now on.",
         ["photo"] = "Deleted the photo. It's gone from your journal and your export.",
+        ["photo-gone"] = "That photo isn't in this day of your journal (it may have been deleted already). Nothing was changed.",
     };
 
     /// <summary>Where a photo (or its thumbnail) is served, through the journal link.</summary>

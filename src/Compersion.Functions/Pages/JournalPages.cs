@@ -38,9 +38,10 @@ public sealed class JournalPages(JournalAccessService journals, JournalCorrectio
         var (form, token, subscriber) = (opened.Form!, opened.Token, opened.Access!.Subscriber!);
         if (form["action"] == "delete-photo")
         {
-            // The photo is looked up under the link's subscriber only; one that is not theirs (or already gone) changes nothing.
+            // The photo is looked up under the link's subscriber only; one that is not theirs (or already gone) changes nothing,
+            // and the day page says so.
             var deleted = JournalViews.TryParseDate(form["date"], out var day) && await photos.DeleteAsync(subscriber, day, form["photo"].ToString(), cancellationToken);
-            return CorrectionForm.Saved(token, form, deleted ? "photo" : string.Empty);
+            return CorrectionForm.Saved(token, form, deleted ? "photo" : "photo-gone");
         }
 
         if (!CorrectionForm.TryRead(form, out var correction))
