@@ -119,7 +119,7 @@ public sealed partial class ReplyPhotos(IPhotoImaging imaging, IPhotoStore store
 
             if (apply)
             {
-                var photo = new StoredPhoto(date, id, reading.Format, name, attachment.Length, reading.Thumbnail is not null) { Source = source };
+                var photo = new StoredPhoto(date, id, reading.Format, name, attachment.Length, reading.Thumbnail is not null) { Source = source, Position = position };
                 await store.SaveAsync(subscriberId, photo, attachment.Content, reading.Thumbnail, cancellationToken);
             }
 

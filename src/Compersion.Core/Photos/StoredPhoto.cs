@@ -13,6 +13,10 @@ public sealed record StoredPhoto(LocalDate Date, string Id, PhotoFormat Format, 
     /// takes back that reply's photos with its items; null for photos kept before photos remembered it.</summary>
     public string? Source { get; init; }
 
+    /// <summary>Its place among the mail's attachments (1 for the first), so one reply's photos show in the order it
+    /// held them even when they were kept within the same second; null for photos kept before photos remembered it.</summary>
+    public int? Position { get; init; }
+
     /// <summary>The file extension for its format (<c>.jpg</c>).</summary>
     public string Extension => Extensions.Of(Format);
 

@@ -24,6 +24,7 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tabl
     private const string NameKey = "name";
     private const string ThumbnailKey = "thumbnail";
     private const string SourceKey = "source";
+    private const string PositionKey = "position";
     private const string SlotPrefix = "slot";
     private const string SlotPhotoKey = "photo";
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
@@ -112,6 +113,11 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tabl
             metadata[SourceKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(source));
         }
 
+        if (photo.Position is { } position)
+        {
+            metadata[PositionKey] = position.ToString(CultureInfo.InvariantCulture);
+        }
+
         await container.GetBlobClient(name).UploadAsync(
             new BinaryData(content),
             new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = photo.MediaType } },
@@ -181,7 +187,8 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tabl
             }
         }
 
-        return [.. found.OrderBy(p => p.Photo.Date).ThenBy(p => p.Created).ThenBy(p => p.Photo.Id, StringComparer.Ordinal).Select(p => p.Photo)];
+        // Creation times come in whole seconds: a reply's photos kept within one second keep the order the reply held them in.
+        return [.. found.OrderBy(p => p.Photo.Date).ThenBy(p => p.Created).ThenBy(p => p.Photo.Position ?? int.MaxValue).ThenBy(p => p.Photo.Id, StringComparer.Ordinal).Select(p => p.Photo)];
     }
 
     private async Task<int> DeleteUnderAsync(string prefix, CancellationToken cancellationToken)
@@ -232,7 +239,8 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tabl
         var name = metadata.TryGetValue(NameKey, out var encoded) ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : id;
         var hasThumbnail = metadata.TryGetValue(ThumbnailKey, out var flag) && flag == "1";
         var source = metadata.TryGetValue(SourceKey, out var from) ? Encoding.UTF8.GetString(Convert.FromBase64String(from)) : null;
-        return new StoredPhoto(date, id, format, name, blob.Properties.ContentLength ?? 0, hasThumbnail) { Source = source };
+        var position = metadata.TryGetValue(PositionKey, out var place) && int.TryParse(place, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : (int?)null;
+        return new StoredPhoto(date, id, format, name, blob.Properties.ContentLength ?? 0, hasThumbnail) { Source = source, Position = position };
     }
 
     private static string Prefix(string subscriberId)

@@ -32,6 +32,21 @@ public sealed class BlobPhotoStoreTests(AzuriteFixture fixture) : StorageTestBas
     }
 
     [Fact]
+    public async Task ListAsync_OneReplysPhotosWhoseIdsSortTheOtherWay_ListedInTheReplysOrder()
+    {
+        // Ids are hashes, so a reply's first photo may well have the larger id; creation times come in whole seconds.
+        var alex = NewId();
+        var first = Photo("ffffffffffffffffff01", PhotoFormat.Jpeg, "first.jpg", thumbnail: true) with { Position = 1 };
+        var second = Photo("0000000000000000ff02", PhotoFormat.Jpeg, "second.jpg", thumbnail: true) with { Position = 2 };
+
+        await Sut.SaveAsync(alex, first, new byte[] { 1 }, new byte[] { 2 });
+        await Sut.SaveAsync(alex, second, new byte[] { 1 }, new byte[] { 2 });
+
+        Assert.Equal(["first.jpg", "second.jpg"], (await Sut.ListAsync(alex, Day)).Select(p => p.Name));
+        Assert.Equal([1, 2], (await Sut.ListAsync(alex, Day)).Select(p => p.Position));
+    }
+
+    [Fact]
     public async Task SaveAsync_SameIdAgain_OverwritesNeverAdds()
     {
         var alex = NewId();
