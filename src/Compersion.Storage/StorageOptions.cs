@@ -17,6 +17,11 @@ public sealed class StorageOptions
     [MaxLength(40)]
     public string TablePrefix { get; set; } = string.Empty;
 
+    /// <summary>How much of journals the journal pages keep in memory (<see cref="Journal.JournalCache"/>), counted in texts and days: a gratitude, a kind act or a day's marks is one.</summary>
+    /// <remarks>Three years of daily journaling (5,480 gratitudes, 1,096 days) is about 7,000; the default keeps about fifteen such journals, some tens of MB. 0 keeps nothing.</remarks>
+    [Range(0, 10_000_000)]
+    public int JournalCacheSize { get; set; } = 100_000;
+
     /// <summary>How old a send claim (outbox row, or a reply's answer) must be, never started, before another delivery takes it over.</summary>
     /// <remarks>Claiming and starting are consecutive writes, so a claim this old belongs to a worker that died before calling the provider.</remarks>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

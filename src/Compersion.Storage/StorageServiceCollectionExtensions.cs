@@ -70,12 +70,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntryStore, TableEntryStore>();
         services.AddSingleton<IActStore, TableActStore>();
         services.AddSingleton<ISubscriberJournal, TableSubscriberJournal>();
-        services.AddSingleton<IJournalReader, TableJournalReader>();
+        // The pages' reads answer from memory while the subscriber's journal stamp is unchanged (JournalCache).
+        services.AddSingleton<JournalCache>();
+        services.AddSingleton<TableJournalReader>();
+        services.AddSingleton<IJournalReader, CachedJournalReader>();
         services.AddSingleton<IJournalEditor, TableJournalEditor>();
         services.AddSingleton<IDigestLog, TableDigestLog>();
         services.AddSingleton(provider => new QueueReplay(provider.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<IInboundArchive, BlobInboundArchive>();
-        services.AddSingleton<Core.Photos.IPhotoStore, Photos.BlobPhotoStore>();
+        services.AddSingleton<Photos.BlobPhotoStore>();
+        services.AddSingleton<Core.Photos.IPhotoStore, Photos.CachedPhotoStore>();
         services.AddSingleton<IInboundQueue, InboundQueue>();
         services.AddSingleton<IInboundLedger, TableInboundLedger>();
         services.AddSingleton<IPostIndex, TablePostIndex>();

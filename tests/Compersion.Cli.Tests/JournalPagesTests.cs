@@ -288,6 +288,79 @@ public sealed class JournalPagesTests
         Assert.Equal(attack == "posted-twice" ? ["Ivy's tea"] : ["Ivy's walk", "Ivy's tea"], (await export.ExportAsync("ivy@example.com"))!.Entries.Single().Items.Select(item => item.Text));
     }
 
+    [Fact]
+    public async Task Corrections_AfterEveryPageWasShown_CalendarDayAndSearchShowTheChangeAtOnce()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("kit@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. baked bread for the neighbour");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var link = Outbox.Link(prompt, "/api/journal");
+        var dayUrl = link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var searchUrl = link.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=robin";
+        var (_, calendarBefore) = await web.GetAsync(link);
+        var (_, searchBefore) = await web.GetAsync(searchUrl);
+
+        await CorrectAsync(web, dayUrl, "item", 1, "edit", ("text", "Lunch with Sam and Robin"));
+        await CorrectAsync(web, dayUrl, "item", 2, "move");
+        var (_, calendar) = await web.GetAsync(link);
+        var (_, day) = await web.GetAsync(dayUrl);
+        var (_, search) = await web.GetAsync(searchUrl);
+
+        Assert.Contains(" November: 2 gratitudes, with a person</span>", calendarBefore, StringComparison.Ordinal);
+        Assert.Contains("Nothing found for", WebUtility.HtmlDecode(searchBefore), StringComparison.Ordinal);
+        Assert.Contains(" November: 1 gratitude, with a person, 1 kind act</span>", calendar, StringComparison.Ordinal);
+        Assert.Contains("Lunch with Sam and Robin", day, StringComparison.Ordinal);
+        Assert.Contains("Lunch with Sam and Robin", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calendar_ReplyIngestedBetweenTwoReads_SecondReadShowsIt()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("lou@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var link = Outbox.Link(prompt, "/api/journal");
+        var (_, first) = await web.GetAsync(link);
+
+        await ReplyAsync(local, prompt, "1. The rain on the roof\n2. A call with Mum");
+        var (_, second) = await web.GetAsync(link);
+
+        Assert.Contains(" November: 1 gratitude, with a person</span>", first, StringComparison.Ordinal);
+        Assert.Contains(" November: 3 gratitudes, with a person</span>", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JournalLink_AfterDeleteEverything_NothingShownThatWasShownBefore()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("mae@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. A private walk with Robin");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var link = Outbox.Link(prompt, "/api/journal");
+        string[] pages = [link, link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25", link.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=robin"];
+        var before = new List<(HttpStatusCode Status, string Html)>();
+        foreach (var page in pages)
+        {
+            before.Add(await web.GetAsync(page));
+        }
+
+        var (_, confirm) = await web.GetAsync(Outbox.Link(prompt, "/api/settings").Replace("/api/settings?", "/api/settings/delete?", StringComparison.Ordinal));
+        var deleted = await web.PostAsync("/api/settings/delete", [("token", WebClient.Field(confirm, "token")), ("form_token", WebClient.Field(confirm, "form_token"))]);
+        var after = new List<(HttpStatusCode Status, string Html)>();
+        foreach (var page in pages)
+        {
+            after.Add(await web.GetAsync(page));
+        }
+
+        Assert.All(before, page => Assert.Equal(HttpStatusCode.OK, page.Status));
+        Assert.Contains("A private walk with Robin", before[1].Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.All(after, page => Assert.NotEqual(HttpStatusCode.OK, page.Status));
+        Assert.All(after, page => Assert.DoesNotContain("Robin", page.Html, StringComparison.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> CorrectAsync(WebClient web, string dayUrl, string kind, int number, string action, params (string Name, string Value)[] extra)
     {
         var (_, page) = await web.GetAsync(dayUrl);
