@@ -49,44 +49,19 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tabl
             throw new ArgumentException("Not a photo id.", nameof(id));
         }
 
+        // A day kept before places existed holds photos that name no place. Each is given one first, oldest first, by the
+        // same conditional create: done once (a photo with a place is passed over), and two ingestions doing it at once
+        // agree on it, so those photos count against the day's places as every later one does.
         var day = Prefix(subscriberId) + Iso.Format(date) + "/";
-        for (var slot = 1; slot <= slots; slot++)
+        foreach (var unplaced in await UnplacedAsync(day, cancellationToken))
         {
-            var blob = container.GetBlobClient(string.Create(CultureInfo.InvariantCulture, $"{day}{SlotPrefix}{slot}"));
-            for (var attempt = 0; attempt < 2; attempt++)
+            if (!string.Equals(unplaced, id, StringComparison.Ordinal))
             {
-                try
-                {
-                    await blob.UploadAsync(
-                        BinaryData.Empty,
-                        new BlobUploadOptions { Metadata = new Dictionary<string, string> { [SlotPhotoKey] = id }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                        cancellationToken);
-                    await JournalStamp.TouchAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
-                    return true;
-                }
-                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-                {
-                    // Taken: by this photo already (a redelivery), or by another.
-                }
-
-                try
-                {
-                    var holder = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-                    if (holder.Value.Metadata.TryGetValue(SlotPhotoKey, out var held) && string.Equals(held, id, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-
-                    break;
-                }
-                catch (RequestFailedException gone) when (gone.Status == 404)
-                {
-                    // Freed in between (its photo was deleted): try that place once more.
-                }
+                await ClaimAsync(subscriberId, day, unplaced, slots, cancellationToken);
             }
         }
 
-        return false;
+        return await ClaimAsync(subscriberId, day, id, slots, cancellationToken);
     }
 
     public async Task SaveAsync(string subscriberId, StoredPhoto photo, ReadOnlyMemory<byte> content, ReadOnlyMemory<byte>? thumbnail, CancellationToken cancellationToken = default)
@@ -174,6 +149,70 @@ internal sealed class BlobPhotoStore(BlobServiceClient blobs, StorageTables tabl
         }
 
         return deleted;
+    }
+
+    private async Task<bool> ClaimAsync(string subscriberId, string day, string id, int slots, CancellationToken cancellationToken)
+    {
+        for (var slot = 1; slot <= slots; slot++)
+        {
+            var blob = container.GetBlobClient(string.Create(CultureInfo.InvariantCulture, $"{day}{SlotPrefix}{slot}"));
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                try
+                {
+                    await blob.UploadAsync(
+                        BinaryData.Empty,
+                        new BlobUploadOptions { Metadata = new Dictionary<string, string> { [SlotPhotoKey] = id }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                        cancellationToken);
+                    await JournalStamp.TouchAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                {
+                    // Taken: by this photo already (a redelivery), or by another.
+                }
+
+                try
+                {
+                    var holder = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+                    if (holder.Value.Metadata.TryGetValue(SlotPhotoKey, out var held) && string.Equals(held, id, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404)
+                {
+                    // Freed in between (its photo was deleted): try that place once more.
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The day's photos that no place names, oldest first (one listing of the day: its photos, thumbnails and places).
+    private async Task<IReadOnlyList<string>> UnplacedAsync(string day, CancellationToken cancellationToken)
+    {
+        var photos = new List<(DateTimeOffset Created, string Id)>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, day, cancellationToken))
+        {
+            if (blob.Name.AsSpan(day.Length).StartsWith(SlotPrefix, StringComparison.Ordinal))
+            {
+                if (blob.Metadata is { } metadata && metadata.TryGetValue(SlotPhotoKey, out var held))
+                {
+                    placed.Add(held);
+                }
+            }
+            else if (!blob.Name.EndsWith(ThumbnailSuffix, StringComparison.Ordinal) && Parse(blob) is { } photo)
+            {
+                photos.Add((blob.Properties.CreatedOn ?? DateTimeOffset.MinValue, photo.Id));
+            }
+        }
+
+        return [.. photos.Where(photo => !placed.Contains(photo.Id)).OrderBy(photo => photo.Created).ThenBy(photo => photo.Id, StringComparer.Ordinal).Select(photo => photo.Id)];
     }
 
     private async Task<IReadOnlyList<StoredPhoto>> ListUnderAsync(string prefix, CancellationToken cancellationToken)

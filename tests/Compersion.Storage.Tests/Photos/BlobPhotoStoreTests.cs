@@ -152,6 +152,48 @@ public sealed class BlobPhotoStoreTests(AzuriteFixture fixture) : StorageTestBas
         Assert.Equal(3, (await Sut.ListAsync(alex, Day)).Count);
     }
 
+    /// <summary>Photos saved before a day had places (no slot blob names them) are given theirs on the day's next claim, so
+    /// two claims at once on such a day share what is left, not four places each; deleting one of them frees its place.</summary>
+    [Fact]
+    public async Task TryClaimSlotAsync_DayOfThreePhotosKeptBeforePlacesAndTwoClaimsAtOnce_OneGetsTheLastPlace()
+    {
+        var alex = NewId();
+        string[] legacy = ["bbbbbbbbbbbbbbbbbbb1", "bbbbbbbbbbbbbbbbbbb2", "bbbbbbbbbbbbbbbbbbb3"];
+        foreach (var id in legacy)
+        {
+            await Sut.SaveAsync(alex, Photo(id, PhotoFormat.Jpeg, id + ".jpg", thumbnail: false), new byte[] { 1 }, null);
+        }
+
+        var claims = await Task.WhenAll(
+            Task.Run(() => Sut.TryClaimSlotAsync(alex, Day, "bbbbbbbbbbbbbbbbbbb4", 4)),
+            Task.Run(() => Sut.TryClaimSlotAsync(alex, Day, "bbbbbbbbbbbbbbbbbbb5", 4)));
+        var places = await PlacesAsync(alex);
+        var winner = claims[0] ? "bbbbbbbbbbbbbbbbbbb4" : "bbbbbbbbbbbbbbbbbbb5";
+        var loser = claims[0] ? "bbbbbbbbbbbbbbbbbbb5" : "bbbbbbbbbbbbbbbbbbb4";
+        var loserAgain = await Sut.TryClaimSlotAsync(alex, Day, loser, 4);
+        await Sut.DeleteAsync(alex, Day, legacy[1]);
+        var afterDelete = await Sut.TryClaimSlotAsync(alex, Day, loser, 4);
+
+        Assert.Equal(1, claims.Count(claimed => claimed));
+        Assert.Equal([.. legacy, winner], places.Order(StringComparer.Ordinal));
+        Assert.Equal((false, true), (loserAgain, afterDelete));
+    }
+
+    private async Task<List<string>> PlacesAsync(string subscriberId)
+    {
+        var held = new List<string>();
+        var container = Harness.Get<BlobServiceClient>().GetBlobContainerClient(Harness.TablePrefix.ToLowerInvariant() + "photos");
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.Metadata, Azure.Storage.Blobs.Models.BlobStates.None, subscriberId + "/", CancellationToken.None))
+        {
+            if (blob.Name.Contains("/slot", StringComparison.Ordinal))
+            {
+                held.Add(blob.Metadata["photo"]);
+            }
+        }
+
+        return held;
+    }
+
     [Fact]
     public async Task KeepAsync_TwoRepliesOfThreePhotosIngestedAtOnce_FourKeptThatDayAndTwoRefused()
     {
