@@ -1,3 +1,5 @@
+using Compersion.Core.Journal;
+
 namespace Compersion.Functions;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Compersion.Functions;
 /// and the day page's corrections (<c>POST /api/journal/day</c>, a form with its anti-forgery token), 303 back to the day.
 /// </summary>
 /// <remarks>The token names the subscriber and only their partition is read or written, so no link or form reaches anyone else's journal.</remarks>
-public sealed class JournalFunction(LinkGate gate, JournalPages journal)
+public sealed class JournalFunction(LinkGate gate, JournalPages journal, IJournalReader reads)
 {
     /// <summary>Shows one journal page, or applies a correction from the day page.</summary>
     [Function(nameof(JournalFunction))]
@@ -21,6 +23,8 @@ public sealed class JournalFunction(LinkGate gate, JournalPages journal)
             return CorrectionForm.NoSuchPage();
         }
 
+        // One look at the journal's version for the whole page (its rows, marks and photos), and a new one after a correction.
+        using var page = reads.BeginPage();
         var opened = posting ? await gate.JournalFormAsync(request, CorrectionForm.Bytes, cancellationToken) : await gate.JournalAsync(request, JournalPage.Needs(view, request.Query), cancellationToken);
         return opened.Refusal ?? (posting ? await journal.CorrectAsync(request, opened, cancellationToken) : await journal.ShowAsync(request, opened, view, cancellationToken));
     }

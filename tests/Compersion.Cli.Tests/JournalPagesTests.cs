@@ -315,6 +315,34 @@ public sealed class JournalPagesTests
     }
 
     [Fact]
+    public async Task CalendarAndDay_ShownAgainUnchanged_OneStorageRoundTripEach()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("ned@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. The rain on the roof");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var link = Outbox.Link(prompt, "/api/journal");
+        var dayUrl = link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var roundTrips = local.Host.Services.GetRequiredService<Development.StorageRoundTrips>();
+        await web.GetAsync(link);
+        await web.GetAsync(dayUrl);
+
+        roundTrips.Reset();
+        var (calendarStatus, calendar) = await web.GetAsync(link);
+        var calendarRoundTrips = roundTrips.Count;
+        roundTrips.Reset();
+        var (dayStatus, day) = await web.GetAsync(dayUrl);
+        var dayRoundTrips = roundTrips.Count;
+
+        Assert.Equal(HttpStatusCode.OK, calendarStatus);
+        Assert.Contains(" November: 2 gratitudes, with a person</span>", calendar, StringComparison.Ordinal);
+        Assert.Equal(1, calendarRoundTrips);
+        Assert.Equal(HttpStatusCode.OK, dayStatus);
+        Assert.Contains("The rain on the roof", day, StringComparison.Ordinal);
+        Assert.Equal(1, dayRoundTrips);
+    }
+
+    [Fact]
     public async Task Calendar_ReplyIngestedBetweenTwoReads_SecondReadShowsIt()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));

@@ -90,6 +90,8 @@ internal sealed partial class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddMvcCore();
         builder.Services.AddCompersionFunctions(configuration);
+        // Every storage request counted (StorageRoundTrips), so a test or a benchmark can say what a page costs storage.
+        builder.Services.AddStorageRoundTripCounting();
         var app = builder.Build();
         app.UseRouting();
 

@@ -21,4 +21,11 @@ public interface IJournalReader
     /// <param name="spans">The dates to count; null every date.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<DayMark>> ReadMarksAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens one page's reads in this async flow until the result is disposed: the reads it makes of a journal (and of its
+    /// photos) answer as of the first of them, each journal's version looked up once rather than once a read.
+    /// </summary>
+    /// <remarks>A write made while the page is open is in every read after it; a read outside an open page looks each time.</remarks>
+    IDisposable BeginPage();
 }

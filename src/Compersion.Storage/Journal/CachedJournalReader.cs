@@ -7,6 +7,8 @@ namespace Compersion.Storage.Journal;
 /// <remarks>A repeated read costs one point read (the stamp) and no parsing; what it answers is the very object read the first time, so nobody may change it (nobody does: the pages only read).</remarks>
 internal sealed class CachedJournalReader(TableJournalReader reader, JournalCache cache) : IJournalReader
 {
+    public IDisposable BeginPage() => JournalStampMemo.Begin();
+
     public Task<SubscriberJournal> ReadAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans, CancellationToken cancellationToken = default) =>
         TableKeys.IsSafe(subscriberId)
             ? cache.ReadAsync(subscriberId, "rows " + Dates(spans), () => reader.ReadAsync(subscriberId, spans, cancellationToken), Size, cancellationToken)

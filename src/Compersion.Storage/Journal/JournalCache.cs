@@ -10,7 +10,7 @@ namespace Compersion.Storage.Journal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every read still reads the stamp first, so a write made anywhere (another instance, the ingestion of a reply, a
+/// Every read still reads the stamp first (once per page: <see cref="JournalStampMemo"/>), so a write made anywhere (another instance, the ingestion of a reply, a
 /// correction) is seen by the very next read: its transaction changed the stamp, and nothing is kept under a new stamp
 /// until it is read under it. The stamp is read before what it guards, so what is kept is never older than its stamp.
 /// No stamp (everything deleted, or nothing written since stamps began) keeps nothing.
@@ -44,7 +44,7 @@ internal sealed class JournalCache(StorageTables tables, IOptions<StorageOptions
             return await read();
         }
 
-        var stamp = await JournalStamp.ReadAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken);
+        var stamp = await JournalStampMemo.ReadAsync(subscriberId, () => JournalStamp.ReadAsync(tables.Subscribers(subscriberId), subscriberId, cancellationToken));
         if (stamp is null)
         {
             return await read();

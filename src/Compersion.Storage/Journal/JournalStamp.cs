@@ -35,14 +35,28 @@ internal static class JournalStamp
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(actions);
-        await table.SubmitTransactionAsync([.. actions, new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(subscriberId))], cancellationToken);
+        try
+        {
+            await table.SubmitTransactionAsync([.. actions, new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(subscriberId))], cancellationToken);
+        }
+        finally
+        {
+            JournalStampMemo.Forget(subscriberId);
+        }
     }
 
     /// <summary>Gives the subscriber a new stamp on its own: after a write outside the table (a photo).</summary>
     public static async Task TouchAsync(TableClient table, string subscriberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        await table.UpsertEntityAsync(Row(subscriberId), TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await table.UpsertEntityAsync(Row(subscriberId), TableUpdateMode.Replace, cancellationToken);
+        }
+        finally
+        {
+            JournalStampMemo.Forget(subscriberId);
+        }
     }
 
     /// <summary>The subscriber's stamp (one point read); null when they have none (nothing written since stamps began, or everything deleted).</summary>

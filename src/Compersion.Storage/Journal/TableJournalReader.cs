@@ -33,6 +33,8 @@ internal sealed class TableJournalReader(StorageTables tables) : IJournalReader
         "RowKey", JournalItemColumns.CountColumn, JournalItemColumns.PersonColumn, JournalItemColumns.ChunkCountColumn, KindActColumns.CountColumn, KindActColumns.ChunkCountColumn,
     ];
 
+    public IDisposable BeginPage() => JournalStampMemo.Begin();
+
     public async Task<SubscriberJournal> ReadAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans, CancellationToken cancellationToken = default)
     {
         if (!TableKeys.IsSafe(subscriberId))

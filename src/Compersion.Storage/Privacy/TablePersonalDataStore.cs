@@ -50,6 +50,7 @@ internal sealed partial class TablePersonalDataStore(
         }
 
         var journalRows = await DeletePartitionAsync(tables.Subscribers(subscriberId), subscriberId, keepProfile: true, cancellationToken);
+        Journal.JournalStampMemo.Forget(subscriberId);
         var outboxRows = await DeletePartitionAsync(tables.Outbox, subscriberId, keepProfile: false, cancellationToken);
         await DeletePartitionAsync(tables.SubscriberPosts, subscriberId, keepProfile: false, cancellationToken);
         LogErased(logger, subscriberId, journalRows, outboxRows, posts.Count);
@@ -71,6 +72,7 @@ internal sealed partial class TablePersonalDataStore(
 
         // The stamp goes with the profile: what a photo deletion after the rows' (a new stamp) wrote leaves no trace.
         await DeleteIfExistsAsync(tables.Subscribers(subscriber.Id), subscriber.Id, SubscriberPartition.StampRowKey, cancellationToken);
+        Journal.JournalStampMemo.Forget(subscriber.Id);
 
         // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
         try

@@ -52,6 +52,9 @@ internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMem
         };
     }
 
+    /// <summary>Nothing to share: every read of memory is current.</summary>
+    public IDisposable BeginPage() => NoPage.Instance;
+
     /// <summary>The spans each <see cref="ReadMarksAsync"/> was asked for, in order (null for every date).</summary>
     public List<IReadOnlyList<JournalSpan>?> MarksRead { get; } = [];
 
@@ -59,5 +62,14 @@ internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMem
     {
         MarksRead.Add(spans);
         return [.. JournalBook.From(await LoadAsync(subscriberId, cancellationToken)).Marks.Where(mark => spans is null || spans.Any(span => span.Contains(mark.Date)))];
+    }
+
+    private sealed class NoPage : IDisposable
+    {
+        public static readonly NoPage Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

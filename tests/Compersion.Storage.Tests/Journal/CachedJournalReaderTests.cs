@@ -153,6 +153,71 @@ public sealed class CachedJournalReaderTests(AzuriteFixture fixture) : StorageTe
         Assert.Equal(["beach.jpg"], year.Select(photo => photo.Name));
     }
 
+    [Fact]
+    public async Task BeginPage_CalendarsRowsMarksAndPhotosReadAgain_OneRoundTripForTheWholePage()
+    {
+        var subscriber = await WrittenSubscriberAsync();
+        var photos = Harness.Get<IPhotoStore>();
+        await CalendarReadsAsync(subscriber.Id, photos);
+        RoundTrips.Reset();
+
+        using (Reader.BeginPage())
+        {
+            await CalendarReadsAsync(subscriber.Id, photos);
+        }
+
+        var page = RoundTrips.Count;
+        RoundTrips.Reset();
+        await CalendarReadsAsync(subscriber.Id, photos);
+
+        Assert.Equal(1, page);
+        Assert.Equal(3, RoundTrips.Count);
+    }
+
+    [Fact]
+    public async Task BeginPage_CorrectionAndPhotoWithinThePage_ReadsAfterThemShowThem()
+    {
+        var subscriber = await WrittenSubscriberAsync();
+        var photos = Harness.Get<IPhotoStore>();
+        using var page = Reader.BeginPage();
+        await Reader.ReadAsync(subscriber.Id, [JournalSpan.Day(Day)]);
+        await photos.ListAsync(subscriber.Id, Day);
+
+        await Harness.Get<IJournalEditor>().EditDayAsync(subscriber.Id, Day, day => day with { Items = [new JournalItem("tea with Sam and Robin")] });
+        var journal = await Reader.ReadAsync(subscriber.Id, [JournalSpan.Day(Day)]);
+        await photos.SaveAsync(subscriber.Id, new StoredPhoto(Day, "aaaaaaaaaaaaaaaaaaa2", PhotoFormat.Jpeg, "beach.jpg", 0, false), new byte[] { 1 }, null);
+        var listed = await photos.ListAsync(subscriber.Id, Day);
+
+        Assert.Equal(["tea with Sam and Robin"], journal.Entries.SelectMany(entry => entry.Items).Select(item => item.Text));
+        Assert.Equal(["beach.jpg"], listed.Select(photo => photo.Name));
+    }
+
+    [Fact]
+    public async Task BeginPage_ReplyAppendedBetweenTwoPages_SecondPageShowsIt()
+    {
+        var subscriber = await WrittenSubscriberAsync();
+        using (Reader.BeginPage())
+        {
+            await Reader.ReadMarksAsync(subscriber.Id);
+        }
+
+        await Entries.AppendAsync(subscriber.Id, Day, [new JournalItem("the rain on the roof")], "message-2");
+        IReadOnlyList<DayMark> marks;
+        using (Reader.BeginPage())
+        {
+            marks = await Reader.ReadMarksAsync(subscriber.Id);
+        }
+
+        Assert.Equal([new DayMark(Day, 2, 0, 0)], marks);
+    }
+
+    // What the calendar reads: the rows of "on this day" and the marks together, then the year's photos.
+    private async Task CalendarReadsAsync(string subscriberId, IPhotoStore photos)
+    {
+        await Task.WhenAll(Reader.ReadAsync(subscriberId, [JournalSpan.Day(Day)]), Reader.ReadMarksAsync(subscriberId));
+        await photos.ListYearAsync(subscriberId, Day.Year);
+    }
+
     private async Task<Subscriber> WrittenSubscriberAsync()
     {
         var subscriber = await Harness.Get<ISubscriberStore>().AddOrGetAsync(TestData.NewSubscriber());
