@@ -343,6 +343,27 @@ public sealed class JournalPagesTests
     }
 
     [Fact]
+    public async Task Calendar_ShownBeforeAndAfterMidnightInTheirZone_OnThisDayMovesToTheNewDay()
+    {
+        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
+        var prompt = await local.PromptAsync("oda@example.com", Evening);
+        await ReplyAsync(local, prompt, "1. Lunch with Sam");
+        using var web = new WebClient(local.Host.BaseUrl);
+        var link = Outbox.Link(prompt, "/api/journal");
+        var (_, evening) = await web.GetAsync(link);
+        var (_, eveningAgain) = await web.GetAsync(link);
+
+        local.Clock.SetTo(new DateTimeOffset(2026, 11, 25, 23, 0, 30, TimeSpan.Zero));
+        var (status, pastMidnight) = await web.GetAsync(link);
+
+        Assert.Equal(evening, eveningAgain);
+        Assert.Contains("&amp;date=2026-11-18\"", evening, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("&amp;date=2026-11-19\"", pastMidnight, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;date=2026-11-18\"", pastMidnight, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Calendar_ReplyIngestedBetweenTwoReads_SecondReadShowsIt()
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));

@@ -28,4 +28,17 @@ public interface IJournalReader
     /// </summary>
     /// <remarks>A write made while the page is open is in every read after it; a read outside an open page looks each time.</remarks>
     IDisposable BeginPage();
+
+    /// <summary>
+    /// What <paramref name="make"/> gives (a page rendered from what this page read), kept in memory while the
+    /// subscriber's journal is unchanged and answered from there by a later page that asks the same.
+    /// </summary>
+    /// <param name="subscriberId">Whose journal <paramref name="make"/> shows.</param>
+    /// <param name="what">Everything else the result depends on, spelt the same by every caller that makes the same (a view, its date, the subscriber's today, the link).</param>
+    /// <param name="make">Makes the result from reads made in this page.</param>
+    /// <param name="size">The result's share of the memory the journals may keep (in texts and days).</param>
+    /// <param name="cancellationToken">Cancels the look at the journal's version.</param>
+    /// <remarks>Kept only inside an open page (<see cref="BeginPage"/>) that wrote nothing of the subscriber's, so what is kept was made from reads of the very version it is kept under; anywhere else <paramref name="make"/> runs every time.</remarks>
+    Task<T> KeepAsync<T>(string subscriberId, string what, Func<Task<T>> make, Func<T, int> size, CancellationToken cancellationToken = default)
+        where T : class;
 }

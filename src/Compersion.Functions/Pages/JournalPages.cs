@@ -1,7 +1,9 @@
+using System.Globalization;
 using Compersion.Core.Access;
 using Compersion.Core.Journal;
 using Compersion.Core.Photos;
 using Microsoft.Extensions.Primitives;
+using NodaTime.Text;
 
 namespace Compersion.Functions.Pages;
 
@@ -10,8 +12,11 @@ namespace Compersion.Functions.Pages;
 /// or the day page's correction form applied and answered. <see cref="LinkGate"/> opens the link first.
 /// </summary>
 /// <remarks>Only the link's subscriber's partition is read or written, so no link or form reaches anyone else's journal.</remarks>
-public sealed class JournalPages(JournalAccessService journals, JournalCorrections corrections, JournalPhotos photos, FormTokens tokens)
+public sealed class JournalPages(JournalAccessService journals, JournalCorrections corrections, JournalPhotos photos, FormTokens tokens, IJournalReader reads)
 {
+    // A kept page counts as one text or day per this many bytes of it: a year's calendar, some 80 KB, about as many as its days.
+    private const int KeptBytesPerUnit = 256;
+
     /// <summary>The view a journal path names: its last segment (<c>/api/journal/day</c> → <c>day</c>, <c>/api/journal</c> → <c>journal</c>).</summary>
     /// <param name="path">The request path.</param>
     /// <param name="posting">Whether the request is a form post (only the day page takes one).</param>
@@ -28,7 +33,22 @@ public sealed class JournalPages(JournalAccessService journals, JournalCorrectio
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(opened);
-        return JournalPage.Render(request, tokens, opened.Access!, opened.Token, view, request.Query, photos: await PhotosAsync(opened.Access!, view, request.Query, cancellationToken));
+        var access = opened.Access!;
+        if (view == "journal" && access.Subscriber is { } subscriber && JournalPage.TryYear(request.Query, access.Today, out var year))
+        {
+            // The calendar holds nothing made for one request (no form token): it is its year, the subscriber's today and
+            // the link (in every address on it, with the link's expiry), so it is kept, as the bytes it is sent as, while
+            // the journal is unchanged.
+            var what = string.Create(CultureInfo.InvariantCulture, $"calendar {year} {LocalDatePattern.Iso.Format(access.Today)} {opened.Token}");
+            return await reads.KeepAsync(
+                subscriber.Id,
+                what,
+                async () => JournalPage.Render(request, tokens, access, opened.Token, view, request.Query, photos: await PhotosAsync(access, view, request.Query, cancellationToken)),
+                page => 1 + (page.Utf8.Length / KeptBytesPerUnit),
+                cancellationToken);
+        }
+
+        return JournalPage.Render(request, tokens, access, opened.Token, view, request.Query, photos: await PhotosAsync(access, view, request.Query, cancellationToken));
     }
 
     /// <summary>Applies the day page's checked correction form (or photo deletion): 303 back to the day, or the day again saying why nothing was saved.</summary>

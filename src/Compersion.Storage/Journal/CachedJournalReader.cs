@@ -9,6 +9,15 @@ internal sealed class CachedJournalReader(TableJournalReader reader, JournalCach
 {
     public IDisposable BeginPage() => JournalStampMemo.Begin();
 
+    public Task<T> KeepAsync<T>(string subscriberId, string what, Func<Task<T>> make, Func<T, int> size, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        return TableKeys.IsSafe(subscriberId) && JournalStampMemo.IsUnwritten(subscriberId)
+            ? cache.ReadAsync(subscriberId, "kept " + what, make, size, cancellationToken)
+            : make();
+    }
+
     public Task<SubscriberJournal> ReadAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans, CancellationToken cancellationToken = default) =>
         TableKeys.IsSafe(subscriberId)
             ? cache.ReadAsync(subscriberId, "rows " + Dates(spans), () => reader.ReadAsync(subscriberId, spans, cancellationToken), Size, cancellationToken)

@@ -11,8 +11,8 @@ namespace Compersion.Storage.Journal;
 /// <para>
 /// The stamp is read once, at the page's first read, so every write finished before that is on the page, as it was when
 /// each read read the stamp itself. A write made through Storage while the page is open (a correction, a photo deleted)
-/// forgets the subscriber's stamp (<see cref="Forget"/>, from <see cref="JournalStamp"/>'s writes), so what the page reads
-/// after it reads the new stamp.
+/// forgets the subscriber's stamp (<see cref="Forget"/>, from <see cref="JournalStamp"/>'s writes), so every read the page
+/// makes after it reads the stamp itself, and nothing the page made is kept (<see cref="IsUnwritten"/>).
 /// </para>
 /// <para>
 /// The page is carried by the async flow (<see cref="AsyncLocal{T}"/>): outside an open page, and on another request,
@@ -22,6 +22,9 @@ namespace Compersion.Storage.Journal;
 internal static class JournalStampMemo
 {
     private static readonly AsyncLocal<ConcurrentDictionary<string, Task<string?>>?> Current = new();
+
+    // Stands for the stamp of a subscriber the page wrote: never shared again in this page.
+    private static readonly Task<string?> Written = Task.FromResult<string?>(null);
 
     /// <summary>Opens a page in this async flow until the result is disposed (and ends a page already open here only then).</summary>
     public static IDisposable Begin()
@@ -41,6 +44,12 @@ internal static class JournalStampMemo
         }
 
         var shared = stamps.GetOrAdd(subscriberId, _ => read());
+        if (ReferenceEquals(shared, Written))
+        {
+            // Written in this page: each read after the write reads the stamp itself.
+            return read();
+        }
+
         if (shared.IsFaulted || shared.IsCanceled)
         {
             // A read that failed is not remembered: the next one tries again.
@@ -50,8 +59,18 @@ internal static class JournalStampMemo
         return shared;
     }
 
-    /// <summary>Forgets the subscriber's stamp in the open page, if any: called after every write that changes it.</summary>
-    public static void Forget(string subscriberId) => Current.Value?.TryRemove(subscriberId, out _);
+    /// <summary>Forgets the subscriber's stamp in the open page, if any, and remembers that the page wrote their journal: called after every write that changes it.</summary>
+    public static void Forget(string subscriberId)
+    {
+        if (Current.Value is { } stamps)
+        {
+            stamps[subscriberId] = Written;
+        }
+    }
+
+    /// <summary>Whether a page is open here and has written nothing of the subscriber's: only then does everything it read come from the stamp it reads.</summary>
+    public static bool IsUnwritten(string subscriberId) =>
+        Current.Value is { } stamps && !(stamps.TryGetValue(subscriberId, out var stamp) && ReferenceEquals(stamp, Written));
 
     private sealed class Page(ConcurrentDictionary<string, Task<string?>>? outer) : IDisposable
     {

@@ -35,6 +35,13 @@ internal sealed class TableJournalReader(StorageTables tables) : IJournalReader
 
     public IDisposable BeginPage() => JournalStampMemo.Begin();
 
+    public Task<T> KeepAsync<T>(string subscriberId, string what, Func<Task<T>> make, Func<T, int> size, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        return make();
+    }
+
     public async Task<SubscriberJournal> ReadAsync(string subscriberId, IReadOnlyList<JournalSpan>? spans, CancellationToken cancellationToken = default)
     {
         if (!TableKeys.IsSafe(subscriberId))

@@ -55,6 +55,10 @@ internal sealed class InMemoryJournal(InMemorySubscriberStore subscribers, InMem
     /// <summary>Nothing to share: every read of memory is current.</summary>
     public IDisposable BeginPage() => NoPage.Instance;
 
+    /// <summary>Keeps nothing: made every time.</summary>
+    public Task<T> KeepAsync<T>(string subscriberId, string what, Func<Task<T>> make, Func<T, int> size, CancellationToken cancellationToken = default)
+        where T : class => make();
+
     /// <summary>The spans each <see cref="ReadMarksAsync"/> was asked for, in order (null for every date).</summary>
     public List<IReadOnlyList<JournalSpan>?> MarksRead { get; } = [];
 

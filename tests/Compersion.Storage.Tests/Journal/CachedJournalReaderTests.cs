@@ -211,6 +211,46 @@ public sealed class CachedJournalReaderTests(AzuriteFixture fixture) : StorageTe
         Assert.Equal([new DayMark(Day, 2, 0, 0)], marks);
     }
 
+    [Fact]
+    public async Task KeepAsync_SamePageUnchanged_MadeOnceAndMadeAgainAfterAReply()
+    {
+        var subscriber = await WrittenSubscriberAsync();
+        var made = 0;
+
+        var first = await KeptPageAsync(subscriber.Id, () => ++made);
+        var again = await KeptPageAsync(subscriber.Id, () => ++made);
+        await Entries.AppendAsync(subscriber.Id, Day, [new JournalItem("the rain on the roof")], "message-2");
+        var afterReply = await KeptPageAsync(subscriber.Id, () => ++made);
+
+        Assert.Equal("page 1", first);
+        Assert.Same(first, again);
+        Assert.Equal("page 2", afterReply);
+    }
+
+    [Fact]
+    public async Task KeepAsync_PageThatWroteOrNoPage_NeverKept()
+    {
+        var subscriber = await WrittenSubscriberAsync();
+        var made = 0;
+        using (Reader.BeginPage())
+        {
+            await Harness.Get<IJournalEditor>().EditDayAsync(subscriber.Id, Day, day => day with { Items = [new JournalItem("tea with Robin")] });
+            await Reader.KeepAsync(subscriber.Id, "page", () => Task.FromResult("page " + ++made), _ => 1);
+        }
+
+        await Reader.KeepAsync(subscriber.Id, "page", () => Task.FromResult("page " + ++made), _ => 1);
+        await Reader.KeepAsync(subscriber.Id, "page", () => Task.FromResult("page " + ++made), _ => 1);
+        var next = await KeptPageAsync(subscriber.Id, () => ++made);
+
+        Assert.Equal("page 4", next);
+    }
+
+    private async Task<string> KeptPageAsync(string subscriberId, Func<int> make)
+    {
+        using var page = Reader.BeginPage();
+        return await Reader.KeepAsync(subscriberId, "page", () => Task.FromResult("page " + make()), _ => 1);
+    }
+
     // What the calendar reads: the rows of "on this day" and the marks together, then the year's photos.
     private async Task CalendarReadsAsync(string subscriberId, IPhotoStore photos)
     {
