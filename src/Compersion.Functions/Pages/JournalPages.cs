@@ -17,6 +17,9 @@ public sealed class JournalPages(JournalAccessService journals, JournalCorrectio
     // A kept page counts as one text or day per this many bytes of it: a year's calendar, some 80 KB, about as many as its days.
     private const int KeptBytesPerUnit = 256;
 
+    // Searches longer than the search box allows are answered but not kept.
+    private const int MaxKeptQuery = 100;
+
     /// <summary>The view a journal path names: its last segment (<c>/api/journal/day</c> → <c>day</c>, <c>/api/journal</c> → <c>journal</c>).</summary>
     /// <param name="path">The request path.</param>
     /// <param name="posting">Whether the request is a form post (only the day page takes one).</param>
@@ -34,12 +37,8 @@ public sealed class JournalPages(JournalAccessService journals, JournalCorrectio
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(opened);
         var access = opened.Access!;
-        if (view == "journal" && access.Subscriber is { } subscriber && JournalPage.TryYear(request.Query, access.Today, out var year))
+        if (access.Subscriber is { } subscriber && KeptAs(view, request.Query, access.Today, opened.Token) is { } what)
         {
-            // The calendar holds nothing made for one request (no form token): it is its year, the subscriber's today and
-            // the link (in every address on it, with the link's expiry), so it is kept, as the bytes it is sent as, while
-            // the journal is unchanged.
-            var what = string.Create(CultureInfo.InvariantCulture, $"calendar {year} {LocalDatePattern.Iso.Format(access.Today)} {opened.Token}");
             return await reads.KeepAsync(
                 subscriber.Id,
                 what,
@@ -79,6 +78,16 @@ public sealed class JournalPages(JournalAccessService journals, JournalCorrectio
         var reread = await journals.OpenAsync(token, JournalPage.Needs("day", dayQuery), cancellationToken);
         return CorrectionForm.NotSaved(request, tokens, reread, token, form, result, await PhotosAsync(reread, "day", dayQuery, cancellationToken));
     }
+
+    // What a page that holds nothing made for one request (no form token) is kept as, while the journal is unchanged, as
+    // the bytes it is sent as: everything it shows besides the journal (its year or its words, the subscriber's today,
+    // and the link, which is in every address on it with its expiry). The day page holds a form token: never kept.
+    private static string? KeptAs(string view, IQueryCollection query, NodaTime.LocalDate today, string token) => view switch
+    {
+        "journal" when JournalPage.TryYear(query, today, out var year) => string.Create(CultureInfo.InvariantCulture, $"calendar {year} {LocalDatePattern.Iso.Format(today)} {token}"),
+        "search" when query["q"].ToString() is { Length: <= MaxKeptQuery } words => string.Create(CultureInfo.InvariantCulture, $"search {LocalDatePattern.Iso.Format(today)} {token} {words}"),
+        _ => null,
+    };
 
     // The day page shows the day's photos and the calendar marks the year's days with photos; other pages read none.
     private async Task<IReadOnlyList<StoredPhoto>> PhotosAsync(JournalAccess opened, string view, IQueryCollection query, CancellationToken cancellationToken) =>

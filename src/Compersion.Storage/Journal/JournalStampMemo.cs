@@ -26,7 +26,7 @@ internal static class JournalStampMemo
     // Stands for the stamp of a subscriber the page wrote: never shared again in this page.
     private static readonly Task<string?> Written = Task.FromResult<string?>(null);
 
-    /// <summary>Opens a page in this async flow until the result is disposed (and ends a page already open here only then).</summary>
+    /// <summary>Opens a page in this async flow until the result is disposed (a page opened inside another looks afresh; the outer one is back when it ends).</summary>
     public static IDisposable Begin()
     {
         var outer = Current.Value;
