@@ -46,7 +46,8 @@ public sealed class WelcomeComposer(TokenSigner signer, IOptions<MailOptions> op
 
         var links = UnsubscribeLinks.Create(signer, options, subscriber.Id, today);
         var footer = ListFooterView.For("one short gratitude prompt a day at " + MailFormat.Schedule(subscriber.PromptTime, subscriber.Zone, subscriber.TwelveHourClock), links,
-            SettingsLinks.ForScheduledMail(signer, options, subscriber, today, subscriber.PromptTime));
+            SettingsLinks.ForScheduledMail(signer, options, subscriber, today, subscriber.PromptTime),
+            JournalLinks.ForScheduledMail(signer, options, subscriber, today, subscriber.PromptTime));
         var body = MailTemplateSet.Render("welcome", view, subject, preheader, options.FromName, "list-footer", footer);
 
         return ComposedMail.To(subscriber, options, WelcomeKind, $"reply+{signer.ForReply(TokenPurpose.Prompt, subscriber.Id, today)}@{options.InboundDomain}", subject, body, links.Headers, jobId);

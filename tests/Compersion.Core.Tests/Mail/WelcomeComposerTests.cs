@@ -68,6 +68,20 @@ public sealed partial class WelcomeComposerTests
         Assert.Single(new HtmlParser().ParseDocument(mail.Html!).QuerySelectorAll("h1, h2, h3"));
     }
 
+    [Fact]
+    public void Compose_Welcome_FooterOpensTheirJournalInBothRenderings()
+    {
+        var subscriber = Subscriber();
+        var mail = Compose(subscriber, Utc("2026-11-25T11:00:00Z"));
+
+        var inText = Regex.Match(mail.Text, @"Your journal \(read, search; link works 24 hours\): (\S+)").Groups[1].Value;
+        var inHtml = new HtmlParser().ParseDocument(mail.Html!).QuerySelectorAll("a").Single(a => a.TextContent == "Your journal").GetAttribute("href")!;
+        Assert.Equal(inText, inHtml);
+        Assert.Contains(JournalLinks.Path + "?token=", inText, StringComparison.Ordinal);
+        Assert.True(Signer().TryVerify(inText[(inText.IndexOf("token=", StringComparison.Ordinal) + 6)..], TokenPurpose.Journal, out var token));
+        Assert.Equal(subscriber.Id, token.SubscriberId);
+    }
+
     private static OutgoingMail Compose(Subscriber subscriber, Instant now) =>
         new WelcomeComposer(Signer(), MailSettings()).Compose(subscriber, now, "job-1");
 
