@@ -63,7 +63,7 @@ internal static class DigestScenario
         }
 
         clock.Set(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(5));
-        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(EndToEndScenario.OutboundQueueName);
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Outbound);
         var sender = services.GetRequiredService<OutboundSender>();
         var worker = new QueueTriggerWorker<SendReport>(
             queue,

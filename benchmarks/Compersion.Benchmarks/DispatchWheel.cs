@@ -33,7 +33,7 @@ internal sealed class DispatchWheel : IAsyncDisposable
         Azurite = azurite;
         this.services = services;
         store = services.GetRequiredService<IScheduleStore>();
-        queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(EndToEndScenario.OutboundQueueName);
+        queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Outbound);
         dispatcher = services.GetRequiredService<Dispatcher>();
     }
 

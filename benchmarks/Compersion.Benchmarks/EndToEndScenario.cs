@@ -23,9 +23,6 @@ namespace Compersion.Benchmarks;
 /// </remarks>
 internal static class EndToEndScenario
 {
-    /// <summary>The queue the dispatcher writes and <c>SendOutboundFunction</c> reads.</summary>
-    public const string OutboundQueueName = "outbound";
-
     /// <summary>Step name for the dispatcher tick.</summary>
     public const string DispatchStep = "dispatcher tick";
 
@@ -74,7 +71,7 @@ internal static class EndToEndScenario
         }
 
         clock.Set(WheelSeed.DueAt.ToDateTimeOffset().AddSeconds(5));
-        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(OutboundQueueName);
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Outbound);
         var sender = services.GetRequiredService<OutboundSender>();
         var worker = new QueueTriggerWorker<SendReport>(queue, (text, token) => SendAsync(sender, text, token), SendStep, HostQueueSettings.Load(options.BatchSize));
         var dispatcher = services.GetRequiredService<Dispatcher>();

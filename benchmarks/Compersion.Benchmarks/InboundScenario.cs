@@ -25,9 +25,6 @@ namespace Compersion.Benchmarks;
 /// </remarks>
 internal static class InboundScenario
 {
-    /// <summary>The queue the webhook writes and <c>IngestInboundFunction</c> reads.</summary>
-    public const string InboundQueueName = QueueNames.Inbound;
-
     /// <summary>Step name for <see cref="ReplyIngestor.IngestAsync"/>.</summary>
     public const string IngestStep = "ingest handler";
 
@@ -66,7 +63,7 @@ internal static class InboundScenario
         await using var webhook = await InboundWebhook.StartAsync(receiver, cancellationToken);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { Timeout = TimeSpan.FromMinutes(2) };
         var roundTrips = services.GetRequiredService<StorageRoundTrips>();
-        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(InboundQueueName);
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Inbound);
         var inboundDomain = services.GetRequiredService<IOptions<MailOptions>>().Value.InboundDomain;
         var signer = services.GetRequiredService<TokenSigner>();
         var today = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InZone(DateTimeZoneProviders.Tzdb[Zone]).Date;

@@ -3,20 +3,10 @@ using Compersion.Core.Scheduling;
 
 namespace Compersion.Storage.Inbound;
 
-/// <summary>The <c>inbound</c> queue: one archive name per message (a pointer, never mail).</summary>
+/// <summary>The <see cref="QueueNames.Inbound"/> queue: one archive name per message (a pointer, never mail).</summary>
 internal sealed class InboundQueue(QueueServiceClient queues) : IInboundQueue
 {
-    private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Inbound);
+    private readonly StorageQueue queue = new(queues, QueueNames.Inbound);
 
-    public async Task EnqueueAsync(string archiveName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await queue.SendMessageAsync(archiveName, cancellationToken);
-        }
-        catch (Exception exception) when (StorageFailures.IsStorage(exception))
-        {
-            throw StorageFailures.From(exception);
-        }
-    }
+    public Task EnqueueAsync(string archiveName, CancellationToken cancellationToken = default) => queue.SendAsync(archiveName, cancellationToken);
 }

@@ -10,11 +10,11 @@ namespace Compersion.Storage.Scheduling;
 /// </remarks>
 internal sealed class OutboundQueue(QueueServiceClient queues) : IJobQueue
 {
-    private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Outbound);
+    private readonly StorageQueue queue = new(queues, QueueNames.Outbound);
 
-    public async Task EnqueueAsync(OutboundBatch batch, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(OutboundBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        await queue.SendMessageAsync(batch.ToJson(), cancellationToken);
+        return queue.SendAsync(batch.ToJson(), cancellationToken);
     }
 }
