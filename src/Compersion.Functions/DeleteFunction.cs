@@ -1,4 +1,3 @@
-using Compersion.Core.Export;
 using Compersion.Core.Privacy;
 
 namespace Compersion.Functions;
@@ -8,7 +7,7 @@ namespace Compersion.Functions;
 /// The confirm page carries its own <see cref="TokenPurpose.Delete"/> token (30 minutes) bound into its anti-forgery
 /// token; the settings link alone can never delete anything.
 /// </remarks>
-public sealed class DeleteFunction(LinkGate gate, DeletionService deletion, ExportService exports, FormTokens tokens)
+public sealed class DeleteFunction(LinkGate gate, SettingsPages pages, DeletionService deletion, FormTokens tokens)
 {
     /// <summary>Asks to confirm (GET) or deletes everything (POST).</summary>
     [Function(nameof(DeleteFunction))]
@@ -20,14 +19,7 @@ public sealed class DeleteFunction(LinkGate gate, DeletionService deletion, Expo
         if (HttpMethods.IsGet(request.Method))
         {
             var opened = await gate.SettingsAsync(request, cancellationToken);
-            if (opened.Refusal is { } refusal)
-            {
-                return refusal;
-            }
-
-            var subscriber = opened.Access!.Subscriber!;
-            var days = (await exports.ExportAsync(subscriber, cancellationToken)).Entries.Count;
-            return DeletePages.Confirm(request, tokens, subscriber, deletion.IssueToken(subscriber), days, opened.Token);
+            return opened.Refusal ?? await pages.ConfirmDeleteAsync(request, opened, cancellationToken);
         }
 
         var (_, token, refused) = await FormGuard.ReadCheckedAsync(tokens, request, SettingsPage.SettingsFormBytes, cancellationToken, " Nothing was deleted.");

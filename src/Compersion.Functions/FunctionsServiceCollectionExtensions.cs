@@ -31,6 +31,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<DeliveryEventReceiver>();
         services.AddSingleton<Pages.LinkGate>();
         services.AddSingleton<Pages.JournalPages>();
+        services.AddSingleton<Pages.SettingsPages>();
         services.AddSingleton<Pages.ButtonLink>();
         services.AddHostedService<StorageStartup>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = InboundLimits.MaxRequestBodyBytes);

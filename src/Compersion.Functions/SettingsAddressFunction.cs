@@ -1,9 +1,7 @@
-using Compersion.Core.Access;
-
 namespace Compersion.Functions;
 
 /// <summary><c>POST /api/settings/address</c>: the settings page's "change my address" and "another address" forms (<c>extra=1</c>); mails a confirmation link to the address.</summary>
-public sealed class SettingsAddressFunction(LinkGate gate, AddressChangeService addresses, FormTokens tokens)
+public sealed class SettingsAddressFunction(LinkGate gate, SettingsPages pages)
 {
     /// <summary>Records the new address as pending and mails its link.</summary>
     [Function(nameof(SettingsAddressFunction))]
@@ -13,13 +11,6 @@ public sealed class SettingsAddressFunction(LinkGate gate, AddressChangeService 
     {
         ArgumentNullException.ThrowIfNull(request);
         var opened = await gate.SettingsFormAsync(request, SettingsPage.SettingsFormBytes, string.Empty, cancellationToken);
-        if (opened.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var extra = opened.Form!["extra"] == "1";
-        var outcome = await addresses.RequestAsync(opened.Access!.Subscriber!, opened.Form["email"], extra, cancellationToken);
-        return AddressPages.Requested(request, tokens, opened.Access, opened.Token, extra, outcome);
+        return opened.Refusal ?? await pages.RequestAddressAsync(request, opened, cancellationToken);
     }
 }
