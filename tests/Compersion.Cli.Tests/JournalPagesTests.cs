@@ -1,6 +1,4 @@
 using System.Net;
-using Compersion.Cli.Inbox;
-using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compersion.Cli.Tests;
@@ -8,15 +6,12 @@ namespace Compersion.Cli.Tests;
 /// <summary>The journal pages over HTTP through serve: opened from a mail, what they show, and the links they refuse.</summary>
 public sealed class JournalPagesTests
 {
-    private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
-
     [Fact]
     public async Task JournalLink_AfterADay_ExpiredPageWhoseButtonMailsAFreshJournalLinkOnceADayToTheAddressOnFile()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("ivy@example.com", Evening), "/api/journal");
-        using var web = new WebClient(local.Host.BaseUrl);
-        local.Clock.SetTo(Evening.AddHours(24).AddMinutes(1));
+        await using var opened = await OpenedJournal.OpenAsync("ivy@example.com");
+        var (local, _, web, link) = opened;
+        local.Clock.SetTo(OpenedJournal.Evening.AddHours(24).AddMinutes(1));
 
         var (status, html) = await web.GetAsync(link);
         var form = new[] { ("token", WebClient.Field(html, "token")), ("form_token", WebClient.Field(html, "form_token")) };
@@ -43,11 +38,8 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task JournalLink_FromThePromptFooter_CalendarLinksTheDayWhosePageShowsTheReplyWithItsSignals()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("ana@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. The rain on the roof\nkindness: left flowers for the neighbour");
-        var link = Outbox.Link(prompt, "/api/journal");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedJournal.OpenAsync("ana@example.com", "1. Lunch with Sam\n2. The rain on the roof\nkindness: left flowers for the neighbour");
+        var (_, _, web, link) = opened;
 
         var (status, calendar) = await web.GetAsync(link);
         var (dayStatus, day) = await web.GetAsync(link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25");
@@ -65,11 +57,9 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task Search_AName_FindsTheirDayAndNotWordsThatOnlyBeginWithIt()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("bo@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. The same old bench, still lovely");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var search = Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal);
+        await using var opened = await OpenedJournal.OpenAsync("bo@example.com", "1. Lunch with Sam\n2. The same old bench, still lovely");
+        var (_, _, web, _) = opened;
+        var search = opened.Page("/search");
 
         var (status, html) = await web.GetAsync(search + "&q=sam");
         var (_, none) = await web.GetAsync(search + "&q=Priya");
@@ -85,14 +75,8 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task JournalLink_TwoSubscribers_EachLinkShowsOnlyItsOwnJournal()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        Assert.True(SignUpRequest.TryCreate("ben@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
-        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
-        var ada = await local.PromptAsync("ada@example.com", Evening);
-        var ben = Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == "ben@example.com");
-        await ReplyAsync(local, ada, "1. Ada's own walk by the river");
-        await ReplyAsync(local, ben, "1. Ben's own bike ride home");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedJournal.OpenAsync("ada@example.com", "1. Ada's own walk by the river", other: ("ben@example.com", "1. Ben's own bike ride home"));
+        var (_, ada, web, _) = opened;
 
         var (_, adaDay) = await web.GetAsync(Outbox.Link(ada, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25");
         var (_, adaSearch) = await web.GetAsync(Outbox.Link(ada, "/api/journal").Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=bike");
@@ -112,15 +96,12 @@ public sealed class JournalPagesTests
     [InlineData("unknown-page", HttpStatusCode.NotFound, "Not here")]
     public async Task JournalLink_BadLinkOrParameter_ClearPageAndNoJournalShown(string attack, HttpStatusCode expected, string heading)
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("cai@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. A private walk with Robin");
-        var link = Outbox.Link(prompt, "/api/journal");
+        await using var opened = await OpenedJournal.OpenAsync("cai@example.com", "1. A private walk with Robin");
+        var (local, prompt, web, link) = opened;
         var settings = Outbox.Link(prompt, "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
         if (attack == "expired")
         {
-            local.Clock.SetTo(Evening.AddHours(25));
+            local.Clock.SetTo(OpenedJournal.Evening.AddHours(25));
         }
 
         var url = attack switch
@@ -144,9 +125,8 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task JournalLink_OnSettingsPage_NeverOpensSettingsItselfButSettingsLinksToTheJournal()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("dee@example.com", Evening);
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedJournal.OpenAsync("dee@example.com");
+        var (_, prompt, web, _) = opened;
 
         var (asSettings, _) = await web.GetAsync(Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/settings?", StringComparison.Ordinal));
         var (_, settings) = await web.GetAsync(Outbox.Link(prompt, "/api/settings"));
@@ -161,10 +141,10 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task JournalCommand_Reply_MailsAPrivateLinkThatOpensTheJournal()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("eve@example.com", Evening);
+        await using var opened = await OpenedJournal.OpenAsync("eve@example.com");
+        var (local, prompt, _, _) = opened;
 
-        await ReplyAsync(local, prompt, "JOURNAL");
+        await local.ReplyAsync(prompt, "JOURNAL");
         var answer = Assert.Single(Outbox.Read(local.Outbox, "journal"));
         using var web = new WebClient(local.Host.BaseUrl);
         var (status, html) = await web.GetAsync(Outbox.Link(answer, "/api/journal"));
@@ -183,10 +163,9 @@ public sealed class JournalPagesTests
     [InlineData("/day")]
     public async Task JournalPage_Any_StrictContentSecurityPolicyAndNoStore(string view)
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("fay@example.com", Evening);
-        using var web = new WebClient(local.Host.BaseUrl);
-        var url = Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/journal" + view + "?", StringComparison.Ordinal) + (view == "/day" ? "&date=2026-11-25" : string.Empty);
+        await using var opened = await OpenedJournal.OpenAsync("fay@example.com");
+        var (_, _, web, _) = opened;
+        var url = view == "/day" ? opened.DayUrl : opened.Page(view);
 
         using var response = await web.Http.GetAsync(url);
 
@@ -199,11 +178,9 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task Corrections_EditMoveChooseAndDelete_DayPageAndExportFollowAndTheChoiceIsShownAsTheirs()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("gil@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. baked bread for the neighbour\n3. the rain\nkindness: a kind note for a coworker");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var dayUrl = Outbox.Link(prompt, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        await using var opened = await OpenedJournal.OpenAsync("gil@example.com", "1. Lunch with Sam\n2. baked bread for the neighbour\n3. the rain\nkindness: a kind note for a coworker");
+        var (local, _, web, _) = opened;
+        var dayUrl = opened.DayUrl;
 
         var edited = await CorrectAsync(web, dayUrl, "item", 1, "edit", ("text", "Lunch with Sam and Robin"));
         var moved = await CorrectAsync(web, dayUrl, "item", 2, "move");
@@ -231,18 +208,10 @@ public sealed class JournalPagesTests
     [InlineData("no-number", HttpStatusCode.BadRequest, "It arrived without the day or item it is for. Nothing was changed.")]
     public async Task Corrections_ForgedStaleOrSomeoneElsesItem_RefusedAndNothingChanged(string attack, HttpStatusCode expected, string words)
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        Assert.True(SignUpRequest.TryCreate("hal@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
-        await local.Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
-        var ivy = await local.PromptAsync("ivy@example.com", Evening);
-        var hal = Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == "hal@example.com");
-        await ReplyAsync(local, ivy, "1. Ivy's walk\n2. Ivy's tea");
-        await ReplyAsync(local, hal, "1. Hal's bike ride");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var ivyDay = Outbox.Link(ivy, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
-        var halDay = Outbox.Link(hal, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
-        var (_, page) = await web.GetAsync(ivyDay);
-        var (_, halPage) = await web.GetAsync(halDay);
+        await using var opened = await OpenedJournal.OpenAsync("ivy@example.com", "1. Ivy's walk\n2. Ivy's tea", other: ("hal@example.com", "1. Hal's bike ride"));
+        var (local, _, web, _) = opened;
+        var (_, page) = await web.GetAsync(opened.DayUrl);
+        var (_, halPage) = await web.GetAsync(OpenedJournal.DayUrlOf(opened.Other!));
         var fields = new Dictionary<string, string>
         {
             ["token"] = WebClient.Field(page, "token"),
@@ -291,13 +260,10 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task Corrections_AfterEveryPageWasShown_CalendarDayAndSearchShowTheChangeAtOnce()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("kit@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. baked bread for the neighbour");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var link = Outbox.Link(prompt, "/api/journal");
-        var dayUrl = link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
-        var searchUrl = link.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=robin";
+        await using var opened = await OpenedJournal.OpenAsync("kit@example.com", "1. Lunch with Sam\n2. baked bread for the neighbour");
+        var (_, _, web, link) = opened;
+        var dayUrl = opened.DayUrl;
+        var searchUrl = opened.Page("/search") + "&q=robin";
         var (_, calendarBefore) = await web.GetAsync(link);
         var (_, searchBefore) = await web.GetAsync(searchUrl);
 
@@ -317,12 +283,9 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task CalendarAndDay_ShownAgainUnchanged_OneStorageRoundTripEach()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("ned@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam\n2. The rain on the roof");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var link = Outbox.Link(prompt, "/api/journal");
-        var dayUrl = link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        await using var opened = await OpenedJournal.OpenAsync("ned@example.com", "1. Lunch with Sam\n2. The rain on the roof");
+        var (local, _, web, link) = opened;
+        var dayUrl = opened.DayUrl;
         var roundTrips = local.Host.Services.GetRequiredService<Development.StorageRoundTrips>();
         await web.GetAsync(link);
         await web.GetAsync(dayUrl);
@@ -345,11 +308,8 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task Calendar_ShownBeforeAndAfterMidnightInTheirZone_OnThisDayMovesToTheNewDay()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("oda@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var link = Outbox.Link(prompt, "/api/journal");
+        await using var opened = await OpenedJournal.OpenAsync("oda@example.com", "1. Lunch with Sam");
+        var (local, _, web, link) = opened;
         var (_, evening) = await web.GetAsync(link);
         var (_, eveningAgain) = await web.GetAsync(link);
 
@@ -366,14 +326,11 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task Calendar_ReplyIngestedBetweenTwoReads_SecondReadShowsIt()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("lou@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. Lunch with Sam");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var link = Outbox.Link(prompt, "/api/journal");
+        await using var opened = await OpenedJournal.OpenAsync("lou@example.com", "1. Lunch with Sam");
+        var (local, prompt, web, link) = opened;
         var (_, first) = await web.GetAsync(link);
 
-        await ReplyAsync(local, prompt, "1. The rain on the roof\n2. A call with Mum");
+        await local.ReplyAsync(prompt, "1. The rain on the roof\n2. A call with Mum");
         var (_, second) = await web.GetAsync(link);
 
         Assert.Contains(" November: 1 gratitude, with a person</span>", first, StringComparison.Ordinal);
@@ -383,12 +340,9 @@ public sealed class JournalPagesTests
     [Fact]
     public async Task JournalLink_AfterDeleteEverything_NothingShownThatWasShownBefore()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("mae@example.com", Evening);
-        await ReplyAsync(local, prompt, "1. A private walk with Robin");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var link = Outbox.Link(prompt, "/api/journal");
-        string[] pages = [link, link.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25", link.Replace("/api/journal?", "/api/journal/search?", StringComparison.Ordinal) + "&q=robin"];
+        await using var opened = await OpenedJournal.OpenAsync("mae@example.com", "1. A private walk with Robin");
+        var (_, prompt, web, link) = opened;
+        string[] pages = [link, opened.DayUrl, opened.Page("/search") + "&q=robin"];
         var before = new List<(HttpStatusCode Status, string Html)>();
         foreach (var page in pages)
         {
@@ -423,11 +377,5 @@ public sealed class JournalPagesTests
                 ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")), ("date", "2026-11-25"),
                 ("kind", kind), ("number", number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("fingerprint", fingerprint), ("action", action), .. extra,
             ]);
-    }
-
-    private static async Task ReplyAsync(LocalHostFixture local, MimeKit.MimeMessage prompt, string text)
-    {
-        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
     }
 }

@@ -13,28 +13,14 @@ namespace Compersion.Cli.Tests;
 /// <summary>Photos from replies through serve: kept at ingestion, shown on the day page, served only through the journal link, exported in the zip, deleted.</summary>
 public sealed partial class JournalPhotosTests
 {
-    private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
-
     [Fact]
     public async Task Reply_TwoPhotosAndASignatureLogo_TwoThumbnailsOnlyThroughTheLinkInTheZipAndGoneWithDelete()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("pia@example.com", Evening);
-        var reply = InboundParsePost.Reply(prompt, "1. Lunch with Sam");
-        var body = new BodyBuilder
-        {
-            TextBody = "1. Lunch with Sam\n\n-- \nPia, ACME Ltd",
-            HtmlBody = """<p>1. Lunch with Sam</p><div class="gmail_signature">Pia, ACME Ltd<br><img src="cid:logo@acme"></div>""",
-        };
-        body.LinkedResources.Add("logo.png", Picture(240, 80, MagickFormat.Png), new ContentType("image", "png")).ContentId = "logo@acme";
-        body.Attachments.Add("lunch.jpg", Picture(1600, 1200, MagickFormat.Jpeg), new ContentType("image", "jpeg"));
-        body.Attachments.Add("sam.jpg", Picture(1200, 1600, MagickFormat.Jpeg), new ContentType("image", "jpeg"));
-        reply.Body = body.ToMessageBody();
-        await local.PostInboundAsync(InboundParsePost.Raw(reply));
+        await using var opened = await OpenedJournal.OpenAsync("pia@example.com");
+        var (local, prompt, web, _) = opened;
+        await local.PostInboundAsync(InboundParsePost.Raw(SignedReplyWithPhotos(prompt, "logo@acme", ("lunch.jpg", 1600, 1200), ("sam.jpg", 1200, 1600))));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
-        var journal = Outbox.Link(prompt, "/api/journal");
-        var dayUrl = journal.Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
-        using var web = new WebClient(local.Host.BaseUrl);
+        var dayUrl = opened.DayUrl;
 
         var (_, day) = await web.GetAsync(dayUrl);
         var thumbnails = Thumbnails(day);
@@ -94,17 +80,9 @@ public sealed partial class JournalPhotosTests
     [Fact]
     public async Task ParsedModeReply_APhotoAndASignatureLogo_ThePhotoKeptTheLogoNotAndEXPORTMailsIt()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var prompt = await local.PromptAsync("pia@example.com", Evening);
-        var reply = InboundParsePost.Reply(prompt, "1. Lunch with Sam");
-        var body = new BodyBuilder
-        {
-            TextBody = "1. Lunch with Sam\n\n-- \nPia, ACME Ltd",
-            HtmlBody = """<p>1. Lunch with Sam</p><div class="gmail_signature">Pia, ACME Ltd<br><img src="cid:ii_logo"></div>""",
-        };
-        body.LinkedResources.Add("logo.png", Picture(240, 80, MagickFormat.Png), new ContentType("image", "png")).ContentId = "ii_logo";
-        body.Attachments.Add("lunch.jpg", Picture(1600, 1200, MagickFormat.Jpeg), new ContentType("image", "jpeg"));
-        reply.Body = body.ToMessageBody();
+        await using var opened = await OpenedJournal.OpenAsync("pia@example.com");
+        var (local, prompt, _, _) = opened;
+        var reply = SignedReplyWithPhotos(prompt, "ii_logo", ("lunch.jpg", 1600, 1200));
 
         await local.PostInboundAsync(ParsedForm(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
@@ -144,11 +122,9 @@ public sealed partial class JournalPhotosTests
     [Fact]
     public async Task Reply_PathNamedOversizedFakeAndBombPhotos_OneKeptSafelyTheRestLinedInTheReceiptAndNoOneElsesPhotoReachable()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        Assert.True(Core.Subscriptions.SignUpRequest.TryCreate("ben@example.com", "Europe/Berlin", "20:00", null, null, out var request, out _));
-        await local.Host.Services.GetRequiredService<Core.Subscriptions.SubscriptionService>().AddConfirmedAsync(request!);
-        var ada = await local.PromptAsync("ada@example.com", Evening);
-        var ben = Outbox.Read(local.Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == "ben@example.com");
+        await using var opened = await OpenedJournal.OpenAsync("ada@example.com", other: ("ben@example.com", null));
+        var (local, ada, web, _) = opened;
+        var ben = opened.Other!;
         var benReply = InboundParsePost.Reply(ben, "1. Ben's bike ride");
         var benBody = new BodyBuilder { TextBody = "1. Ben's bike ride" };
         benBody.Attachments.Add("ben-bike.jpg", Picture(1600, 1200, MagickFormat.Jpeg), new ContentType("image", "jpeg"));
@@ -163,9 +139,8 @@ public sealed partial class JournalPhotosTests
         reply.Body = body.ToMessageBody();
         var adaPosted = await local.PostInboundAsync(InboundParsePost.Raw(reply));
         await local.Host.DrainQueuesAsync(CancellationToken.None);
-        using var web = new WebClient(local.Host.BaseUrl);
-        var adaDayUrl = Outbox.Link(ada, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
-        var benDayUrl = Outbox.Link(ben, "/api/journal").Replace("/api/journal?", "/api/journal/day?", StringComparison.Ordinal) + "&date=2026-11-25";
+        var adaDayUrl = opened.DayUrl;
+        var benDayUrl = OpenedJournal.DayUrlOf(ben);
         var (_, adaDay) = await web.GetAsync(adaDayUrl);
         var (_, benDay) = await web.GetAsync(benDayUrl);
         var benPhoto = Assert.Single(Thumbnails(benDay));
@@ -208,6 +183,26 @@ public sealed partial class JournalPhotosTests
         Assert.Equal(HttpStatusCode.SeeOther, deleteBens.StatusCode);
         Assert.Contains("That photo isn't in this day of your journal", WebUtility.HtmlDecode(afterDelete), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, benPhotoAfter.StatusCode);
+    }
+
+    // Pia's reply "1. Lunch with Sam" as her mail program sends it: a signature with her company's logo inline (content id
+    // logoId, a picture but no photo of hers) and the photos named attached as JPEGs, in that order.
+    private static MimeMessage SignedReplyWithPhotos(MimeMessage prompt, string logoId, params (string Name, uint Width, uint Height)[] photos)
+    {
+        var reply = InboundParsePost.Reply(prompt, "1. Lunch with Sam");
+        var body = new BodyBuilder
+        {
+            TextBody = "1. Lunch with Sam\n\n-- \nPia, ACME Ltd",
+            HtmlBody = $"""<p>1. Lunch with Sam</p><div class="gmail_signature">Pia, ACME Ltd<br><img src="cid:{logoId}"></div>""",
+        };
+        body.LinkedResources.Add("logo.png", Picture(240, 80, MagickFormat.Png), new ContentType("image", "png")).ContentId = logoId;
+        foreach (var (name, width, height) in photos)
+        {
+            body.Attachments.Add(name, Picture(width, height, MagickFormat.Jpeg), new ContentType("image", "jpeg"));
+        }
+
+        reply.Body = body.ToMessageBody();
+        return reply;
     }
 
     // A real JPEG whose frame header declares 65,000 × 65,000 pixels: a decompression bomb if anyone decoded it.

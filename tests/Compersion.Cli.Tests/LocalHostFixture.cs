@@ -1,4 +1,5 @@
 using Compersion.Cli.Hosting;
+using Compersion.Cli.Inbox;
 using Compersion.Core.Subscriptions;
 using Compersion.Development;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,12 +66,25 @@ internal sealed class LocalHostFixture : IAsyncDisposable
     /// <summary>Adds a confirmed Berlin subscriber prompted at 20:00, moves the clock to <paramref name="evening"/>, dispatches and returns their prompt.</summary>
     public async Task<MimeMessage> PromptAsync(string email, DateTimeOffset evening)
     {
-        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", null, null, out var request, out _));
-        await Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+        await AddConfirmedAsync(email);
         Clock.SetTo(evening);
         await Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
         await Host.DrainQueuesAsync(CancellationToken.None);
         return Compersion.Cli.Tests.Outbox.Read(Outbox, "prompt").Single(m => m.To.Mailboxes.Single().Address == email);
+    }
+
+    /// <summary>Adds a confirmed Berlin subscriber prompted at 20:00, without moving the clock or dispatching.</summary>
+    public async Task AddConfirmedAsync(string email)
+    {
+        Assert.True(SignUpRequest.TryCreate(email, "Europe/Berlin", "20:00", null, null, out var request, out _));
+        await Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
+    }
+
+    /// <summary>Replies <paramref name="text"/> to a mail's Reply-To through the webhook, as SendGrid's raw mode posts it, and drains the queues.</summary>
+    public async Task ReplyAsync(MimeMessage mail, string text)
+    {
+        await PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(mail, text)));
+        await Host.DrainQueuesAsync(CancellationToken.None);
     }
 
     /// <summary>Follows a sign-up confirmation mail's link as a person does: opens the page, then presses its button.</summary>
