@@ -37,7 +37,11 @@ public sealed class ItemPeople
     public bool HasName => Array.Exists(analysis.PersonRules, IsNameRule);
 
     /// <summary>The people the item names, as a digest shows them back: "Sam", "Grandad", "your mum" (from "my mum"), "the barista".</summary>
-    /// <remarks>Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.</remarks>
+    /// <remarks>
+    /// Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.
+    /// A relationship followed by a name is the one person it names ("my sister Kate" → "Kate"; "Grandma Rose" as written);
+    /// words apart by punctuation are apart ("Kate, Tom and Priya" are three).
+    /// </remarks>
     public IEnumerable<string> Mentions()
     {
         var tokens = analysis.Tokens;
@@ -51,14 +55,31 @@ public sealed class ItemPeople
             }
 
             var end = i;
-            // "Dan Okafor" is one person, whichever name rule found each part.
-            while (end + 1 < tokens.Count && (rules[end + 1] == rule || (IsNameRule(rule) && IsNameRule(rules[end + 1]))) && rule != SocialSignal.Pronoun && !tokens[end].Possessive)
+            // "Dan Okafor" is one person, whichever name rule found each part; "Kate, Tom" are two.
+            while (end + 1 < tokens.Count && Joined(end) && (rules[end + 1] == rule || (IsNameRule(rule) && IsNameRule(rules[end + 1]))) && rule != SocialSignal.Pronoun)
             {
                 end++;
             }
 
-            var words = string.Join(' ', tokens.Skip(i).Take(end - i + 1).Select(token => token.Text));
             var previous = i > 0 ? tokens[i - 1] : (Token?)null;
+            if (rule == SocialSignal.Relationship && end + 1 < tokens.Count && Joined(end) && IsNamed(rules[end + 1]))
+            {
+                // "my sister Kate", "meiner Schwester Lena": one person, called by name; "Grandma Rose" as written.
+                var start = end + 1;
+                end = start;
+                while (end + 1 < tokens.Count && Joined(end) && IsNamed(rules[end + 1]))
+                {
+                    end++;
+                }
+
+                var determined = previous is { } before && (SocialSignal.IsPossessive(before) || before.Lower is "the" or "a" or "an" or "this" or "that" or "his" or "her" or "their" or "your" or "its");
+                var first = determined ? start : i;
+                yield return string.Join(' ', tokens.Skip(first).Take(end - first + 1).Select(token => token.Text));
+                i = end;
+                continue;
+            }
+
+            var words = string.Join(' ', tokens.Skip(i).Take(end - i + 1).Select(token => token.Text));
             i = end;
             if (rule == SocialSignal.Pronoun || NotSomeone.Contains(words))
             {
@@ -86,4 +107,10 @@ public sealed class ItemPeople
     }
 
     private static bool IsNameRule(string? rule) => rule is SocialSignal.Name or SocialSignal.CapitalisedName or SocialSignal.NameBeforeVerb;
+
+    // A name, or a title with its name ("Dr Patel").
+    private static bool IsNamed(string? rule) => IsNameRule(rule) || rule == SocialSignal.Title;
+
+    // Whether the token after <paramref name="index"/> continues the same phrase: no possessive ends it, no punctuation stands between.
+    private bool Joined(int index) => !analysis.Tokens[index].Possessive && !analysis.Tokens[index + 1].AfterPunctuation;
 }

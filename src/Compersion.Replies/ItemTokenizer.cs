@@ -30,6 +30,7 @@ internal static class ItemTokenizer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>(text.Length / 5 + 1);
         var sentenceStart = true;
+        var punctuated = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -37,8 +38,15 @@ internal static class ItemTokenizer
             if (char.IsLetterOrDigit(c))
             {
                 var end = ReadWord(text, i);
+                var first = tokens.Count;
                 AddWord(tokens, text.AsSpan(i, end - i), sentenceStart);
+                if (punctuated && first < tokens.Count)
+                {
+                    tokens[first] = tokens[first] with { AfterPunctuation = true };
+                }
+
                 sentenceStart = false;
+                punctuated = false;
                 i = end;
                 continue;
             }
@@ -63,6 +71,8 @@ internal static class ItemTokenizer
                 sentenceStart = true;
             }
 
+            // "Kate, Tom", "Kate/Tom": the next word is not joined to the one before (an abbreviation's period, skipped above, joins).
+            punctuated |= !char.IsWhiteSpace(c);
             i++;
         }
 
