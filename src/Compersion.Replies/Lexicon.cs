@@ -70,6 +70,11 @@ internal sealed class Lexicon
         Openers = greetings.Section("openers").Select(entry => entry.ToLowerInvariant()).ToArray();
         BeforeName = greetings.Section("before-name").Select(entry => entry.ToLowerInvariant()).ToArray();
         LeadInWords = greetings.Words("lead-in-words");
+        WishOpeners = Phrases(greetings, "wish-openers");
+        WishTimes = Phrases(greetings, "wish-times");
+        Thanks = Phrases(greetings, "thanks");
+        ThanksFor = greetings.Section("thanks-for").ToHashSet(StringComparer.Ordinal);
+        ThisMail = greetings.Section("this-mail").ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The languages written with spaces whose Vague and Compersion words are read (<c>vague-xx.txt</c>, <c>compersion-xx.txt</c>).</summary>
@@ -215,6 +220,24 @@ internal sealed class Lexicon
 
     /// <summary>Words that mark an opening up to a colon as a lead-in ("Today I'm grateful for:").</summary>
     public WordSet LeadInWords { get; }
+
+    /// <summary>How a well-wish opens ("have a", "schönen", "que tengas un"), as lower-case words, longest first.</summary>
+    public IReadOnlyList<string[]> WishOpeners { get; }
+
+    /// <summary>The times a well-wish names ("evening", "weekend", "fin de semana"), as lower-case words.</summary>
+    public IReadOnlyList<string[]> WishTimes { get; }
+
+    /// <summary>How a thank-you opens ("thanks", "thank you so much", "vielen dank"), as lower-case words, longest first.</summary>
+    public IReadOnlyList<string[]> Thanks { get; }
+
+    /// <summary>The word for "for" after a thank-you ("for", "für", "por").</summary>
+    public IReadOnlySet<string> ThanksFor { get; }
+
+    /// <summary>What a thank-you to us ends with: the mail, the prompt, the habit ("reminder", "Erinnerung", "these").</summary>
+    public IReadOnlySet<string> ThisMail { get; }
+
+    private static string[][] Phrases(LexiconFile file, string section) =>
+        [.. file.Section(section).Select(entry => entry.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(words => words.Length)];
 
     private static WordSet Union(IEnumerable<LexiconFile> files, string section) =>
         new(files.Where(file => file.Has(section)).SelectMany(file => file.Section(section)));

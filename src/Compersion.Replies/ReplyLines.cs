@@ -10,8 +10,15 @@ internal static class ReplyLines
     private const int MaxLeadInLength = 120;
     private const int MaxOpenerTail = 3;
     private const int MaxNameWords = 2;
+    private const int MaxClosingWords = 9;
+    private const int MaxWishWordsBeforeTime = 4;
+    private const int MaxWishWordsAfterTime = 2;
+    private const int MaxThanksObjectWords = 3;
 
-    /// <summary>Whether a whole line is a greeting or closing ("Hi!", "Thanks", "Love, Alex", "Here you go:").</summary>
+    private static readonly char[] ClosingPartBreaks = [',', '.', '!', '?', ';', '…', '—', '–'];
+
+    /// <summary>Whether a whole line is a greeting or closing ("Hi!", "Thanks", "Love, Alex", "Here you go:", "Have a great weekend!",
+    /// "Thanks for the reminder, have a lovely evening!").</summary>
     public static bool IsGreetingOrClosing(string line)
     {
         if (line.Length > MaxGreetingLength)
@@ -19,14 +26,42 @@ internal static class ReplyLines
             return false;
         }
 
-        var words = Words(line);
-        if (words.Count == 0 || words.Count > 6)
+        if (IsOneGreetingOrClosing(Words(line)))
+        {
+            return true;
+        }
+
+        // Several joined by commas or full stops: a closing when every part is one.
+        var parts = line.Split(ClosingPartBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 1 && Array.TrueForAll(parts, part => Words(part) is var words && (words.Count == 0 || IsOneGreetingOrClosing(words)));
+    }
+
+    private static bool IsOneGreetingOrClosing(List<string> words)
+    {
+        if (words.Count == 0 || words.Count > MaxClosingWords)
         {
             return false;
         }
 
         var lexicon = Lexicon.Shared;
-        var lower = string.Join(' ', words).ToLowerInvariant();
+        var lowerWords = words.ConvertAll(word => word.ToLowerInvariant().Replace('’', '\''));
+        if (IsWellWish(words, lowerWords) || IsThanksForTheMail(lowerWords))
+        {
+            return true;
+        }
+
+        // "Hope you're well x", "Love this xx": a kiss or a thanks after a closing.
+        if (words.Count > 1 && lexicon.Greetings.Contains(lowerWords[^1]) && IsOneGreetingOrClosing(words[..^1]))
+        {
+            return true;
+        }
+
+        if (words.Count > 6)
+        {
+            return false;
+        }
+
+        var lower = string.Join(' ', lowerWords);
         if (lexicon.Greetings.Contains(lower))
         {
             return true;
@@ -51,6 +86,53 @@ internal static class ReplyLines
         }
 
         return false;
+    }
+
+    // "Have a great weekend", "Schönen Abend noch", "Buona serata a tutti": an opener, at most four words, a time, at most two
+    // lower-case words after it ("Have a lovely evening with Sam" names someone: not only a wish).
+    private static bool IsWellWish(List<string> words, List<string> lowerWords)
+    {
+        var lexicon = Lexicon.Shared;
+        var opener = PrefixLength(lowerWords, 0, lexicon.WishOpeners);
+        if (opener == 0)
+        {
+            return false;
+        }
+
+        for (var at = opener; at < lowerWords.Count && at <= opener + MaxWishWordsBeforeTime; at++)
+        {
+            var time = PrefixLength(lowerWords, at, lexicon.WishTimes);
+            var after = at + time;
+            if (time > 0 && lowerWords.Count - after <= MaxWishWordsAfterTime && words.Skip(after).All(word => !char.IsUpper(word[0])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Thank you for these prompts", "Danke für die Erinnerung": a thank-you, "for", at most three words ending with the mail.
+    private static bool IsThanksForTheMail(List<string> lowerWords)
+    {
+        var lexicon = Lexicon.Shared;
+        var thanks = PrefixLength(lowerWords, 0, lexicon.Thanks);
+        var rest = lowerWords.Count - thanks - 1;
+        return thanks > 0 && rest is >= 1 and <= MaxThanksObjectWords && lexicon.ThanksFor.Contains(lowerWords[thanks]) && lexicon.ThisMail.Contains(lowerWords[^1]);
+    }
+
+    // How many words of the longest phrase that starts at <paramref name="at"/>, or 0.
+    private static int PrefixLength(List<string> words, int at, IReadOnlyList<string[]> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (at + phrase.Length <= words.Count && phrase.AsSpan().SequenceEqual(words.GetRange(at, phrase.Length).ToArray()))
+            {
+                return phrase.Length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Whether a line only introduces what follows ("Today:", "Here are my five for today:").</summary>

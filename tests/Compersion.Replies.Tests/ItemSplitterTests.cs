@@ -81,6 +81,40 @@ public sealed class ItemSplitterTests
         Assert.Equal(["tea", "my sister's call"], content.Items);
     }
 
+    [Theory]
+    [InlineData("Have a great weekend!")]
+    [InlineData("Thanks for the reminder, have a lovely evening!")]
+    [InlineData("Thank you for these prompts!")]
+    [InlineData("Love this, thank you!")]
+    [InlineData("Hope you're well x")]
+    [InlineData("Hope you’re well")]
+    [InlineData("Schönen Abend noch!")]
+    [InlineData("Danke für die Erinnerung!")]
+    [InlineData("Bonne soirée !")]
+    [InlineData("¡Que tengas un buen día!")]
+    [InlineData("Gracias por el recordatorio 🙂")]
+    [InlineData("Fijne avond!")]
+    [InlineData("Buona serata a tutti")]
+    public void Split_WellWishOrThanksForTheMailAfterAList_IsNotAGratitude(string closing)
+    {
+        var content = ItemSplitter.Split($"1. Coffee with Sam\n2. The rain\n3. A good book\n\n{closing}\nAnna");
+
+        Assert.Equal(["Coffee with Sam", "The rain", "A good book"], content.Items);
+    }
+
+    [Theory]
+    [InlineData("Had a great evening with Sam")]
+    [InlineData("Thanks to Sam for the message")]
+    [InlineData("Thank you, Mum, for the call")]
+    [InlineData("A good night's sleep")]
+    [InlineData("Having a slow morning with Ben")]
+    public void Split_GratitudeThatOpensLikeAClosing_IsKept(string line)
+    {
+        var content = ItemSplitter.Split($"1. Coffee with Sam\n2. The rain\n\n{line}");
+
+        Assert.Equal(["Coffee with Sam", "The rain", line], content.Items);
+    }
+
     [Fact]
     public void Split_SingleParagraphWithSemicolons_OneItemPerClause()
     {
