@@ -11,8 +11,8 @@ public static class CommandHelp
         new("PAUSE", "take a break from the daily emails; PAUSE 2 WEEKS or PAUSE 2026-12-28 ends by itself"),
         new("RESUME", "start them again, whenever you're ready"),
         new("STOP", "stop all emails (unsubscribe)"),
-        new("TIME 07:30", "get your daily prompt at another time (24-hour clock)"),
-        new("ZONE Europe/Berlin", "set your time zone"),
+        new("TIME 07:30", "get your daily prompt at another time (TIME 7:30 pm works too)"),
+        new("ZONE Europe/Berlin", "set your time zone (or name a city in it: ZONE New York)"),
         new("DIGEST SUNDAY 18:00", "choose the day and time of your weekly digest"),
         new("DIGEST OFF", "no weekly digest; the daily prompt still comes (DIGEST ON to undo)"),
         new("PROMPTS OFF", "no daily prompt; the weekly digest still comes (PROMPTS ON to undo)"),
@@ -42,9 +42,9 @@ public static class CommandHelp
     /// <returns>The sentence, or <see langword="null"/> for commands that take none.</returns>
     public static string? Usage(CommandKind kind) => kind switch
     {
-        CommandKind.Time => "To change when your daily prompt arrives, write TIME and a 24-hour time on the first line, like TIME 07:30 or TIME 20:00.",
-        CommandKind.Zone => "To set your time zone, write ZONE and its name on the first line, like ZONE Europe/Berlin or ZONE America/New_York.",
-        CommandKind.Digest => "To move your weekly digest, write DIGEST, a weekday and a 24-hour time on the first line, like DIGEST SUNDAY 18:00; DIGEST OFF turns it off, DIGEST ON back on.",
+        CommandKind.Time => "To change when your daily prompt arrives, write TIME and the time on the first line, like TIME 07:30, TIME 20:00 or TIME 8 pm.",
+        CommandKind.Zone => "To set your time zone, write ZONE and its name or a city in it on the first line, like ZONE Europe/Berlin or ZONE New York.",
+        CommandKind.Digest => "To move your weekly digest, write DIGEST, a weekday and a time on the first line, like DIGEST SUNDAY 18:00 or DIGEST SUNDAY 6 pm; DIGEST OFF turns it off, DIGEST ON back on.",
         CommandKind.Prompts => "To turn your daily prompt off or on, write PROMPTS and OFF or ON on the first line, like PROMPTS OFF. Your weekly digest stays as it is.",
         CommandKind.Pause => "To pause until a date, write PAUSE and the date on the first line, like PAUSE 2026-12-28, or a length, like PAUSE 2 WEEKS. PAUSE alone pauses until you write RESUME.",
         CommandKind.Goal => "To set your weekly kindness goal, write GOAL and a number from 0 to 14 on the first line, like GOAL 2.",

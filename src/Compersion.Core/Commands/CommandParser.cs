@@ -3,6 +3,7 @@ using System.Globalization;
 using Compersion.Core.Scheduling;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
+using NodaTime.TimeZones;
 
 namespace Compersion.Core.Commands;
 
@@ -15,8 +16,8 @@ namespace Compersion.Core.Commands;
 /// <list type="bullet">
 /// <item>a known command word alone on the line, any case, with at most a trailing <c>.</c> or <c>!</c>
 /// ("Pause.", "help") — "pause please" and "Pause for a moment and I noticed…" are not commands;</item>
-/// <item>a known command word with its argument in the expected shape ("time 07:30", "Zone Europe/Berlin",
-/// "GOAL 2"); a wrong argument still makes the command, with <see cref="EmailCommand.Error"/> saying
+/// <item>a known command word with its argument in the expected shape ("time 07:30", "time 7:30 pm", "Zone Europe/Berlin",
+/// "zone London", "GOAL 2"); a wrong argument still makes the command, with <see cref="EmailCommand.Error"/> saying
 /// how to write it. "Time with Sam" is not a command;</item>
 /// <item>a command word written in capitals may be followed by other words ("STOP PLEASE", "PAUSE FOR A WEEK"),
 /// up to four words in all;</item>
@@ -66,6 +67,18 @@ public static class CommandParser
         "MORNING", "EVENING", "HERE", "YES", "YAY", "WOW", "OMG", "LOL", "FIRST", "ONE", "THE",
         "AND", "MY", "SORRY", "NOTE", "UPDATE", "HALLO", "HOLA", "BONJOUR", "DANKE", "GRACIAS", "MERCI",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The regions whose zones are named after a city ("Europe/London", "America/Argentina/Buenos_Aires").
+    private static readonly string[] CityRegions = ["Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/"];
+
+    // A zone's city, as people write it ("new york", "kolkata"), to the zone; a city two zones share names neither.
+    private static readonly Lazy<FrozenDictionary<string, string>> Cities = new(() =>
+        DateTimeZoneProviders.Tzdb.Ids
+            .Where(id => CityRegions.Any(region => id.StartsWith(region, StringComparison.Ordinal)))
+            .GroupBy(id => id[(id.LastIndexOf('/') + 1)..].Replace('_', ' '), StringComparer.OrdinalIgnoreCase)
+            .Select(group => (City: group.Key, Zones: group.Select(id => TzdbDateTimeZoneSource.Default.CanonicalIdMap[id]).Distinct(StringComparer.Ordinal).ToList()))
+            .Where(city => city.Zones.Count == 1 && LocalSchedule.IsKnownZone(city.Zones[0]))
+            .ToFrozenDictionary(city => city.City, city => city.Zones[0], StringComparer.OrdinalIgnoreCase));
 
     private static readonly Lazy<FrozenDictionary<string, string>> ZoneIds = new(() =>
         DateTimeZoneProviders.Tzdb.Ids
@@ -135,19 +148,21 @@ public static class CommandParser
 
     private static EmailCommand? ParseTime(string word, string[] args, string? argument, bool shouted)
     {
-        if (!shouted && (args.Length != 1 || !args[0].Any(char.IsAsciiDigit)))
+        if (!shouted && !IsTimeShape(args))
         {
             return null;
         }
 
-        return args.Length == 1 && TryParseTime(args[0], out var time)
+        return IsTimeShape(args) && TryParseTime(args, out var time)
             ? new EmailCommand(CommandKind.Time, word, argument, Time: time)
             : Invalid(CommandKind.Time, word, argument);
     }
 
     private static EmailCommand? ParseZone(string word, string[] args, string? argument, bool shouted)
     {
-        if (!shouted && (args.Length != 1 || !LooksLikeZone(args[0])))
+        // "ZONE London", "zone new york": the mails name a zone by its city ("New York time"), so a reply may too.
+        var city = args.Length > 0 && Cities.Value.TryGetValue(string.Join(' ', args), out var cityZone) ? cityZone : null;
+        if (!shouted && city is null && (args.Length != 1 || !LooksLikeZone(args[0])))
         {
             return null;
         }
@@ -157,7 +172,7 @@ public static class CommandParser
             return new EmailCommand(CommandKind.Zone, word, argument, Zone: DateTimeZoneProviders.Tzdb[id].Id);
         }
 
-        return Invalid(CommandKind.Zone, word, argument);
+        return city is not null ? new EmailCommand(CommandKind.Zone, word, argument, Zone: city) : Invalid(CommandKind.Zone, word, argument);
     }
 
     // "PAUSE", "PAUSE 2 WEEKS", "pause until 2026-12-28"; "PAUSE PLEASE" is a pause until RESUME, "pause please" is writing.
@@ -231,19 +246,17 @@ public static class CommandParser
             return new EmailCommand(CommandKind.Digest, word, argument, On: on);
         }
 
-        if (!shouted && (args.Length != 2 || !args.Any(arg => arg.Any(char.IsAsciiDigit))))
+        if (!shouted && (args.Length is not (2 or 3) || !args.Any(arg => arg.Any(char.IsAsciiDigit))))
         {
             return null;
         }
 
-        if (args.Length == 2)
+        // Either order: "SUNDAY 18:00", "18:00 SUNDAY", "SUNDAY 6 PM".
+        var dayArgs = args.Where(arg => !arg.Any(char.IsAsciiDigit) && !IsMeridiem(arg)).ToArray();
+        var timeArgs = args.Where(arg => arg.Any(char.IsAsciiDigit) || IsMeridiem(arg)).ToArray();
+        if (dayArgs.Length == 1 && SignUpRequest.TryParseDay(dayArgs[0], out var day) && IsTimeShape(timeArgs) && TryParseTime(timeArgs, out var time))
         {
-            // Either order: "SUNDAY 18:00" or "18:00 SUNDAY".
-            var (dayText, timeText) = args[0].Any(char.IsAsciiDigit) ? (args[1], args[0]) : (args[0], args[1]);
-            if (!string.IsNullOrWhiteSpace(dayText) && SignUpRequest.TryParseDay(dayText, out var day) && TryParseTime(timeText, out var time))
-            {
-                return new EmailCommand(CommandKind.Digest, word, argument, Time: time, Day: day);
-            }
+            return new EmailCommand(CommandKind.Digest, word, argument, Time: time, Day: day);
         }
 
         return Invalid(CommandKind.Digest, word, argument);
@@ -269,8 +282,49 @@ public static class CommandParser
     private static EmailCommand Invalid(CommandKind kind, string word, string? argument) =>
         new(kind, word, argument, Error: CommandHelp.Usage(kind));
 
-    private static bool TryParseTime(string text, out LocalTime time) =>
-        SignUpRequest.TryParseTime(text, LocalTime.Midnight, out time) && !string.IsNullOrWhiteSpace(text);
+    // A time as one word ("07:30", "7pm", "7:30pm") or a time and its half of the day ("7:30 PM", "6 a.m.").
+    private static bool IsTimeShape(string[] args) =>
+        args.Length switch
+        {
+            1 => args[0].Any(char.IsAsciiDigit),
+            2 => args[0].All(c => char.IsAsciiDigit(c) || c == ':') && args[0].Any(char.IsAsciiDigit) && IsMeridiem(args[1]),
+            _ => false,
+        };
+
+    // "am", "PM", "a.m.", "p.m": the half of the day on a 12-hour clock.
+    private static bool IsMeridiem(string text) => Meridiem(text) is not null;
+
+    private static bool? Meridiem(string text) =>
+        text.Replace(".", string.Empty, StringComparison.Ordinal).ToUpperInvariant() switch
+        {
+            "AM" => false,
+            "PM" => true,
+            _ => null,
+        };
+
+    // 24-hour "07:30" or "7:30"; 12-hour "7pm", "7:30 pm", "12:15 p.m." (the mails show a 12-hour reader "7:30 am").
+    private static bool TryParseTime(string[] args, out LocalTime time)
+    {
+        time = LocalTime.Midnight;
+        var text = string.Concat(args).Replace(".", string.Empty, StringComparison.Ordinal);
+        if (text.Length > 2 && Meridiem(text[^2..]) is { } afternoon)
+        {
+            var clock = text[..^2];
+            var colon = clock.IndexOf(':', StringComparison.Ordinal);
+            var minute = 0;
+            if (!int.TryParse(colon < 0 ? clock : clock[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) ||
+                hour is < 1 or > 12 ||
+                (colon >= 0 && (clock.Length - colon != 3 || !int.TryParse(clock[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute) || minute > 59)))
+            {
+                return false;
+            }
+
+            time = new LocalTime((hour % 12) + (afternoon ? 12 : 0), minute);
+            return true;
+        }
+
+        return args.Length == 1 && SignUpRequest.TryParseTime(args[0], LocalTime.Midnight, out time) && !string.IsNullOrWhiteSpace(args[0]);
+    }
 
     private static bool LooksLikeZone(string text) =>
         text.Contains('/', StringComparison.Ordinal) || string.Equals(text, "UTC", StringComparison.OrdinalIgnoreCase);

@@ -120,9 +120,28 @@ public sealed class CommandParserTests
         Assert.Null(command.Error);
     }
 
+    // The mails show a 12-hour reader "7:30 am": a reply writing the time that way is understood.
+    [Theory]
+    [InlineData("TIME 7pm", 19, 0)]
+    [InlineData("time 7:30 am", 7, 30)]
+    [InlineData("TIME 7:30 PM", 19, 30)]
+    [InlineData("Time 12am", 0, 0)]
+    [InlineData("TIME 12:15 p.m.", 12, 15)]
+    [InlineData("time 6 a.m.", 6, 0)]
+    public void TryParse_TimeOnTheTwelveHourClock_CarriesTheTime(string line, int hour, int minute)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Time, command!.Kind);
+        Assert.Equal(new LocalTime(hour, minute), command.Time);
+        Assert.Null(command.Error);
+    }
+
     [Theory]
     [InlineData("TIME 25:00")]
-    [InlineData("TIME 7pm")]
+    [InlineData("TIME 13pm")]
+    [InlineData("TIME 0:30 am")]
     [InlineData("TIME 07.30")]
     [InlineData("TIME")]
     [InlineData("TIME SOON")]
@@ -154,9 +173,27 @@ public sealed class CommandParserTests
         Assert.Null(command.Error);
     }
 
+    // The mails name a zone by its city ("New York time"): a reply naming the city is understood.
+    [Theory]
+    [InlineData("ZONE BERLIN", "Europe/Berlin")]
+    [InlineData("Zone London", "Europe/London")]
+    [InlineData("zone new york", "America/New_York")]
+    [InlineData("ZONE Kolkata", "Asia/Kolkata")]
+    [InlineData("TIMEZONE Los Angeles", "America/Los_Angeles")]
+    [InlineData("Zone Buenos Aires", "America/Argentina/Buenos_Aires")]
+    public void TryParse_ZoneAsACity_CarriesItsZone(string line, string expected)
+    {
+        var parsed = CommandParser.TryParse(line, out var command);
+
+        Assert.True(parsed);
+        Assert.Equal(CommandKind.Zone, command!.Kind);
+        Assert.Equal(expected, command.Zone);
+        Assert.Null(command.Error);
+    }
+
     [Theory]
     [InlineData("ZONE Mars/Olympus")]
-    [InlineData("ZONE BERLIN")]
+    [InlineData("ZONE ATLANTIS")]
     [InlineData("ZONE")]
     [InlineData("zone Europe/Atlantis")]
     public void TryParse_ZoneWithUnknownZone_IsZoneWithAFriendlyError(string line)
@@ -174,6 +211,8 @@ public sealed class CommandParserTests
     [InlineData("digest friday 07:15", IsoDayOfWeek.Friday, 7, 15)]
     [InlineData("DIGEST Mon 9:00", IsoDayOfWeek.Monday, 9, 0)]
     [InlineData("DIGEST 18:30 SATURDAY", IsoDayOfWeek.Saturday, 18, 30)]
+    [InlineData("DIGEST SUNDAY 6PM", IsoDayOfWeek.Sunday, 18, 0)]
+    [InlineData("digest sunday 6:30 pm", IsoDayOfWeek.Sunday, 18, 30)]
     public void TryParse_DigestWithDayAndTime_CarriesBoth(string line, IsoDayOfWeek day, int hour, int minute)
     {
         var parsed = CommandParser.TryParse(line, out var command);
@@ -188,7 +227,7 @@ public sealed class CommandParserTests
     [Theory]
     [InlineData("DIGEST SUNDAY")]
     [InlineData("DIGEST FUNDAY 18:00")]
-    [InlineData("DIGEST SUNDAY 6PM")]
+    [InlineData("DIGEST SUNDAY 13PM")]
     [InlineData("DIGEST")]
     [InlineData("digest someday 18:00")]
     public void TryParse_DigestWithBadArguments_IsDigestWithAFriendlyError(string line)
@@ -254,6 +293,8 @@ public sealed class CommandParserTests
     [InlineData("Time flies")]
     [InlineData("Stopped to smell the roses")]
     [InlineData("Zone out on the sofa")]
+    [InlineData("Zone out")]
+    [InlineData("Time 5pm walk with Sam")]
     [InlineData("Goal: be kinder")]
     [InlineData("Help from my neighbour with the shopping")]
     [InlineData("Export of my mum's recipes arrived")]
