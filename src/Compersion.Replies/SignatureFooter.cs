@@ -12,6 +12,9 @@ internal static class SignatureFooter
 {
     private const int MaxLength = 120;
     private const int MaxWords = 10;
+    private const int MaxOutlookFooterWords = 8;
+    private const int MaxOutlookFooterGap = 3;
+    private const int MaxOutlookFooterWordsBefore = 3;
 
     /// <summary>Footer openings; "Sent from my " precedes "Sent from " so the more specific rule applies.</summary>
     private static readonly string[] Prefixes =
@@ -50,7 +53,7 @@ internal static class SignatureFooter
             return false;
         }
 
-        if (IsIdeographicFooter(text))
+        if (IsIdeographicFooter(text) || IsOutlookAppFooter(text))
         {
             return true;
         }
@@ -81,6 +84,35 @@ internal static class SignatureFooter
         }
 
         return false;
+    }
+
+    // "Holen Sie sich Outlook für Android", "Skaffa Outlook för iOS", "iOS için Outlook'u edinin": Outlook's phone apps write
+    // their footer in the phone's language. "Outlook" and the platform close together, at most three words before them
+    // (the ones that ask to get it) and one after ("beziehen"), and nothing else: "Finally got Outlook for Android working
+    // on my phone" is a gratitude.
+    private static bool IsOutlookAppFooter(ReadOnlySpan<char> text)
+    {
+        if (!text.Contains("Outlook", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var words = WithoutLink(text).ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxOutlookFooterWords)
+        {
+            return false;
+        }
+
+        var outlook = Array.FindIndex(words, word => word.StartsWith("Outlook", StringComparison.Ordinal));
+        var platform = Array.FindIndex(words, word => word.Trim('.', ',', '!').ToUpperInvariant() is "IOS" or "ANDROID");
+        if (outlook < 0 || platform < 0)
+        {
+            return false;
+        }
+
+        var first = Math.Min(outlook, platform);
+        var last = Math.Max(outlook, platform);
+        return last - first <= MaxOutlookFooterGap && first <= MaxOutlookFooterWordsBefore && words.Length - 1 - last <= 1;
     }
 
     private static bool IsIdeographicFooter(ReadOnlySpan<char> text) =>

@@ -142,6 +142,36 @@ public sealed class VisibleTextExtractorTests
         Assert.Equal("1. Tea with Ana\n2. The rain", visible);
     }
 
+    // Outlook's phone apps write their footer in the phone's language, with a link in plain text: wherever "Outlook" and
+    // the platform stand in it, and whichever words ask to get it.
+    [Theory]
+    [InlineData("Holen Sie sich Outlook für Android<https://aka.ms/AAb9ysg>")]
+    [InlineData("Outlook für iOS beziehen<https://aka.ms/o0ukef>")]
+    [InlineData("Download Outlook voor Android<https://aka.ms/AAb9ysg>")]
+    [InlineData("Skaffa Outlook för iOS<https://aka.ms/o0ukef>")]
+    [InlineData("Hent Outlook til Android<https://aka.ms/AAb9ysg>")]
+    [InlineData("Få Outlook for iOS<https://aka.ms/o0ukef>")]
+    [InlineData("Pobierz aplikację Outlook dla systemu Android<https://aka.ms/AAb9ysg>")]
+    [InlineData("Получить Outlook для iOS<https://aka.ms/o0ukef>")]
+    [InlineData("iOS için Outlook'u edinin<https://aka.ms/o0ukef>")]
+    [InlineData("Skaffa Outlook för iOS")]
+    public void Extract_OutlookAppFooterInAnyLanguage_IsRemoved(string footer)
+    {
+        var visible = VisibleTextExtractor.Extract("1. Tea with Ana\n2. The rain\n\n" + footer);
+
+        Assert.Equal("1. Tea with Ana\n2. The rain", visible);
+    }
+
+    [Theory]
+    [InlineData("Finally got Outlook for Android working on my phone")]
+    [InlineData("Sam set up Outlook for iOS for me")]
+    public void Extract_GratitudeAboutOutlook_IsKept(string line)
+    {
+        var visible = VisibleTextExtractor.Extract("1. Tea with Ana\n2. " + line);
+
+        Assert.Equal("1. Tea with Ana\n2. " + line, visible);
+    }
+
     [Theory]
     [InlineData("CONFIDENTIALITY NOTICE: This email and any attachments are for the sole use of the intended recipient.")]
     [InlineData("This email and any files transmitted with it are confidential and intended solely for the addressee.")]
