@@ -8,7 +8,7 @@ namespace Compersion.Replies;
 /// sentence (the clause and any clause joined to it by a comma or a conjunction) and before the next
 /// person, who takes the search over, by something
 /// joyful: a verb of joy ("laughed", "got engaged"), a linking verb and an adjective of joy ("was so
-/// proud", "looked thrilled"), good news ("landed the job", "passed her exam"), a good time ("had a
+/// proud", "looked thrilled"), pride or joy in how they did something ("proudly showed", "hat stolz gezeigt"), good news ("landed the job", "passed her exam"), a good time ("had a
 /// wonderful date"), or a joy noun standing on its own ("…when she saw it, pure delight", "glowing
 /// with pride"). Or a possessive person before joy or good news ("her smile", "my metamour's new
 /// job"), a joy noun before its owner ("the smile on my son's face", "le sourire de ma fille"), or
@@ -133,6 +133,14 @@ internal static class CompersionSignal
             if (length > 0 && FollowsLinkOrSubject(tokens, subject, k))
             {
                 AddFromSubject(analysis, JoyfulState, subject, k, k + length - 1);
+                return true;
+            }
+
+            // "My daughter proudly showed me her drawing", "Meine Tochter hat stolz ihr Bild gezeigt": joy in how they did it.
+            length = lexicon.JoyManner.MatchAt(tokens, k);
+            if (length > 0)
+            {
+                AddFromSubject(analysis, JoyVerb, subject, k, k + length - 1);
                 return true;
             }
 

@@ -56,6 +56,7 @@ internal sealed class Lexicon
         StopVerbs = Union(joy, "stop-verbs");
         JoyFrames = Union(joy, "joy-frames");
         JoyOf = Union(joy, "joy-of");
+        JoyManner = Union(joy, "joy-manner");
 
         var japanese = LexiconFile.Load("compersion-ja.txt");
         UnspacedJoy = [.. japanese.Section("joy").OrderByDescending(entry => entry.Length)];
@@ -238,6 +239,9 @@ internal sealed class Lexicon
 
     private static string[][] Phrases(LexiconFile file, string section) =>
         [.. file.Section(section).Select(entry => entry.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(words => words.Length)];
+
+    /// <summary>Words of pride or joy telling how someone did something ("proudly", "stolz", "fièrement").</summary>
+    public WordSet JoyManner { get; }
 
     private static WordSet Union(IEnumerable<LexiconFile> files, string section) =>
         new(files.Where(file => file.Has(section)).SelectMany(file => file.Section(section)));

@@ -99,6 +99,34 @@ public sealed class ItemSignalsTests
         Assert.Equal(["happy", "for", "my", "sister"], match.Words);
     }
 
+    // "he was so proud" is the article's own compersion; pride or joy in how someone did something is the same joy.
+    [Theory]
+    [InlineData("My daughter proudly showed me her first drawing")]
+    [InlineData("Sam cheerfully sang all the way home")]
+    [InlineData("Meine Tochter hat stolz ihr erstes Bild gezeigt")]
+    [InlineData("Mi hija enseñó orgullosa su primer dibujo a la abuela")]
+    [InlineData("Ma fille a montré fièrement son dessin à sa grand-mère")]
+    [InlineData("Mia figlia ha mostrato orgogliosamente il suo disegno")]
+    [InlineData("A minha filha mostrou orgulhosamente o desenho")]
+    [InlineData("Mijn dochter liet trots haar tekening zien")]
+    public void Understand_PrideOrJoyInHowSomeoneDidSomething_IsCompersion(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.True(item.Compersion);
+    }
+
+    [Theory]
+    [InlineData("I proudly finished the marathon")]
+    [InlineData("Ich habe stolz mein erstes Brot gebacken")]
+    [InlineData("Mi madre me miró y yo sonreí orgullosa")]
+    public void Understand_WritersOwnPride_IsNotCompersion(string text)
+    {
+        var item = ItemSignals.Understand(text);
+
+        Assert.False(item.Compersion);
+    }
+
     [Theory]
     [InlineData("She wasn't happy about the move")]
     [InlineData("He didn't get the job")]
