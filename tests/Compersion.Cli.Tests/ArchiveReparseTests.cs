@@ -56,8 +56,8 @@ public sealed class ArchiveReparseTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await PromptAsync(local, "ana@example.com");
-        await ReplyAsync(local, prompt, "1. Coffee with Ana\n2. The sunset");
-        await ReplyAsync(local, prompt, "Soup with Sam");
+        await local.ReplyAsync(prompt, "1. Coffee with Ana\n2. The sunset");
+        await local.ReplyAsync(prompt, "Soup with Sam");
         var (subscriber, date) = await DayOfAsync(local, "ana@example.com");
         var editor = local.Host.Services.GetRequiredService<IJournalEditor>();
         await editor.EditDayAsync(subscriber.Id, date, day =>
@@ -85,7 +85,7 @@ public sealed class ArchiveReparseTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await PromptAsync(local, "ana@example.com");
-        await ReplyAsync(local, prompt, "1. Coffee with Ana\n2. The sunset\n3. The bus was late");
+        await local.ReplyAsync(prompt, "1. Coffee with Ana\n2. The sunset\n3. The bus was late");
         var (subscriber, date) = await DayOfAsync(local, "ana@example.com");
         var corrections = local.Host.Services.GetRequiredService<JournalCorrections>();
         await corrections.ApplyAsync(subscriber, new Correction(date, IsAct: false, 2, JournalViews.Fingerprint("The sunset"), CorrectionAction.Edit, "The sunset over the river"));
@@ -104,7 +104,7 @@ public sealed class ArchiveReparseTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await PromptAsync(local, "ana@example.com");
-        await ReplyAsync(local, prompt, "PAUSE");
+        await local.ReplyAsync(prompt, "PAUSE");
         var store = local.Host.Services.GetRequiredService<ISubscriberStore>();
         var (subscriber, _) = await DayOfAsync(local, "ana@example.com");
         Assert.Equal(SubscriberStatus.Paused, subscriber.Status);
@@ -177,12 +177,6 @@ public sealed class ArchiveReparseTests
         await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
         await local.Host.DrainQueuesAsync(CancellationToken.None);
         return Assert.Single(Outbox.Read(local.Outbox, "prompt"));
-    }
-
-    private static async Task ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text)
-    {
-        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text)));
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
     }
 
     private static async Task<(Subscriber Subscriber, LocalDate Date)> DayOfAsync(LocalHostFixture local, string email)

@@ -80,11 +80,22 @@ internal sealed class LocalHostFixture : IAsyncDisposable
         await Host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(request!);
     }
 
-    /// <summary>Replies <paramref name="text"/> to a mail's Reply-To through the webhook, as SendGrid's raw mode posts it, and drains the queues.</summary>
-    public async Task ReplyAsync(MimeMessage mail, string text)
+    /// <summary>
+    /// Replies <paramref name="text"/> to a mail's Reply-To through the webhook, as SendGrid's raw mode posts it, checks that
+    /// the webhook took it (2xx) and drains the queues.
+    /// </summary>
+    /// <param name="mail">The mail replied to.</param>
+    /// <param name="text">The reply's body.</param>
+    /// <param name="from">The sender, when not the address the mail went to.</param>
+    /// <param name="messageId">The reply's Message-ID, when not a fresh one.</param>
+    /// <returns>The reply as it was posted.</returns>
+    public async Task<MimeMessage> ReplyAsync(MimeMessage mail, string text, string? from = null, string? messageId = null)
     {
-        await PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(mail, text)));
+        var reply = InboundParsePost.Reply(mail, text, from: from, messageId: messageId);
+        using var response = await PostInboundAsync(InboundParsePost.Raw(reply));
+        Assert.True(response.IsSuccessStatusCode, $"The webhook answered {(int)response.StatusCode} to a reply.");
         await Host.DrainQueuesAsync(CancellationToken.None);
+        return reply;
     }
 
     /// <summary>Follows a sign-up confirmation mail's link as a person does: opens the page, then presses its button.</summary>

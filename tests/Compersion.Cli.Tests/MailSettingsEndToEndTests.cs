@@ -1,4 +1,3 @@
-using Compersion.Cli.Inbox;
 using Compersion.Core.Subscribers;
 using Compersion.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,7 @@ public sealed class MailSettingsEndToEndTests
         await using var local = await LocalHostFixture.StartAsync(Noon);
         var prompt = await local.PromptAsync("pia@example.com", Evening(0));
 
-        await ReplyAsync(local, prompt, "PAUSE 2026-11-27");
+        await local.ReplyAsync(prompt, "PAUSE 2026-11-27");
         var answer = Assert.Single(Outbox.Read(local.Outbox, "command"));
         await EveningAsync(local, 1);
         var duringThePause = Prompts(local, "pia@example.com");
@@ -43,7 +42,7 @@ public sealed class MailSettingsEndToEndTests
         await EveningAsync(local, 0);
         var prompt = Prompts(local, "quin@example.com").Single();
 
-        await ReplyAsync(local, prompt, "DIGEST OFF");
+        await local.ReplyAsync(prompt, "DIGEST OFF");
         await EveningAsync(local, 1);
 
         Assert.Equal(2, Prompts(local, "quin@example.com").Count);
@@ -55,9 +54,8 @@ public sealed class MailSettingsEndToEndTests
     [Fact]
     public async Task SettingsPage_PauseUntilADateAndPromptOff_SavedShownAndAPastDateRefused()
     {
-        await using var local = await LocalHostFixture.StartAsync(Noon);
-        var link = Outbox.Link(await local.PromptAsync("sol@example.com", Evening(0)), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("sol@example.com", Evening(0));
+        var (local, _, web, link) = opened;
         var (_, page) = await web.GetAsync(link);
         (string, string)[] Form(string until) =>
         [
@@ -88,11 +86,9 @@ public sealed class MailSettingsEndToEndTests
     [Fact]
     public async Task AddressChange_ConfirmedByTheLinkAtTheNewAddress_MailMovesAndTheOldAddressNeverReadsTheJournal()
     {
-        await using var local = await LocalHostFixture.StartAsync(Noon);
-        var prompt = await local.PromptAsync("tao@example.com", Evening(0));
-        var oldSettings = Outbox.Link(prompt, "/api/settings");
+        await using var opened = await OpenedSettings.OpenAsync("tao@example.com", Evening(0));
+        var (local, prompt, web, oldSettings) = opened;
         var oldJournal = Outbox.Link(prompt, "/api/journal");
-        using var web = new WebClient(local.Host.BaseUrl);
         var (_, settings) = await web.GetAsync(oldSettings);
 
         var asked = await web.PostAsync("/api/settings/address", ("token", WebClient.Field(settings, "token")), ("form_token", WebClient.Field(settings, "form_token")), ("email", "tao@new.example"));
@@ -101,8 +97,8 @@ public sealed class MailSettingsEndToEndTests
         using var newInbox = new WebClient(local.Host.BaseUrl);
         var (pageStatus, page) = await newInbox.GetAsync(Outbox.Link(confirmation, "/api/address/confirm"));
         var confirmed = await newInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
-        await ReplyAsync(local, prompt, "1. Coffee with Ana on the balcony", from: "tao@new.example");
-        await ReplyAsync(local, prompt, "1. Written from the old address", from: "tao@example.com");
+        await local.ReplyAsync(prompt, "1. Coffee with Ana on the balcony", from: "tao@new.example");
+        await local.ReplyAsync(prompt, "1. Written from the old address", from: "tao@example.com");
         var (oldJournalStatus, oldJournalPage) = await web.GetAsync(oldJournal);
         var (oldSettingsStatus, oldSettingsPage) = await web.GetAsync(oldSettings);
         await EveningAsync(local, 1);
@@ -136,13 +132,6 @@ public sealed class MailSettingsEndToEndTests
     {
         local.Clock.SetTo(Evening(days));
         await local.Host.RunTimerAsync("DispatchDueFunction", CancellationToken.None);
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
-    }
-
-    private static async Task ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text, string? from = null)
-    {
-        var response = await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text, from: from)));
-        response.EnsureSuccessStatusCode();
         await local.Host.DrainQueuesAsync(CancellationToken.None);
     }
 

@@ -1,4 +1,3 @@
-using Compersion.Cli.Inbox;
 using Compersion.Core.Export;
 using Compersion.Core.Inbound;
 using Compersion.Core.Subscribers;
@@ -20,19 +19,19 @@ public sealed class SecondAddressEndToEndTests
         await using var local = await LocalHostFixture.StartAsync(Noon);
         var prompt = await local.PromptAsync("uma@example.com", Evening);
 
-        await ReplyAsync(local, prompt, "1. Before it was added: tea with Jo", from: "uma@work.example");
+        await local.ReplyAsync(prompt, "1. Before it was added: tea with Jo", from: "uma@work.example");
         var told = Assert.Single(Outbox.Read(local.Outbox, "unknown-sender"));
-        await ReplyAsync(local, prompt, "ADD ADDRESS uma@work.example");
+        await local.ReplyAsync(prompt, "ADD ADDRESS uma@work.example");
         var link = Assert.Single(Outbox.Read(local.Outbox, "address"));
-        await ReplyAsync(local, prompt, "1. Still waiting for the link: lunch with Ines", from: "uma@work.example");
+        await local.ReplyAsync(prompt, "1. Still waiting for the link: lunch with Ines", from: "uma@work.example");
         using var workInbox = new WebClient(local.Host.BaseUrl);
         var (pageStatus, page) = await workInbox.GetAsync(Outbox.Link(link, "/api/address/confirm"));
         var afterGet = await ExportAsync(local);
         var confirmed = await workInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
-        await ReplyAsync(local, prompt, "1. From work: Sam brought me coffee", from: "uma@work.example");
+        await local.ReplyAsync(prompt, "1. From work: Sam brought me coffee", from: "uma@work.example");
         var whileAdded = await ExportAsync(local);
-        await ReplyAsync(local, prompt, "REMOVE ADDRESS uma@work.example");
-        await ReplyAsync(local, prompt, "1. After removing it: a walk with Lee", from: "uma@work.example");
+        await local.ReplyAsync(prompt, "REMOVE ADDRESS uma@work.example");
+        await local.ReplyAsync(prompt, "1. After removing it: a walk with Lee", from: "uma@work.example");
         var afterRemove = await ExportAsync(local);
 
         Assert.Equal("uma@example.com", To(told));
@@ -60,7 +59,7 @@ public sealed class SecondAddressEndToEndTests
         var prompt = await local.PromptAsync("uma@example.com", Evening);
         var store = local.Host.Services.GetRequiredService<ISubscriberStore>();
 
-        await ReplyAsync(local, prompt, "CHANGE ADDRESS uma@new.example");
+        await local.ReplyAsync(prompt, "CHANGE ADDRESS uma@new.example");
         var link = Assert.Single(Outbox.Read(local.Outbox, "address"));
         var answer = Outbox.Read(local.Outbox, "command")[^1];
         var beforeConfirm = (await store.FindByEmailAsync("uma@example.com"))?.Email;
@@ -100,10 +99,10 @@ public sealed class SecondAddressEndToEndTests
         await using var local = await LocalHostFixture.StartAsync(Noon);
         var prompt = await local.PromptAsync("vi@example.com", Evening);
 
-        var early = await ReplyAsync(local, prompt, "1. Tea with Jo before work", from: "vi@work.example", messageId: "early-reply@work.example");
+        var early = await local.ReplyAsync(prompt, "1. Tea with Jo before work", from: "vi@work.example", messageId: "early-reply@work.example");
         var told = Assert.Single(Outbox.Read(local.Outbox, "unknown-sender"));
         var beforeAdding = await ExportAsync(local, "vi@example.com");
-        await ReplyAsync(local, prompt, "ADD ADDRESS vi@work.example");
+        await local.ReplyAsync(prompt, "ADD ADDRESS vi@work.example");
         using (var workInbox = new WebClient(local.Host.BaseUrl))
         {
             var (_, page) = await workInbox.GetAsync(Outbox.Link(Assert.Single(Outbox.Read(local.Outbox, "address")), "/api/address/confirm"));
@@ -137,7 +136,7 @@ public sealed class SecondAddressEndToEndTests
         var store = local.Host.Services.GetRequiredService<ISubscriberStore>();
         var id = (await store.FindByEmailAsync("wen@example.com"))!.Id;
         await store.ChangeAddressAsync(id, s => s with { ExtraAddresses = ["wen@work.example"] });
-        await ReplyAsync(local, prompt, "STOP");
+        await local.ReplyAsync(prompt, "STOP");
         var left = (await store.FindByIdAsync(id))!;
         var toRegistered = Outbox.Read(local.Outbox).Count(mail => To(mail) == "wen@example.com");
 
@@ -167,15 +166,6 @@ public sealed class SecondAddressEndToEndTests
 
     private static async Task<SubscriberExport> ExportAsync(LocalHostFixture local, string email = "uma@example.com") =>
         (await local.Host.Services.GetRequiredService<ExportService>().ExportAsync(email))!;
-
-    private static async Task<MimeMessage> ReplyAsync(LocalHostFixture local, MimeMessage prompt, string text, string? from = null, string? messageId = null)
-    {
-        var reply = InboundParsePost.Reply(prompt, text, from: from, messageId: messageId);
-        var response = await local.PostInboundAsync(InboundParsePost.Raw(reply));
-        response.EnsureSuccessStatusCode();
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
-        return reply;
-    }
 
     private static string To(MimeMessage mail) => ((MailboxAddress)mail.To[0]).Address;
 }

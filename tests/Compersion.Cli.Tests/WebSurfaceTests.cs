@@ -11,14 +11,13 @@ namespace Compersion.Cli.Tests;
 /// <summary>The web pages over HTTP through serve: links, forms and their refusals, as a browser would meet them.</summary>
 public sealed class WebSurfaceTests
 {
-    private static readonly DateTimeOffset Evening = new(2026, 11, 25, 19, 0, 30, TimeSpan.Zero);
+    private static readonly DateTimeOffset Evening = OpenedSettings.Evening;
 
     [Fact]
     public async Task SettingsLink_FromThePromptFooter_OpensTheirSettingsPage()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("ana@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("ana@example.com");
+        var (_, _, web, link) = opened;
 
         var (status, html) = await web.GetAsync(link);
 
@@ -31,9 +30,8 @@ public sealed class WebSurfaceTests
     [Fact]
     public async Task SettingsLink_AfterADay_ExpiredPageWhoseButtonMailsAFreshLinkToTheAddressOnFile()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("bea@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("bea@example.com");
+        var (local, _, web, link) = opened;
         local.Clock.SetTo(Evening.AddHours(24).AddMinutes(1));
 
         var (status, html) = await web.GetAsync(link);
@@ -53,9 +51,8 @@ public sealed class WebSurfaceTests
     [Fact]
     public async Task SettingsLink_FreshLinkAskedForFiveTimesInADay_OneMailThatDayAndAnotherTheNext()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("ada@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("ada@example.com");
+        var (local, _, web, link) = opened;
         local.Clock.SetTo(Evening.AddHours(24).AddMinutes(1));
         var (_, html) = await web.GetAsync(link);
 
@@ -78,9 +75,8 @@ public sealed class WebSurfaceTests
     [Fact]
     public async Task SettingsLink_Tampered_400AndNoSettingsShown()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("cai@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("cai@example.com");
+        var (_, _, web, link) = opened;
 
         var (status, html) = await web.GetAsync(link[..^1] + (link[^1] == 'a' ? 'b' : 'a'));
         var (missing, _) = await web.GetAsync("/api/settings");
@@ -97,9 +93,8 @@ public sealed class WebSurfaceTests
     [InlineData("no-cookie", "without the security cookie")]
     public async Task SettingsPost_Forged_403WithTheReasonAndNothingChanged(string forgery, string reason)
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("dev@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("dev@example.com");
+        var (local, _, web, link) = opened;
         var (_, page) = await web.GetAsync(link);
         var token = WebClient.Field(page, "token");
         using var stranger = new WebClient(local.Host.BaseUrl);
@@ -127,9 +122,8 @@ public sealed class WebSurfaceTests
     [Fact]
     public async Task SettingsPost_TimeNotATime_400SayingHowToWriteItAndNothingChanged()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("eli@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("eli@example.com");
+        var (local, _, web, link) = opened;
         var (_, page) = await web.GetAsync(link);
 
         var response = await web.PostAsync(
@@ -146,10 +140,9 @@ public sealed class WebSurfaceTests
     [Fact]
     public async Task Delete_SameLinkTwice_SecondTimeSaysAlreadyUsedAndNoSecondFarewell()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("fay@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var (_, confirm) = await web.GetAsync(link.Replace("/api/settings?", "/api/settings/delete?", StringComparison.Ordinal));
+        await using var opened = await OpenedSettings.OpenAsync("fay@example.com");
+        var (local, _, web, _) = opened;
+        var (_, confirm) = await web.GetAsync(opened.DeleteLink);
         (string, string)[] form = [("token", WebClient.Field(confirm, "token")), ("form_token", WebClient.Field(confirm, "form_token"))];
 
         var first = await web.PostAsync("/api/settings/delete", form);
@@ -165,10 +158,9 @@ public sealed class WebSurfaceTests
     [Fact]
     public async Task Delete_ConfirmPageLeftOpenOverThirtyMinutes_ExpiredAndNothingDeleted()
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("gus@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var (_, confirm) = await web.GetAsync(link.Replace("/api/settings?", "/api/settings/delete?", StringComparison.Ordinal));
+        await using var opened = await OpenedSettings.OpenAsync("gus@example.com");
+        var (local, _, web, _) = opened;
+        var (_, confirm) = await web.GetAsync(opened.DeleteLink);
         local.Clock.SetTo(Evening.AddMinutes(32));
 
         var response = await web.PostAsync("/api/settings/delete", ("token", WebClient.Field(confirm, "token")), ("form_token", WebClient.Field(confirm, "form_token")));
@@ -184,10 +176,9 @@ public sealed class WebSurfaceTests
     [InlineData("forged")]
     public async Task Delete_TamperedOrWrongPurposeOrForged_RefusedAndNothingDeleted(string attack)
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("hal@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
-        var (_, confirm) = await web.GetAsync(link.Replace("/api/settings?", "/api/settings/delete?", StringComparison.Ordinal));
+        await using var opened = await OpenedSettings.OpenAsync("hal@example.com");
+        var (local, _, web, link) = opened;
+        var (_, confirm) = await web.GetAsync(opened.DeleteLink);
         var token = WebClient.Field(confirm, "token");
         var settingsToken = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
         var formToken = WebClient.Field(confirm, "form_token");
@@ -212,9 +203,8 @@ public sealed class WebSurfaceTests
     [InlineData("Just some notes without dates", "should start with a date heading")]
     public async Task Import_MalformedFile_400WithAClearErrorAndNothingImported(string file, string reason)
     {
-        await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
-        var link = Outbox.Link(await local.PromptAsync("ida@example.com", Evening), "/api/settings");
-        using var web = new WebClient(local.Host.BaseUrl);
+        await using var opened = await OpenedSettings.OpenAsync("ida@example.com");
+        var (local, _, web, link) = opened;
         var (_, page) = await web.GetAsync(link);
         using var form = new MultipartFormDataContent
         {
@@ -253,8 +243,7 @@ public sealed class WebSurfaceTests
     {
         await using var local = await LocalHostFixture.StartAsync(Evening.AddHours(-8));
         var prompt = await local.PromptAsync("kim@example.com", Evening);
-        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "1. Lunch with Sam\n2. The rain\nkindness: watered the neighbour's plants")));
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
+        await local.ReplyAsync(prompt, "1. Lunch with Sam\n2. The rain\nkindness: watered the neighbour's plants");
 
         await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, "EXPORT")));
         await local.Host.DrainQueuesAsync(CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Compersion.Cli.Inbox;
 using Compersion.Core.Digests;
 using Compersion.Core.Journal;
 using Compersion.Core.Mail;
@@ -117,20 +116,20 @@ public sealed partial class MailRenderingTests(BrowserFixture browser, ITestOutp
         ];
         foreach (var text in replies)
         {
-            await ReplyAsync(local, prompt, text);
+            await local.ReplyAsync(prompt, text);
         }
 
         // A reply from an address not yet hers (the weekly unknown-sender note), then that address added and confirmed there
         // (the confirmation to it, and the notice that another address can write), then STOP.
-        await ReplyAsync(local, prompt, "1. Lunch with Jo", from: "mia@work.example");
-        await ReplyAsync(local, prompt, "ADD ADDRESS mia@work.example");
+        await local.ReplyAsync(prompt, "1. Lunch with Jo", from: "mia@work.example");
+        await local.ReplyAsync(prompt, "ADD ADDRESS mia@work.example");
         using (var workInbox = new WebClient(local.Host.BaseUrl))
         {
             var (_, page) = await workInbox.GetAsync(Outbox.Link(Assert.Single(Outbox.Read(local.Outbox, "address")), "/api/address/confirm"));
             await workInbox.PostAsync("/api/address/confirm", ("token", WebClient.Field(page, "token")), ("form_token", WebClient.Field(page, "form_token")));
         }
 
-        await ReplyAsync(local, prompt, "STOP");
+        await local.ReplyAsync(prompt, "STOP");
 
         // The other subscriber deletes everything.
         using (var web = new WebClient(local.Host.BaseUrl))
@@ -160,12 +159,6 @@ public sealed partial class MailRenderingTests(BrowserFixture browser, ITestOutp
         mails.Add(("digest", Digest(journal).Html!));
         mails.Add(("digest-first-week", Digest(journal with { Digests = [] }).Html!));
         return mails;
-    }
-
-    private static async Task ReplyAsync(LocalHostFixture local, MimeKit.MimeMessage prompt, string text, string? from = null)
-    {
-        await local.PostInboundAsync(InboundParsePost.Raw(InboundParsePost.Reply(prompt, text, from: from)));
-        await local.Host.DrainQueuesAsync(CancellationToken.None);
     }
 
     private async Task Shot(IPage page, string name) => output.WriteLine("screenshot: " + await browser.ScreenshotAsync(page, "mail-" + name));
