@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Compersion.Replies;
@@ -53,7 +54,14 @@ public static class ItemSplitter
     /// they are never joined as hard-wrapped; plain text is joined only where it was actually hard-wrapped.
     /// </param>
     /// <returns>The items and acts, in the order written; both empty for blank text.</returns>
-    public static ReplyContent Split(string visibleText, TextSource source)
+    public static ReplyContent Split(string visibleText, TextSource source) => Split(visibleText, source, writer: null);
+
+    /// <summary>Splits a reply's visible text, knowing who sent it: a last line that is only their own name is their signature.</summary>
+    /// <param name="visibleText">The new text of the reply.</param>
+    /// <param name="source">Where the text came from (see <see cref="Split(string, TextSource)"/>).</param>
+    /// <param name="writer">The sender's address, or null: "Dana" on the last line of a reply from <c>dana@example.com</c> is not an item.</param>
+    /// <returns>The items and acts, in the order written; both empty for blank text.</returns>
+    public static ReplyContent Split(string visibleText, TextSource source, string? writer)
     {
         ArgumentNullException.ThrowIfNull(visibleText);
         var units = ReadUnits(visibleText, source, source == TextSource.Html ? null : WrapWidth(visibleText));
@@ -61,7 +69,7 @@ public static class ItemSplitter
         var acts = units.Where(unit => unit.Kind == UnitKind.Act).Select(unit => unit.Text).ToList();
         var candidates = units.Where(unit => unit.Kind != UnitKind.Act).ToList();
         var kept = candidates.Where(unit => !IsNoise(unit)).ToList();
-        if (kept.Count > 1 && IsSignedName(kept[^1], kept[^2]))
+        if (kept.Count > 1 && (IsSignedName(kept[^1], kept[^2]) || IsWritersName(kept[^1], writer)))
         {
             kept.RemoveAt(kept.Count - 1);
         }
@@ -92,6 +100,28 @@ public static class ItemSplitter
     // single words, "Tea" / "Rain" / "Sam", keeps its last one).
     private static bool IsSignedName(Unit last, Unit previous) =>
         last.Kind == UnitKind.Line && SignatureBlock.IsBareGivenName(last.Text) && VisibleTextSpans.CountWords(previous.Text) >= 3;
+
+    // "Dana" or "Dana S." alone on the last line of a reply from dana@example.com (or dana.smith@, dana_s@, dana+x@): the writer
+    // signing, whatever the given-names list holds. The address's first part names them only when it is a word of two letters or more.
+    private static bool IsWritersName(Unit last, string? writer)
+    {
+        var at = writer?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        if (last.Kind != UnitKind.Line || at <= 0)
+        {
+            return false;
+        }
+
+        var local = writer![..at];
+        var end = local.IndexOfAny(['.', '_', '-', '+']);
+        var name = end < 0 ? local : local[..end];
+        var words = last.Text.Trim().TrimEnd('.', ',', '!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return name.Length >= 2 && name.All(char.IsAsciiLetter) && words.Length is 1 or 2 && char.IsUpper(words[0][0]) &&
+            string.Equals(Unaccented(words[0]), name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // "Lucía" → "Lucia": addresses are written without accents.
+    private static string Unaccented(string word) =>
+        string.Concat(word.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
 
     private static bool IsNoise(Unit unit) =>
         unit.Kind == UnitKind.Line && (ReplyLines.IsGreetingOrClosing(unit.Text) || ReplyLines.IsLeadIn(unit.Text));

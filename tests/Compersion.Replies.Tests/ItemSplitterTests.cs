@@ -115,6 +115,30 @@ public sealed class ItemSplitterTests
         Assert.Equal(["Coffee with Sam", "The rain", line], content.Items);
     }
 
+    // A name the given-names list does not hold ("Dana", "Bernd") signing the reply: the sender's address names them.
+    [Theory]
+    [InlineData("1. Coffee with Sam\n2. The frost on the grass\n\nDana", "dana@example.com")]
+    [InlineData("1. Coffee with Sam\n2. The frost on the grass\n\nBernd", "bernd.mueller@example.de")]
+    [InlineData("Coffee with Sam\nThe frost on the grass\n\nLucía", "lucia_fernandez@example.es")]
+    [InlineData("1. Coffee with Sam\n2. The frost on the grass\nXiomara R.", "xiomara+journal@example.org")]
+    public void Split_WritersOwnNameOnTheLastLine_IsNotAnItem(string text, string from)
+    {
+        var content = new VisibleReply(text, TextSource.PlainText) { Writer = from }.Split();
+
+        Assert.Equal(["Coffee with Sam", "The frost on the grass"], content.Items);
+    }
+
+    [Theory]
+    [InlineData("1. Coffee with Sam\n2. The frost on the grass\n\nSunshine", "dana@example.com")]
+    [InlineData("1. Coffee with Sam\n2. The frost on the grass\n\nDana", "d.smith@example.com")]
+    [InlineData("Dana", "dana@example.com")]
+    public void Split_LastLineThatIsNotTheWriter_IsKept(string text, string from)
+    {
+        var content = new VisibleReply(text, TextSource.PlainText) { Writer = from }.Split();
+
+        Assert.Equal(text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], content.Items[^1]);
+    }
+
     [Fact]
     public void Split_SingleParagraphWithSemicolons_OneItemPerClause()
     {

@@ -70,7 +70,7 @@ internal static class ParseCommand
         }
 
         return InboundParseReader.TryReadMessage(input, out var mail, out var problem) && mail is not null
-            ? (VisibleReply.Read(mail.Text, mail.Html), null)
+            ? (VisibleReply.Read(mail.Text, mail.Html, mail.From), null)
             : (null, problem);
     }
 

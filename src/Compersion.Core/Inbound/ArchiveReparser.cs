@@ -131,7 +131,7 @@ public sealed partial class ArchiveReparser(
             return Report(archiveName, ReparseOutcome.NotReplayed);
         }
 
-        var visible = VisibleReply.Read(mail.Text, mail.Html);
+        var visible = VisibleReply.Read(mail.Text, mail.Html, mail.From);
         if (ReplyIngestor.TryReadCommand(visible, out _))
         {
             return Report(archiveName, ReparseOutcome.NotReplayed);

@@ -176,7 +176,7 @@ public sealed partial class ReplyIngestor(
             return quarantined;
         }
 
-        var visible = VisibleReply.Read(mail.Text, mail.Html);
+        var visible = VisibleReply.Read(mail.Text, mail.Html, mail.From);
         var isCommand = TryReadCommand(visible, out var command);
         if (subscriber.Status == SubscriberStatus.Unsubscribed && !(isCommand && command!.Kind == CommandKind.Resume))
         {

@@ -28,7 +28,7 @@ public sealed record ReplyReading(VisibleReply Visible, JournalAddition Addition
     public static ReplyReading Read(InboundMail mail, bool digestReply = false)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        return Read(VisibleReply.Read(mail.Text, mail.Html), digestReply);
+        return Read(VisibleReply.Read(mail.Text, mail.Html, mail.From), digestReply);
     }
 
     /// <summary>Splits and understands visible text already read.</summary>
