@@ -40,12 +40,15 @@ public sealed class ItemPeople
     /// <remarks>
     /// Pronouns, someone else's relations ("her mum", "the neighbour's kids") and generic words ("everyone") are left out.
     /// A relationship followed by a name is the one person it names ("my sister Kate" → "Kate"; "Grandma Rose" as written);
-    /// words apart by punctuation are apart ("Kate, Tom and Priya" are three).
+    /// words apart by punctuation are apart ("Kate, Tom and Priya" are three); relationships joined by "and" share their
+    /// owner ("my mum and dad": "your mum", "your dad"; "her mum and dad": neither).
     /// </remarks>
     public IEnumerable<string> Mentions()
     {
         var tokens = analysis.Tokens;
         var rules = analysis.PersonRules;
+        var lastRelationEnd = -2;
+        Token? lastRelationPrevious = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var rule = rules[i];
@@ -62,6 +65,18 @@ public sealed class ItemPeople
             }
 
             var previous = i > 0 ? tokens[i - 1] : (Token?)null;
+            if (rule == SocialSignal.Relationship &&
+                ((previous is { Lower: "and" or "or" } && i - 2 == lastRelationEnd) || (tokens[i].AfterPunctuation && i - 1 == lastRelationEnd)))
+            {
+                // "my mum and dad", "my mum, dad and brother": all the writer's; "her mum and dad": both hers.
+                previous = lastRelationPrevious;
+            }
+
+            if (rule == SocialSignal.Relationship)
+            {
+                lastRelationPrevious = previous;
+            }
+
             if (rule == SocialSignal.Relationship && end + 1 < tokens.Count && Joined(end) && IsNamed(rules[end + 1]))
             {
                 // "my sister Kate", "meiner Schwester Lena": one person, called by name; "Grandma Rose" as written.
@@ -80,6 +95,7 @@ public sealed class ItemPeople
             }
 
             var words = string.Join(' ', tokens.Skip(i).Take(end - i + 1).Select(token => token.Text));
+            lastRelationEnd = rule == SocialSignal.Relationship ? end : lastRelationEnd;
             i = end;
             if (rule == SocialSignal.Pronoun || NotSomeone.Contains(words))
             {

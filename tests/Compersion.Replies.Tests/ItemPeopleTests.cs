@@ -58,4 +58,16 @@ public sealed class ItemPeopleTests
 
         Assert.Equal(people.Split('|'), mentions);
     }
+
+    [Theory]
+    [InlineData("Coffee with my mum and dad", "your mum|your dad")]
+    [InlineData("My mum, dad and brother came for lunch", "your mum|your dad|your brother")]
+    [InlineData("Her mum and dad came over", "")]
+    [InlineData("My mum and Sam baked bread", "your mum|Sam")]
+    public void Mentions_RelationshipsJoinedByAnd_ShareTheirOwner(string text, string people)
+    {
+        var mentions = ItemPeople.Find(text).Mentions().ToList();
+
+        Assert.Equal(people.Split('|', StringSplitOptions.RemoveEmptyEntries), mentions);
+    }
 }
