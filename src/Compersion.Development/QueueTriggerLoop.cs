@@ -10,7 +10,8 @@ namespace Compersion.Development;
 /// As the host does: messages are fetched <see cref="QueueTriggerSettings.BatchSize"/> at a time and run at once; the
 /// next batch is fetched as soon as no more than <see cref="QueueTriggerSettings.NewBatchThreshold"/> are still
 /// running; a message whose handler returned is deleted; one whose handler threw is made visible again after
-/// <see cref="QueueTriggerSettings.VisibilityTimeout"/>, and moved to <c>&lt;queue&gt;-poison</c> after its
+/// <see cref="QueueTriggerSettings.VisibilityTimeout"/>; while a handler runs its message's lease
+/// (<see cref="QueueTriggerSettings.Lease"/>) is renewed, so only a message whose process died comes back before it ends, and moved to <c>&lt;queue&gt;-poison</c> after its
 /// <see cref="QueueTriggerSettings.MaxDequeueCount"/>th attempt. An empty queue is polled again after a pause that
 /// doubles from 50 ms to 1 s. Messages are Base64, as the trigger expects.
 /// </remarks>
@@ -18,6 +19,9 @@ public sealed partial class QueueTriggerLoop
 {
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
+
+    // A running message's lease is renewed this many times per lease, so a renewal late by most of a lease still lands.
+    private const int RenewalsPerLease = 4;
 
     private readonly QueueClient queue;
     private readonly QueueClient poison;
@@ -62,6 +66,9 @@ public sealed partial class QueueTriggerLoop
     /// <summary>Receive calls that returned messages, and ones that found the queue empty.</summary>
     public (int WithMessages, int Empty) Receives { get; private set; }
 
+    // How long a received message stays invisible, and what each renewal of a running one extends it by.
+    private TimeSpan Lease => settings.VisibilityTimeout > settings.Lease ? settings.VisibilityTimeout : settings.Lease;
+
     /// <summary>Creates the queue and its poison queue.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +100,7 @@ public sealed partial class QueueTriggerLoop
         var received = 0;
         var (withMessages, empty) = (0, 0);
         var idle = MinPoll;
-        var lease = settings.VisibilityTimeout > settings.Lease ? settings.VisibilityTimeout : settings.Lease;
+        var lease = Lease;
         try
         {
             while (received < expected)
@@ -161,33 +168,99 @@ public sealed partial class QueueTriggerLoop
     {
         // Leave the receive loop at once, as the host's dispatcher does.
         await Task.Yield();
-        try
+        var held = new HeldMessage(message.MessageId, message.PopReceipt);
+        Exception? failure = null;
+        using (var renewing = new CancellationTokenSource())
         {
-            await handler(message, cancellationToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-            Interlocked.Increment(ref handled);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Interlocked.Increment(ref failed);
+            var renewal = RenewWhileRunningAsync(held, renewing.Token);
             try
             {
-                if (message.DequeueCount >= settings.MaxDequeueCount)
-                {
-                    await poison.SendMessageAsync(message.MessageText, CancellationToken.None);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-                    LogPoisoned(logger, name, message.MessageId, message.DequeueCount, exception.GetType().Name);
-                }
-                else
-                {
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
-                    LogFailed(logger, name, message.MessageId, message.DequeueCount, exception.GetType().Name);
-                }
+                await handler(message, cancellationToken);
             }
-            catch (Exception settling) when (IsStorageFailure(settling))
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // The lease runs out and the message comes back by itself, as it would after a host crash.
-                LogSettleFailed(logger, name, message.MessageId, settling.Message);
+                failure = exception;
+            }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renewal;
+            }
+        }
+
+        if (failure is null)
+        {
+            try
+            {
+                await queue.DeleteMessageAsync(held.MessageId, held.PopReceipt, CancellationToken.None);
+                Interlocked.Increment(ref handled);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failure = exception;
+            }
+        }
+
+        Interlocked.Increment(ref failed);
+        try
+        {
+            if (message.DequeueCount >= settings.MaxDequeueCount)
+            {
+                await poison.SendMessageAsync(message.MessageText, CancellationToken.None);
+                await queue.DeleteMessageAsync(held.MessageId, held.PopReceipt, CancellationToken.None);
+                LogPoisoned(logger, name, message.MessageId, message.DequeueCount, failure.GetType().Name);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(held.MessageId, held.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                LogFailed(logger, name, message.MessageId, message.DequeueCount, failure.GetType().Name);
+            }
+        }
+        catch (Exception settling) when (IsStorageFailure(settling))
+        {
+            // The lease runs out and the message comes back by itself, as it would after a host crash.
+            LogSettleFailed(logger, name, message.MessageId, settling.Message);
+        }
+    }
+
+    // Keeps a running message invisible, as the Functions host does: without it a handler slower than the lease (jobs behind
+    // SendGrid timeouts and 429 waits) had its message delivered again while it still ran, and that second delivery took over
+    // the first one's started send as if its worker had died. Only a process that died stops renewing.
+    private async Task RenewWhileRunningAsync(HeldMessage held, CancellationToken stopped)
+    {
+        var lease = Lease;
+        if (lease <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var every = lease / RenewalsPerLease;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(every, stopped);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var renewed = await queue.UpdateMessageAsync(held.MessageId, held.PopReceipt, visibilityTimeout: lease, cancellationToken: CancellationToken.None);
+                held.PopReceipt = renewed.Value.PopReceipt;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                // The lease ran out before this renewal (a stalled process): the message is someone else's now.
+                LogRenewalLost(logger, name, held.MessageId);
+                return;
+            }
+            catch (Exception exception) when (IsStorageFailure(exception))
+            {
+                LogRenewalFailed(logger, name, held.MessageId, exception.Message);
             }
         }
     }
@@ -203,6 +276,14 @@ public sealed partial class QueueTriggerLoop
         _ => false,
     };
 
+    // The pop receipt changes with every renewal; the last one settles the message.
+    private sealed class HeldMessage(string messageId, string popReceipt)
+    {
+        public string MessageId { get; } = messageId;
+
+        public string PopReceipt { get; set; } = popReceipt;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} failed on message {MessageId} (attempt {Attempt}, {Error}); it will be retried")]
     private static partial void LogFailed(ILogger logger, string function, string messageId, long attempt, string error);
 
@@ -211,6 +292,12 @@ public sealed partial class QueueTriggerLoop
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: could not settle message {MessageId} after a failure ({Error}); it returns when its lease ends")]
     private static partial void LogSettleFailed(ILogger logger, string function, string messageId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: message {MessageId} ran past its lease before it was renewed; another delivery may run it too")]
+    private static partial void LogRenewalLost(ILogger logger, string function, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: renewing the lease of running message {MessageId} failed ({Error}); trying again")]
+    private static partial void LogRenewalFailed(ILogger logger, string function, string messageId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling {Queue} failed: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string queue, string error);

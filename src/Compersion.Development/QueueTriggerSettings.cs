@@ -19,8 +19,9 @@ public sealed record QueueTriggerSettings(int MaxDequeueCount, int BatchSize, in
 
     /// <summary>How long a received message stays invisible while its handler runs (at least <see cref="VisibilityTimeout"/>).</summary>
     /// <remarks>
-    /// A message whose process died mid-handler comes back after this long. The Functions host holds a message longer
-    /// and renews it; locally 30 s, or <c>LocalHost:QueueLease</c> (the fault suite shortens it to restart quickly).
+    /// A message whose process died mid-handler comes back after this long; while its handler runs the lease is renewed
+    /// (<see cref="QueueTriggerLoop"/>). The Functions host holds a message longer and renews it too; locally 30 s, or
+    /// <c>LocalHost:QueueLease</c> (the fault suite shortens it to restart quickly).
     /// </remarks>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -45,6 +45,40 @@ public sealed class QueueTriggerLoopTests(AzuriteFixture fixture) : IClassFixtur
         Assert.Equal(["always fails"], poisoned.Select(message => message.MessageText));
     }
 
+    /// <summary>
+    /// A message whose handler outlasts the lease (a batch of sends behind SendGrid timeouts and 429 waits) is not delivered
+    /// again while it runs: the loop renews the lease, as the Functions host does. Without that the second delivery found the
+    /// first one's sends started and old, and sent them again.
+    /// </summary>
+    [Fact]
+    public async Task DrainAsync_HandlerRunsLongerThanTheLease_DeliveredOnceAndDeleted()
+    {
+        var (queue, poison) = await CreateQueuesAsync();
+        await queue.SendMessageAsync("slow");
+        var deliveries = 0;
+        var settings = QueueTriggerSettings.Default with { VisibilityTimeout = TimeSpan.Zero, Lease = TimeSpan.FromSeconds(2) };
+        var loop = new QueueTriggerLoop(queue, poison, settings, async (_, cancellationToken) =>
+        {
+            Interlocked.Increment(ref deliveries);
+            await Task.Delay(settings.Lease * 3, cancellationToken);
+        }, NullLogger.Instance);
+
+        // Without renewal the message never drains (each delivery's delete comes after its lease ran out), so stop looking after a while.
+        using var enough = new CancellationTokenSource(settings.Lease * 10);
+        try
+        {
+            await loop.DrainAsync(enough.Token);
+        }
+        catch (OperationCanceledException) when (enough.IsCancellationRequested)
+        {
+        }
+
+        Assert.Equal(1, deliveries);
+        Assert.Equal((1, 0), (loop.Handled, loop.Failed));
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty((await poison.ReceiveMessagesAsync(32)).Value);
+    }
+
     [Fact]
     public async Task RunUntilReceivedAsync_HandlersStillRunning_NextBatchOnlyOnceTheThresholdIsReached()
     {
