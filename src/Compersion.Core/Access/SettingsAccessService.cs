@@ -80,7 +80,7 @@ public sealed partial class SettingsAccessService(
         var now = Now();
         var job = OutboundJob.For(subscriber.Id, journal ? JobKind.JournalLink : JobKind.SettingsLink, now.InZone(subscriber.TimeZone).Date);
         var claim = await outbox.TryClaimAsync(job, now, cancellationToken);
-        if (claim.Status != OutboxClaimStatus.Claimed || !await outbox.TryMarkStartedAsync(job, claim, now, cancellationToken))
+        if (claim.Status != OutboxClaimStatus.Claimed || await outbox.TryMarkStartedAsync(job, claim, now, cancellationToken) is not { } started)
         {
             LogFreshLinkThrottled(logger, subscriber.Id, purpose);
             return true;
@@ -93,9 +93,9 @@ public sealed partial class SettingsAccessService(
         var result = await sender.SendAsync(mail, CancellationToken.None);
         var recorded = result.Outcome switch
         {
-            SendOutcome.Sent => outbox.MarkSentAsync(job, result.MessageId, Now(), CancellationToken.None),
-            SendOutcome.Uncertain => outbox.MarkUncertainAsync(job, result.Reason ?? "unknown", Now(), CancellationToken.None),
-            _ => outbox.ReleaseAsync(job, result.Reason ?? "not sent", Now(), CancellationToken.None),
+            SendOutcome.Sent => outbox.MarkSentAsync(job, started, result.MessageId, Now(), CancellationToken.None),
+            SendOutcome.Uncertain => outbox.MarkUncertainAsync(job, started, result.Reason ?? "unknown", Now(), CancellationToken.None),
+            _ => outbox.ReleaseAsync(job, started, result.Reason ?? "not sent", Now(), CancellationToken.None),
         };
         await recorded;
 

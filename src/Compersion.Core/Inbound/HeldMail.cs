@@ -54,8 +54,8 @@ public sealed class HeldMail(TokenSigner signer, IOptions<MailOptions> mailOptio
         switch (claim.Status)
         {
             case OutboxClaimStatus.Claimed:
-                await outbox.MarkSentAsync(job, messageId: null, now, cancellationToken);
-                return true;
+                // False only when another delivery took the claim over in between: that one takes the note.
+                return await outbox.MarkSentAsync(job, claim, messageId: null, now, cancellationToken);
             case OutboxClaimStatus.InFlight:
                 throw new MailNotSentException("another delivery is taking today's held-mail note; try again later");
             default:

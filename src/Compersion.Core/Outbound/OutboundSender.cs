@@ -19,7 +19,9 @@ namespace Compersion.Core.Outbound;
 /// (timeout, 5xx) is recorded and never re-sent. A worker that dies mid-way leaves no row claimed for ever: the
 /// redelivered job takes over a claim that never started and sends, and one that started but never recorded an
 /// outcome is sent again with a warning (<see cref="IOutbox.TryMarkStartedAsync"/>). While another delivery may
-/// still be sending, the job throws so the queue tries it later.</para>
+/// still be sending, the job throws so the queue tries it later. A worker presumed dead that was in fact alive finds its
+/// outcome write refused (the claim is the newer delivery's now): it leaves that row alone, reports the job a duplicate
+/// and does not throw, since the newer claim settles it.</para>
 /// <para>A prompt or digest job carries the zone and time of the row it was dispatched from; when the subscriber's
 /// settings no longer give that time for its date (a change raced the dispatcher), it is not sent at the old time and
 /// its row stops rolling.</para>
@@ -104,7 +106,7 @@ public sealed partial class OutboundSender(
             throw new MailNotSentException("another delivery is sending this job; try again later");
         }
 
-        if (claim.Status != OutboxClaimStatus.Claimed || !await outbox.TryMarkStartedAsync(job, claim, Now(), cancellationToken))
+        if (claim.Status != OutboxClaimStatus.Claimed || await outbox.TryMarkStartedAsync(job, claim, Now(), cancellationToken) is not { } started)
         {
             LogDuplicate(logger, job.Id, claim.Status);
             return SendReport.Duplicate;
@@ -115,17 +117,30 @@ public sealed partial class OutboundSender(
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                await outbox.MarkSentAsync(job, result.MessageId, Now(), CancellationToken.None);
+                if (!await outbox.MarkSentAsync(job, started, result.MessageId, Now(), CancellationToken.None))
+                {
+                    return SendReport.Duplicate;
+                }
+
                 LogSent(logger, job.Id);
                 return SendReport.Sent;
 
             case SendOutcome.Uncertain:
-                await outbox.MarkUncertainAsync(job, result.Reason ?? "unknown", Now(), CancellationToken.None);
+                if (!await outbox.MarkUncertainAsync(job, started, result.Reason ?? "unknown", Now(), CancellationToken.None))
+                {
+                    return SendReport.Duplicate;
+                }
+
                 LogUncertain(logger, job.Id, result.Reason);
                 return SendReport.Uncertain;
 
             default:
-                await outbox.ReleaseAsync(job, result.Reason ?? "not sent", Now(), CancellationToken.None);
+                if (!await outbox.ReleaseAsync(job, started, result.Reason ?? "not sent", Now(), CancellationToken.None))
+                {
+                    // A newer delivery took the claim over and settles the job: retrying this one would only find it in flight.
+                    return SendReport.Duplicate;
+                }
+
                 LogNotSent(logger, job.Id, result.Reason);
                 throw new MailNotSentException(result.Reason ?? "not sent");
         }

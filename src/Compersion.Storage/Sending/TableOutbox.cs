@@ -23,12 +23,20 @@ namespace Compersion.Storage.Sending;
 /// Warning with its job id, because a missing prompt breaks the 22-day run and a rare duplicate does not.
 /// Younger claims answer <see cref="OutboxClaimStatus.InFlight"/>, so the queue retries the job later. A
 /// take-over replaces the row with the old ETag, and starting needs the claim's own ETag, so of a
-/// worker presumed dead and its successor at most one ever calls the provider.
+/// worker presumed dead before it started and its successor at most one ever calls the provider.
+/// </para>
+/// <para>
+/// A started worker presumed dead may be alive, only slow (a provider call longer than
+/// <see cref="StorageOptions.StartedSendAge"/>): then both call the provider, the documented rare duplicate. Its outcome
+/// (<c>Sent</c>, <c>Uncertain</c>, <c>Released</c>) is written only with the ETag its start left, so once taken over it is
+/// refused, logged at Warning with the job id, and the successor's row is left as it is: a late release cannot make the
+/// row claimable a third time, and a late <c>Uncertain</c> or message id cannot replace the successor's <c>Sent</c>.
 /// </para>
 /// <para>
 /// Each claim carries a random token. If the storage client retries an insert whose first attempt
 /// succeeded unseen, the retry conflicts with the claimer's own row; the token lets it recognise that
-/// the claim is its own instead of holding it forever.
+/// the claim is its own instead of holding it forever. An outcome write refused the same way (its retry finds the
+/// ETag it changed itself) is recognised by the token and the status it wrote.
 /// </para>
 /// </remarks>
 internal sealed partial class TableOutbox(StorageTables tables, IOptions<StorageOptions> options, ILogger<TableOutbox> logger) : IOutbox
@@ -60,7 +68,7 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
             try
             {
                 var response = await tables.Outbox.AddEntityAsync(claim, cancellationToken);
-                return Claimed(response);
+                return Claimed(response, token);
             }
             catch (RequestFailedException exception) when (exception.IsConflict())
             {
@@ -79,7 +87,7 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
         return new OutboxClaim(OutboxClaimStatus.Held, null);
     }
 
-    public async Task<bool> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default)
+    public async Task<OutboxClaim?> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var (partitionKey, rowKey) = KeysFor(job);
@@ -90,17 +98,17 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
         };
         try
         {
-            await tables.Outbox.UpdateEntityAsync(row, claim.Version is null ? ETag.All : new ETag(claim.Version), TableUpdateMode.Merge, cancellationToken);
-            return true;
+            var response = await tables.Outbox.UpdateEntityAsync(row, ETagOf(claim), TableUpdateMode.Merge, cancellationToken);
+            return claim with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
         {
             LogClaimTakenOver(logger, job.Id);
-            return false;
+            return null;
         }
     }
 
-    public Task MarkSentAsync(OutboundJob job, string? messageId, Instant now, CancellationToken cancellationToken = default)
+    public Task<bool> MarkSentAsync(OutboundJob job, OutboxClaim claim, string? messageId, Instant now, CancellationToken cancellationToken = default)
     {
         var row = StatusRow(job, OutboxRowStatus.Sent, now);
         row[SentAtColumn] = StoredFormats.Format(now);
@@ -109,14 +117,14 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
             row[MessageIdColumn] = messageId;
         }
 
-        return MergeAsync(row, cancellationToken);
+        return RecordOutcomeAsync(job, claim, row, cancellationToken);
     }
 
-    public Task MarkUncertainAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default) =>
-        MergeAsync(StatusRow(job, OutboxRowStatus.Uncertain, now, reason), cancellationToken);
+    public Task<bool> MarkUncertainAsync(OutboundJob job, OutboxClaim claim, string reason, Instant now, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(job, claim, StatusRow(job, OutboxRowStatus.Uncertain, now, reason), cancellationToken);
 
-    public Task ReleaseAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default) =>
-        MergeAsync(StatusRow(job, OutboxRowStatus.Released, now, reason), cancellationToken);
+    public Task<bool> ReleaseAsync(OutboundJob job, OutboxClaim claim, string reason, Instant now, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(job, claim, StatusRow(job, OutboxRowStatus.Released, now, reason), cancellationToken);
 
     public Task MarkSkippedAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default) =>
         MergeAsync(StatusRow(job, OutboxRowStatus.Skipped, now, reason), cancellationToken);
@@ -139,7 +147,7 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
                 return new OutboxClaim(OutboxClaimStatus.AlreadySent, version);
 
             case OutboxRowStatus.Claimed when existing.GetString(ClaimTokenColumn) == token:
-                return new OutboxClaim(OutboxClaimStatus.Claimed, version);
+                return new OutboxClaim(OutboxClaimStatus.Claimed, version, token);
 
             case OutboxRowStatus.Released:
                 return await TakeOverAsync(existing, claim, token, cancellationToken);
@@ -192,7 +200,7 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
         try
         {
             var response = await tables.Outbox.UpdateEntityAsync(claim, previous.ETag, TableUpdateMode.Replace, cancellationToken);
-            return Claimed(response);
+            return Claimed(response, token);
         }
         catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
         {
@@ -201,7 +209,7 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
 
         var current = await ReadAsync(claim.PartitionKey, claim.RowKey, cancellationToken);
         return current is not null && StatusOf(current) == OutboxRowStatus.Claimed && current.GetString(ClaimTokenColumn) == token
-            ? new OutboxClaim(OutboxClaimStatus.Claimed, current.ETag.ToString())
+            ? new OutboxClaim(OutboxClaimStatus.Claimed, current.ETag.ToString(), token)
             : new OutboxClaim(OutboxClaimStatus.InFlight, current?.ETag.ToString());
     }
 
@@ -218,8 +226,36 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
     private async Task MergeAsync(TableEntity row, CancellationToken cancellationToken) =>
         await tables.Outbox.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
 
-    private static OutboxClaim Claimed(Response response) =>
-        new(OutboxClaimStatus.Claimed, response.Headers.ETag?.ToString());
+    // An outcome is written only over the claim it belongs to (its version): a worker presumed dead and taken over must not
+    // turn its successor's row into Released (claimable a third time) or Uncertain, nor replace its message id.
+    private async Task<bool> RecordOutcomeAsync(OutboundJob job, OutboxClaim claim, TableEntity row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        try
+        {
+            await tables.Outbox.UpdateEntityAsync(row, ETagOf(claim), TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
+        {
+            // Refused, unless the refusal answered the storage client's retry of our own write that landed unseen.
+        }
+
+        var current = await ReadAsync(row.PartitionKey, row.RowKey, cancellationToken);
+        if (current is not null && claim.Token is not null && current.GetString(ClaimTokenColumn) == claim.Token &&
+            current.GetString(StatusColumn) == row.GetString(StatusColumn))
+        {
+            return true;
+        }
+
+        LogOutcomeOfLostClaim(logger, job.Id, row.GetString(StatusColumn), current?.GetString(StatusColumn));
+        return false;
+    }
+
+    private static ETag ETagOf(OutboxClaim claim) => claim.Version is null ? ETag.All : new ETag(claim.Version);
+
+    private static OutboxClaim Claimed(Response response, string token) =>
+        new(OutboxClaimStatus.Claimed, response.Headers.ETag?.ToString(), token);
 
     private static OutboxRowStatus? StatusOf(TableEntity row) =>
         Enum.TryParse<OutboxRowStatus>(row.GetString(StatusColumn), ignoreCase: false, out var status) && Enum.IsDefined(status) ? status : null;
@@ -265,6 +301,9 @@ internal sealed partial class TableOutbox(StorageTables tables, IOptions<Storage
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}'s claim was taken over by another delivery before it started; not sending")]
     private static partial void LogClaimTakenOver(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}'s claim was taken over by another delivery while this worker was sending (it was presumed dead); its outcome {Outcome} is not recorded and the newer claim's row ({CurrentStatus}) is left as it is")]
+    private static partial void LogOutcomeOfLostClaim(ILogger logger, string jobId, string? outcome, string? currentStatus);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is held (outbox status {Status}); not sending")]
     private static partial void LogHeld(ILogger logger, string jobId, string? status);

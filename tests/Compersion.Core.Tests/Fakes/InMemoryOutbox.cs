@@ -18,20 +18,23 @@ internal sealed class InMemoryOutbox : IOutbox
     }
 
     /// <remarks>Timing and take-overs are not modelled here (the real outbox's are tested over Azurite): a claim always starts.</remarks>
-    public Task<bool> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default) => Task.FromResult(true);
+    public Task<OutboxClaim?> TryMarkStartedAsync(OutboundJob job, OutboxClaim claim, Instant now, CancellationToken cancellationToken = default) =>
+        Task.FromResult<OutboxClaim?>(claim);
 
-    public Task MarkSentAsync(OutboundJob job, string? messageId, Instant now, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<bool> MarkSentAsync(OutboundJob job, OutboxClaim claim, string? messageId, Instant now, CancellationToken cancellationToken = default) =>
+        Task.FromResult(true);
 
-    public Task MarkUncertainAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<bool> MarkUncertainAsync(OutboundJob job, OutboxClaim claim, string reason, Instant now, CancellationToken cancellationToken = default) =>
+        Task.FromResult(true);
 
-    public Task ReleaseAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default)
+    public Task<bool> ReleaseAsync(OutboundJob job, OutboxClaim claim, string reason, Instant now, CancellationToken cancellationToken = default)
     {
         lock (claimed)
         {
             claimed.Remove(job.Id);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     public Task MarkSkippedAsync(OutboundJob job, string reason, Instant now, CancellationToken cancellationToken = default) => Task.CompletedTask;

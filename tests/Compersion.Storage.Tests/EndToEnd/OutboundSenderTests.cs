@@ -101,6 +101,40 @@ public sealed class OutboundSenderTests(AzuriteFixture fixture) : PipelineTestBa
         Assert.Equal("Sent", (await OutboxRowAsync(job)).GetString("Status"));
     }
 
+    [Theory]
+    [InlineData(SendOutcome.Sent)]
+    [InlineData(SendOutcome.Uncertain)]
+    [InlineData(SendOutcome.NotSent)]
+    public async Task SendAsync_SlowWorkerTakenOverAndSentBySuccessor_LateOutcomeKeepsTheSuccessorsSendAndIsNotRetried(SendOutcome lateOutcome)
+    {
+        var job = await PromptJobForNewSubscriberAsync();
+        SendReport? successor = null;
+        Pipeline.Mail.RespondAsync = async _ =>
+        {
+            // Still in SendGrid's call past StartedSendAge: the redelivered message takes the claim over and sends.
+            Pipeline.Mail.RespondAsync = null;
+            Pipeline.SetNow(Pipeline.Now + Duration.FromMinutes(3));
+            successor = await Pipeline.Sender.SendAsync(job);
+            return lateOutcome switch
+            {
+                SendOutcome.Sent => SendResult.Sent("msg-presumed-dead"),
+                SendOutcome.Uncertain => SendResult.Uncertain("timeout after the request was sent"),
+                _ => SendResult.NotSent("connection refused"),
+            };
+        };
+
+        var presumedDead = await Record.ExceptionAsync(() => Pipeline.Sender.SendAsync(job));
+        var furtherDelivery = await Pipeline.Sender.SendAsync(job);
+
+        Assert.Null(presumedDead);
+        Assert.Equal(SendReport.Sent, successor);
+        Assert.Equal(SendReport.Duplicate, furtherDelivery);
+        Assert.Equal(2, Pipeline.Mail.Attempts.Count);
+        var row = await OutboxRowAsync(job);
+        Assert.Equal("Sent", row.GetString("Status"));
+        Assert.Equal("msg-1", row.GetString("MessageId"));
+    }
+
     [Fact]
     public async Task SendAsync_DispatchedJobsOfPendingPausedAndUnsubscribedSubscribers_SendsOnlyToTheActiveOne()
     {

@@ -19,10 +19,15 @@ internal sealed class RecordingMailSender : IMailSender
     /// <summary>The mails that were answered <see cref="SendOutcome.Sent"/>: what subscribers received.</summary>
     public IReadOnlyList<OutgoingMail> Delivered => [.. attempts.Where(attempt => attempt.Result.Outcome == SendOutcome.Sent).Select(attempt => attempt.Mail)];
 
-    public Task<SendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    /// <summary>Like <see cref="Respond"/>, awaited before answering: lets a test act while this send is still in the provider's call.</summary>
+    public Func<OutgoingMail, Task<SendResult>>? RespondAsync { get; set; }
+
+    public async Task<SendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
-        var result = Respond?.Invoke(mail) ?? SendResult.Sent("msg-" + Interlocked.Increment(ref sentCount).ToString(CultureInfo.InvariantCulture));
+        var result = RespondAsync is { } respondAsync
+            ? await respondAsync(mail)
+            : Respond?.Invoke(mail) ?? SendResult.Sent("msg-" + Interlocked.Increment(ref sentCount).ToString(CultureInfo.InvariantCulture));
         attempts.Enqueue((mail, result));
-        return Task.FromResult(result);
+        return result;
     }
 }

@@ -23,8 +23,7 @@ public sealed class TableFinishedRecordsTests(AzuriteFixture fixture) : StorageT
         var uncertain = await SendAsync(outbox, JobKind.Prompt, old, OutboxOutcome.Uncertain);
         var recent = await SendAsync(outbox, JobKind.Prompt, today.PlusDays(-RecordRetention.OutboxDays), OutboxOutcome.Sent);
         var sentToo = OutboundJob.For(sent.SubscriberId, JobKind.Digest, old);
-        await outbox.TryClaimAsync(sentToo, Now());
-        await outbox.MarkSentAsync(sentToo, "sg-2", Now());
+        await outbox.MarkSentAsync(sentToo, await outbox.TryClaimAsync(sentToo, Now()), "sg-2", Now());
 
         var (outboxDeleted, _, _) = await Sut(Now()).RunAsync();
 
@@ -84,17 +83,17 @@ public sealed class TableFinishedRecordsTests(AzuriteFixture fixture) : StorageT
     private static async Task<OutboundJob> SendAsync(IOutbox outbox, JobKind kind, LocalDate date, OutboxOutcome outcome)
     {
         var job = OutboundJob.For(TestData.NewSubscriber().Id, kind, date);
-        await outbox.TryClaimAsync(job, Now());
+        var claim = await outbox.TryClaimAsync(job, Now());
         switch (outcome)
         {
             case OutboxOutcome.Sent:
-                await outbox.MarkSentAsync(job, "sg-1", Now());
+                await outbox.MarkSentAsync(job, claim, "sg-1", Now());
                 break;
             case OutboxOutcome.Skipped:
                 await outbox.MarkSkippedAsync(job, "unsubscribed", Now());
                 break;
             default:
-                await outbox.MarkUncertainAsync(job, "timeout", Now());
+                await outbox.MarkUncertainAsync(job, claim, "timeout", Now());
                 break;
         }
 

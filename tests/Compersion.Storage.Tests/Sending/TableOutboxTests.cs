@@ -75,15 +75,15 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
         var lateStart = await Outbox.TryMarkStartedAsync(job, presumedDead, Now + Duration.FromSeconds(31));
         var successorStart = await Outbox.TryMarkStartedAsync(job, successor, Now + Duration.FromSeconds(31));
 
-        Assert.False(lateStart);
-        Assert.True(successorStart);
+        Assert.Null(lateStart);
+        Assert.NotNull(successorStart);
     }
 
     [Fact]
     public async Task TryClaimAsync_AfterMarkSent_IsAlreadySent()
     {
-        await Outbox.TryClaimAsync(job, Now);
-        await Outbox.MarkSentAsync(job, "sg-message-1", Now);
+        var claim = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkSentAsync(job, claim, "sg-message-1", Now);
 
         var second = await Outbox.TryClaimAsync(job, Now);
 
@@ -93,12 +93,13 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
     [Fact]
     public async Task MarkSentAsync_MessageId_IsRecordedOnTheRow()
     {
-        await Outbox.TryClaimAsync(job, Now);
+        var claim = await Outbox.TryClaimAsync(job, Now);
 
-        await Outbox.MarkSentAsync(job, "sg-message-1", Now + Duration.FromSeconds(2));
+        var recorded = await Outbox.MarkSentAsync(job, claim, "sg-message-1", Now + Duration.FromSeconds(2));
 
         var (partitionKey, rowKey) = TableOutbox.KeysFor(job);
         var row = (await Harness.Table(TableNames.Outbox).GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
+        Assert.True(recorded);
         Assert.Equal("Sent", row.GetString("Status"));
         Assert.Equal("sg-message-1", row.GetString("MessageId"));
         Assert.Equal(job.Id, row.GetString("JobId"));
@@ -118,8 +119,8 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
     [Fact]
     public async Task TryClaimAsync_AfterMarkUncertain_IsHeld()
     {
-        await Outbox.TryClaimAsync(job, Now);
-        await Outbox.MarkUncertainAsync(job, "timeout after the request was sent", Now);
+        var claim = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkUncertainAsync(job, claim, "timeout after the request was sent", Now);
 
         var second = await Outbox.TryClaimAsync(job, Now + Duration.FromHours(1));
 
@@ -129,8 +130,8 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
     [Fact]
     public async Task TryClaimAsync_AfterRelease_IsClaimedAgainOnce()
     {
-        await Outbox.TryClaimAsync(job, Now);
-        await Outbox.ReleaseAsync(job, "rate limited before sending", Now);
+        var claim = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.ReleaseAsync(job, claim, "rate limited before sending", Now);
 
         var again = await Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1));
         var thirdTime = await Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1));
@@ -142,8 +143,8 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
     [Fact]
     public async Task TryClaimAsync_ReleasedAndEightClaimersRace_ExactlyOneIsClaimed()
     {
-        await Outbox.TryClaimAsync(job, Now);
-        await Outbox.ReleaseAsync(job, "rate limited before sending", Now);
+        var claim = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.ReleaseAsync(job, claim, "rate limited before sending", Now);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Outbox.TryClaimAsync(job, Now + Duration.FromMinutes(1))));
 
@@ -162,13 +163,41 @@ public sealed class TableOutboxTests(AzuriteFixture fixture) : StorageTestBase(f
     [Fact]
     public async Task TryClaimAsync_SameSubscriberOtherDateOrKind_AreSeparateRows()
     {
-        await Outbox.TryClaimAsync(job, Now);
-        await Outbox.MarkSentAsync(job, null, Now);
+        var claim = await Outbox.TryClaimAsync(job, Now);
+        await Outbox.MarkSentAsync(job, claim, null, Now);
 
         var nextDay = await Outbox.TryClaimAsync(OutboundJob.For(job.SubscriberId, JobKind.Prompt, job.LocalDate.PlusDays(1)), Now);
         var digest = await Outbox.TryClaimAsync(OutboundJob.For(job.SubscriberId, JobKind.Digest, job.LocalDate), Now);
 
         Assert.Equal(OutboxClaimStatus.Claimed, nextDay.Status);
         Assert.Equal(OutboxClaimStatus.Claimed, digest.Status);
+    }
+
+    [Theory]
+    [InlineData("Sent")]
+    [InlineData("Uncertain")]
+    [InlineData("Released")]
+    public async Task MarkOutcome_LateOutcomeOfATakenOverClaim_SuccessorsSentRowKeptAndNotSentAgain(string lateOutcome)
+    {
+        var presumedDead = (await Outbox.TryMarkStartedAsync(job, await Outbox.TryClaimAsync(job, Now), Now))!;
+        var takeOver = Now + Duration.FromMinutes(3);
+        var successor = (await Outbox.TryMarkStartedAsync(job, await Outbox.TryClaimAsync(job, takeOver), takeOver))!;
+        await Outbox.MarkSentAsync(job, successor, "sg-successor", takeOver + Duration.FromSeconds(1));
+
+        var late = takeOver + Duration.FromSeconds(2);
+        var recorded = lateOutcome switch
+        {
+            "Sent" => await Outbox.MarkSentAsync(job, presumedDead, "sg-presumed-dead", late),
+            "Uncertain" => await Outbox.MarkUncertainAsync(job, presumedDead, "timeout after the request was sent", late),
+            _ => await Outbox.ReleaseAsync(job, presumedDead, "connection refused before sending", late),
+        };
+
+        var (partitionKey, rowKey) = TableOutbox.KeysFor(job);
+        var row = (await Harness.Table(TableNames.Outbox).GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
+        var furtherDelivery = await Outbox.TryClaimAsync(job, late + Duration.FromMinutes(3));
+        Assert.False(recorded);
+        Assert.Equal("Sent", row.GetString("Status"));
+        Assert.Equal("sg-successor", row.GetString("MessageId"));
+        Assert.Equal(OutboxClaimStatus.AlreadySent, furtherDelivery.Status);
     }
 }
